@@ -1,0 +1,61 @@
+package io.discogen.ir;
+
+import java.util.List;
+
+/**
+ * One API method.
+ *
+ * @param name the spec's key ({@code create})
+ * @param id the unique id ({@code dataproc.projects.locations.sessions.create})
+ * @param httpMethod upper case ({@code POST})
+ * @param path RFC 6570 template relative to the service path ({@code v1/{+parent}/sessions})
+ * @param flatPath the same with every segment spelled out, may be null
+ * @param description may be null
+ * @param parameters required ones first in {@code parameterOrder}, then the rest in document order
+ * @param request the request body type, or null
+ * @param response the response type, or null when the method returns nothing
+ * @param scopes scopes the method accepts, in document order
+ * @param deprecated whether the spec marks the method deprecated
+ * @param enums enums declared inline by this method's parameters
+ * @param mediaUpload media upload support, or null
+ * @param mediaDownload media download support, or null
+ * @param pagination how the method pages, or null if it does not
+ * @param longRunning how to wait for the operation this method returns, or null
+ * @param requestIdParameter the name of a query parameter that de-duplicates retried calls (the
+ *     Google {@code requestId} convention), or null
+ */
+public record Method(
+    String name,
+    String id,
+    String httpMethod,
+    String path,
+    String flatPath,
+    String description,
+    List<Parameter> parameters,
+    TypeRef request,
+    TypeRef response,
+    List<String> scopes,
+    boolean deprecated,
+    List<EnumSchema> enums,
+    MediaUpload mediaUpload,
+    MediaDownload mediaDownload,
+    Pagination pagination,
+    LongRunning longRunning,
+    String requestIdParameter) {
+
+  public Method {
+    parameters = List.copyOf(parameters);
+    scopes = List.copyOf(scopes);
+    enums = List.copyOf(enums);
+  }
+
+  /** Required parameters, in call order: they become constructor arguments. */
+  public List<Parameter> requiredParameters() {
+    return parameters.stream().filter(Parameter::required).toList();
+  }
+
+  /** Optional parameters: they become fluent setters. */
+  public List<Parameter> optionalParameters() {
+    return parameters.stream().filter(p -> !p.required()).toList();
+  }
+}

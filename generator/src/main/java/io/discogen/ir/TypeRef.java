@@ -1,0 +1,53 @@
+package io.discogen.ir;
+
+/** A reference to a type: a primitive, a list, a string-keyed map, a named schema, or anything. */
+public sealed interface TypeRef {
+
+  /** A scalar type. */
+  record Primitive(Kind kind) implements TypeRef {}
+
+  /** An ordered list (JSON array). */
+  record ListOf(TypeRef element) implements TypeRef {}
+
+  /** A JSON object used as a map with string keys. */
+  record MapOf(TypeRef value) implements TypeRef {}
+
+  /** A schema by id; always present in {@link ApiModel#schemaIndex()}. */
+  record Named(String schemaId) implements TypeRef {}
+
+  /** Any JSON value. */
+  record Any() implements TypeRef {}
+
+  /** Scalar kinds, with their wire formats. */
+  enum Kind {
+    STRING,
+    BOOLEAN,
+    /** 32-bit signed, a JSON number. */
+    INT32,
+    /** 32-bit unsigned, a JSON number. */
+    UINT32,
+    /** 64-bit signed, a JSON string. */
+    INT64,
+    /** 64-bit unsigned, a JSON string. */
+    UINT64,
+    FLOAT,
+    DOUBLE,
+    /** Base64 text. */
+    BYTES,
+    /** RFC 3339 timestamp. */
+    DATE_TIME,
+    /** RFC 3339 full-date. */
+    DATE,
+    /** Protobuf JSON duration, {@code "3.5s"}. */
+    DURATION,
+    /** Comma-separated field paths. */
+    FIELD_MASK
+  }
+
+  Primitive STRING = new Primitive(Kind.STRING);
+  Any ANY = new Any();
+
+  static Primitive of(Kind kind) {
+    return new Primitive(kind);
+  }
+}

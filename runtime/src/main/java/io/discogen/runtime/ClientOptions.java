@@ -1,0 +1,171 @@
+package io.discogen.runtime;
+
+import java.net.http.HttpClient;
+import java.time.Duration;
+
+/**
+ * How a generated client talks to its API: endpoint override, credentials, retries, limits,
+ * logging. Immutable; build with {@link #builder()}.
+ */
+public final class ClientOptions {
+  private final String rootUrl;
+  private final boolean allowInsecureHttp;
+  private final Credentials credentials;
+  private final HttpClient httpClient;
+  private final RetryPolicy retryPolicy;
+  private final Duration requestTimeout;
+  private final long maxResponseBytes;
+  private final boolean logBodies;
+  private final String userAgent;
+
+  private ClientOptions(Builder b) {
+    this.rootUrl = b.rootUrl;
+    this.allowInsecureHttp = b.allowInsecureHttp;
+    this.credentials = b.credentials;
+    this.httpClient = b.httpClient;
+    this.retryPolicy = b.retryPolicy;
+    this.requestTimeout = b.requestTimeout;
+    this.maxResponseBytes = b.maxResponseBytes;
+    this.logBodies = b.logBodies;
+    this.userAgent = b.userAgent;
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Defaults: the API's own root URL, no credentials, default retries. */
+  public static ClientOptions defaults() {
+    return builder().build();
+  }
+
+  /** The root URL override, or null for the API's default. */
+  public String rootUrl() {
+    return rootUrl;
+  }
+
+  public boolean allowInsecureHttp() {
+    return allowInsecureHttp;
+  }
+
+  /** Never null: {@link Credentials#none()} when none were given. */
+  public Credentials credentials() {
+    return credentials;
+  }
+
+  /** The HTTP client to use, or null for a shared default. */
+  public HttpClient httpClient() {
+    return httpClient;
+  }
+
+  public RetryPolicy retryPolicy() {
+    return retryPolicy;
+  }
+
+  public Duration requestTimeout() {
+    return requestTimeout;
+  }
+
+  public long maxResponseBytes() {
+    return maxResponseBytes;
+  }
+
+  public boolean logBodies() {
+    return logBodies;
+  }
+
+  public String userAgent() {
+    return userAgent;
+  }
+
+  public Builder toBuilder() {
+    Builder b = new Builder();
+    b.rootUrl = rootUrl;
+    b.allowInsecureHttp = allowInsecureHttp;
+    b.credentials = credentials;
+    b.httpClient = httpClient;
+    b.retryPolicy = retryPolicy;
+    b.requestTimeout = requestTimeout;
+    b.maxResponseBytes = maxResponseBytes;
+    b.logBodies = logBodies;
+    b.userAgent = userAgent;
+    return b;
+  }
+
+  @Override
+  public String toString() {
+    // Never print credentials.
+    return "ClientOptions[rootUrl=" + rootUrl + ", credentials=" + credentials.kind()
+        + ", retry=" + retryPolicy + "]";
+  }
+
+  /** Builds {@link ClientOptions}. */
+  public static final class Builder {
+    private String rootUrl;
+    private boolean allowInsecureHttp;
+    private Credentials credentials = Credentials.none();
+    private HttpClient httpClient;
+    private RetryPolicy retryPolicy = RetryPolicy.defaults();
+    private Duration requestTimeout = Duration.ofMinutes(1);
+    private long maxResponseBytes = 64L * 1024 * 1024;
+    private boolean logBodies;
+    private String userAgent = "discogen-java";
+
+    private Builder() {}
+
+    /**
+     * Sends requests to this root instead of the API's (emulators, regional endpoints, tests). A
+     * plain {@code http://} root is refused unless it is a loopback address or {@link
+     * #allowInsecureHttp(boolean)} is set.
+     */
+    public Builder rootUrl(String rootUrl) {
+      this.rootUrl = rootUrl;
+      return this;
+    }
+
+    public Builder allowInsecureHttp(boolean allow) {
+      this.allowInsecureHttp = allow;
+      return this;
+    }
+
+    public Builder credentials(Credentials credentials) {
+      this.credentials = credentials == null ? Credentials.none() : credentials;
+      return this;
+    }
+
+    public Builder httpClient(HttpClient httpClient) {
+      this.httpClient = httpClient;
+      return this;
+    }
+
+    public Builder retryPolicy(RetryPolicy retryPolicy) {
+      this.retryPolicy = retryPolicy == null ? RetryPolicy.none() : retryPolicy;
+      return this;
+    }
+
+    public Builder requestTimeout(Duration requestTimeout) {
+      this.requestTimeout = requestTimeout;
+      return this;
+    }
+
+    public Builder maxResponseBytes(long maxResponseBytes) {
+      this.maxResponseBytes = maxResponseBytes;
+      return this;
+    }
+
+    /** Logs request and response bodies at DEBUG; off by default. */
+    public Builder logBodies(boolean logBodies) {
+      this.logBodies = logBodies;
+      return this;
+    }
+
+    public Builder userAgent(String userAgent) {
+      this.userAgent = userAgent;
+      return this;
+    }
+
+    public ClientOptions build() {
+      return new ClientOptions(this);
+    }
+  }
+}

@@ -1,0 +1,102 @@
+package io.discogen.runtime;
+
+import java.lang.reflect.Type;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * Base of every generated request class. Holds the parameter values and body; sending is the
+ * {@link ApiClient}'s job.
+ *
+ * @param <T> the response type ({@link Void} when the method returns nothing)
+ * @param <R> the concrete request type, so fluent setters return it
+ */
+public abstract class ClientRequest<T, R extends ClientRequest<T, R>> {
+  private final ApiClient client;
+  private final RestMethod method;
+  private final Object content;
+  private final Type responseType;
+  private final Map<String, Object> params = new LinkedHashMap<>();
+  private final Map<String, String> headers = new LinkedHashMap<>();
+
+  protected ClientRequest(ApiClient client, RestMethod method, Object content, Type responseType) {
+    this.client = client;
+    this.method = method;
+    this.content = content;
+    this.responseType = responseType;
+  }
+
+  /** Sets a parameter by wire name; null removes it. */
+  protected final R set(String name, Object value) {
+    if (value == null) {
+      params.remove(name);
+    } else {
+      params.put(name, value);
+    }
+    return self();
+  }
+
+  /** A parameter's value by wire name, or null. */
+  protected final Object get(String name) {
+    return params.get(name);
+  }
+
+  @SuppressWarnings("unchecked")
+  private R self() {
+    return (R) this;
+  }
+
+  /**
+   * Adds an HTTP header to this request. Values containing CR or LF are refused.
+   *
+   * @throws IllegalArgumentException if the name or value could inject another header
+   */
+  public final R setHeader(String name, String value) {
+    Headers.check(name, value);
+    headers.put(name, value);
+    return self();
+  }
+
+  /** Sends the request and decodes the response. */
+  public T execute() {
+    return client.execute(this);
+  }
+
+  /** Sends the request without blocking the caller. */
+  public CompletableFuture<T> executeAsync() {
+    return client.executeAsync(this);
+  }
+
+  public final RestMethod method() {
+    return method;
+  }
+
+  public final ApiClient client() {
+    return client;
+  }
+
+  /** The request body, or null. */
+  public final Object content() {
+    return content;
+  }
+
+  public final Type responseType() {
+    return responseType;
+  }
+
+  /** Parameter values by wire name, in the order they were set. */
+  public final Map<String, Object> params() {
+    return Collections.unmodifiableMap(params);
+  }
+
+  public final Map<String, String> headers() {
+    return Collections.unmodifiableMap(headers);
+  }
+
+  @Override
+  public String toString() {
+    return getClass().getSimpleName() + "[" + method + "]";
+  }
+}

@@ -1,0 +1,151 @@
+package io.discogen.runtime;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+/**
+ * The static description of one API method that a generated request class hands to the runtime:
+ * verb, path template, parameters and their places, scopes, and the facts retries depend on.
+ * Built once per request class.
+ */
+public final class RestMethod {
+
+  /** Where a parameter travels. */
+  public enum Location {
+    PATH,
+    QUERY,
+    HEADER
+  }
+
+  /**
+   * One declared parameter.
+   *
+   * @param name wire name
+   * @param location where it travels
+   * @param pattern for path parameters: the value must match it entirely, or null
+   */
+  public record Param(String name, Location location, Pattern pattern) {}
+
+  private final String id;
+  private final String httpMethod;
+  private final String path;
+  private final Map<String, Param> params;
+  private final List<String> scopes;
+  private final String requestIdParameter;
+  private final boolean mediaDownload;
+  private final boolean useMediaDownloadService;
+
+  private RestMethod(Builder b) {
+    this.id = b.id;
+    this.httpMethod = b.httpMethod;
+    this.path = b.path;
+    this.params = Map.copyOf(b.params);
+    this.scopes = List.copyOf(b.scopes);
+    this.requestIdParameter = b.requestIdParameter;
+    this.mediaDownload = b.mediaDownload;
+    this.useMediaDownloadService = b.useMediaDownloadService;
+  }
+
+  public static Builder builder(String id, String httpMethod, String path) {
+    return new Builder(id, httpMethod, path);
+  }
+
+  public String id() {
+    return id;
+  }
+
+  public String httpMethod() {
+    return httpMethod;
+  }
+
+  /** RFC 6570 template relative to the service path. */
+  public String path() {
+    return path;
+  }
+
+  /** Declared parameters by wire name; a name not here travels in the query. */
+  public Map<String, Param> params() {
+    return params;
+  }
+
+  public List<String> scopes() {
+    return scopes;
+  }
+
+  /** The query parameter that de-duplicates retried calls, or null. */
+  public String requestIdParameter() {
+    return requestIdParameter;
+  }
+
+  public boolean supportsMediaDownload() {
+    return mediaDownload;
+  }
+
+  public boolean useMediaDownloadService() {
+    return useMediaDownloadService;
+  }
+
+  @Override
+  public String toString() {
+    return httpMethod + " " + path + " (" + id + ")";
+  }
+
+  /** Builds a {@link RestMethod}. */
+  public static final class Builder {
+    private final String id;
+    private final String httpMethod;
+    private final String path;
+    private final Map<String, Param> params = new LinkedHashMap<>();
+    private final List<String> scopes = new ArrayList<>();
+    private String requestIdParameter;
+    private boolean mediaDownload;
+    private boolean useMediaDownloadService;
+
+    private Builder(String id, String httpMethod, String path) {
+      this.id = Objects.requireNonNull(id);
+      this.httpMethod = Objects.requireNonNull(httpMethod);
+      this.path = Objects.requireNonNull(path);
+    }
+
+    /** A path parameter; {@code pattern} (may be null) is the spec's regular expression. */
+    public Builder pathParam(String name, String pattern) {
+      params.put(name, new Param(name, Location.PATH, pattern == null ? null : Pattern.compile(pattern)));
+      return this;
+    }
+
+    public Builder queryParam(String name) {
+      params.put(name, new Param(name, Location.QUERY, null));
+      return this;
+    }
+
+    public Builder headerParam(String name) {
+      params.put(name, new Param(name, Location.HEADER, null));
+      return this;
+    }
+
+    public Builder scopes(String... scopes) {
+      this.scopes.addAll(List.of(scopes));
+      return this;
+    }
+
+    /** Marks {@code name} as the de-duplicating request id: POSTs become safe to retry. */
+    public Builder requestId(String name) {
+      this.requestIdParameter = name;
+      return this;
+    }
+
+    public Builder mediaDownload(boolean useDownloadService) {
+      this.mediaDownload = true;
+      this.useMediaDownloadService = useDownloadService;
+      return this;
+    }
+
+    public RestMethod build() {
+      return new RestMethod(this);
+    }
+  }
+}

@@ -1,0 +1,93 @@
+package io.discogen.runtime.json;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeFormatterBuilder;
+import java.time.temporal.ChronoField;
+import java.util.Base64;
+
+/** Text forms of Google's wire types, shared by JSON bodies and query parameters. */
+public final class WireFormats {
+  private WireFormats() {}
+
+  private static final DateTimeFormatter RFC3339 = new DateTimeFormatterBuilder()
+      .parseCaseInsensitive()
+      .append(DateTimeFormatter.ISO_LOCAL_DATE)
+      .appendLiteral('T')
+      .appendValue(ChronoField.HOUR_OF_DAY, 2)
+      .appendLiteral(':')
+      .appendValue(ChronoField.MINUTE_OF_HOUR, 2)
+      .appendLiteral(':')
+      .appendValue(ChronoField.SECOND_OF_MINUTE, 2)
+      .optionalStart()
+      .appendFraction(ChronoField.NANO_OF_SECOND, 0, 9, true)
+      .optionalEnd()
+      .appendOffset("+HH:MM", "Z")
+      .toFormatter();
+
+  /** RFC 3339, Z-normalised, with 0, 3, 6 or 9 fractional digits. */
+  public static String formatTimestamp(Instant t) {
+    return DateTimeFormatter.ISO_INSTANT.format(t);
+  }
+
+  /** Any RFC 3339 timestamp, any offset. */
+  public static Instant parseTimestamp(String s) {
+    return OffsetDateTime.parse(s, RFC3339).toInstant();
+  }
+
+  /** Protobuf JSON duration: seconds with 0, 3, 6 or 9 fractional digits and an {@code s}. */
+  public static String formatDuration(Duration d) {
+    long seconds = d.getSeconds();
+    int nanos = d.getNano();
+    boolean negative = seconds < 0;
+    if (negative && nanos > 0) {
+      seconds += 1;
+      nanos = 1_000_000_000 - nanos;
+    }
+    StringBuilder sb = new StringBuilder();
+    if (negative) {
+      sb.append('-');
+      seconds = -seconds;
+    }
+    sb.append(seconds);
+    if (nanos != 0) {
+      String frac;
+      if (nanos % 1_000_000 == 0) {
+        frac = String.format("%03d", nanos / 1_000_000);
+      } else if (nanos % 1_000 == 0) {
+        frac = String.format("%06d", nanos / 1_000);
+      } else {
+        frac = String.format("%09d", nanos);
+      }
+      sb.append('.').append(frac);
+    }
+    return sb.append('s').toString();
+  }
+
+  public static Duration parseDuration(String s) {
+    if (!s.endsWith("s")) {
+      throw new IllegalArgumentException("duration must end with 's': " + s);
+    }
+    BigDecimal secs = new BigDecimal(s.substring(0, s.length() - 1));
+    BigDecimal whole = new BigDecimal(secs.toBigInteger());
+    long nanos = secs.subtract(whole).movePointRight(9).longValueExact();
+    return Duration.ofSeconds(whole.longValueExact(), nanos);
+  }
+
+  /** Standard base64 with padding. */
+  public static String formatBytes(byte[] b) {
+    return Base64.getEncoder().encodeToString(b);
+  }
+
+  /** Standard or URL-safe base64, padded or not. */
+  public static byte[] parseBytes(String s) {
+    String t = s.strip();
+    if (t.indexOf('-') >= 0 || t.indexOf('_') >= 0) {
+      return Base64.getUrlDecoder().decode(t);
+    }
+    return Base64.getDecoder().decode(t);
+  }
+}

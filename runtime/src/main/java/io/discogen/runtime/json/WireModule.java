@@ -1,0 +1,86 @@
+package io.discogen.runtime.json;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.JsonDeserializer;
+import com.fasterxml.jackson.databind.JsonSerializer;
+import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import java.io.IOException;
+import java.math.BigInteger;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+
+/**
+ * Google's JSON wire formats for the Java types generated models use. Each Java type here has one
+ * wire format in generated code, so mapping by type is unambiguous. (64-bit integers are written as
+ * strings through {@code @JsonFormat(shape = STRING)} on the field, since {@code Long} also carries
+ * uint32 values, which are numbers.)
+ */
+public final class WireModule extends SimpleModule {
+  private static final long serialVersionUID = 1L;
+
+  public WireModule() {
+    super("discogen-wire");
+    addSerializer(Instant.class, new ToString<>(Instant.class, WireFormats::formatTimestamp));
+    addDeserializer(Instant.class, new FromString<>(Instant.class, WireFormats::parseTimestamp));
+    addSerializer(Duration.class, new ToString<>(Duration.class, WireFormats::formatDuration));
+    addDeserializer(Duration.class, new FromString<>(Duration.class, WireFormats::parseDuration));
+    addSerializer(LocalDate.class, new ToString<>(LocalDate.class, LocalDate::toString));
+    addDeserializer(LocalDate.class, new FromString<>(LocalDate.class, LocalDate::parse));
+    addSerializer(byte[].class, new ToString<>(byte[].class, WireFormats::formatBytes));
+    addDeserializer(byte[].class, new FromString<>(byte[].class, WireFormats::parseBytes));
+    addSerializer(BigInteger.class, new ToString<>(BigInteger.class, BigInteger::toString));
+  }
+
+  private static final class ToString<T> extends JsonSerializer<T> {
+    private final Class<T> type;
+    private final java.util.function.Function<T, String> format;
+
+    ToString(Class<T> type, java.util.function.Function<T, String> format) {
+      this.type = type;
+      this.format = format;
+    }
+
+    @Override
+    public Class<T> handledType() {
+      return type;
+    }
+
+    @Override
+    public void serialize(T value, JsonGenerator gen, SerializerProvider provider) throws IOException {
+      gen.writeString(format.apply(value));
+    }
+  }
+
+  private static final class FromString<T> extends JsonDeserializer<T> {
+    private final Class<T> type;
+    private final java.util.function.Function<String, T> parse;
+
+    FromString(Class<T> type, java.util.function.Function<String, T> parse) {
+      this.type = type;
+      this.parse = parse;
+    }
+
+    @Override
+    public Class<?> handledType() {
+      return type;
+    }
+
+    @Override
+    public T deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+      if (p.currentToken() != JsonToken.VALUE_STRING) {
+        return type.cast(ctxt.handleUnexpectedToken(type, p));
+      }
+      String text = p.getText();
+      try {
+        return parse.apply(text);
+      } catch (RuntimeException e) {
+        return type.cast(ctxt.handleWeirdStringValue(type, text, "%s", e.getMessage()));
+      }
+    }
+  }
+}

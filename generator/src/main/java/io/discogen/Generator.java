@@ -1,0 +1,181 @@
+package io.discogen;
+
+import com.palantir.javapoet.JavaFile;
+import io.discogen.ir.ApiModel;
+import io.discogen.java.JavaEmitter;
+import io.discogen.java.JavaNames;
+import io.discogen.spec.SpecException;
+import io.discogen.spec.SpecProblem;
+import io.discogen.spec.SpecReader;
+import io.discogen.write.OutputWriter;
+import io.discogen.write.ProjectFiles;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+
+/**
+ * The front door, reading like the pipeline: read each spec into the IR, emit Java files, write
+ * them atomically. Nothing is written unless every spec is accepted.
+ */
+public final class Generator {
+  private Generator() {}
+
+  /** Progress of a run, for a terminal's progress line. */
+  public record Progress(int done, int total, String spec) {}
+
+  /** What a run produced. */
+  public record Result(List<ApiModel> apis, Map<String, String> packages, List<GeneratedFile> files) {}
+
+  public static Result generate(GeneratorOptions options) throws SpecException, IOException {
+    return generate(options, p -> {});
+  }
+
+  /**
+   * Generates and writes. Throws {@link SpecException} with one problem per line when any spec is
+   * rejected; then the output directory is left exactly as it was.
+   */
+  public static Result generate(GeneratorOptions options, Consumer<Progress> progress)
+      throws SpecException, IOException {
+    Result result = render(options, progress);
+    OutputWriter.replace(options.outputDirectory(), result.files());
+    return result;
+  }
+
+  /** Reads and emits everything in memory, writing nothing. */
+  public static Result render(GeneratorOptions options, Consumer<Progress> progress) throws SpecException {
+    Map<Path, String> specs = expand(options.specs());
+    List<ApiModel> apis = readAll(specs, progress);
+    Map<String, String> packages = assignPackages(apis, options.packageName());
+    List<GeneratedFile> files = new ArrayList<>();
+    String prefix = options.sourcesOnly() ? "" : "src/main/java/";
+    for (ApiModel api : apis) {
+      String pkg = packages.get(api.source().displayPath());
+      for (JavaFile f : JavaEmitter.emit(api, pkg)) {
+        String path = prefix + pkg.replace('.', '/') + "/" + f.typeSpec().name() + ".java";
+        files.add(new GeneratedFile(path, f.toString().getBytes(StandardCharsets.UTF_8)));
+      }
+    }
+    if (!options.sourcesOnly()) {
+      files.add(ProjectFiles.pom(apis, version()));
+    }
+    return new Result(apis, packages, files);
+  }
+
+  /** Files as named; directories as their {@code .json}, {@code .yaml} and {@code .yml} files, sorted. */
+  static Map<Path, String> expand(List<Path> specs) throws SpecException {
+    Map<Path, String> out = new LinkedHashMap<>();
+    List<SpecProblem> problems = new ArrayList<>();
+    for (Path p : specs) {
+      if (Files.isDirectory(p)) {
+        try (Stream<Path> s = Files.list(p)) {
+          s.filter(f -> Files.isRegularFile(f) && f.getFileName().toString().matches("(?i).*\\.(json|ya?ml)"))
+              .sorted()
+              .forEach(f -> out.put(f, f.toString()));
+        } catch (IOException e) {
+          problems.add(new SpecProblem(p.toString(), "", "cannot list directory: " + e.getMessage()));
+        }
+      } else {
+        out.put(p, p.toString());
+      }
+    }
+    if (!problems.isEmpty()) {
+      throw new SpecException(problems);
+    }
+    if (out.isEmpty()) {
+      throw new SpecException(new SpecProblem(specs.toString(), "", "no spec files found"));
+    }
+    return out;
+  }
+
+  private static List<ApiModel> readAll(Map<Path, String> specs, Consumer<Progress> progress) throws SpecException {
+    int threads = Math.max(1, Math.min(specs.size(), java.lang.Runtime.getRuntime().availableProcessors()));
+    ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+      Thread t = new Thread(r, "discogen-read");
+      t.setDaemon(true);
+      return t;
+    });
+    try {
+      List<Future<ApiModel>> futures = new ArrayList<>();
+      List<String> names = new ArrayList<>();
+      for (Map.Entry<Path, String> e : specs.entrySet()) {
+        futures.add(pool.submit(() -> SpecReader.read(e.getKey(), e.getValue())));
+        names.add(e.getValue());
+      }
+      List<ApiModel> apis = new ArrayList<>();
+      List<SpecProblem> problems = new ArrayList<>();
+      for (int i = 0; i < futures.size(); i++) {
+        try {
+          apis.add(futures.get(i).get());
+        } catch (ExecutionException ex) {
+          Throwable c = ex.getCause();
+          if (c instanceof SpecException se) {
+            problems.addAll(se.problems());
+          } else {
+            problems.add(new SpecProblem(names.get(i), "", "internal error reading spec: " + c));
+          }
+        } catch (InterruptedException ex) {
+          Thread.currentThread().interrupt();
+          throw new SpecException(new SpecProblem(names.get(i), "", "interrupted"));
+        }
+        progress.accept(new Progress(i + 1, futures.size(), names.get(i)));
+      }
+      if (!problems.isEmpty()) {
+        throw new SpecException(problems);
+      }
+      return apis;
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  /** One spec: the package given, or a default from name and version. Several: one sub-package each. */
+  static Map<String, String> assignPackages(List<ApiModel> apis, String requested) throws SpecException {
+    List<SpecProblem> problems = new ArrayList<>();
+    if (requested != null && !JavaNames.isPackageName(requested)) {
+      throw new SpecException(new SpecProblem("--package", "", "not a valid Java package name: " + requested));
+    }
+    Map<String, String> byPackage = new LinkedHashMap<>();
+    Map<String, String> packages = new LinkedHashMap<>();
+    for (ApiModel api : apis) {
+      String sub = JavaNames.packageSegment(api.name()) + "." + JavaNames.packageSegment(api.version());
+      String pkg = apis.size() == 1 && requested != null ? requested
+          : (requested != null ? requested : GeneratorOptions.DEFAULT_PACKAGE_ROOT) + "." + sub;
+      String other = byPackage.putIfAbsent(pkg, api.source().displayPath());
+      if (other != null) {
+        problems.add(new SpecProblem(api.source().displayPath(), "",
+            "generates into package " + pkg + ", as does " + other + " (same name and version)"));
+      }
+      packages.put(api.source().displayPath(), pkg);
+    }
+    if (!problems.isEmpty()) {
+      throw new SpecException(problems);
+    }
+    return packages;
+  }
+
+  /** This generator's version, as built. */
+  public static String version() {
+    try (InputStream in = Generator.class.getResourceAsStream("discogen.properties")) {
+      Properties p = new Properties();
+      if (in != null) {
+        p.load(in);
+      }
+      return p.getProperty("version", "0.0.0");
+    } catch (IOException e) {
+      return "0.0.0";
+    }
+  }
+}

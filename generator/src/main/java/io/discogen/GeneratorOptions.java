@@ -1,0 +1,24 @@
+package io.discogen;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Everything one generation run needs. Built by the CLI and by the Maven plugin alike; both then
+ * just call {@link Generator#generate}.
+ *
+ * @param specs spec files or directories of specs, as the user named them
+ * @param outputDirectory where output goes; replaced as a whole, atomically
+ * @param packageName the Java package (one spec) or the parent package (several), or null for
+ *     {@code io.discogen.generated.<name>.<version>}
+ * @param sourcesOnly write only the Java source tree, not a Maven project around it
+ */
+public record GeneratorOptions(List<Path> specs, Path outputDirectory, String packageName, boolean sourcesOnly) {
+
+  public GeneratorOptions {
+    specs = List.copyOf(specs);
+  }
+
+  /** The default parent package of generated code. */
+  public static final String DEFAULT_PACKAGE_ROOT = "io.discogen.generated";
+}

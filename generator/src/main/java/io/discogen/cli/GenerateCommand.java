@@ -1,0 +1,76 @@
+package io.discogen.cli;
+
+import io.discogen.Generator;
+import io.discogen.GeneratorOptions;
+import io.discogen.spec.SpecException;
+import io.discogen.spec.SpecProblem;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code discogen generate}: specs in, a Maven project (or a source tree) out. */
+@Command(
+    name = "generate",
+    mixinStandardHelpOptions = true,
+    description = "Generates a Java client from one or more API specs.",
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {"0:generated", "1:a spec was rejected, or the output could not be written", "2:usage error"})
+final class GenerateCommand implements Callable<Integer> {
+
+  @Option(names = "--spec", required = true, paramLabel = "PATH",
+      description = "A spec file, or a directory of specs. Repeatable.")
+  List<Path> specs;
+
+  @Option(names = "--out", required = true, paramLabel = "DIR",
+      description = "Output directory; replaced atomically. Must be empty, absent, or earlier Discogen output.")
+  Path out;
+
+  @Option(names = "--package", paramLabel = "PKG",
+      description = "Java package (one spec) or parent package (several). Default: io.discogen.generated.<name>.<version>.")
+  String packageName;
+
+  @Option(names = "--sources-only", description = "Write only the Java source tree, no pom.xml.")
+  boolean sourcesOnly;
+
+  @CommandLine.Spec
+  CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public Integer call() {
+    PrintWriter err = spec.commandLine().getErr();
+    PrintWriter outw = spec.commandLine().getOut();
+    boolean terminal = System.console() != null;
+    GeneratorOptions options = new GeneratorOptions(specs, out, packageName, sourcesOnly);
+    try {
+      Generator.Result r = Generator.generate(options, p -> {
+        if (terminal && p.total() > 1) {
+          err.print("\r[" + p.done() + "/" + p.total() + "] " + p.spec() + "\u001b[K");
+          err.flush();
+        }
+      });
+      if (terminal && r.apis().size() > 1) {
+        err.print("\r\u001b[K");
+        err.flush();
+      }
+      outw.println("Generated " + r.files().size() + " files for " + r.apis().size() + " API"
+          + (r.apis().size() == 1 ? "" : "s") + " into " + out);
+      return 0;
+    } catch (SpecException e) {
+      if (terminal) {
+        err.print("\r\u001b[K");
+      }
+      for (SpecProblem p : e.problems()) {
+        err.println(p);
+      }
+      return 1;
+    } catch (IOException e) {
+      err.println("discogen: cannot write output: " + e.getMessage());
+      return 1;
+    }
+  }
+}

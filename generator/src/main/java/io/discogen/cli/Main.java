@@ -1,0 +1,54 @@
+package io.discogen.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code java -jar discogen.jar <command>}. */
+@Command(
+    name = "discogen",
+    mixinStandardHelpOptions = true,
+    versionProvider = Main.Version.class,
+    description = "Generates Java clients from Google API Discovery documents.",
+    subcommands = {GenerateCommand.class, CommandLine.HelpCommand.class})
+public final class Main implements Runnable {
+
+  @CommandLine.Spec
+  CommandLine.Model.CommandSpec spec;
+
+  public static void main(String[] args) {
+    System.exit(run(args));
+  }
+
+  /** Runs the CLI and returns its exit code: 0 ok, 1 a spec was rejected, 2 usage error. */
+  public static int run(String... args) {
+    return run(new java.io.PrintWriter(System.out, true), new java.io.PrintWriter(System.err, true), args);
+  }
+
+  /** As {@link #run(String...)}, printing to the given streams. */
+  public static int run(java.io.PrintWriter out, java.io.PrintWriter err, String... args) {
+    CommandLine cli = new CommandLine(new Main());
+    cli.setOut(out);
+    cli.setErr(err);
+    cli.setExecutionExceptionHandler((ex, cmd, parsed) -> {
+      // Never a stack trace for a failure: one line, exit 1.
+      cmd.getErr().println("discogen: internal error: " + ex);
+      if (System.getenv("DISCOGEN_DEBUG") != null) {
+        ex.printStackTrace(cmd.getErr());
+      }
+      return 1;
+    });
+    return cli.execute(args);
+  }
+
+  @Override
+  public void run() {
+    throw new CommandLine.ParameterException(spec.commandLine(), "missing command (try: discogen generate --help)");
+  }
+
+  static final class Version implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      return new String[] {"discogen " + io.discogen.Generator.version()};
+    }
+  }
+}

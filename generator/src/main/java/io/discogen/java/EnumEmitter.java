@@ -1,0 +1,86 @@
+package io.discogen.java;
+
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.FieldSpec;
+import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.TypeSpec;
+import io.discogen.ir.EnumSchema;
+import javax.lang.model.element.Modifier;
+
+/**
+ * Emits a generated enum: one constant per spec value (descriptions as Javadoc, deprecated values
+ * {@code @Deprecated}), plus a constant standing for values this client does not know. Models keep
+ * raw wire text, so such values are never lost.
+ */
+final class EnumEmitter {
+  private final NamePlan names;
+
+  EnumEmitter(NamePlan names) {
+    this.names = names;
+  }
+
+  TypeSpec emit(EnumSchema e) {
+    ClassName cls = names.schemaClass(e.id());
+    TypeSpec.Builder b = TypeSpec.enumBuilder(cls.simpleName())
+        .addModifiers(Modifier.PUBLIC)
+        .addSuperinterface(Runtime.WIRE_ENUM);
+    String doc = Javadocs.sanitize(e.description());
+    if (!doc.isEmpty()) {
+      b.addJavadoc("$L\n", doc);
+    }
+    CodeBlock.Builder cases = CodeBlock.builder();
+    java.util.Set<String> emitted = new java.util.HashSet<>();
+    for (EnumSchema.EnumValue v : e.values()) {
+      String constant = names.enumConstant(e.id(), v.value());
+      if (!emitted.add(constant)) {
+        continue; // a value listed twice
+      }
+      TypeSpec.Builder c = TypeSpec.anonymousClassBuilder("$S", v.value());
+      String vdoc = Javadocs.sanitize(v.description());
+      if (!vdoc.isEmpty()) {
+        c.addJavadoc("$L\n", vdoc);
+      }
+      if (v.deprecated()) {
+        c.addAnnotation(Deprecated.class);
+      }
+      b.addEnumConstant(constant, c.build());
+      cases.add("case $S: return $N;\n", v.value(), constant);
+    }
+    String unknown = names.unknownConstant(e.id());
+    b.addEnumConstant(unknown, TypeSpec.anonymousClassBuilder("null")
+        .addJavadoc("A value this client does not know, sent by a newer server. The raw text is kept: read it\n"
+            + "with the {@code ...Value()} accessor of the property or parameter.\n")
+        .build());
+    b.addField(FieldSpec.builder(String.class, "value", Modifier.PRIVATE, Modifier.FINAL).build());
+    b.addMethod(MethodSpec.constructorBuilder()
+        .addParameter(String.class, "value")
+        .addStatement("this.value = value")
+        .build());
+    b.addMethod(MethodSpec.methodBuilder("value")
+        .addAnnotation(Override.class)
+        .addModifiers(Modifier.PUBLIC)
+        .returns(String.class)
+        .addJavadoc("The wire value, or null for {@link #$N}.\n", unknown)
+        .addStatement("return value")
+        .build());
+    MethodSpec.Builder from = MethodSpec.methodBuilder("fromValue")
+        .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+        .returns(cls)
+        .addParameter(String.class, "value")
+        .addJavadoc("The constant for a wire value: null for null, {@link #$N} for a value not listed.\n", unknown)
+        .beginControlFlow("if (value == null)")
+        .addStatement("return null")
+        .endControlFlow();
+    if (!e.values().isEmpty()) {
+      from.beginControlFlow("switch (value)")
+          .addCode(cases.build())
+          .addStatement("default: return $N", unknown)
+          .endControlFlow();
+    } else {
+      from.addStatement("return $N", unknown);
+    }
+    b.addMethod(from.build());
+    return b.build();
+  }
+}

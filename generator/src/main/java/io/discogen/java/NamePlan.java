@@ -1,0 +1,382 @@
+package io.discogen.java;
+
+import com.palantir.javapoet.ClassName;
+import io.discogen.ir.AliasSchema;
+import io.discogen.ir.ApiModel;
+import io.discogen.ir.EnumSchema;
+import io.discogen.ir.Method;
+import io.discogen.ir.ObjectSchema;
+import io.discogen.ir.Parameter;
+import io.discogen.ir.Property;
+import io.discogen.ir.Resource;
+import io.discogen.ir.Schema;
+import io.discogen.ir.Scope;
+import io.discogen.ir.TypeRef;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Every Java name of one generated API, decided once, before any code is emitted: classes (unique
+ * case-insensitively, so files never clash on macOS or Windows), nested classes (never named like an
+ * enclosing class), members (never clashing with inherited ones), enum constants, scope constants.
+ * Decisions follow document order, so adding or renaming one schema never renames another.
+ */
+public final class NamePlan {
+
+  /**
+   * Names of one property or parameter.
+   *
+   * @param field the field, constructor argument or local variable name
+   * @param getter the getter (typed for enums)
+   * @param setter the fluent setter (typed for enums)
+   * @param rawGetter for enums: the getter of the raw wire text, else null
+   * @param rawSetter for enums: the setter of the raw wire text, else null
+   */
+  public record MemberNames(String field, String getter, String setter, String rawGetter, String rawSetter) {}
+
+  static final Set<String> OBJECT_METHODS = Set.of(
+      "getClass", "hashCode", "equals", "clone", "toString", "notify", "notifyAll", "wait", "finalize");
+  static final Set<String> MODEL_METHODS = union(OBJECT_METHODS, Set.of(
+      "unknownFields", "setUnknownField", "unknownFieldsEqual", "unknownFieldsHash", "readUnknownField"));
+  static final Set<String> REQUEST_METHODS = union(OBJECT_METHODS, Set.of(
+      "set", "get", "setHeader", "execute", "executeAsync", "method", "client", "content",
+      "responseType", "params", "headers", "self", "iterateAll", "executeAndWait"));
+
+  private final String packageName;
+  private final ClassName service;
+  private final ClassName baseRequest;
+  private final ClassName scopesClass;
+  private final Map<String, ClassName> schemaClasses = new HashMap<>();
+  private final Map<String, Map<String, MemberNames>> properties = new HashMap<>();
+  private final Map<String, Map<String, String>> enumConstants = new HashMap<>();
+  private final Map<String, String> unknownConstants = new HashMap<>();
+  private final Map<String, ClassName> resourceClasses = new HashMap<>();
+  private final Map<String, String> resourceAccessors = new HashMap<>();
+  private final Map<String, ClassName> requestClasses = new HashMap<>();
+  private final Map<String, String> requestAccessors = new HashMap<>();
+  private final Map<String, Map<String, MemberNames>> params = new HashMap<>();
+  private final Map<String, String> contentArgs = new HashMap<>();
+  private final Map<String, MemberNames> commonParams = new LinkedHashMap<>();
+  private final Map<String, String> scopeConstants = new LinkedHashMap<>();
+  private final Map<String, Schema> index;
+
+  private NamePlan(ApiModel api, String packageName) {
+    this.packageName = packageName;
+    this.index = api.schemaIndex();
+
+    ClassScope top = new ClassScope(Set.of());
+    String serviceName = top.allocate(JavaNames.upperCamel(api.displayName()), "Service", true);
+    this.service = ClassName.get(packageName, serviceName);
+    this.baseRequest = ClassName.get(packageName, top.allocate(serviceName + "Request", "Base", true));
+    for (Schema s : api.schemas()) {
+      if (!(s instanceof AliasSchema)) {
+        String name = top.allocate(JavaNames.upperCamel(s.name()), suffix(s), true);
+        planSchema(s, ClassName.get(packageName, name), List.of(name));
+      }
+    }
+
+    // Service class: Scopes first, then resources and the API's own methods.
+    ClassScope serviceScope = new ClassScope(Set.of(serviceName));
+    this.scopesClass = service.nestedClass(serviceScope.allocate("Scopes", "Constants", false));
+    Set<String> scopeNames = new HashSet<>();
+    for (Scope sc : api.scopes()) {
+      scopeConstants.put(sc.url(), unique(scopeConstantName(sc.url()), scopeNames));
+    }
+
+    // Common parameters live on the base request class.
+    MemberScope baseMembers = new MemberScope(REQUEST_METHODS);
+    ClassScope baseScope = new ClassScope(Set.of(baseRequest.simpleName(), "T", "R"));
+    for (EnumSchema e : api.commonEnums()) {
+      planSchema(e, baseRequest.nestedClass(baseScope.allocate(JavaNames.upperCamel(e.name()), "Enum", false)), List.of());
+    }
+    for (Parameter p : api.commonParameters()) {
+      commonParams.put(p.name(), baseMembers.member(p.name(), isEnum(p.type())));
+    }
+    Set<String> requestReserved = union(REQUEST_METHODS, baseMembers.methods);
+
+    planContainer(service, List.of(serviceName), serviceScope, api.methods(), api.resources(), requestReserved);
+  }
+
+  /** Plans every name of {@code api}, its code going to {@code packageName}. */
+  public static NamePlan of(ApiModel api, String packageName) {
+    return new NamePlan(api, packageName);
+  }
+
+  private void planContainer(
+      ClassName owner,
+      List<String> enclosing,
+      ClassScope classes,
+      List<Method> methods,
+      List<Resource> resources,
+      Set<String> requestReserved) {
+    MemberScope accessors = new MemberScope(OBJECT_METHODS);
+    for (Resource r : resources) {
+      String simple = classes.allocate(JavaNames.upperCamel(r.name()), "Resource", false);
+      ClassName cls = owner.nestedClass(simple);
+      resourceClasses.put(r.path(), cls);
+      resourceAccessors.put(r.path(), accessors.method(JavaNames.lowerCamel(r.name())));
+      List<String> inner = append(enclosing, simple);
+      planContainer(cls, inner, new ClassScope(Set.copyOf(inner)), r.methods(), r.resources(), requestReserved);
+    }
+    for (Method m : methods) {
+      String simple = classes.allocate(JavaNames.upperCamel(m.name()), "Request", false);
+      ClassName cls = owner.nestedClass(simple);
+      requestClasses.put(m.id(), cls);
+      requestAccessors.put(m.id(), accessors.method(JavaNames.lowerCamel(m.name())));
+      planMethod(m, cls, append(enclosing, simple), requestReserved);
+    }
+  }
+
+  private void planMethod(Method m, ClassName cls, List<String> enclosing, Set<String> reserved) {
+    ClassScope nested = new ClassScope(Set.copyOf(enclosing));
+    for (EnumSchema e : m.enums()) {
+      planSchema(e, cls.nestedClass(nested.allocate(JavaNames.upperCamel(e.name()), "Enum", false)), List.of());
+    }
+    MemberScope members = new MemberScope(reserved);
+    Map<String, MemberNames> names = new LinkedHashMap<>();
+    Set<String> args = new HashSet<>(Set.of("client"));
+    for (Parameter p : m.parameters()) {
+      MemberNames common = commonParams.get(p.name());
+      if (common != null && !p.required()) {
+        names.put(p.name(), common);
+        continue;
+      }
+      MemberNames mn = members.member(p.name(), isEnum(p.type()));
+      String arg = unique(mn.field(), args);
+      names.put(p.name(), new MemberNames(arg, mn.getter(), mn.setter(), mn.rawGetter(), mn.rawSetter()));
+    }
+    params.put(m.id(), names);
+    contentArgs.put(m.id(), unique("content", args));
+  }
+
+  private void planSchema(Schema s, ClassName cls, List<String> enclosing) {
+    schemaClasses.put(s.id(), cls);
+    if (s instanceof ObjectSchema o) {
+      List<String> chain = enclosing.isEmpty() ? List.copyOf(cls.simpleNames()) : enclosing;
+      ClassScope nested = new ClassScope(Set.copyOf(chain));
+      for (Schema n : o.nested()) {
+        String simple = nested.allocate(JavaNames.upperCamel(n.name()), suffix(n), false);
+        planSchema(n, cls.nestedClass(simple), append(chain, simple));
+      }
+      MemberScope members = new MemberScope(MODEL_METHODS);
+      Map<String, MemberNames> names = new LinkedHashMap<>();
+      for (Property p : o.properties()) {
+        names.put(p.name(), members.member(p.name(), isEnum(p.type())));
+      }
+      properties.put(s.id(), names);
+    } else if (s instanceof EnumSchema e) {
+      Map<String, String> constants = new LinkedHashMap<>();
+      Set<String> used = new HashSet<>(Set.of("VALUE", "$VALUES"));
+      for (EnumSchema.EnumValue v : e.values()) {
+        if (!constants.containsKey(v.value())) {
+          constants.put(v.value(), unique(JavaNames.upperSnake(v.value()), used));
+        }
+      }
+      enumConstants.put(s.id(), constants);
+      unknownConstants.put(s.id(), unique("UNRECOGNIZED", used));
+    }
+  }
+
+  /** Whether a type is an enum, or a list or map of one: such members get typed and raw accessors. */
+  boolean isEnum(TypeRef t) {
+    TypeRef inner = t instanceof TypeRef.ListOf l ? l.element() : t instanceof TypeRef.MapOf m ? m.value() : t;
+    return inner instanceof TypeRef.Named n && index.get(n.schemaId()) instanceof EnumSchema;
+  }
+
+  private static String suffix(Schema s) {
+    return s instanceof EnumSchema ? "Enum" : "Model";
+  }
+
+  private static String scopeConstantName(String url) {
+    String s = url;
+    for (String prefix : List.of("https://www.googleapis.com/auth/", "https://", "http://")) {
+      if (s.startsWith(prefix)) {
+        s = s.substring(prefix.length());
+        break;
+      }
+    }
+    return JavaNames.upperSnake(s);
+  }
+
+  private static String unique(String base, Set<String> used) {
+    String n = base;
+    for (int k = 2; !used.add(n); k++) {
+      n = base + k;
+    }
+    return n;
+  }
+
+  private static List<String> append(List<String> list, String s) {
+    List<String> out = new ArrayList<>(list);
+    out.add(s);
+    return out;
+  }
+
+  @SafeVarargs
+  private static Set<String> union(Set<String>... sets) {
+    Set<String> out = new HashSet<>();
+    for (Set<String> s : sets) {
+      out.addAll(s);
+    }
+    return Set.copyOf(out);
+  }
+
+  /** Class names of one scope: unique case-insensitively, never an enclosing class's name. */
+  private static final class ClassScope {
+    private final Set<String> enclosing;
+    private final Set<String> takenLower = new HashSet<>();
+
+    ClassScope(Set<String> enclosing) {
+      this.enclosing = enclosing;
+    }
+
+    String allocate(String base, String suffix, boolean topLevel) {
+      String n = base;
+      if (clashes(n, topLevel)) {
+        n = base + suffix;
+      }
+      for (int k = 2; clashes(n, topLevel); k++) {
+        n = base + suffix + k;
+      }
+      takenLower.add(n.toLowerCase(Locale.ROOT));
+      return n;
+    }
+
+    private boolean clashes(String n, boolean topLevel) {
+      return enclosing.contains(n)
+          || takenLower.contains(n.toLowerCase(Locale.ROOT))
+          || (topLevel && JavaNames.JAVA_LANG.contains(n))
+          || JavaNames.KEYWORDS.contains(n);
+    }
+  }
+
+  /** Members of one class: fields unique, accessor methods unique and never an inherited name. */
+  private static final class MemberScope {
+    private final Set<String> methods;
+    private final Set<String> fields = new HashSet<>();
+
+    MemberScope(Set<String> reserved) {
+      this.methods = new HashSet<>(reserved);
+    }
+
+    String method(String name) {
+      String n = JavaNames.escapeMember(name);
+      if (methods.contains(n)) {
+        n = n + "_";
+      }
+      return unique(n, methods);
+    }
+
+    MemberNames member(String wireName, boolean enumAccessors) {
+      String base = JavaNames.memberBase(wireName);
+      if (base.startsWith("_")) {
+        base = base.substring(1); // getters may start with a digit after "get"
+      }
+      String b = base;
+      for (int k = 1; !free(b, enumAccessors); k++) {
+        b = k == 1 ? base + "_" : base + k;
+      }
+      String getter = "get" + b;
+      String setter = "set" + b;
+      methods.add(getter);
+      methods.add(setter);
+      String rawGetter = null;
+      String rawSetter = null;
+      if (enumAccessors) {
+        rawGetter = getter + "Value";
+        rawSetter = setter + "Value";
+        methods.add(rawGetter);
+        methods.add(rawSetter);
+      }
+      String field = unique(JavaNames.escapeMember(JavaNames.lowerCamel(wireName)), fields);
+      return new MemberNames(field, getter, setter, rawGetter, rawSetter);
+    }
+
+    private boolean free(String base, boolean enumAccessors) {
+      if (methods.contains("get" + base) || methods.contains("set" + base)) {
+        return false;
+      }
+      return !enumAccessors || !(methods.contains("get" + base + "Value") || methods.contains("set" + base + "Value"));
+    }
+  }
+
+  public String packageName() {
+    return packageName;
+  }
+
+  public ClassName service() {
+    return service;
+  }
+
+  public ClassName baseRequest() {
+    return baseRequest;
+  }
+
+  public ClassName scopesClass() {
+    return scopesClass;
+  }
+
+  /** The class of an object or enum schema (top-level, nested, or a parameter enum). */
+  public ClassName schemaClass(String schemaId) {
+    ClassName c = schemaClasses.get(schemaId);
+    if (c == null) {
+      throw new IllegalStateException("no class planned for schema " + schemaId);
+    }
+    return c;
+  }
+
+  public MemberNames property(String schemaId, String wireName) {
+    return properties.get(schemaId).get(wireName);
+  }
+
+  public String enumConstant(String enumId, String wireValue) {
+    return enumConstants.get(enumId).get(wireValue);
+  }
+
+  public String unknownConstant(String enumId) {
+    return unknownConstants.get(enumId);
+  }
+
+  public ClassName resourceClass(String resourcePath) {
+    return resourceClasses.get(resourcePath);
+  }
+
+  public String resourceAccessor(String resourcePath) {
+    return resourceAccessors.get(resourcePath);
+  }
+
+  public ClassName requestClass(String methodId) {
+    return requestClasses.get(methodId);
+  }
+
+  public String requestAccessor(String methodId) {
+    return requestAccessors.get(methodId);
+  }
+
+  /** Names of a method's parameter; for an optional parameter the API declares for every method, the common names. */
+  public MemberNames param(String methodId, String wireName) {
+    return params.get(methodId).get(wireName);
+  }
+
+  public boolean isCommonParam(String methodId, String wireName) {
+    return commonParams.get(wireName) == params.get(methodId).get(wireName);
+  }
+
+  public String contentArg(String methodId) {
+    return contentArgs.get(methodId);
+  }
+
+  public MemberNames commonParam(String wireName) {
+    return commonParams.get(wireName);
+  }
+
+  public String scopeConstant(String url) {
+    return scopeConstants.get(url);
+  }
+}

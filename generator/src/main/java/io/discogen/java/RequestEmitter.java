@@ -1,0 +1,282 @@
+package io.discogen.java;
+
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.FieldSpec;
+import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.ParameterizedTypeName;
+import com.palantir.javapoet.TypeName;
+import com.palantir.javapoet.TypeSpec;
+import io.discogen.ir.ApiModel;
+import io.discogen.ir.EnumSchema;
+import io.discogen.ir.LongRunning;
+import io.discogen.ir.Method;
+import io.discogen.ir.ObjectSchema;
+import io.discogen.ir.Pagination;
+import io.discogen.ir.Parameter;
+import io.discogen.ir.Schema;
+import io.discogen.ir.TypeRef;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import javax.lang.model.element.Modifier;
+
+/**
+ * Emits one request class per API method: required parameters and the body as constructor
+ * arguments, optional ones as fluent setters, the static {@code RestMethod} the runtime sends it
+ * by, and paging and long-running-operation helpers where the IR says the method has them.
+ */
+final class RequestEmitter {
+  private final ApiModel api;
+  private final NamePlan names;
+  private final TypeMapper types;
+  private final EnumEmitter enums;
+  private final Map<String, Schema> index;
+
+  RequestEmitter(ApiModel api, NamePlan names, TypeMapper types, EnumEmitter enums) {
+    this.api = api;
+    this.names = names;
+    this.types = types;
+    this.enums = enums;
+    this.index = api.schemaIndex();
+  }
+
+  /** The response type as a type argument: {@code Void} for methods that return nothing. */
+  TypeName responseType(Method m) {
+    return m.response() == null ? ClassName.get(Void.class) : types.apiType(m.response());
+  }
+
+  /** Constructor arguments in call order: required parameters, then the body. */
+  List<CodeBlock> argumentNames(Method m) {
+    List<CodeBlock> args = new ArrayList<>();
+    for (Parameter p : m.requiredParameters()) {
+      args.add(CodeBlock.of("$N", names.param(m.id(), p.name()).field()));
+    }
+    if (m.request() != null) {
+      args.add(CodeBlock.of("$N", names.contentArg(m.id())));
+    }
+    return args;
+  }
+
+  /** The same arguments as parameters, for the accessor on the resource class. */
+  List<com.palantir.javapoet.ParameterSpec> parameters(Method m) {
+    List<com.palantir.javapoet.ParameterSpec> ps = new ArrayList<>();
+    for (Parameter p : m.requiredParameters()) {
+      ps.add(com.palantir.javapoet.ParameterSpec.builder(types.apiType(p.type()), names.param(m.id(), p.name()).field()).build());
+    }
+    if (m.request() != null) {
+      ps.add(com.palantir.javapoet.ParameterSpec.builder(types.apiType(m.request()), names.contentArg(m.id())).build());
+    }
+    return ps;
+  }
+
+  TypeSpec emit(Method m) {
+    ClassName cls = names.requestClass(m.id());
+    TypeName response = responseType(m);
+    TypeSpec.Builder b = TypeSpec.classBuilder(cls.simpleName())
+        .addModifiers(Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
+        .superclass(ParameterizedTypeName.get(names.baseRequest(), response, cls));
+    String doc = Javadocs.sanitize(m.description());
+    b.addJavadoc("$L$L <code>$L</code>\n", doc.isEmpty() ? "" : doc + "\n\n<p>", m.httpMethod(), Javadocs.sanitize(m.path()));
+    if (m.deprecated()) {
+      b.addAnnotation(Deprecated.class);
+    }
+    b.addField(FieldSpec.builder(Runtime.REST_METHOD, "METHOD", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+        .initializer(restMethod(m))
+        .build());
+    if (m.longRunning() != null) {
+      b.addField(FieldSpec.builder(Runtime.REST_METHOD, "POLL", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+          .initializer(pollMethod(m, m.longRunning()))
+          .build());
+    }
+    b.addMethod(constructor(m, response));
+    for (Parameter p : m.parameters()) {
+      if (!names.isCommonParam(m.id(), p.name())) {
+        addAccessors(b, cls, m, p);
+      }
+    }
+    if (m.longRunning() != null) {
+      addWait(b, response);
+    }
+    if (m.pagination() != null) {
+      addPaging(b, m, m.pagination(), response);
+    }
+    for (EnumSchema e : m.enums()) {
+      b.addType(enums.emit(e));
+    }
+    return b.build();
+  }
+
+  private CodeBlock restMethod(Method m) {
+    CodeBlock.Builder c = CodeBlock.builder()
+        .add("$T.builder($S, $S, $S)", Runtime.REST_METHOD, m.id(), m.httpMethod(), m.path())
+        .indent();
+    for (Parameter p : m.parameters()) {
+      switch (p.location()) {
+        case PATH -> c.add("\n.pathParam($S, $S)", p.name(), p.pattern());
+        case HEADER -> c.add("\n.headerParam($S)", p.name());
+        default -> c.add("\n.queryParam($S)", p.name());
+      }
+    }
+    if (m.requestIdParameter() != null) {
+      c.add("\n.requestId($S)", m.requestIdParameter());
+    }
+    addScopes(c, m.scopes());
+    if (m.mediaDownload() != null) {
+      c.add("\n.mediaDownload($L)", m.mediaDownload().useDownloadService());
+    }
+    return c.add("\n.build()").unindent().build();
+  }
+
+  private CodeBlock pollMethod(Method m, LongRunning lro) {
+    CodeBlock.Builder c = CodeBlock.builder()
+        .add("$T.builder($S, $S, $S)", Runtime.REST_METHOD, lro.pollMethodId(), lro.pollHttpMethod(), lro.pollPath())
+        .indent()
+        .add("\n.pathParam($S, null)", lro.pollNameParameter());
+    addScopes(c, m.scopes());
+    return c.add("\n.build()").unindent().build();
+  }
+
+  private void addScopes(CodeBlock.Builder c, List<String> scopes) {
+    if (scopes.isEmpty()) {
+      return;
+    }
+    List<CodeBlock> refs = new ArrayList<>();
+    for (String s : scopes) {
+      String constant = names.scopeConstant(s);
+      refs.add(constant != null
+          ? CodeBlock.of("$T.$N", names.scopesClass(), constant)
+          : CodeBlock.of("$S", s));
+    }
+    c.add("\n.scopes($L)", CodeBlock.join(refs, ", "));
+  }
+
+  private MethodSpec constructor(Method m, TypeName response) {
+    MethodSpec.Builder ctor = MethodSpec.constructorBuilder()
+        .addParameter(Runtime.API_CLIENT, "client");
+    for (com.palantir.javapoet.ParameterSpec p : parameters(m)) {
+      ctor.addParameter(p);
+    }
+    CodeBlock content = m.request() == null ? CodeBlock.of("null") : CodeBlock.of("$N", names.contentArg(m.id()));
+    ctor.addStatement("super(client, METHOD, $L, $L)", content, typeLiteral(response));
+    for (Parameter p : m.requiredParameters()) {
+      String arg = names.param(m.id(), p.name()).field();
+      ctor.addStatement("set($S, $L)", p.name(), encode(p, CodeBlock.of("$T.requireNonNull($N, $S)", Runtime.OBJECTS, arg, arg)));
+    }
+    return ctor.build();
+  }
+
+  private CodeBlock typeLiteral(TypeName t) {
+    if (t instanceof ParameterizedTypeName) {
+      return CodeBlock.of("new $T<$T>() {}.getType()",
+          ClassName.get("com.fasterxml.jackson.core.type", "TypeReference"), t);
+    }
+    return CodeBlock.of("$T.class", t);
+  }
+
+  /** The value to store for a parameter: enums as their wire text. */
+  private CodeBlock encode(Parameter p, CodeBlock value) {
+    EnumSchema e = types.enumOf(p.type());
+    if (e == null) {
+      return value;
+    }
+    return types.resolve(p.type()) instanceof TypeRef.ListOf
+        ? CodeBlock.of("$T.encodeList($L)", Runtime.WIRE_ENUMS, value)
+        : CodeBlock.of("$T.encode($L)", Runtime.WIRE_ENUMS, value);
+  }
+
+  private void addAccessors(TypeSpec.Builder b, ClassName cls, Method m, Parameter p) {
+    NamePlan.MemberNames n = names.param(m.id(), p.name());
+    TypeName api = types.apiType(p.type());
+    String doc = Javadocs.sanitize(p.description());
+    MethodSpec.Builder getter = MethodSpec.methodBuilder(n.getter()).addModifiers(Modifier.PUBLIC).returns(api);
+    MethodSpec.Builder setter = MethodSpec.methodBuilder(n.setter())
+        .addModifiers(Modifier.PUBLIC)
+        .returns(cls)
+        .addParameter(api, n.field())
+        .addStatement("return set($S, $L)", p.name(), encode(p, CodeBlock.of("$N", n.field())));
+    if (!doc.isEmpty()) {
+      getter.addJavadoc("$L\n", doc);
+      setter.addJavadoc("$L\n", doc);
+    }
+    if (p.deprecated()) {
+      getter.addAnnotation(Deprecated.class);
+      setter.addAnnotation(Deprecated.class);
+    }
+    EnumSchema e = types.enumOf(p.type());
+    if (e == null) {
+      getter.addStatement("return get($S)", p.name());
+      b.addMethod(getter.build()).addMethod(setter.build());
+      return;
+    }
+    ClassName enumClass = names.schemaClass(e.id());
+    boolean list = types.resolve(p.type()) instanceof TypeRef.ListOf;
+    getter.addStatement(list
+        ? CodeBlock.of("return $T.decodeList(get($S), $T::fromValue)", Runtime.WIRE_ENUMS, p.name(), enumClass)
+        : CodeBlock.of("return $T.fromValue(get($S))", enumClass, p.name()));
+    TypeName raw = types.storageType(p.type());
+    b.addMethod(getter.build()).addMethod(setter.build());
+    b.addMethod(MethodSpec.methodBuilder(n.rawGetter())
+        .addModifiers(Modifier.PUBLIC)
+        .returns(raw)
+        .addJavadoc("The raw wire value of {@link #$N()}.\n", n.getter())
+        .addStatement("return get($S)", p.name())
+        .build());
+    b.addMethod(MethodSpec.methodBuilder(n.rawSetter())
+        .addModifiers(Modifier.PUBLIC)
+        .returns(cls)
+        .addParameter(raw, n.field())
+        .addJavadoc("Sets the raw wire value of {@link #$N()}, for values this client does not know.\n", n.getter())
+        .addStatement("return set($S, $N)", p.name(), n.field())
+        .build());
+  }
+
+  private void addWait(TypeSpec.Builder b, TypeName response) {
+    b.addMethod(MethodSpec.methodBuilder("executeAndWait")
+        .addModifiers(Modifier.PUBLIC)
+        .returns(response)
+        .addJavadoc("Sends the request, then polls the long-running operation it starts until it is done.\n"
+            + "An operation that ends in error is thrown as an {@code OperationException}.\n")
+        .addStatement("return executeAndWait($T.DEFAULT_TIMEOUT)", Runtime.OPERATIONS)
+        .build());
+    b.addMethod(MethodSpec.methodBuilder("executeAndWait")
+        .addModifiers(Modifier.PUBLIC)
+        .returns(response)
+        .addParameter(Runtime.DURATION, "timeout")
+        .addJavadoc("As {@link #executeAndWait()}, waiting at most {@code timeout}.\n")
+        .addStatement("return $T.waitFor(this, POLL, $S, timeout)", Runtime.OPERATIONS, "name")
+        .build());
+  }
+
+  private void addPaging(TypeSpec.Builder b, Method m, Pagination pg, TypeName response) {
+    if (pg.itemsProperty() == null || !(m.response() instanceof TypeRef.Named)) {
+      return;
+    }
+    TypeRef resolved = types.resolve(m.response());
+    if (!(resolved instanceof TypeRef.Named rn) || !(index.get(rn.schemaId()) instanceof ObjectSchema page)) {
+      return;
+    }
+    var itemsProp = page.properties().stream().filter(p -> p.name().equals(pg.itemsProperty())).findFirst();
+    var tokenProp = page.properties().stream().filter(p -> p.name().equals(pg.nextPageTokenProperty())).findFirst();
+    if (itemsProp.isEmpty() || tokenProp.isEmpty()
+        || !(types.resolve(itemsProp.get().type()) instanceof TypeRef.ListOf items)
+        || !TypeMapper.STRING.equals(types.apiType(tokenProp.get().type()))) {
+      return;
+    }
+    TypeName item = types.apiType(items.element());
+    ClassName pageClass = (ClassName) response;
+    b.addMethod(MethodSpec.methodBuilder("iterateAll")
+        .addModifiers(Modifier.PUBLIC)
+        .returns(ParameterizedTypeName.get(Runtime.PAGED_ITERABLE, item, response))
+        .addJavadoc("Every item of every page, fetched lazily as iteration proceeds; also {@code stream()}\n"
+            + "and {@code pages()}.\n")
+        .addStatement("return $T.of(this, $S, $T::$N, $T::$N)", Runtime.PAGED_ITERABLE, pg.pageTokenParameter(),
+            pageClass, names.property(rn.schemaId(), pg.nextPageTokenProperty()).getter(),
+            pageClass, names.property(rn.schemaId(), pg.itemsProperty()).getter())
+        .build());
+  }
+
+  ApiModel api() {
+    return api;
+  }
+}

@@ -1,0 +1,76 @@
+package io.discogen.java;
+
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.FieldSpec;
+import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.TypeSpec;
+import io.discogen.ir.Method;
+import io.discogen.ir.Resource;
+import java.util.ArrayList;
+import java.util.List;
+import javax.lang.model.element.Modifier;
+
+/**
+ * Emits resource classes, mirroring the spec's resource tree ({@code projects().locations()
+ * .sessions()}): an accessor per sub-resource and per method, with the request classes nested.
+ */
+final class ResourceEmitter {
+  private final NamePlan names;
+  private final RequestEmitter requests;
+
+  ResourceEmitter(NamePlan names, RequestEmitter requests) {
+    this.names = names;
+    this.requests = requests;
+  }
+
+  TypeSpec emit(Resource r) {
+    ClassName cls = names.resourceClass(r.path());
+    TypeSpec.Builder b = TypeSpec.classBuilder(cls.simpleName())
+        .addModifiers(Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
+        .addJavadoc("The {@code $L} resource.\n", Javadocs.sanitize(r.path()))
+        .addField(FieldSpec.builder(Runtime.API_CLIENT, "client", Modifier.PRIVATE, Modifier.FINAL).build())
+        .addMethod(MethodSpec.constructorBuilder()
+            .addParameter(Runtime.API_CLIENT, "client")
+            .addStatement("this.client = client")
+            .build());
+    addMembers(b, r.methods(), r.resources());
+    return b.build();
+  }
+
+  /** Accessors and nested classes for sub-resources and methods; used by the service class too. */
+  void addMembers(TypeSpec.Builder b, List<Method> methods, List<Resource> resources) {
+    for (Resource sub : resources) {
+      ClassName subClass = names.resourceClass(sub.path());
+      b.addMethod(MethodSpec.methodBuilder(names.resourceAccessor(sub.path()))
+          .addModifiers(Modifier.PUBLIC)
+          .returns(subClass)
+          .addJavadoc("The {@code $L} resource.\n", Javadocs.sanitize(sub.path()))
+          .addStatement("return new $T(this.client)", subClass)
+          .build());
+    }
+    for (Method m : methods) {
+      ClassName reqClass = names.requestClass(m.id());
+      List<CodeBlock> args = new ArrayList<>();
+      args.add(CodeBlock.of("this.client"));
+      args.addAll(requests.argumentNames(m));
+      MethodSpec.Builder accessor = MethodSpec.methodBuilder(names.requestAccessor(m.id()))
+          .addModifiers(Modifier.PUBLIC)
+          .returns(reqClass)
+          .addParameters(requests.parameters(m))
+          .addStatement("return new $T($L)", reqClass, CodeBlock.join(args, ", "));
+      String doc = Javadocs.sanitize(m.description());
+      accessor.addJavadoc("$L$L\n", doc.isEmpty() ? "" : doc + "\n\n<p>", "Returns a request to configure and execute.");
+      if (m.deprecated()) {
+        accessor.addAnnotation(Deprecated.class);
+      }
+      b.addMethod(accessor.build());
+    }
+    for (Resource sub : resources) {
+      b.addType(emit(sub));
+    }
+    for (Method m : methods) {
+      b.addType(requests.emit(m));
+    }
+  }
+}

@@ -1,0 +1,95 @@
+package io.discogen.java;
+
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.FieldSpec;
+import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.TypeSpec;
+import io.discogen.ir.ApiModel;
+import io.discogen.ir.Endpoints;
+import io.discogen.ir.Parameter;
+import io.discogen.ir.Scope;
+import java.util.ArrayList;
+import java.util.List;
+import javax.lang.model.element.Modifier;
+
+/**
+ * Emits the service class: the API's endpoints and scopes as constants, construction from {@code
+ * ClientOptions}, and the resource tree.
+ */
+final class ServiceEmitter {
+  private final ApiModel api;
+  private final NamePlan names;
+  private final ResourceEmitter resources;
+
+  ServiceEmitter(ApiModel api, NamePlan names, ResourceEmitter resources) {
+    this.api = api;
+    this.names = names;
+    this.resources = resources;
+  }
+
+  TypeSpec emit() {
+    ClassName cls = names.service();
+    Endpoints e = api.endpoints();
+    TypeSpec.Builder b = TypeSpec.classBuilder(cls.simpleName()).addModifiers(Modifier.PUBLIC, Modifier.FINAL);
+    String title = Javadocs.sanitize(api.title() != null ? api.title() : api.name());
+    String doc = Javadocs.sanitize(api.description());
+    b.addJavadoc("$L ($L $L).$L$L\n", title, Javadocs.sanitize(api.name()), Javadocs.sanitize(api.version()),
+        doc.isEmpty() ? "" : "\n\n<p>" + doc,
+        api.documentationLink() == null ? "" : "\n\n<p>Documentation: " + Javadocs.sanitize(api.documentationLink()));
+
+    b.addField(constant("DEFAULT_ROOT_URL", e.rootUrl(), "The API's default root URL."));
+    b.addField(constant("DEFAULT_MTLS_ROOT_URL", e.mtlsRootUrl(), "The mutual-TLS root URL, or null."));
+    b.addField(constant("DEFAULT_SERVICE_PATH", e.servicePath() == null ? "" : e.servicePath(), "The service path, relative to the root URL."));
+    b.addField(constant("DEFAULT_BATCH_PATH", e.batchPath(), "The batch endpoint path, relative to the root URL, or null."));
+    List<CodeBlock> common = new ArrayList<>();
+    for (Parameter p : api.commonParameters()) {
+      common.add(CodeBlock.of("$S", p.name()));
+    }
+    b.addField(FieldSpec.builder(Runtime.SERVICE_INFO, "SERVICE_INFO", Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
+        .addJavadoc("What the runtime needs to know of this API.\n")
+        .initializer("new $T($S, $S, DEFAULT_ROOT_URL, DEFAULT_MTLS_ROOT_URL, DEFAULT_SERVICE_PATH,\n    DEFAULT_BATCH_PATH, $T.of($L))",
+            Runtime.SERVICE_INFO, api.name(), api.version(), TypeMapper.LIST, CodeBlock.join(common, ", "))
+        .build());
+    b.addField(FieldSpec.builder(Runtime.API_CLIENT, "client", Modifier.PRIVATE, Modifier.FINAL).build());
+    b.addMethod(MethodSpec.constructorBuilder()
+        .addModifiers(Modifier.PUBLIC)
+        .addJavadoc("A client with the given options (root URL, credentials, retries, ...).\n")
+        .addParameter(Runtime.CLIENT_OPTIONS, "options")
+        .addStatement("this.client = new $T(SERVICE_INFO, options)", Runtime.API_CLIENT)
+        .build());
+    b.addMethod(MethodSpec.constructorBuilder()
+        .addModifiers(Modifier.PUBLIC)
+        .addJavadoc("A client with default options: the API's own endpoint, no credentials.\n")
+        .addStatement("this($T.defaults())", Runtime.CLIENT_OPTIONS)
+        .build());
+    b.addType(scopes());
+    resources.addMembers(b, api.methods(), api.resources());
+    return b.build();
+  }
+
+  private TypeSpec scopes() {
+    TypeSpec.Builder s = TypeSpec.classBuilder(names.scopesClass().simpleName())
+        .addModifiers(Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
+        .addJavadoc("OAuth 2.0 scopes this API declares.\n")
+        .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build());
+    for (Scope sc : api.scopes()) {
+      FieldSpec.Builder f = FieldSpec.builder(String.class, names.scopeConstant(sc.url()),
+              Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
+          .initializer("$S", sc.url());
+      String doc = Javadocs.sanitize(sc.description());
+      if (!doc.isEmpty()) {
+        f.addJavadoc("$L\n", doc);
+      }
+      s.addField(f.build());
+    }
+    return s.build();
+  }
+
+  private static FieldSpec constant(String name, String value, String doc) {
+    return FieldSpec.builder(String.class, name, Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
+        .addJavadoc("$L\n", doc)
+        .initializer(value == null ? CodeBlock.of("null") : CodeBlock.of("$S", value))
+        .build();
+  }
+}

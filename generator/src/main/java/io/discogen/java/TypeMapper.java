@@ -1,0 +1,111 @@
+package io.discogen.java;
+
+import com.palantir.javapoet.ArrayTypeName;
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.ParameterizedTypeName;
+import com.palantir.javapoet.TypeName;
+import io.discogen.ir.AliasSchema;
+import io.discogen.ir.EnumSchema;
+import io.discogen.ir.Schema;
+import io.discogen.ir.TypeRef;
+import java.util.Map;
+
+/**
+ * Maps IR types to Java types. Two views: the API type users see (enums as generated enums) and
+ * the storage type models keep (enums as their raw wire text, so unknown values survive).
+ */
+public final class TypeMapper {
+  static final ClassName STRING = ClassName.get(String.class);
+  static final ClassName OBJECT = ClassName.get(Object.class);
+  static final ClassName LIST = ClassName.get("java.util", "List");
+  static final ClassName MAP = ClassName.get("java.util", "Map");
+
+  private final Map<String, Schema> index;
+  private final NamePlan names;
+
+  public TypeMapper(Map<String, Schema> index, NamePlan names) {
+    this.index = index;
+    this.names = names;
+  }
+
+  /** The type users see: enums as their generated enum. */
+  public TypeName apiType(TypeRef t) {
+    return map(t, false);
+  }
+
+  /** The type a model field stores: enums as raw strings. */
+  public TypeName storageType(TypeRef t) {
+    return map(t, true);
+  }
+
+  private TypeName map(TypeRef t, boolean raw) {
+    TypeRef r = resolve(t);
+    if (r instanceof TypeRef.Primitive p) {
+      return primitive(p.kind());
+    } else if (r instanceof TypeRef.ListOf l) {
+      return ParameterizedTypeName.get(LIST, map(l.element(), raw));
+    } else if (r instanceof TypeRef.MapOf m) {
+      return ParameterizedTypeName.get(MAP, STRING, map(m.value(), raw));
+    } else if (r instanceof TypeRef.Named n) {
+      return raw && index.get(n.schemaId()) instanceof EnumSchema ? STRING : names.schemaClass(n.schemaId());
+    }
+    return OBJECT;
+  }
+
+  /** Follows aliases until a non-alias type. */
+  public TypeRef resolve(TypeRef t) {
+    TypeRef cur = t;
+    for (int guard = 0; cur instanceof TypeRef.Named n && index.get(n.schemaId()) instanceof AliasSchema a; guard++) {
+      if (guard > 100) {
+        return TypeRef.ANY;
+      }
+      cur = a.target();
+    }
+    return cur;
+  }
+
+  /** The enum schema a (possibly list- or map-wrapped) type holds, or null. */
+  public EnumSchema enumOf(TypeRef t) {
+    TypeRef r = resolve(t);
+    if (r instanceof TypeRef.ListOf l) {
+      r = resolve(l.element());
+    } else if (r instanceof TypeRef.MapOf m) {
+      r = resolve(m.value());
+    }
+    return r instanceof TypeRef.Named n && index.get(n.schemaId()) instanceof EnumSchema e ? e : null;
+  }
+
+  /** Whether the type is or contains a 64-bit integer that travels as a JSON string. */
+  public boolean hasInt64(TypeRef t) {
+    TypeRef r = resolve(t);
+    if (r instanceof TypeRef.Primitive p) {
+      return p.kind() == TypeRef.Kind.INT64;
+    } else if (r instanceof TypeRef.ListOf l) {
+      return hasInt64(l.element());
+    } else if (r instanceof TypeRef.MapOf m) {
+      return hasInt64(m.value());
+    }
+    return false;
+  }
+
+  /** Whether the type is exactly {@code byte[]} (compared with {@code Arrays.equals}). */
+  public boolean isBytes(TypeRef t) {
+    return resolve(t) instanceof TypeRef.Primitive p && p.kind() == TypeRef.Kind.BYTES;
+  }
+
+  static TypeName primitive(TypeRef.Kind kind) {
+    return switch (kind) {
+      case STRING, FIELD_MASK -> STRING;
+      case BOOLEAN -> ClassName.get(Boolean.class);
+      case INT32 -> ClassName.get(Integer.class);
+      case UINT32, INT64 -> ClassName.get(Long.class);
+      case UINT64 -> ClassName.get("java.math", "BigInteger");
+      case FLOAT -> ClassName.get(Float.class);
+      case DOUBLE -> ClassName.get(Double.class);
+      case BYTES -> ArrayTypeName.of(TypeName.BYTE);
+      case DATE_TIME -> ClassName.get("java.time", "Instant");
+      case DATE -> ClassName.get("java.time", "LocalDate");
+      case DURATION -> ClassName.get("java.time", "Duration");
+    };
+  }
+}

@@ -1,0 +1,131 @@
+package io.discogen.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.discogen.testing.TestSpecs;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The command line as a user meets it: exit codes, one-line errors, atomic output. */
+class CliTest {
+  @TempDir Path tmp;
+
+  record Run(int code, String out, String err) {}
+
+  static Run run(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int code = Main.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
+    return new Run(code, out.toString(), err.toString());
+  }
+
+  static String dataproc() {
+    return TestSpecs.projectSpecs().resolve("dataproc-sessions.v1.json").toString();
+  }
+
+  @Test
+  void helpAndVersion() {
+    Run help = run("generate", "--help");
+    assertEquals(0, help.code());
+    assertTrue(help.out().contains("--spec") && help.out().contains("--sources-only"), help.out());
+    assertEquals(0, run("--version").code());
+  }
+
+  @Test
+  void usageErrorsExitTwo() {
+    assertEquals(2, run().code());
+    assertEquals(2, run("generate", "--out", tmp.toString()).code(), "missing --spec");
+    assertEquals(2, run("generate", "--bogus").code());
+  }
+
+  @Test
+  void generatesAMavenProject() {
+    Path out = tmp.resolve("client");
+    Run r = run("generate", "--spec", dataproc(), "--out", out.toString());
+    assertEquals(0, r.code(), r.err());
+    assertTrue(Files.exists(out.resolve("pom.xml")));
+    assertTrue(Files.exists(out.resolve("src/main/java/io/discogen/generated/dataproc/v1/Dataproc.java")));
+  }
+
+  @Test
+  void sourcesOnlyWithPackage() {
+    Path out = tmp.resolve("src");
+    Run r = run("generate", "--spec", dataproc(), "--out", out.toString(), "--package", "com.example.dp", "--sources-only");
+    assertEquals(0, r.code(), r.err());
+    assertFalse(Files.exists(out.resolve("pom.xml")));
+    assertTrue(Files.exists(out.resolve("com/example/dp/Session.java")));
+  }
+
+  @Test
+  void severalSpecsGoToSubPackages() {
+    Path out = tmp.resolve("multi");
+    Run r = run("generate", "--spec", TestSpecs.projectSpecs().toString(), "--out", out.toString(),
+        "--package", "com.example", "--sources-only");
+    assertEquals(0, r.code(), r.err());
+    assertTrue(Files.exists(out.resolve("com/example/dataproc/v1/Dataproc.java")));
+    assertTrue(Files.exists(out.resolve("com/example/spanner/v1/Spanner.java")));
+  }
+
+  @Test
+  void badPackageIsRejected() {
+    Run r = run("generate", "--spec", dataproc(), "--out", tmp.resolve("x").toString(), "--package", "com.class.x");
+    assertEquals(1, r.code());
+    assertTrue(r.err().contains("not a valid Java package name"), r.err());
+  }
+
+  @Test
+  void rejectedSpecLeavesEarlierOutputUntouched() throws IOException {
+    Path out = tmp.resolve("client");
+    assertEquals(0, run("generate", "--spec", dataproc(), "--out", out.toString()).code());
+    Map<String, String> before = snapshot(out);
+
+    Path broken = tmp.resolve("broken.json");
+    Files.writeString(broken, "{\"discoveryVersion\": \"v1\", \"name\": \"x\", \"schemas\": {");
+    Run r = run("generate", "--spec", broken.toString(), "--out", out.toString());
+    assertEquals(1, r.code());
+    String[] lines = r.err().strip().split("\n");
+    assertEquals(1, lines.length, r.err());
+    assertTrue(lines[0].startsWith(broken.toString() + ": "), r.err());
+    assertFalse(r.err().contains("Exception") || r.err().contains("\tat "), "no stack trace: " + r.err());
+    assertEquals(before, snapshot(out));
+  }
+
+  @Test
+  void refusesToReplaceADirectoryItDidNotMake() throws IOException {
+    Path out = Files.createDirectories(tmp.resolve("mine"));
+    Files.writeString(out.resolve("precious.txt"), "keep me");
+    Run r = run("generate", "--spec", dataproc(), "--out", out.toString());
+    assertEquals(1, r.code());
+    assertTrue(r.err().contains("refusing to replace"), r.err());
+    assertEquals("keep me", Files.readString(out.resolve("precious.txt")));
+  }
+
+  @Test
+  void regenerationRemovesFilesNoLongerGenerated() throws IOException {
+    Path out = tmp.resolve("client");
+    assertEquals(0, run("generate", "--spec", dataproc(), "--out", out.toString(), "--package", "a.b").code());
+    assertEquals(0, run("generate", "--spec", dataproc(), "--out", out.toString(), "--package", "c.d").code());
+    assertFalse(Files.exists(out.resolve("src/main/java/a")));
+    assertTrue(Files.exists(out.resolve("src/main/java/c/d/Session.java")));
+  }
+
+  static Map<String, String> snapshot(Path dir) throws IOException {
+    Map<String, String> m = new TreeMap<>();
+    try (Stream<Path> s = Files.walk(dir)) {
+      for (Path p : s.filter(Files::isRegularFile).toList()) {
+        m.put(dir.relativize(p).toString(), Files.readString(p));
+      }
+    }
+    return m;
+  }
+}

@@ -77,7 +77,8 @@ public final class SpecReader {
    */
   public static ApiModel parse(byte[] content, String displayPath) throws SpecException {
     try {
-      JsonNode root = parseJson(decode(content, displayPath), displayPath);
+      int start = checkText(content, displayPath);
+      JsonNode root = parseJson(content, start, displayPath);
       return switch (detect(root, displayPath)) {
         case DISCOVERY -> DiscoveryParser.parse(root, displayPath);
         case OPENAPI -> throw fail(displayPath, "", "OpenAPI input is not supported yet");
@@ -141,8 +142,11 @@ public final class SpecReader {
     }
   }
 
-  /** Checks the bytes are UTF-8 text (a UTF-8 byte order mark is allowed) and decodes them. */
-  static String decode(byte[] bytes, String displayPath) throws SpecException {
+  /**
+   * Checks the bytes are UTF-8 text (a UTF-8 byte order mark is allowed) with some non-blank
+   * content, and answers where the JSON text starts.
+   */
+  static int checkText(byte[] bytes, String displayPath) throws SpecException {
     if (bytes.length == 0) {
       throw fail(displayPath, "", "file is empty");
     }
@@ -159,32 +163,39 @@ public final class SpecReader {
             "binary data (a NUL byte at offset " + i + "), not a JSON text; expected UTF-8 JSON");
       }
     }
+    // Decode in small chunks only to validate: the parser reads the bytes themselves.
     CharsetDecoder decoder =
         StandardCharsets.UTF_8
             .newDecoder()
             .onMalformedInput(CodingErrorAction.REPORT)
             .onUnmappableCharacter(CodingErrorAction.REPORT);
     ByteBuffer in = ByteBuffer.wrap(bytes, start, bytes.length - start);
-    CharBuffer out = CharBuffer.allocate(bytes.length);
-    CoderResult result = decoder.decode(in, out, true);
-    if (!result.isError()) {
-      result = decoder.flush(out);
+    CharBuffer out = CharBuffer.allocate(8192);
+    boolean blank = true;
+    while (true) {
+      CoderResult result = decoder.decode(in, out, true);
+      if (result.isError()) {
+        int offset = in.position();
+        throw fail(
+            displayPath,
+            "",
+            String.format(
+                "not valid UTF-8 text (byte 0x%02X at offset %d, line %d); expected UTF-8 JSON",
+                bytes[offset] & 0xFF, offset, lineAt(bytes, offset)));
+      }
+      out.flip();
+      while (blank && out.hasRemaining()) {
+        blank = Character.isWhitespace(out.get());
+      }
+      out.clear();
+      if (result.isUnderflow()) {
+        break;
+      }
     }
-    if (result.isError()) {
-      int offset = in.position();
-      throw fail(
-          displayPath,
-          "",
-          String.format(
-              "not valid UTF-8 text (byte 0x%02X at offset %d, line %d); expected UTF-8 JSON",
-              bytes[offset] & 0xFF, offset, lineAt(bytes, offset)));
-    }
-    out.flip();
-    String text = out.toString();
-    if (text.isBlank()) {
+    if (blank) {
       throw fail(displayPath, "", "file contains only whitespace");
     }
-    return text;
+    return start;
   }
 
   private static int lineAt(byte[] bytes, int offset) {
@@ -197,10 +208,28 @@ public final class SpecReader {
     return line;
   }
 
-  private static JsonNode parseJson(String text, String displayPath) throws SpecException {
-    JsonParser parser = null;
+  private static JsonNode parseJson(byte[] content, int start, String displayPath)
+      throws SpecException {
+    try (JsonParser parser = MAPPER.createParser(content, start, content.length - start)) {
+      return parseJson(parser, displayPath);
+    } catch (SpecException e) {
+      // Byte input counts columns in bytes; parse the text again to locate the error in characters.
+      String text = new String(content, start, content.length - start, StandardCharsets.UTF_8);
+      try (JsonParser parser = MAPPER.createParser(text)) {
+        parseJson(parser, displayPath);
+      } catch (SpecException precise) {
+        throw precise;
+      } catch (IOException ignored) {
+        // Fall through to the first report.
+      }
+      throw e;
+    } catch (IOException e) {
+      throw fail(displayPath, "", "cannot read JSON (" + e.getClass().getSimpleName() + ")");
+    }
+  }
+
+  private static JsonNode parseJson(JsonParser parser, String displayPath) throws SpecException {
     try {
-      parser = MAPPER.createParser(text);
       JsonNode root = MAPPER.readTree(parser);
       if (root == null || root.isMissingNode()) {
         throw fail(displayPath, "", "no JSON value in the file");
@@ -215,24 +244,13 @@ public final class SpecReader {
     } catch (StreamConstraintsException e) {
       throw fail(
           displayPath,
-          location(parser == null ? null : parser.currentLocation()),
+          location(parser.currentLocation()),
           "JSON nested more than " + MAX_NESTING_DEPTH + " levels deep");
     } catch (JsonProcessingException e) {
-      JsonLocation where = e.getLocation();
-      if (where == null && parser != null) {
-        where = parser.currentLocation();
-      }
+      JsonLocation where = e.getLocation() != null ? e.getLocation() : parser.currentLocation();
       throw fail(displayPath, location(where), "invalid JSON: " + jacksonMessage(e));
     } catch (IOException e) {
       throw fail(displayPath, "", "cannot read JSON (" + e.getClass().getSimpleName() + ")");
-    } finally {
-      if (parser != null) {
-        try {
-          parser.close();
-        } catch (IOException ignored) {
-          // Reading from a String: nothing to release.
-        }
-      }
     }
   }
 

@@ -223,7 +223,31 @@ class DerivedFactsTest {
   }
 
   @Test
-  void tiesGoToTheFirstPollInDocumentOrder() {
+  void tiesGoToTheFirstPollInDocumentOrder() throws Exception {
+    String get = "{\"id\": \"%s\", \"httpMethod\": \"GET\", \"path\": \"v1/{+name}\","
+        + " \"parameters\": {\"name\": {\"type\": \"string\", \"location\": \"path\", \"required\": true}},"
+        + " \"response\": {\"$ref\": \"Operation\"}}";
+    ApiModel api =
+        parse(
+            """
+            "schemas": {"Operation": {"type": "object", "properties": {
+              "name": {"type": "string"}, "done": {"type": "boolean"}, "metadata": {"type": "object"}}}},
+            "resources": {
+              "folders": {"resources": {"operations": {"methods": {"get": %s}}}},
+              "projects": {"resources": {"operations": {"methods": {"get": %s}}}},
+              "exports": {"methods": {"run": {"id": "demo.exports.run", "httpMethod": "POST",
+                "path": "v1/exports:run", "response": {"$ref": "Operation"}}}}
+            }
+            """
+                .formatted(
+                    get.formatted("demo.folders.operations.get"),
+                    get.formatted("demo.projects.operations.get")));
+    assertEquals(
+        "demo.folders.operations.get", method(api, "demo.exports.run").longRunning().pollMethodId());
+  }
+
+  @Test
+  void sharedSegmentsCountsLeadingNames() {
     assertEquals(2, LongRunningLinker.sharedSegments("projects.locations.x", "projects.locations.operations"));
     assertEquals(0, LongRunningLinker.sharedSegments("", "operations"));
     assertEquals(0, LongRunningLinker.sharedSegments("folders.x", "projects.operations"));

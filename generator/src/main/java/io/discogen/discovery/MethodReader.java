@@ -209,7 +209,7 @@ final class MethodReader {
     if (type.equals("any")) {
       return TypeRef.STRING;
     }
-    if (!Set.of("string", "integer", "number", "boolean").contains(type)) {
+    if (!SchemaReader.SCALAR_TYPES.contains(type)) {
       problems.add(
           Json.child(ptr, "type"),
           "unsupported parameter type \"" + type + "\"; expected string, integer, number or boolean");

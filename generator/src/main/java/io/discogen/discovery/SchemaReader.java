@@ -30,7 +30,7 @@ final class SchemaReader {
   /** Deeper inline nesting than this is surely an attack or an accident; the corpus needs ~10. */
   static final int MAX_DEPTH = 200;
 
-  private static final Set<String> SCALAR_TYPES = Set.of("string", "integer", "number", "boolean");
+  static final Set<String> SCALAR_TYPES = Set.of("string", "integer", "number", "boolean");
 
   private final Problems problems;
   private final Set<String> declared = new LinkedHashSet<>();
@@ -81,7 +81,8 @@ final class SchemaReader {
   }
 
   private void topLevel(String key, JsonNode node, String ptr, List<Schema> out) {
-    String type = typeName(node, ptr);
+    // Quietly: a malformed type is reported once, by type() below.
+    String type = inferType(node);
     if (!node.has("$ref") && "object".equals(type)
         && (node.has("properties") || !hasMapValues(node))) {
       out.add(objectSchema(key, key, node, ptr, 0));
@@ -177,12 +178,17 @@ final class SchemaReader {
    */
   String typeName(JsonNode node, String ptr) {
     JsonNode t = node.get("type");
+    if (t != null && !t.isNull() && !t.isTextual()) {
+      problems.add(Json.child(ptr, "type"), "expected a type name, found " + Json.kind(t));
+    }
+    return inferType(node);
+  }
+
+  /** {@link #typeName} without reporting: null when {@code type} is malformed. */
+  static String inferType(JsonNode node) {
+    JsonNode t = node.get("type");
     if (t != null && !t.isNull()) {
-      if (!t.isTextual()) {
-        problems.add(Json.child(ptr, "type"), "expected a type name, found " + Json.kind(t));
-        return null;
-      }
-      return t.textValue();
+      return t.isTextual() ? t.textValue() : null;
     }
     if (node.has("properties") || node.has("additionalProperties")) {
       return "object";

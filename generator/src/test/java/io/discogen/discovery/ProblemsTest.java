@@ -131,12 +131,14 @@ class ProblemsTest {
             "specs/demo.json: /schemas/C/properties/x/$ref: expected a schema name, found a number",
             "specs/demo.json: /schemas/C/properties/y/type: expected a type name, found an array",
             "specs/demo.json: /schemas/C/properties/z/required: expected true or false, found a number",
+            "specs/demo.json: /schemas/D/type: expected a type name, found a number",
             "specs/demo.json: /resources: expected an object, found an array"),
         problems(
             """
             "schemas": {"A": "nope", "B": {"type": "object", "properties": []},
               "C": {"type": "object", "properties": {"x": {"$ref": 7}, "y": {"type": ["string", "null"]},
-                    "z": {"type": "string", "required": 1}}}},
+                    "z": {"type": "string", "required": 1}}},
+              "D": {"type": 5}},
             "resources": []
             """));
   }

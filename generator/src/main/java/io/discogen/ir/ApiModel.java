@@ -19,7 +19,10 @@ import java.util.Map;
  * @param scopes OAuth scopes the API declares, in document order
  * @param commonParameters parameters every method of the API accepts ({@code fields}, {@code alt}, ...)
  * @param commonEnums enums of the common parameters
- * @param schemas top-level named schemas, in document order
+ * @param schemas top-level named schemas, in document order; inline objects and enums that have no
+ *     enclosing object (declared inside an alias such as an array of inline objects, or inside an
+ *     inline method body) are listed here too, right after their alias or after all declared
+ *     schemas for method bodies, with position-derived ids ({@code DetectionsResource.items})
  * @param methods methods declared on the API itself, outside any resource
  * @param resources top-level resources
  * @param source where the spec came from

@@ -1,0 +1,298 @@
+package io.discogen.spec;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.discogen.discovery.DiscoveryParser;
+import io.discogen.ir.ApiModel;
+import io.discogen.ir.SpecSource;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The front door: reads a spec file, recognises its format and builds the {@link ApiModel}.
+ *
+ * <p>Specs are untrusted input. Whatever is wrong with one (missing, empty, binary, not UTF-8, not
+ * JSON, nested absurdly deep, the wrong kind of document, or a document with broken references) is
+ * reported as a {@link SpecException} whose problems each print as one line, {@code file: location:
+ * message}; no other exception escapes for bad input.
+ */
+public final class SpecReader {
+  /** JSON nested deeper than this is rejected; real documents need about 20 levels. */
+  public static final int MAX_NESTING_DEPTH = 1000;
+
+  /** Larger files are rejected before being read; the largest real document is about 4 MB. */
+  public static final long MAX_FILE_BYTES = 256L * 1024 * 1024;
+
+  private static final ObjectMapper MAPPER =
+      new ObjectMapper(
+          JsonFactory.builder()
+              .streamReadConstraints(
+                  StreamReadConstraints.builder().maxNestingDepth(MAX_NESTING_DEPTH).build())
+              // Last-one-wins on a duplicated key would silently drop half a definition.
+              .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+              .build());
+
+  private static final Pattern JACKSON_SOURCE =
+      Pattern.compile("\\[Source: [^\\]]*?; line: (\\d+), column: (\\d+)\\]");
+
+  private SpecReader() {}
+
+  /**
+   * Reads and parses a spec file.
+   *
+   * @param file the file to read
+   * @param displayPath how the user named it; every problem names the file this way
+   * @return the API
+   * @throws SpecException listing what is wrong, each problem one line
+   */
+  public static ApiModel read(Path file, String displayPath) throws SpecException {
+    return parse(readBytes(file, displayPath), displayPath);
+  }
+
+  /**
+   * Parses a spec already in memory.
+   *
+   * @param content the file's bytes
+   * @param displayPath how the user named the file, for messages
+   * @return the API
+   * @throws SpecException listing what is wrong, each problem one line
+   */
+  public static ApiModel parse(byte[] content, String displayPath) throws SpecException {
+    try {
+      int start = checkText(content, displayPath);
+      JsonNode root = parseJson(content, start, displayPath);
+      return switch (detect(root, displayPath)) {
+        case DISCOVERY -> DiscoveryParser.parse(root, displayPath);
+        case OPENAPI -> throw fail(displayPath, "", "OpenAPI input is not supported yet");
+      };
+    } catch (RuntimeException | StackOverflowError e) {
+      throw fail(
+          displayPath, "", "cannot read this document (" + e.getClass().getSimpleName() + ")");
+    }
+  }
+
+  /**
+   * Recognises the format of a parsed document. The one place formats are told apart: a new
+   * parser plugs in here.
+   */
+  static SpecSource.Format detect(JsonNode root, String displayPath) throws SpecException {
+    if (!root.isObject()) {
+      throw fail(displayPath, "", "expected a JSON object at the top level, found " + describe(root));
+    }
+    String kind = root.path("kind").asText("");
+    if (kind.equals("discovery#directoryList")) {
+      throw fail(
+          displayPath,
+          "/kind",
+          "this is a Discovery directory list (discovery#directoryList), not an API description;"
+              + " use one of the documents it lists (its discoveryRestUrl)");
+    }
+    if (root.has("discoveryVersion") || kind.equals("discovery#restDescription")) {
+      return SpecSource.Format.DISCOVERY;
+    }
+    if (root.has("openapi") || root.has("swagger")) {
+      return SpecSource.Format.OPENAPI;
+    }
+    throw fail(
+        displayPath,
+        "",
+        "not a Discovery document: no \"discoveryVersion\" or \"kind\": \"discovery#restDescription\""
+            + " at the top level");
+  }
+
+  private static byte[] readBytes(Path file, String displayPath) throws SpecException {
+    // Messages are our own: IOException messages carry absolute paths the user never typed.
+    try {
+      if (Files.isDirectory(file)) {
+        throw fail(displayPath, "", "is a directory, not a file");
+      }
+      long size = Files.size(file);
+      if (size > MAX_FILE_BYTES) {
+        throw fail(
+            displayPath,
+            "",
+            "file is too large (" + (size >> 20) + " MB; the limit is " + (MAX_FILE_BYTES >> 20)
+                + " MB)");
+      }
+      return Files.readAllBytes(file);
+    } catch (NoSuchFileException e) {
+      throw fail(displayPath, "", "file not found");
+    } catch (AccessDeniedException e) {
+      throw fail(displayPath, "", "permission denied");
+    } catch (IOException | SecurityException e) {
+      throw fail(displayPath, "", "cannot read file (" + e.getClass().getSimpleName() + ")");
+    }
+  }
+
+  /**
+   * Checks the bytes are UTF-8 text (a UTF-8 byte order mark is allowed) with some non-blank
+   * content, and answers where the JSON text starts.
+   */
+  static int checkText(byte[] bytes, String displayPath) throws SpecException {
+    if (bytes.length == 0) {
+      throw fail(displayPath, "", "file is empty");
+    }
+    int start = 0;
+    if (bytes.length >= 3 && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB
+        && (bytes[2] & 0xFF) == 0xBF) {
+      start = 3;
+    }
+    for (int i = start; i < Math.min(bytes.length, 8192); i++) {
+      if (bytes[i] == 0) {
+        throw fail(
+            displayPath,
+            "",
+            "binary data (a NUL byte at offset " + i + "), not a JSON text; expected UTF-8 JSON");
+      }
+    }
+    // Decode in small chunks only to validate: the parser reads the bytes themselves.
+    CharsetDecoder decoder =
+        StandardCharsets.UTF_8
+            .newDecoder()
+            .onMalformedInput(CodingErrorAction.REPORT)
+            .onUnmappableCharacter(CodingErrorAction.REPORT);
+    ByteBuffer in = ByteBuffer.wrap(bytes, start, bytes.length - start);
+    CharBuffer out = CharBuffer.allocate(8192);
+    boolean blank = true;
+    while (true) {
+      CoderResult result = decoder.decode(in, out, true);
+      if (result.isError()) {
+        int offset = in.position();
+        throw fail(
+            displayPath,
+            "",
+            String.format(
+                "not valid UTF-8 text (byte 0x%02X at offset %d, line %d); expected UTF-8 JSON",
+                bytes[offset] & 0xFF, offset, lineAt(bytes, offset)));
+      }
+      out.flip();
+      while (blank && out.hasRemaining()) {
+        blank = Character.isWhitespace(out.get());
+      }
+      out.clear();
+      if (result.isUnderflow()) {
+        break;
+      }
+    }
+    if (blank) {
+      throw fail(displayPath, "", "file contains only whitespace");
+    }
+    return start;
+  }
+
+  private static int lineAt(byte[] bytes, int offset) {
+    int line = 1;
+    for (int i = 0; i < offset; i++) {
+      if (bytes[i] == '\n') {
+        line++;
+      }
+    }
+    return line;
+  }
+
+  private static JsonNode parseJson(byte[] content, int start, String displayPath)
+      throws SpecException {
+    try (JsonParser parser = MAPPER.createParser(content, start, content.length - start)) {
+      return parseJson(parser, displayPath);
+    } catch (SpecException e) {
+      // Byte input counts columns in bytes; parse the text again to locate the error in characters.
+      String text = new String(content, start, content.length - start, StandardCharsets.UTF_8);
+      try (JsonParser parser = MAPPER.createParser(text)) {
+        parseJson(parser, displayPath);
+      } catch (SpecException precise) {
+        throw precise;
+      } catch (IOException ignored) {
+        // Fall through to the first report.
+      }
+      throw e;
+    } catch (IOException e) {
+      throw fail(displayPath, "", "cannot read JSON (" + e.getClass().getSimpleName() + ")");
+    }
+  }
+
+  private static JsonNode parseJson(JsonParser parser, String displayPath) throws SpecException {
+    try {
+      JsonNode root = MAPPER.readTree(parser);
+      if (root == null || root.isMissingNode()) {
+        throw fail(displayPath, "", "no JSON value in the file");
+      }
+      if (parser.nextToken() != null) {
+        throw fail(
+            displayPath,
+            location(parser.currentTokenLocation()),
+            "unexpected content after the end of the JSON value");
+      }
+      return root;
+    } catch (StreamConstraintsException e) {
+      throw fail(
+          displayPath,
+          location(parser.currentLocation()),
+          "JSON nested more than " + MAX_NESTING_DEPTH + " levels deep");
+    } catch (JsonProcessingException e) {
+      JsonLocation where = e.getLocation() != null ? e.getLocation() : parser.currentLocation();
+      throw fail(displayPath, location(where), "invalid JSON: " + jacksonMessage(e));
+    } catch (IOException e) {
+      throw fail(displayPath, "", "cannot read JSON (" + e.getClass().getSimpleName() + ")");
+    }
+  }
+
+  /** Jackson's message without its source dump, lower-cased to read as part of our sentence. */
+  private static String jacksonMessage(JsonProcessingException e) {
+    String m = e.getOriginalMessage();
+    if (m == null) {
+      return "syntax error";
+    }
+    Matcher source = JACKSON_SOURCE.matcher(m);
+    m = source.replaceAll("line $1, column $2");
+    m = m.replace("Unexpected end-of-input", "unexpected end of input (truncated file?)");
+    return m.isEmpty() ? m : Character.toLowerCase(m.charAt(0)) + m.substring(1);
+  }
+
+  private static String location(JsonLocation where) {
+    if (where == null || where.getLineNr() < 1) {
+      return "";
+    }
+    return where.getLineNr() + ":" + where.getColumnNr();
+  }
+
+  private static String describe(JsonNode node) {
+    if (node.isArray()) {
+      return "an array";
+    }
+    if (node.isTextual()) {
+      return "a string";
+    }
+    if (node.isNumber()) {
+      return "a number";
+    }
+    if (node.isBoolean()) {
+      return "a boolean";
+    }
+    if (node.isNull()) {
+      return "null";
+    }
+    return "a " + node.getNodeType().toString().toLowerCase(java.util.Locale.ROOT);
+  }
+
+  private static SpecException fail(String file, String location, String message) {
+    return new SpecException(new SpecProblem(file, location, message));
+  }
+}

@@ -1,0 +1,183 @@
+package io.discogen.spec;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.discogen.ir.ApiModel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Broken input of every kind: exactly one line, {@code file: location: message}, as SpecException. */
+class SpecReaderTest {
+  private static final String FILE = "specs/api.json";
+  private static final String MINIMAL =
+      "{\"discoveryVersion\": \"v1\", \"name\": \"demo\", \"version\": \"v1\","
+          + " \"rootUrl\": \"https://demo.googleapis.com/\"}";
+
+  @TempDir Path dir;
+
+  /** The single problem line reported for these bytes. */
+  private static String problem(byte[] bytes) {
+    SpecException e = assertThrows(SpecException.class, () -> SpecReader.parse(bytes, FILE));
+    assertEquals(1, e.problems().size(), e.getMessage());
+    String line = e.problems().get(0).toString();
+    assertEquals(line, e.getMessage());
+    assertTrue(!line.contains("\n"), line);
+    return line;
+  }
+
+  private static String problem(String text) {
+    return problem(text.getBytes(StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void readsAMinimalDocument() throws Exception {
+    Path file = dir.resolve("api.json");
+    Files.writeString(file, MINIMAL);
+    ApiModel api = SpecReader.read(file, FILE);
+    assertEquals("demo", api.name());
+    assertEquals(FILE, api.source().displayPath());
+  }
+
+  @Test
+  void acceptsAUtf8ByteOrderMark() throws Exception {
+    byte[] text = MINIMAL.getBytes(StandardCharsets.UTF_8);
+    byte[] bom = new byte[text.length + 3];
+    bom[0] = (byte) 0xEF;
+    bom[1] = (byte) 0xBB;
+    bom[2] = (byte) 0xBF;
+    System.arraycopy(text, 0, bom, 3, text.length);
+    assertEquals("demo", SpecReader.parse(bom, FILE).name());
+  }
+
+  @Test
+  void missingFile() {
+    SpecException e =
+        assertThrows(SpecException.class, () -> SpecReader.read(dir.resolve("nope.json"), "nope.json"));
+    assertEquals("nope.json: file not found", e.getMessage());
+  }
+
+  @Test
+  void directoryInsteadOfFile() {
+    SpecException e = assertThrows(SpecException.class, () -> SpecReader.read(dir, "specs"));
+    assertEquals("specs: is a directory, not a file", e.getMessage());
+  }
+
+  @Test
+  void emptyAndWhitespaceOnly() {
+    assertEquals(FILE + ": file is empty", problem(new byte[0]));
+    assertEquals(FILE + ": file contains only whitespace", problem(" \n\t\r\n  "));
+  }
+
+  @Test
+  void truncatedJson() {
+    assertEquals(
+        FILE + ": 2:17: invalid JSON: unexpected end of input (truncated file?): expected close marker for Object (start marker at line 1, column 1)",
+        problem("{\"name\": \"demo\",\n \"version\": \"v1\""));
+  }
+
+  @Test
+  void syntaxErrorsNameLineAndColumn() {
+    String line = problem("{\n  \"name\": \"demo\",\n  \"version\" \"v1\"\n}");
+    assertTrue(line.startsWith(FILE + ": 3:13: invalid JSON: unexpected character ('\"' (code 34)): was expecting a colon"), line);
+  }
+
+  @Test
+  void columnsCountCharactersNotBytes() {
+    // In bytes the x would be at column 24; the emoji counts as two UTF-16 characters.
+    String line = problem("{\"title\": \"é€😀\", x}");
+    assertTrue(line.startsWith(FILE + ": 1:19: invalid JSON: "), line);
+  }
+
+  @Test
+  void binaryGarbage() {
+    byte[] garbage = new byte[4096];
+    new Random(42).nextBytes(garbage);
+    garbage[100] = 0;
+    String line = problem(garbage);
+    assertTrue(line.startsWith(FILE + ": binary data (a NUL byte at offset "), line);
+  }
+
+  @Test
+  void notUtf8() {
+    byte[] latin1 = "{\"title\": \"caf\u00e9\"}".getBytes(StandardCharsets.ISO_8859_1);
+    assertEquals(
+        FILE + ": not valid UTF-8 text (byte 0xE9 at offset 14, line 1); expected UTF-8 JSON",
+        problem(latin1));
+    assertTrue(problem(MINIMAL.getBytes(StandardCharsets.UTF_16)).startsWith(FILE + ": binary data"));
+  }
+
+  @Test
+  void arrayOrScalarAtTheRoot() {
+    assertEquals(FILE + ": expected a JSON object at the top level, found an array", problem("[1, 2]"));
+    assertEquals(FILE + ": expected a JSON object at the top level, found a string", problem("\"hi\""));
+    assertEquals(FILE + ": expected a JSON object at the top level, found a number", problem("42"));
+    assertEquals(FILE + ": expected a JSON object at the top level, found null", problem("null"));
+  }
+
+  @Test
+  void trailingContentAndDuplicateKeys() {
+    assertEquals(
+        FILE + ": 1:4: unexpected content after the end of the JSON value", problem("{} {}"));
+    String duplicate = problem("{\"a\": 1, \"a\": 2}");
+    assertTrue(duplicate.startsWith(FILE + ": 1:13: invalid JSON: duplicate field 'a'"), duplicate);
+  }
+
+  @Test
+  void directoryList() {
+    assertEquals(
+        FILE + ": /kind: this is a Discovery directory list (discovery#directoryList), not an API"
+            + " description; use one of the documents it lists (its discoveryRestUrl)",
+        problem("{\"kind\": \"discovery#directoryList\", \"discoveryVersion\": \"v1\", \"items\": []}"));
+  }
+
+  @Test
+  void openApiIsNotSupportedYet() {
+    assertEquals(FILE + ": OpenAPI input is not supported yet", problem("{\"openapi\": \"3.0.0\"}"));
+    assertEquals(FILE + ": OpenAPI input is not supported yet", problem("{\"swagger\": \"2.0\"}"));
+  }
+
+  @Test
+  void someOtherJsonObject() {
+    assertEquals(
+        FILE + ": not a Discovery document: no \"discoveryVersion\" or \"kind\":"
+            + " \"discovery#restDescription\" at the top level",
+        problem("{\"hello\": \"world\"}"));
+  }
+
+  @Test
+  void absurdlyDeepNesting() {
+    for (String open : List.of("[", "{\"a\":")) {
+      String deep = open.repeat(50_000);
+      String line = problem(deep);
+      assertTrue(line.startsWith(FILE + ": 1:"), line);
+      assertTrue(line.endsWith(": JSON nested more than 1000 levels deep"), line);
+    }
+  }
+
+  @Test
+  void deepButLegalSchemasAreBoundedToo() {
+    // 300 inline levels fit in 1000 JSON levels but exceed the parser's own schema depth limit.
+    String deep = "{\"type\": \"array\", \"items\": ".repeat(300) + "{\"type\": \"string\"}" + "}".repeat(300);
+    String doc = MINIMAL.substring(0, MINIMAL.length() - 1)
+        + ", \"schemas\": {\"S\": {\"type\": \"object\", \"properties\": {\"p\": " + deep + "}}}}";
+    String line = problem(doc);
+    assertTrue(line.startsWith(FILE + ": /schemas/S/properties/p/items/items/"), line);
+    assertTrue(line.endsWith(": schema nested more than 200 levels deep"), line);
+  }
+
+  @Test
+  void displayPathIsUsedVerbatim() {
+    SpecException e =
+        assertThrows(
+            SpecException.class,
+            () -> SpecReader.read(dir.resolve("missing.json"), "../apis/missing.json"));
+    assertEquals("../apis/missing.json: file not found", e.getMessage());
+  }
+}

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
@@ -104,21 +105,34 @@ public final class CloudSdk {
     }
 
     /**
-     * Returns the executable {@code relative} under the SDK root, or skips/fails the calling
-     * test per the missing-emulator policy.
+     * Why {@code component} cannot run here (SDK root or an executable missing), or empty if
+     * all of {@code executables} are present.
      */
-    static Path requireExecutable(String component, String debPackage, java.util.function.Function<Path, Path> where) {
+    @SafeVarargs
+    static Optional<String> missingReason(String component, String debPackage,
+            Function<Path, Path>... executables) {
         Optional<Path> root = root();
         if (root.isEmpty()) {
-            missing(component + ": Google Cloud SDK not found (set CLOUDSDK_ROOT, or install google-cloud-cli"
-                    + " and " + debPackage + ")", System.getenv());
+            return Optional.of(component + ": Google Cloud SDK not found (set CLOUDSDK_ROOT, or install"
+                    + " google-cloud-cli and " + debPackage + ")");
         }
-        Path exe = where.apply(root.get());
-        if (!Files.isExecutable(exe)) {
-            missing(component + ": " + exe + " is missing or not executable (Debian package " + debPackage + ")",
-                    System.getenv());
+        for (Function<Path, Path> where : executables) {
+            Path exe = where.apply(root.get());
+            if (!Files.isExecutable(exe)) {
+                return Optional.of(component + ": " + exe + " is missing or not executable (Debian package "
+                        + debPackage + ")");
+            }
         }
-        return exe;
+        return Optional.empty();
+    }
+
+    /**
+     * Returns the executable under the SDK root, or skips/fails the calling test per the
+     * missing-emulator policy ({@link #missing}).
+     */
+    static Path requireExecutable(String component, String debPackage, Function<Path, Path> where) {
+        missingReason(component, debPackage, where).ifPresent(reason -> missing(reason, System.getenv()));
+        return where.apply(root().orElseThrow());
     }
 
     /**

@@ -1,6 +1,10 @@
 package io.discogen.it.emulator;
 
+import java.util.Optional;
+
 import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ConditionEvaluationResult;
+import org.junit.jupiter.api.extension.ExecutionCondition;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolutionException;
@@ -9,7 +13,8 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 /**
  * Starts one emulator per test class (before any {@code @BeforeAll}) and stops it after the
  * class; injects it into {@code @BeforeAll}, test and lifecycle method parameters of its type.
- * A missing emulator aborts the whole class (skipped), or fails it when {@code CI=true}.
+ * A missing emulator disables the class (every test reported as skipped), unless
+ * {@code CI=true}: then the class is left enabled and fails when the start-up finds nothing.
  *
  * <pre>
  * &#64;ExtendWith(SpannerEmulatorExtension.class)
@@ -18,7 +23,7 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * }
  * </pre>
  */
-abstract class EmulatorExtension<E extends AutoCloseable> implements BeforeAllCallback, ParameterResolver {
+abstract class EmulatorExtension<E extends AutoCloseable> implements ExecutionCondition, BeforeAllCallback, ParameterResolver {
 
     private static final ExtensionContext.Namespace NS = ExtensionContext.Namespace.create(EmulatorExtension.class);
 
@@ -30,6 +35,19 @@ abstract class EmulatorExtension<E extends AutoCloseable> implements BeforeAllCa
 
     /** Starts a new emulator; may abort/fail via the missing-emulator policy. */
     abstract E start() throws Exception;
+
+    /** Why the emulator cannot start here (binaries absent), or empty. */
+    abstract Optional<String> missingReason();
+
+    @Override
+    public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
+        if (CloudSdk.isCi(System.getenv())) {
+            return ConditionEvaluationResult.enabled("CI=true: emulators are mandatory");
+        }
+        return missingReason()
+                .map(r -> ConditionEvaluationResult.disabled("Emulator unavailable, skipping: " + r))
+                .orElseGet(() -> ConditionEvaluationResult.enabled("emulator present"));
+    }
 
     @Override
     public void beforeAll(ExtensionContext context) throws Exception {

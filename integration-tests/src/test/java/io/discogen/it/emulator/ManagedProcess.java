@@ -183,21 +183,25 @@ public final class ManagedProcess implements AutoCloseable {
             return;
         }
         closed = true;
+        long t0 = System.nanoTime();
+        String how = "";
         try {
-            destroyTree(process.toHandle(), GRACE);
+            TreeKill k = destroyTree(process.toHandle(), GRACE);
+            how = " (SIGTERM to " + k.all.size() + " process(es), SIGKILL to " + k.forced + ", survivors "
+                    + k.all.stream().filter(ProcessHandle::isAlive).count() + ")";
         } finally {
             LIVE.remove(this);
-            note("stopped after " + elapsed().toMillis() + " ms");
+            note("stopped after " + elapsed().toMillis() + " ms; teardown took "
+                    + (System.nanoTime() - t0) / 1_000_000 + " ms" + how);
         }
     }
 
     /**
      * Kills {@code root} and all its descendants. Descendants are snapshotted before anything
      * is signalled, because a child whose parent dies is re-parented and no longer a
-     * descendant. Returns the handles that were targeted (all dead on return unless the OS
-     * refused).
+     * descendant.
      */
-    static List<ProcessHandle> destroyTree(ProcessHandle root, Duration grace) {
+    static TreeKill destroyTree(ProcessHandle root, Duration grace) {
         Map<Long, ProcessHandle> tree = new LinkedHashMap<>();
         root.descendants().forEach(h -> tree.put(h.pid(), h));
         tree.put(root.pid(), root);
@@ -219,8 +223,11 @@ public final class ManagedProcess implements AutoCloseable {
         List<ProcessHandle> stubborn = all.stream().filter(ProcessHandle::isAlive).collect(Collectors.toList());
         stubborn.forEach(ProcessHandle::destroyForcibly);
         waitAll(stubborn, grace);
-        return all;
+        return new TreeKill(all, stubborn.size());
     }
+
+    /** What {@link #destroyTree} targeted, and how many needed SIGKILL. */
+    record TreeKill(List<ProcessHandle> all, int forced) {}
 
     private static void waitAll(List<ProcessHandle> handles, Duration budget) {
         long deadline = System.nanoTime() + budget.toNanos();

@@ -1,5 +1,7 @@
 package io.discogen.it.emulator;
 
+import java.util.Optional;
+
 /** One {@link PubSubEmulator} per test class; see {@link EmulatorExtension}. */
 public final class PubSubEmulatorExtension extends EmulatorExtension<PubSubEmulator> {
     public PubSubEmulatorExtension() {
@@ -9,5 +11,10 @@ public final class PubSubEmulatorExtension extends EmulatorExtension<PubSubEmula
     @Override
     PubSubEmulator start() throws Exception {
         return PubSubEmulator.start();
+    }
+
+    @Override
+    Optional<String> missingReason() {
+        return CloudSdk.missingReason("Pub/Sub emulator", CloudSdk.PUBSUB_DEB, CloudSdk::pubsubEmulator);
     }
 }

@@ -12,11 +12,18 @@ import java.util.List;
  * @param packageName the Java package (one spec) or the parent package (several), or null for
  *     {@code io.discogen.generated.<name>.<version>}
  * @param sourcesOnly write only the Java source tree, not a Maven project around it
+ * @param docsDirectory where to write Markdown reference docs, or null for none
  */
-public record GeneratorOptions(List<Path> specs, Path outputDirectory, String packageName, boolean sourcesOnly) {
+public record GeneratorOptions(
+    List<Path> specs, Path outputDirectory, String packageName, boolean sourcesOnly, Path docsDirectory) {
 
   public GeneratorOptions {
     specs = List.copyOf(specs);
+  }
+
+  /** Options without reference docs. */
+  public GeneratorOptions(List<Path> specs, Path outputDirectory, String packageName, boolean sourcesOnly) {
+    this(specs, outputDirectory, packageName, sourcesOnly, null);
   }
 
   /** The default parent package of generated code. */

@@ -33,6 +33,7 @@ import io.discogen.it.gen.dataprocsessions.Operation;
 import io.discogen.it.gen.dataprocsessions.RuntimeConfig;
 import io.discogen.it.gen.dataprocsessions.Session;
 import io.discogen.it.gen.dataprocsessions.SessionOperationMetadata;
+import io.discogen.it.gen.dataprocsessions.SessionStateHistory;
 import io.discogen.it.gen.dataprocsessions.TerminateSessionRequest;
 import io.discogen.runtime.ApiException;
 import io.discogen.runtime.OperationException;
@@ -194,7 +195,7 @@ class DataprocFakeClientTest {
         assertEquals(JupyterConfig.Kernel.PYTHON, made.getJupyterSession().getKernel());
         assertEquals(Duration.ofMillis(900_500), made.getEnvironmentConfig().getExecutionConfig().getIdleTtl());
         assertEquals(Map.of("team", "discogen"), made.getLabels());
-        assertEquals(Session.State.CREATING, made.getStateHistory().get(0).getState());
+        assertEquals(SessionStateHistory.State.CREATING, made.getStateHistory().get(0).getState());
         assertEquals(FakeDataprocServer.SESSION_TYPE, made.unknownFields().get("@type"));
 
         SessionOperationMetadata md = Operations.metadata(op, SessionOperationMetadata.class);

@@ -452,7 +452,7 @@ final class Transport {
         result.completeExceptionally(failure);
         return;
       }
-      LOG.log(Level.INFO, () -> id + ": " + reason + ", retrying in " + delay.toMillis() + " ms (attempt "
+      LOG.log(Level.DEBUG, () -> id + ": " + reason + ", retrying in " + delay.toMillis() + " ms (attempt "
           + (attempts + 1) + " of " + policy.maxAttempts() + ")");
       // No thread waits: the timer hands the next attempt to the common pool when it is due.
       TIMER.schedule(() -> ForkJoinPool.commonPool().execute(this::attempt), delay.toNanos(),

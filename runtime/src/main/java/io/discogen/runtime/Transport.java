@@ -226,6 +226,10 @@ final class Transport {
     volatile CompletableFuture<?> inflight;
     volatile int attempts;
     volatile boolean attemptTimedOut;
+    /** The attempt's timeout was shortened to end at the retry deadline. */
+    volatile boolean cutByDeadline;
+    /** Why the previous attempt failed, or null. */
+    volatile DiscogenException previousFailure;
 
     Call(ClientRequest<T, ?> request, Map<String, Object> overrides) {
       this.request = request;
@@ -325,10 +329,12 @@ final class Transport {
         if (deadline != 0) {
           long remaining = deadline - System.nanoTime();
           if (remaining <= 0) {
-            result.completeExceptionally(new DiscogenException(id + ": retry deadline passed"));
+            DiscogenException prev = previousFailure;
+            result.completeExceptionally(prev != null ? prev : new DiscogenException(id + ": retry deadline passed"));
             return;
           }
-          timeout = timeout.toNanos() < remaining ? timeout : Duration.ofNanos(remaining);
+          cutByDeadline = timeout.toNanos() >= remaining;
+          timeout = cutByDeadline ? Duration.ofNanos(remaining) : timeout;
         }
         HttpRequest.Builder b = HttpRequest.newBuilder(uri).timeout(timeout);
         if (options.userAgent() != null) {
@@ -403,7 +409,12 @@ final class Transport {
               id + ": " + what + " (attempt " + attempts + ")", io);
           // A connection never made sent nothing, so retrying is safe for any method.
           boolean notSent = io instanceof ConnectException || io instanceof HttpConnectTimeoutException;
-          if (retrySafe || notSent) {
+          DiscogenException prev = previousFailure;
+          if (io instanceof HttpTimeoutException && cutByDeadline && prev != null) {
+            // The deadline, not the server, ended this attempt: report what the server last said.
+            prev.addSuppressed(te);
+            result.completeExceptionally(prev);
+          } else if (retrySafe || notSent) {
             retryOrFail(te, null, what);
           } else {
             result.completeExceptionally(te);
@@ -452,6 +463,7 @@ final class Transport {
         result.completeExceptionally(failure);
         return;
       }
+      previousFailure = failure;
       LOG.log(Level.DEBUG, () -> id + ": " + reason + ", retrying in " + delay.toMillis() + " ms (attempt "
           + (attempts + 1) + " of " + policy.maxAttempts() + ")");
       // No thread waits: the timer hands the next attempt to the common pool when it is due.

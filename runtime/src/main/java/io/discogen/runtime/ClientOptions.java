@@ -103,7 +103,8 @@ public final class ClientOptions {
   @Override
   public String toString() {
     // Never print credentials.
-    return "ClientOptions[rootUrl=" + rootUrl + ", credentials=" + credentials.kind()
+    String root = rootUrl == null ? null : rootUrl.replaceAll("//[^/@]*@", "//***@");
+    return "ClientOptions[rootUrl=" + root + ", credentials=" + credentials.kind()
         + ", retry=" + retryPolicy + ", polling=" + pollingPolicy + "]";
   }
 

@@ -38,9 +38,10 @@ public abstract class ClientRequest<T, R extends ClientRequest<T, R>> {
     return self();
   }
 
-  /** A parameter's value by wire name, or null. */
-  protected final Object get(String name) {
-    return params.get(name);
+  /** A parameter's value by wire name, or null; typed by the generated getter that asks. */
+  @SuppressWarnings("unchecked")
+  protected final <V> V get(String name) {
+    return (V) params.get(name);
   }
 
   @SuppressWarnings("unchecked")

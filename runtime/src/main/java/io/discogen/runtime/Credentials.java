@@ -36,6 +36,15 @@ public interface Credentials {
     }
   }
 
+  /**
+   * Called when the API rejected a request authorised with {@code rejected} (HTTP 401). Credentials
+   * that can fetch a new token drop the rejected one and return true: the call is then sent once
+   * more. The default returns false (nothing would change).
+   */
+  default boolean invalidate(Authorization rejected) {
+    return false;
+  }
+
   /** A short, secret-free description for logs ({@code "api-key"}, {@code "bearer"}, ...). */
   String kind();
 

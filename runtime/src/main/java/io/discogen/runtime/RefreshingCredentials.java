@@ -83,6 +83,18 @@ final class RefreshingCredentials implements Credentials {
     }
   }
 
+  @Override
+  public boolean invalidate(Authorization rejected) {
+    synchronized (lock) {
+      TokenSource.AccessToken t = token;
+      // Only drop the token the request used: another thread may have refreshed already.
+      if (t != null && toAuthorization(t).equals(rejected)) {
+        token = null;
+      }
+    }
+    return true;
+  }
+
   private boolean needsRefresh(TokenSource.AccessToken t) {
     return t.expiresAt() != null && !clock.instant().isBefore(t.expiresAt().minus(margin));
   }

@@ -228,6 +228,10 @@ final class Transport {
     volatile boolean attemptTimedOut;
     /** The attempt's timeout was shortened to end at the retry deadline. */
     volatile boolean cutByDeadline;
+    /** What authorised the current attempt. */
+    volatile Credentials.Authorization usedAuth;
+    /** Whether a 401 already made us fetch new credentials once. */
+    volatile boolean reauthorized;
     /** Why the previous attempt failed, or null. */
     volatile DiscogenException previousFailure;
 
@@ -356,6 +360,7 @@ final class Transport {
           b.method(method.httpMethod(), HttpRequest.BodyPublishers.noBody());
         }
         req = b.build();
+        usedAuth = auth;
       } catch (RuntimeException e) {
         result.completeExceptionally(e);
         return;
@@ -443,6 +448,15 @@ final class Transport {
         return;
       }
       ApiException ex = ApiErrors.toException(status, bytes, id);
+      if (status == 401 && !reauthorized && options.credentials().invalidate(usedAuth)) {
+        // The token was rejected (revoked, expired early): the server did nothing, so any method
+        // may be sent again, once, with fresh credentials.
+        reauthorized = true;
+        previousFailure = ex;
+        LOG.log(Level.DEBUG, () -> id + ": HTTP 401, sending once more with refreshed credentials");
+        ForkJoinPool.commonPool().execute(this::attempt);
+        return;
+      }
       if (retrySafe && policy.isRetryableStatus(status)) {
         retryOrFail(ex, retryAfter(resp), "HTTP " + status);
       } else {

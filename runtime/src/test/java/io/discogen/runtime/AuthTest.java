@@ -145,6 +145,38 @@ class AuthTest {
   }
 
   @Test
+  void aRejectedTokenIsRefreshedAndTheCallSentOnceMore() {
+    AtomicInteger fetches = new AtomicInteger();
+    server.handler((ex, req, n) -> {
+      if ("Bearer tok-1".equals(req.header("Authorization"))) {
+        FakeServer.respond(ex, 401, "{\"error\":{\"code\":401,\"status\":\"UNAUTHENTICATED\"}}");
+      } else {
+        FakeServer.respond(ex, 200, "{\"name\":\"w\"}");
+      }
+    });
+    Widgets w = widgets(Credentials.refreshing(
+        scopes -> new TokenSource.AccessToken("tok-" + fetches.incrementAndGet(), Instant.now().plusSeconds(3600))));
+    // A POST without request id: safe to resend, since the server refused it unprocessed.
+    w.insert("projects/p", new io.discogen.runtime.testapi.Widget()).execute();
+    assertEquals(2, server.count());
+    assertEquals(2, fetches.get());
+    assertEquals("Bearer tok-2", server.last().header("Authorization"));
+
+    // Rejected again after the refresh: no loop.
+    server.handler((ex, req, n) -> FakeServer.respond(ex, 401, "{}"));
+    assertThrows(ApiException.class, () -> w.get("projects/p/widgets/w").execute());
+    assertEquals(4, server.count());
+  }
+
+  @Test
+  void aRejectedStaticTokenIsNotResent() {
+    server.handler((ex, req, n) -> FakeServer.respond(ex, 401, "{}"));
+    assertThrows(ApiException.class,
+        () -> widgets(Credentials.bearerToken("static")).get("projects/p/widgets/w").execute());
+    assertEquals(1, server.count());
+  }
+
+  @Test
   void concurrentCallersShareOneRefresh() throws Exception {
     AtomicInteger fetches = new AtomicInteger();
     CountDownLatch go = new CountDownLatch(1);

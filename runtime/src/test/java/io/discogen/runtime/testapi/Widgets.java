@@ -154,7 +154,7 @@ public final class Widgets {
     }
 
     public String getRequestId() {
-      return (String) get("requestId");
+      return get("requestId");
     }
 
     public Create setWidgetId(String widgetId) {
@@ -199,7 +199,7 @@ public final class Widgets {
     }
 
     public String getPageToken() {
-      return (String) get("pageToken");
+      return get("pageToken");
     }
 
     public List_ setPageSize(Integer pageSize) {

@@ -221,6 +221,7 @@ final class Transport {
     final byte[] body;
     final boolean retrySafe;
     final RetryPolicy policy = options.retryPolicy();
+    final boolean hasDeadline;
     final long deadline;
     final CompletableFuture<T> result = new CompletableFuture<>();
     volatile CompletableFuture<?> inflight;
@@ -283,7 +284,8 @@ final class Transport {
       this.retrySafe = IDEMPOTENT_METHODS.contains(method.httpMethod().toUpperCase(Locale.ROOT))
           || requestId != null;
       long total = policy.totalTimeout().toNanos();
-      this.deadline = total > 0 ? System.nanoTime() + total : 0;
+      this.hasDeadline = total > 0;
+      this.deadline = System.nanoTime() + (hasDeadline ? total : 0);
       result.whenComplete((v, e) -> {
         CompletableFuture<?> f = inflight;
         if (result.isCancelled() && f != null) {
@@ -330,7 +332,7 @@ final class Transport {
         logUrl = urlPrefix + (lq.length() > 0 ? "?" + lq : "");
         URI uri = URI.create(urlPrefix + (q.length() > 0 ? "?" + q : ""));
         Duration timeout = options.requestTimeout();
-        if (deadline != 0) {
+        if (hasDeadline) {
           long remaining = deadline - System.nanoTime();
           if (remaining <= 0) {
             DiscogenException prev = previousFailure;
@@ -471,7 +473,7 @@ final class Transport {
         return;
       }
       Duration delay = retryAfter != null ? retryAfter : policy.backoff(attempts);
-      if (deadline != 0 && deadline - System.nanoTime() <= delay.toNanos()) {
+      if (hasDeadline && deadline - System.nanoTime() <= delay.toNanos()) {
         LOG.log(Level.DEBUG, () -> id + ": " + reason + ", giving up: the next attempt would start past the "
             + policy.totalTimeout() + " deadline (attempt " + attempts + ")");
         result.completeExceptionally(failure);

@@ -314,6 +314,29 @@ class RetryTest {
   }
 
   @Test
+  void manyAsyncCallsBackOffTogetherWithoutAThreadEach() throws Exception {
+    Set<String> seen = ConcurrentHashMap.newKeySet();
+    server = new FakeServer((ex, req, n) -> {
+      if (seen.add(req.rawPath())) {
+        FakeServer.respond(ex, 503, "{}", "Retry-After", "1");
+      } else {
+        FakeServer.respond(ex, 200, OK);
+      }
+    });
+    Widgets w = client(server.options());
+    long start = System.nanoTime();
+    List<CompletableFuture<Widget>> calls = new ArrayList<>();
+    for (int i = 0; i < 40; i++) {
+      calls.add(w.lookup("id-" + i).executeAsync());
+    }
+    CompletableFuture.allOf(calls.toArray(new CompletableFuture<?>[0])).get(20, TimeUnit.SECONDS);
+    long ms = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+    // 40 one-second waits overlap: a blocked thread per wait (on a 1-2 thread pool) would take ~40 s.
+    assertTrue(ms < 6000, "took " + ms + " ms");
+    assertEquals(80, server.count());
+  }
+
+  @Test
   void asyncFailuresCarryTheSameExceptions() throws Exception {
     server = new FakeServer((ex, req, n) -> FakeServer.respond(ex, 403, "{}"));
     CompletableFuture<Widget> f = client(server.options()).get("projects/p/widgets/w").executeAsync();

@@ -20,8 +20,8 @@ import java.util.concurrent.Executors;
  * optional, and only this class refers to it.
  *
  * <p>Credentials that need scopes ({@link GoogleCredentials#createScopedRequired()}) are scoped to
- * each method's scopes, or to the scopes given to {@link #of(GoogleCredentials, List)}; scoped copies
- * are cached per scope list. Token caching and refresh are google-auth-library's.
+ * each method's scopes, or to the scopes given to {@link #of(GoogleCredentials, List)}, or to {@link
+ * #DEFAULT_SCOPES} when neither names any; scoped copies are cached per scope list. Token caching and refresh are google-auth-library's.
  */
 public final class GoogleCredentialsAdapter implements Credentials {
   private static final Executor REFRESHER = Executors.newCachedThreadPool(r -> {
@@ -29,6 +29,9 @@ public final class GoogleCredentialsAdapter implements Credentials {
     t.setDaemon(true);
     return t;
   });
+
+  /** Used when neither the method nor the caller names scopes. */
+  public static final List<String> DEFAULT_SCOPES = List.of("https://www.googleapis.com/auth/cloud-platform");
 
   private final GoogleCredentials credentials;
   private final List<String> scopes;
@@ -73,6 +76,9 @@ public final class GoogleCredentialsAdapter implements Credentials {
       return credentials;
     }
     List<String> wanted = scopes != null ? scopes : List.copyOf(methodScopes);
+    if (wanted.isEmpty()) {
+      wanted = DEFAULT_SCOPES; // a method that declares no scopes still needs some for a token
+    }
     return scoped.computeIfAbsent(wanted, credentials::createScoped);
   }
 

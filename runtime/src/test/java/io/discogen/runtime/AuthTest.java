@@ -266,6 +266,23 @@ class AuthTest {
   }
 
   @Test
+  void googleCredentialsScopesFromTheCallerOrTheDefault() {
+    AtomicInteger refreshes = new AtomicInteger();
+    String custom = "https://www.googleapis.com/auth/custom";
+    GoogleCredentialsAdapter fixedScopes = GoogleCredentialsAdapter.of(
+        new FakeGoogleCredentials(List.of(), refreshes), List.of(custom));
+    widgets(fixedScopes).get("projects/p/widgets/w").execute();
+    assertEquals("Bearer google-" + custom.hashCode(), server.last().header("Authorization"));
+
+    GoogleCredentialsAdapter byMethod = GoogleCredentialsAdapter.of(new FakeGoogleCredentials(List.of(), refreshes));
+    ApiClient client = new ApiClient(Widgets.SERVICE_INFO, server.options().credentials(byMethod).build());
+    RestMethod noScopes = RestMethod.builder("widgets.ping", "GET", "v1/ping").build();
+    client.execute(new RequestEncodingTest.Raw<Void>(client, noScopes, null, Void.class));
+    assertEquals("Bearer google-" + String.join(",", GoogleCredentialsAdapter.DEFAULT_SCOPES).hashCode(),
+        server.last().header("Authorization"));
+  }
+
+  @Test
   void googleCredentialsFromAFixedToken() {
     GoogleCredentials fixed = GoogleCredentials.create(new AccessToken("fixed-google-token",
         Date.from(Instant.now().plusSeconds(3600))));

@@ -59,19 +59,26 @@ public final class Generator {
     Map<Path, String> specs = expand(options.specs());
     List<ApiModel> apis = readAll(specs, progress);
     Map<String, String> packages = assignPackages(apis, options.packageName());
-    List<GeneratedFile> files = new ArrayList<>();
     String prefix = options.sourcesOnly() ? "" : "src/main/java/";
-    for (ApiModel api : apis) {
-      String pkg = packages.get(api.source().displayPath());
-      for (JavaFile f : JavaEmitter.emit(api, pkg)) {
-        String path = prefix + pkg.replace('.', '/') + "/" + f.typeSpec().name() + ".java";
-        files.add(new GeneratedFile(path, f.toString().getBytes(StandardCharsets.UTF_8)));
-      }
-    }
+    // APIs are independent: emit them in parallel; toList() keeps the input order.
+    List<GeneratedFile> files = new ArrayList<>();
+    apis.parallelStream()
+        .map(api -> javaFiles(api, packages.get(api.source().displayPath()), prefix))
+        .toList()
+        .forEach(files::addAll);
     if (!options.sourcesOnly()) {
       files.add(ProjectFiles.pom(apis, version()));
     }
     return new Result(apis, packages, files);
+  }
+
+  private static List<GeneratedFile> javaFiles(ApiModel api, String pkg, String prefix) {
+    List<GeneratedFile> files = new ArrayList<>();
+    for (JavaFile f : JavaEmitter.emit(api, pkg)) {
+      String path = prefix + pkg.replace('.', '/') + "/" + f.typeSpec().name() + ".java";
+      files.add(new GeneratedFile(path, f.toString().getBytes(StandardCharsets.UTF_8)));
+    }
+    return files;
   }
 
   /** Files as named; directories as their {@code .json}, {@code .yaml} and {@code .yml} files, sorted. */

@@ -14,6 +14,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 import io.discogen.it.TestClients;
@@ -226,6 +229,23 @@ class SpannerCorpusClientTest {
         assertEquals(Type.Code.INT64, fields.get(0).getType().getCode());
         assertEquals(Type.Code.ARRAY, fields.get(2).getType().getCode());
         assertEquals(Type.Code.INT64, fields.get(2).getType().getArrayElementType().getCode());
+    }
+
+    @Test
+    void executeAsyncGivesTheSameAnswer() throws Exception {
+        String session = newSession();
+        CompletableFuture<ResultSet> a = sessions()
+                .executeSql(session, new ExecuteSqlRequest().setSql("SELECT 'a' AS x")).executeAsync();
+        CompletableFuture<ResultSet> b = sessions()
+                .executeSql(session, new ExecuteSqlRequest().setSql("SELECT 'b' AS x")).executeAsync();
+        assertEquals(List.of(List.of("a")), a.get(30, TimeUnit.SECONDS).getRows());
+        assertEquals(List.of(List.of("b")), b.get(30, TimeUnit.SECONDS).getRows());
+
+        CompletableFuture<ResultSet> bad = sessions()
+                .executeSql(session, new ExecuteSqlRequest().setSql("SELEC 1")).executeAsync();
+        ExecutionException e = assertThrows(ExecutionException.class, () -> bad.get(30, TimeUnit.SECONDS));
+        assertTrue(e.getCause() instanceof ApiException, e::toString);
+        assertEquals(400, ((ApiException) e.getCause()).statusCode());
     }
 
     @Test

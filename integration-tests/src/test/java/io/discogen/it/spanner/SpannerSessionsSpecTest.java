@@ -17,6 +17,22 @@ import io.discogen.it.TestClients;
 import io.discogen.it.emulator.SpannerEmulator;
 import io.discogen.it.emulator.SpannerEmulatorExtension;
 import io.discogen.it.gen.spannersessions.BatchCreateSessionsRequest;
+import io.discogen.it.gen.spannersessions.BeginTransactionRequest;
+import io.discogen.it.gen.spannersessions.CommitRequest;
+import io.discogen.it.gen.spannersessions.CommitResponse;
+import io.discogen.it.gen.spannersessions.ExecuteBatchDmlRequest;
+import io.discogen.it.gen.spannersessions.ExecuteBatchDmlResponse;
+import io.discogen.it.gen.spannersessions.KeySet;
+import io.discogen.it.gen.spannersessions.Mutation;
+import io.discogen.it.gen.spannersessions.ReadOnly;
+import io.discogen.it.gen.spannersessions.ReadRequest;
+import io.discogen.it.gen.spannersessions.ReadWrite;
+import io.discogen.it.gen.spannersessions.RollbackRequest;
+import io.discogen.it.gen.spannersessions.Statement;
+import io.discogen.it.gen.spannersessions.Transaction;
+import io.discogen.it.gen.spannersessions.TransactionOptions;
+import io.discogen.it.gen.spannersessions.TransactionSelector;
+import io.discogen.it.gen.spannersessions.Write;
 import io.discogen.it.gen.spannersessions.BatchCreateSessionsResponse;
 import io.discogen.it.gen.spannersessions.CreateSessionRequest;
 import io.discogen.it.gen.spannersessions.ExecuteSqlRequest;
@@ -63,7 +79,9 @@ class SpannerSessionsSpecTest {
                 .executeAndWait();
         admin.projects().instances().databases()
                 .create(INSTANCE, new io.discogen.it.gen.spanner.CreateDatabaseRequest()
-                        .setCreateStatement("CREATE DATABASE `specdb`"))
+                        .setCreateStatement("CREATE DATABASE `specdb`")
+                        .setExtraStatements(List.of("CREATE TABLE Items (Id INT64 NOT NULL, Name STRING(64),"
+                                + " Payload BYTES(64)) PRIMARY KEY (Id)")))
                 .executeAndWait();
         spanner = new Spanner(TestClients.local(emulator.restUrl()));
     }
@@ -155,6 +173,96 @@ class SpannerSessionsSpecTest {
         assertEquals(List.of(Type.Code.INT64, Type.Code.STRING),
                 fields.stream().map(f -> f.getType().getCode()).collect(Collectors.toList()));
         assertNull(rs.getStats());
+    }
+
+    @Test
+    void readWriteTransactionWithDmlMutationsCommitAndRead() {
+        String session = sessions().create(DATABASE, new CreateSessionRequest()).execute().getName();
+        byte[] payload = {0, 1, (byte) 0xfe, (byte) 0xff, 'z'};
+
+        Transaction tx = sessions().beginTransaction(session, new BeginTransactionRequest()
+                        .setOptions(new TransactionOptions().setReadWrite(new ReadWrite())))
+                .execute();
+        fullyDeclared(tx);
+        assertTrue(tx.getId() != null && tx.getId().length > 0, tx::toString);
+        TransactionSelector inTx = new TransactionSelector().setId(tx.getId());
+
+        ResultSet inserted = sessions().executeSql(session, new ExecuteSqlRequest()
+                        .setSql("INSERT INTO Items (Id, Name, Payload) VALUES (@id, @name, @payload)")
+                        .setParams(Map.of("id", "1", "name", "one",
+                                "payload", java.util.Base64.getEncoder().encodeToString(payload)))
+                        .setParamTypes(Map.of("id", new Type().setCode(Type.Code.INT64),
+                                "name", new Type().setCode(Type.Code.STRING),
+                                "payload", new Type().setCode(Type.Code.BYTES)))
+                        .setTransaction(inTx)
+                        .setSeqno(1L))
+                .execute();
+        fullyDeclared(inserted);
+        fullyDeclared(inserted.getStats());
+        assertEquals(1L, inserted.getStats().getRowCountExact(), "int64 rowCountExact, a string on the wire");
+
+        ExecuteBatchDmlResponse batch = sessions().executeBatchDml(session, new ExecuteBatchDmlRequest()
+                        .setTransaction(inTx)
+                        .setSeqno(2L)
+                        .setStatements(List.of(
+                                new Statement().setSql("INSERT INTO Items (Id, Name) VALUES (2, 'two')"),
+                                new Statement().setSql("INSERT INTO Items (Id, Name) VALUES (@id, 'three')")
+                                        .setParams(Map.of("id", "3"))
+                                        .setParamTypes(Map.of("id", new Type().setCode(Type.Code.INT64))))))
+                .execute();
+        fullyDeclared(batch);
+        assertEquals(2, batch.getResultSets().size(), batch::toString);
+        assertEquals(List.of(1L, 1L), batch.getResultSets().stream()
+                .map(r -> r.getStats().getRowCountExact()).collect(Collectors.toList()));
+        assertTrue(batch.getStatus() == null || batch.getStatus().getCode() == null || batch.getStatus().getCode() == 0,
+                batch::toString);
+
+        CommitResponse commit = sessions().commit(session, new CommitRequest()
+                        .setTransactionId(tx.getId())
+                        .setReturnCommitStats(true)
+                        .setMutations(List.of(new Mutation().setInsert(new Write()
+                                .setTable("Items")
+                                .setColumns(List.of("Id", "Name"))
+                                .setValues(List.of(List.of("4", "four"), List.of("5", "five")))))))
+                .execute();
+        fullyDeclared(commit);
+        assertTrue(commit.getCommitTimestamp() != null, commit::toString);
+
+        ResultSet read = sessions().read(session, new ReadRequest()
+                        .setTable("Items")
+                        .setColumns(List.of("Id", "Name", "Payload"))
+                        .setKeySet(new KeySet().setAll(true)))
+                .execute();
+        fullyDeclared(read);
+        List<List<Object>> rows = read.getRows();
+        assertEquals(List.of("1", "2", "3", "4", "5"), rows.stream().map(r -> r.get(0)).collect(Collectors.toList()));
+        assertEquals(List.of("one", "two", "three", "four", "five"),
+                rows.stream().map(r -> r.get(1)).collect(Collectors.toList()));
+        assertEquals(java.util.Base64.getEncoder().encodeToString(payload), rows.get(0).get(2), "BYTES is base64");
+        assertNull(rows.get(1).get(2));
+
+        // A second transaction, rolled back: nothing it wrote stays.
+        Transaction rolledBack = sessions().beginTransaction(session, new BeginTransactionRequest()
+                        .setOptions(new TransactionOptions().setReadWrite(new ReadWrite())))
+                .execute();
+        sessions().executeSql(session, new ExecuteSqlRequest()
+                        .setSql("DELETE FROM Items WHERE TRUE")
+                        .setTransaction(new TransactionSelector().setId(rolledBack.getId()))
+                        .setSeqno(1L))
+                .execute();
+        sessions().rollback(session, new RollbackRequest().setTransactionId(rolledBack.getId())).execute();
+        ResultSet count = sessions().executeSql(session, new ExecuteSqlRequest().setSql("SELECT COUNT(*) FROM Items"))
+                .execute();
+        assertEquals(List.of(List.of("5")), count.getRows());
+
+        // A read-only transaction reports its read timestamp.
+        Transaction ro = sessions().beginTransaction(session, new BeginTransactionRequest()
+                        .setOptions(new TransactionOptions().setReadOnly(new ReadOnly()
+                                .setStrong(true).setReturnReadTimestamp(true))))
+                .execute();
+        fullyDeclared(ro);
+        assertTrue(ro.getReadTimestamp() != null && !ro.getReadTimestamp().isAfter(java.time.Instant.now().plusSeconds(5)),
+                ro::toString);
     }
 
     @Test

@@ -281,6 +281,31 @@ class SpannerRestSmokeTest {
     }
 
     @Test
+    void streamingMethodsAnswerNewlineDelimitedResultObjects() throws Exception {
+        String session = newSession(DATABASE);
+        String body = RawJsonHttp.JSON.createObjectNode().put("sql", "SELECT 1 UNION ALL SELECT 2").toString();
+        Response r = http.post("v1/" + session + ":executeStreamingSql", body);
+        assertEquals(200, r.status(), r::toString);
+        // grpc-gateway streaming: one {"result": PartialResultSet} object per message, one per line;
+        // Google's own front end answers a JSON array of PartialResultSets instead.
+        List<String> lines = r.body().lines().filter(l -> !l.isBlank()).toList();
+        assertEquals(1, lines.size(), r::toString);
+        JsonNode result = RawJsonHttp.JSON.readTree(lines.get(0)).get("result");
+        assertEquals("INT64", result.at("/metadata/rowType/fields/0/type/code").asText(), r::toString);
+        Set<String> values = new TreeSet<>();
+        result.get("values").forEach(v -> values.add(v.asText()));
+        assertEquals(Set.of("1", "2"), values, "values are flat, row after row");
+
+        // An error before the first message: HTTP 400 in an {"error":{"code","message"}} envelope with
+        // the gRPC code and no status name (unary methods answer the flat {"code","message"} instead).
+        Response bad = http.post("v1/" + session + ":executeStreamingSql",
+                RawJsonHttp.JSON.createObjectNode().put("sql", "SELEC").toString());
+        assertEquals(400, bad.status(), bad::toString);
+        assertEquals(3, bad.json().at("/error/code").asInt(), bad::toString);
+        assertFalse(bad.json().path("error").has("status"), bad::toString);
+    }
+
+    @Test
     void int64ParamsMustBeStrings() {
         String session = newSession(DATABASE);
         String sql = "SELECT @x + 1 AS v";

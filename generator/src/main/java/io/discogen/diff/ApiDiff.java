@@ -220,14 +220,16 @@ public final class ApiDiff {
     } else if (ma.request() != null) {
       String was = a.type(ma.request());
       String now = b.type(mb.request());
-      if (!was.equals(now)) {
+      if (!a.typeKey(ma.request()).equals(b.typeKey(mb.request()))) {
         add(ChangeKind.REQUEST_TYPE_CHANGED, loc, was, now,
             m + ": body type " + code(was) + " is now " + code(now));
       }
     }
     String wasResponse = ma.response() == null ? "Void" : a.type(ma.response());
     String nowResponse = mb.response() == null ? "Void" : b.type(mb.response());
-    if (!wasResponse.equals(nowResponse)) {
+    String wasKey = ma.response() == null ? "Void" : a.typeKey(ma.response());
+    String nowKey = mb.response() == null ? "Void" : b.typeKey(mb.response());
+    if (!wasKey.equals(nowKey)) {
       add(ChangeKind.RESPONSE_TYPE_CHANGED, loc, wasResponse, nowResponse,
           m + ": " + code("execute()") + " returns " + code(nowResponse) + " instead of " + code(wasResponse));
     }
@@ -334,7 +336,7 @@ public final class ApiDiff {
         add(ChangeKind.PARAMETER_BECAME_OPTIONAL, at, "required", "optional",
             what + " is now optional" + (call == null ? "" : ": it leaves the arguments of " + code(call) + " (use " + code(n.setter()) + ")"));
       }
-      if (!wasType.equals(type)) {
+      if (!a.typeKey(was.type()).equals(b.typeKey(p.type()))) {
         add(ChangeKind.PARAMETER_TYPE_CHANGED, at, wasType, type, what + ": type " + code(wasType) + " is now " + code(type));
       } else if (!a.wire(was.type()).equals(b.wire(p.type()))) {
         add(ChangeKind.WIRE_FORMAT_CHANGED, at, a.wire(was.type()), b.wire(p.type()),
@@ -489,7 +491,7 @@ public final class ApiDiff {
       }
       MemberNames wasNames = a.names.property(id, p.name());
       String wasType = a.type(was.type());
-      if (!wasType.equals(type)) {
+      if (!a.typeKey(was.type()).equals(b.typeKey(p.type()))) {
         add(ChangeKind.PROPERTY_TYPE_CHANGED, at, wasType, type,
             what + ": " + code(cls + "." + n.getter() + "()") + " returns " + code(type) + " instead of " + code(wasType));
       } else if (!a.wire(was.type()).equals(b.wire(p.type()))) {

@@ -132,6 +132,23 @@ final class JavaView {
     return render(types.apiType(t));
   }
 
+  /**
+   * The identity of a type for comparison: its Java shape with schemas named by spec id, so that a
+   * class renamed because of a new neighbour is reported once (as a rename), not again as a type
+   * change of every member that uses it.
+   */
+  String typeKey(TypeRef t) {
+    TypeRef r = types.resolve(t);
+    if (r instanceof TypeRef.ListOf l) {
+      return "List<" + typeKey(l.element()) + ">";
+    } else if (r instanceof TypeRef.MapOf m) {
+      return "Map<String, " + typeKey(m.value()) + ">";
+    } else if (r instanceof TypeRef.Named n) {
+      return "schema " + n.schemaId();
+    }
+    return type(r);
+  }
+
   /** How a type travels, for types whose Java form did not change: {@code list<int64>}. */
   String wire(TypeRef t) {
     TypeRef r = types.resolve(t);

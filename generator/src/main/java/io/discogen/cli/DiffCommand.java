@@ -2,10 +2,7 @@ package io.discogen.cli;
 
 import io.discogen.diff.ApiDiff;
 import io.discogen.diff.DiffReport;
-import io.discogen.ir.ApiModel;
 import io.discogen.spec.SpecException;
-import io.discogen.spec.SpecProblem;
-import io.discogen.spec.SpecReader;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -13,8 +10,6 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -33,7 +28,11 @@ import picocli.CommandLine.Parameters;
           + " request fields, accepted scopes) or ADDITIVE (new things; new enum values are additive"
           + " because clients keep unknown values), with the suggested semantic version bump:"
           + " MAJOR if anything breaks, MINOR if anything was added, PATCH otherwise.",
-      "Any spec format 'generate' accepts can be compared; both are read the same way."
+      "%nAny spec format 'generate' accepts can be compared: both sides are read into the same"
+          + " model first. Elements are matched by their spec names; Java names and types are the"
+          + " ones 'generate' would emit, so a member renamed only because a new one took its name"
+          + " is reported as a breaking rename.",
+      "%nExample: discogen diff old.json new.json --out CHANGES.md --fail-on-breaking%n"
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
@@ -75,14 +74,13 @@ final class DiffCommand implements Callable<Integer> {
     }
     PrintWriter err = spec.commandLine().getErr();
     PrintWriter stdout = spec.commandLine().getOut();
-    List<SpecProblem> problems = new ArrayList<>();
-    ApiModel oldApi = read(oldSpec, problems);
-    ApiModel newApi = read(newSpec, problems);
-    if (!problems.isEmpty()) {
-      problems.forEach(err::println);
+    DiffReport report;
+    try {
+      report = ApiDiff.compare(oldSpec, newSpec);
+    } catch (SpecException e) {
+      e.problems().forEach(err::println);
       return 1;
     }
-    DiffReport report = ApiDiff.compare(oldApi, newApi);
     String text = format.equals("json") ? report.toJson() : report.toMarkdown();
     if (out == null) {
       stdout.print(text);
@@ -100,15 +98,6 @@ final class DiffCommand implements Callable<Integer> {
           + c.behavioural() + " behavioural, " + c.additive() + " additive)");
     }
     return failOnBreaking && report.hasBreaking() ? BREAKING : 0;
-  }
-
-  private static ApiModel read(Path path, List<SpecProblem> problems) {
-    try {
-      return SpecReader.read(path, path.toString());
-    } catch (SpecException e) {
-      problems.addAll(e.problems());
-      return null;
-    }
   }
 
   /** Writes through a temporary file in the same directory, so readers never see half a report. */

@@ -15,6 +15,10 @@ import io.discogen.ir.Resource;
 import io.discogen.ir.Schema;
 import io.discogen.ir.Scope;
 import io.discogen.java.NamePlan.MemberNames;
+import io.discogen.spec.SpecException;
+import io.discogen.spec.SpecProblem;
+import io.discogen.spec.SpecReader;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -85,6 +89,30 @@ public final class ApiDiff {
     List<Change> sorted = new ArrayList<>(d.out);
     sorted.sort(ORDER);
     return new DiffReport(DiffReport.ApiInfo.of(oldApi), DiffReport.ApiInfo.of(newApi), sorted);
+  }
+
+  /**
+   * Reads two spec files and compares them. Display paths are the paths as given.
+   *
+   * @throws SpecException listing the problems of both files, each one line, when either is rejected
+   */
+  public static DiffReport compare(Path oldSpec, Path newSpec) throws SpecException {
+    List<SpecProblem> problems = new ArrayList<>();
+    ApiModel oldApi = read(oldSpec, problems);
+    ApiModel newApi = read(newSpec, problems);
+    if (!problems.isEmpty()) {
+      throw new SpecException(problems);
+    }
+    return compare(oldApi, newApi);
+  }
+
+  private static ApiModel read(Path spec, List<SpecProblem> problems) {
+    try {
+      return SpecReader.read(spec, spec.toString());
+    } catch (SpecException e) {
+      problems.addAll(e.problems());
+      return null;
+    }
   }
 
   // ---------------------------------------------------------------- API-wide
@@ -371,7 +399,7 @@ public final class ApiDiff {
     }
     List<String> ra = requiredOrder(pa, byB);
     List<String> rb = requiredOrder(pb, byA);
-    if (!ra.equals(rb)) {
+    if (methodId != null && !ra.equals(rb)) {
       add(ChangeKind.PARAMETER_ORDER_CHANGED, loc, String.join(", ", ra), String.join(", ", rb),
           "Method " + code(methodId) + ": required arguments " + code(String.join(", ", ra))
               + " now come in the order " + code(String.join(", ", rb)));

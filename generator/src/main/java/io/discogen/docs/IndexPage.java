@@ -34,8 +34,10 @@ final class IndexPage {
 
     List<List<String>> facts = new ArrayList<>();
     facts.add(List.of("API", Markdown.cellCode(api.name()) + " " + Markdown.cellCode(api.version())));
-    facts.add(List.of("Root URL", Markdown.cellCode(api.endpoints().rootUrl()
-        + (api.endpoints().servicePath() == null ? "" : api.endpoints().servicePath()))));
+    facts.add(List.of("Root URL", Markdown.cellCode(api.endpoints().rootUrl())));
+    if (api.endpoints().servicePath() != null && !api.endpoints().servicePath().isEmpty()) {
+      facts.add(List.of("Service path", Markdown.cellCode(api.endpoints().servicePath())));
+    }
     if (api.documentationLink() != null && !api.documentationLink().isBlank()) {
       facts.add(List.of("Documentation", externalLink(api.documentationLink())));
     }

@@ -130,9 +130,11 @@ final class ResourcePage {
     page.block(Sections.deprecatedNote(m.deprecated()).strip());
     page.block(Markdown.text(m.description()));
 
-    String url = ctx.api.endpoints().rootUrl() + (ctx.api.endpoints().servicePath() == null ? "" : ctx.api.endpoints().servicePath());
+    String root = ctx.api.endpoints().rootUrl();
+    String servicePath = ctx.api.endpoints().servicePath() == null ? "" : ctx.api.endpoints().servicePath();
+    String url = m.path().startsWith("/") ? root + m.path().substring(1) : root + servicePath + m.path();
     List<String> facts = new ArrayList<>();
-    facts.add("- **HTTP request:** " + Markdown.code(m.httpMethod() + " " + url + m.path()));
+    facts.add("- **HTTP request:** " + Markdown.code(m.httpMethod() + " " + url));
     facts.add("- **Java:** `" + String.join(".", ctx.names.requestClass(m.id()).simpleNames()) + "` request, made by `"
         + ctx.names.requestAccessor(m.id()) + "(" + signature(m) + ")`");
     if (m.response() != null) {
@@ -279,7 +281,7 @@ final class ResourcePage {
       body.add("}");
     } else {
       String terminal = m.longRunning() != null ? ".executeAndWait();" : ".execute();";
-      if (m.response() == null) {
+      if (m.response() == null || isEmptyObject(m.response())) {
         body.add(chain.toString());
       } else {
         TypeName response = ctx.types.apiType(m.response());
@@ -295,6 +297,12 @@ final class ResourcePage {
     lines.add("");
     lines.addAll(body);
     return lines;
+  }
+
+  /** Whether a type is an object without properties ({@code Empty}): examples do not keep it. */
+  private boolean isEmptyObject(TypeRef t) {
+    return ctx.types.resolve(t) instanceof TypeRef.Named n
+        && ctx.index.get(n.schemaId()) instanceof io.discogen.ir.ObjectSchema o && o.properties().isEmpty();
   }
 
   /**

@@ -89,7 +89,7 @@ final class Sections {
     }
     String unknown = ctx.names.unknownConstant(e.id());
     rows.add(List.of("`" + unknown + "`", "any other value",
-        "A value this client does not know, sent by a newer server. The raw text is kept: read it with the `…Value()` accessor."));
+        "Stands for a value this client does not know (see below)."));
     page.table(List.of("Constant", "JSON value", "Description"), rows);
     page.block(unknownNote(e, unknown));
   }

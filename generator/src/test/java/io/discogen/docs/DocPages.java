@@ -52,7 +52,7 @@ record DocPages(Generator.Result result, Map<String, String> pages) {
       anchors.put(e.getKey(), ids);
     }
     for (Map.Entry<String, String> e : pages.entrySet()) {
-      Matcher m = LINK.matcher(e.getValue());
+      Matcher m = LINK.matcher(withoutCode(e.getValue()));
       while (m.find()) {
         String target = m.group(1);
         if (target.startsWith("https://") || target.startsWith("http://")) {
@@ -69,7 +69,55 @@ record DocPages(Generator.Result result, Map<String, String> pages) {
         }
       }
     }
-    return problems;
+    return problems.subList(0, Math.min(problems.size(), 30));
+  }
+
+  /** The text with fenced code blocks and code spans blanked out: links inside them are not links. */
+  static String withoutCode(String text) {
+    StringBuilder out = new StringBuilder();
+    boolean fenced = false;
+    for (String line : text.split("\n", -1)) {
+      if (line.startsWith("```")) {
+        fenced = !fenced;
+        out.append('\n');
+        continue;
+      }
+      if (fenced) {
+        out.append('\n');
+        continue;
+      }
+      for (int i = 0; i < line.length(); i++) {
+        char c = line.charAt(i);
+        if (c == '\\' && i + 1 < line.length()) {
+          out.append(c).append(line.charAt(++i));
+        } else if (c == '`') {
+          int j = i;
+          while (j < line.length() && line.charAt(j) == '`') {
+            j++;
+          }
+          String fence = line.substring(i, j);
+          int close = line.indexOf(fence, j);
+          while (close >= 0 && close + fence.length() < line.length() && line.charAt(close + fence.length()) == '`') {
+            int k = close;
+            while (k < line.length() && line.charAt(k) == '`') {
+              k++;
+            }
+            close = line.indexOf(fence, k);
+          }
+          if (close < 0) {
+            out.append(fence);
+            i = j - 1;
+          } else {
+            out.append("CODE");
+            i = close + fence.length() - 1;
+          }
+        } else {
+          out.append(c);
+        }
+      }
+      out.append('\n');
+    }
+    return out.toString();
   }
 
   /** {@code file} relative to the directory of {@code page}, normalised; null if it leaves the docs. */

@@ -68,7 +68,10 @@ public final class MarkdownEmitter {
     List<List<String>> rows = new ArrayList<>();
     Set<String> dirs = new HashSet<>(Set.of("readme.md"));
     for (ApiModel api : apis) {
-      String base = Markdown.slug(api.name()) + "-" + Markdown.slug(api.version());
+      String base = (api.name() + "-" + api.version()).replaceAll("[^A-Za-z0-9._-]", "-").replaceAll("^[.-]+", "");
+      if (base.isEmpty()) {
+        base = "api";
+      }
       String dir = base;
       for (int k = 2; !dirs.add(dir.toLowerCase(Locale.ROOT)); k++) {
         dir = base + "-" + k;

@@ -155,6 +155,19 @@ final class ResourcePage {
       facts.add("- **Safe retries:** leave " + Markdown.code(m.requestIdParameter())
           + " unset and the client fills it with a random UUID, kept across retries of the call, so the server ignores duplicates and the call is retried safely.");
     }
+    if (m.mediaUpload() != null) {
+      io.discogen.ir.MediaUpload u = m.mediaUpload();
+      List<String> accept = new ArrayList<>();
+      for (String a : u.accept()) {
+        accept.add(Markdown.code(a));
+      }
+      facts.add("- **Media upload:** the API accepts "
+          + (accept.isEmpty() ? "any media type" : String.join(", ", accept))
+          + (u.maxSize() == null ? "" : ", at most " + bytes(u.maxSize())) + ".");
+    }
+    if (m.mediaDownload() != null) {
+      facts.add("- **Media download:** the API serves the content itself with `alt=media`.");
+    }
     if (!m.scopes().isEmpty()) {
       List<String> scopes = new ArrayList<>();
       for (String s : m.scopes()) {
@@ -297,6 +310,18 @@ final class ResourcePage {
     lines.add("");
     lines.addAll(body);
     return lines;
+  }
+
+  /** A size in the largest binary unit that divides it: {@code 5 TiB}, {@code 1536 KiB}, {@code 100 bytes}. */
+  static String bytes(long n) {
+    String[] units = {"bytes", "KiB", "MiB", "GiB", "TiB", "PiB"};
+    int u = 0;
+    long v = n;
+    while (u < units.length - 1 && v >= 1024 && v % 1024 == 0) {
+      v /= 1024;
+      u++;
+    }
+    return v + " " + units[u];
   }
 
   /** Whether a type is an object without properties ({@code Empty}): examples do not keep it. */

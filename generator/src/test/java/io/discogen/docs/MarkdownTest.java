@@ -47,6 +47,13 @@ class MarkdownTest {
   }
 
   @Test
+  void byteSizes() {
+    assertEquals("5 TiB", ResourcePage.bytes(5497558138880L));
+    assertEquals("1536 KiB", ResourcePage.bytes(1536 * 1024));
+    assertEquals("1000 bytes", ResourcePage.bytes(1000));
+  }
+
+  @Test
   void pathPlaceholders() {
     assertEquals("projects/my-project/locations/my-location", JavaSnippet.fromPattern("^projects/[^/]+/locations/[^/]+$", "parent"));
     assertEquals("my-policy", JavaSnippet.fromPattern("^[^/]+$", "policies"));

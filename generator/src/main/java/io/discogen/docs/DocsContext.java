@@ -312,21 +312,7 @@ final class DocsContext {
    * the request emitter checks (items and a string next-page token on an object response).
    */
   TypeRef pagedItem(Method m) {
-    Pagination pg = m.pagination();
-    if (pg == null || pg.itemsProperty() == null || !(m.response() instanceof TypeRef.Named)) {
-      return null;
-    }
-    if (!(types.resolve(m.response()) instanceof TypeRef.Named rn) || !(index.get(rn.schemaId()) instanceof ObjectSchema page)) {
-      return null;
-    }
-    Optional<Property> items = page.properties().stream().filter(p -> p.name().equals(pg.itemsProperty())).findFirst();
-    Optional<Property> token = page.properties().stream().filter(p -> p.name().equals(pg.nextPageTokenProperty())).findFirst();
-    if (items.isEmpty() || token.isEmpty()
-        || !(types.resolve(items.get().type()) instanceof TypeRef.ListOf list)
-        || !ClassName.get(String.class).equals(types.apiType(token.get().type()))) {
-      return null;
-    }
-    return list.element();
+    return types.pagedItem(m);
   }
 
   /** The enum a (possibly list- or map-wrapped) type holds, or null. */

@@ -85,12 +85,20 @@ final class LongRunningLinker {
     }
     Poll best = null;
     int bestShared = -1;
+    int bestDepth = Integer.MAX_VALUE;
     for (Poll p : polls) {
+      if (!p.schemaId().equals(n.schemaId())) {
+        continue;
+      }
+      // The closest operations resource: most segments shared with the caller, then the fewest
+      // of its own (projects.instances.operations beats projects.instances.backups.operations
+      // for projects.instances.create); remaining ties go to the first in document order.
       int shared = sharedSegments(resourcePath, p.resourcePath());
-      // Strictly greater: ties go to the first in document order.
-      if (p.schemaId().equals(n.schemaId()) && shared > bestShared) {
+      int depth = p.resourcePath().split("\\.").length;
+      if (shared > bestShared || (shared == bestShared && depth < bestDepth)) {
         best = p;
         bestShared = shared;
+        bestDepth = depth;
       }
     }
     if (best == null) {

@@ -163,6 +163,11 @@ class CorpusParseTest {
   void otherFacts() {
     Method spanner = method("discovery-2024/spanner.v1.json", "spanner.projects.instances.list");
     assertEquals("instances", spanner.pagination().itemsProperty());
+    // The closest operations resource polls: not instances.backups.operations, which comes first.
+    assertEquals("spanner.projects.instances.operations.get",
+        method("discovery-2024/spanner.v1.json", "spanner.projects.instances.create").longRunning().pollMethodId());
+    assertEquals("spanner.projects.instances.databases.operations.get",
+        method("discovery-2024/spanner.v1.json", "spanner.projects.instances.databases.create").longRunning().pollMethodId());
 
     Method aggregated =
         method("discovery-2024/compute.v1.json", "compute.instances.aggregatedList");

@@ -9,17 +9,21 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.CodeSource;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.zip.CRC32C;
 
 /**
- * What a run's output depends on, as one hash, so a build tool can skip a run whose output would
- * not change: the bytes of every spec and the name it is given, the options that shape the output,
- * and the generator's version (for a snapshot, also the bytes of the generator's own jar).
+ * What a run's output depends on, so a build tool can skip a run whose output would not change:
+ * the name, size and checksum (CRC-32C) of every spec, the options that shape the output, and the
+ * generator's version (for a snapshot, also the size and time of the jar it was loaded from, since a
+ * snapshot's version stays the same when its code changes). It is plain text, one fact a line, so a
+ * person can see what an output directory was made from.
+ *
+ * <p>It is cheap by design, a few milliseconds for a handful of specs even in a fresh JVM such as a
+ * Maven build's: nothing but the specs is read, no cryptographic digest (whose provider alone takes
+ * tens of milliseconds to start), and strings are built with {@link StringBuilder}, not {@code +},
+ * whose first uses each bootstrap a method handle chain (again tens of milliseconds).
  *
  * <p>After a successful run the fingerprint is {@link #record recorded} in the output directory
  * next to the {@link OutputWriter#MARKER} file. A later run with the same fingerprint whose output
@@ -30,7 +34,7 @@ public final class Fingerprint {
   /** The file in the output directory holding the fingerprint of the run that wrote it. */
   public static final String FILE = ".discogen-fingerprint";
 
-  /** Changes when what goes into the hash changes. */
+  /** Changes when what goes into a fingerprint changes. */
   private static final String FORMAT = "discogen-fingerprint 1";
 
   private Fingerprint() {}
@@ -46,20 +50,23 @@ public final class Fingerprint {
     } catch (SpecException e) {
       return Optional.empty();
     }
-    MessageDigest all = sha256();
-    line(all, FORMAT);
-    line(all, "generator " + GeneratorIdentity.VALUE);
-    line(all, "package " + options.packageName());
-    line(all, "sourcesOnly " + options.sourcesOnly());
-    line(all, "docs " + (options.docsDirectory() == null ? "-" : absolute(options.docsDirectory())));
+    StringBuilder fp = new StringBuilder();
+    fp.append(FORMAT).append('\n');
+    fp.append("generator ").append(GeneratorIdentity.VALUE).append('\n');
+    fp.append("package ").append(options.packageName() == null ? "-" : options.packageName()).append('\n');
+    fp.append("sourcesOnly ").append(options.sourcesOnly()).append('\n');
+    fp.append("docs ").append(options.docsDirectory() == null ? "-" : absolute(options.docsDirectory())).append('\n');
+    byte[] buffer = new byte[64 * 1024];
     for (Map.Entry<Path, String> spec : specs.entrySet()) {
       try {
-        line(all, "spec " + spec.getValue() + " " + hash(spec.getKey()));
+        fp.append("spec ").append(oneLine(spec.getValue())).append(' ');
+        checksum(spec.getKey(), buffer, fp);
+        fp.append('\n');
       } catch (IOException e) {
         return Optional.empty();
       }
     }
-    return Optional.of(HexFormat.of().formatHex(all.digest()));
+    return Optional.of(fp.toString());
   }
 
   /**
@@ -70,12 +77,11 @@ public final class Fingerprint {
   public static boolean isCurrent(GeneratorOptions options, String fingerprint) {
     Path out = options.outputDirectory();
     try {
-      if (!Files.isRegularFile(out.resolve(FILE))
-          || !Files.readString(out.resolve(FILE), StandardCharsets.UTF_8).strip().equals(fingerprint)) {
+      Path recorded = out.resolve(FILE);
+      if (!Files.isRegularFile(recorded) || !Files.readString(recorded, StandardCharsets.UTF_8).equals(fingerprint)) {
         return false;
       }
-      List<String> listed = Files.readAllLines(out.resolve(OutputWriter.MARKER), StandardCharsets.UTF_8);
-      for (String path : listed) {
+      for (String path : Files.readAllLines(out.resolve(OutputWriter.MARKER), StandardCharsets.UTF_8)) {
         if (!path.isEmpty() && !Files.isRegularFile(out.resolve(path))) {
           return false;
         }
@@ -88,41 +94,32 @@ public final class Fingerprint {
 
   /** Records the fingerprint of the run that just wrote the output directory. */
   public static void record(GeneratorOptions options, String fingerprint) throws IOException {
-    Files.writeString(options.outputDirectory().resolve(FILE), fingerprint + "\n", StandardCharsets.UTF_8);
+    Files.writeString(options.outputDirectory().resolve(FILE), fingerprint, StandardCharsets.UTF_8);
+  }
+
+  /** Appends the size and CRC-32C of a file's bytes. */
+  private static void checksum(Path file, byte[] buffer, StringBuilder out) throws IOException {
+    CRC32C crc = new CRC32C();
+    long size = 0;
+    try (InputStream in = Files.newInputStream(file)) {
+      for (int n; (n = in.read(buffer)) > 0; ) {
+        crc.update(buffer, 0, n);
+        size += n;
+      }
+    }
+    String hex = Long.toHexString(crc.getValue());
+    out.append(size).append(" crc32c:").append("0".repeat(8 - hex.length())).append(hex);
   }
 
   private static String absolute(Path p) {
-    return p.toAbsolutePath().normalize().toString();
+    return oneLine(p.toAbsolutePath().normalize().toString());
   }
 
-  private static String hash(Path file) throws IOException {
-    MessageDigest md = sha256();
-    try (InputStream in = Files.newInputStream(file)) {
-      byte[] buf = new byte[64 * 1024];
-      for (int n; (n = in.read(buf)) > 0; ) {
-        md.update(buf, 0, n);
-      }
-    }
-    return HexFormat.of().formatHex(md.digest());
+  private static String oneLine(String s) {
+    return s.replace('\n', ' ').replace('\r', ' ');
   }
 
-  private static void line(MessageDigest md, String s) {
-    md.update(s.getBytes(StandardCharsets.UTF_8));
-    md.update((byte) '\n');
-  }
-
-  private static MessageDigest sha256() {
-    try {
-      return MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every Java platform has SHA-256", e);
-    }
-  }
-
-  /**
-   * The generator's version; for a snapshot also a hash of the jar it was loaded from, since a
-   * snapshot's version does not change when its code does. Computed once per class loader.
-   */
+  /** The generator's version, and for a snapshot where its classes came from. Computed once. */
   private static final class GeneratorIdentity {
     static final String VALUE = compute();
 
@@ -133,17 +130,18 @@ public final class Fingerprint {
       }
       try {
         CodeSource source = Generator.class.getProtectionDomain().getCodeSource();
-        Path location = source == null ? null : Path.of(source.getLocation().toURI());
-        if (location != null && Files.isRegularFile(location)) {
-          return version + " " + hash(location);
-        }
-        if (location != null) {
-          // Classes straight from a build directory (tests, an IDE). Maven recompiles a whole module
-          // on any change, so the time Generator.class was written stands for the build.
-          return version + " " + Files.getLastModifiedTime(location.resolve("io/discogen/Generator.class"));
+        if (source != null) {
+          Path location = Path.of(source.getLocation().toURI());
+          // A jar is rewritten by every build and install; a classes directory (tests, an IDE)
+          // is recompiled as a whole by Maven, so the time Generator.class was written will do.
+          Path stamp = Files.isRegularFile(location) ? location : location.resolve("io/discogen/Generator.class");
+          return new StringBuilder(version).append(' ').append(oneLine(location.toString()))
+              .append(' ').append(Files.size(stamp))
+              .append(' ').append(Files.getLastModifiedTime(stamp).toMillis())
+              .toString();
         }
       } catch (IOException | URISyntaxException | RuntimeException e) {
-        // fall through: the version alone
+        // the version alone, then
       }
       return version;
     }

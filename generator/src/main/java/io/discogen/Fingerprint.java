@@ -16,9 +16,9 @@ import java.util.zip.CRC32C;
 /**
  * What a run's output depends on, so a build tool can skip a run whose output would not change:
  * the name, size and checksum (CRC-32C) of every spec, the options that shape the output, and the
- * generator's version (for a snapshot, also the size and time of the jar it was loaded from, since a
- * snapshot's version stays the same when its code changes). It is plain text, one fact a line, so a
- * person can see what an output directory was made from.
+ * generator itself (the jar it was loaded from, whose path carries its version, with its size and
+ * time, since a snapshot's version stays the same when its code changes). It is plain text, one
+ * fact a line, so a person can see what an output directory was made from.
  *
  * <p>It is cheap by design, a few milliseconds for a handful of specs even in a fresh JVM such as a
  * Maven build's: nothing but the specs is read, no cryptographic digest (whose provider alone takes
@@ -119,23 +119,23 @@ public final class Fingerprint {
     return s.replace('\n', ' ').replace('\r', ' ');
   }
 
-  /** The generator's version, and for a snapshot where its classes came from. Computed once. */
+  /**
+   * Which generator this is: the jar (or classes directory) it was loaded from, with its size and
+   * time. A jar's path carries its version, and a snapshot's jar is rewritten by every build and
+   * install, so this changes whenever the code may have; Maven recompiles a classes directory as a
+   * whole, so there the time Generator.class was written will do. Reading the file system is much
+   * cheaper here than reading the version resource. Computed once per class loader.
+   */
   private static final class GeneratorIdentity {
     static final String VALUE = compute();
 
     private static String compute() {
-      String version = Generator.version();
-      if (!version.endsWith("-SNAPSHOT")) {
-        return version;
-      }
       try {
         CodeSource source = Generator.class.getProtectionDomain().getCodeSource();
         if (source != null) {
           Path location = Path.of(source.getLocation().toURI());
-          // A jar is rewritten by every build and install; a classes directory (tests, an IDE)
-          // is recompiled as a whole by Maven, so the time Generator.class was written will do.
           Path stamp = Files.isRegularFile(location) ? location : location.resolve("io/discogen/Generator.class");
-          return new StringBuilder(version).append(' ').append(oneLine(location.toString()))
+          return new StringBuilder(oneLine(location.toString()))
               .append(' ').append(Files.size(stamp))
               .append(' ').append(Files.getLastModifiedTime(stamp).toMillis())
               .toString();
@@ -143,7 +143,7 @@ public final class Fingerprint {
       } catch (IOException | URISyntaxException | RuntimeException e) {
         // the version alone, then
       }
-      return version;
+      return Generator.version();
     }
   }
 }

@@ -11,19 +11,21 @@ import java.nio.file.Path;
 import java.security.CodeSource;
 import java.util.Map;
 import java.util.Optional;
+import java.util.zip.CRC32;
 import java.util.zip.CRC32C;
 
 /**
  * What a run's output depends on, so a build tool can skip a run whose output would not change:
- * the name, size and checksum (CRC-32C) of every spec, the options that shape the output, and the
- * generator itself (the jar it was loaded from, whose path carries its version, with its size and
- * time, since a snapshot's version stays the same when its code changes). It is plain text, one
- * fact a line, so a person can see what an output directory was made from.
+ * the name, size and checksums (CRC-32 and CRC-32C) of every spec, the options that shape the
+ * output, and the generator itself (the jar it was loaded from, whose path carries its version,
+ * with its size and time, since a snapshot's version stays the same when its code changes). It is
+ * plain text, one fact a line, so a person can see what an output directory was made from.
  *
  * <p>It is cheap by design, a few milliseconds for a handful of specs even in a fresh JVM such as a
- * Maven build's: nothing but the specs is read, no cryptographic digest (whose provider alone takes
- * tens of milliseconds to start), and strings are built with {@link StringBuilder}, not {@code +},
- * whose first uses each bootstrap a method handle chain (again tens of milliseconds).
+ * Maven build's. Nothing but the specs is read. Checksums, not a cryptographic digest (whose
+ * provider alone takes tens of milliseconds to start): this detects edits and need not resist
+ * forgery. Strings are built with {@link StringBuilder}, not {@code +}, whose first uses each
+ * bootstrap a method handle chain (again tens of milliseconds).
  *
  * <p>After a successful run the fingerprint is {@link #record recorded} in the output directory
  * next to the {@link OutputWriter#MARKER} file. A later run with the same fingerprint whose output
@@ -97,18 +99,30 @@ public final class Fingerprint {
     Files.writeString(options.outputDirectory().resolve(FILE), fingerprint, StandardCharsets.UTF_8);
   }
 
-  /** Appends the size and CRC-32C of a file's bytes. */
+  /**
+   * Appends the size of a file and two checksums of its bytes, CRC-32 and CRC-32C: different
+   * polynomials, so together 64 bits, and both computed by the CPU's own instructions.
+   */
   private static void checksum(Path file, byte[] buffer, StringBuilder out) throws IOException {
-    CRC32C crc = new CRC32C();
+    CRC32 crc32 = new CRC32();
+    CRC32C crc32c = new CRC32C();
     long size = 0;
     try (InputStream in = Files.newInputStream(file)) {
       for (int n; (n = in.read(buffer)) > 0; ) {
-        crc.update(buffer, 0, n);
+        crc32.update(buffer, 0, n);
+        crc32c.update(buffer, 0, n);
         size += n;
       }
     }
-    String hex = Long.toHexString(crc.getValue());
-    out.append(size).append(" crc32c:").append("0".repeat(8 - hex.length())).append(hex);
+    out.append(size).append(" crc32:");
+    hex8(crc32.getValue(), out);
+    out.append(" crc32c:");
+    hex8(crc32c.getValue(), out);
+  }
+
+  private static void hex8(long value, StringBuilder out) {
+    String hex = Long.toHexString(value);
+    out.append("0".repeat(8 - hex.length())).append(hex);
   }
 
   private static String absolute(Path p) {

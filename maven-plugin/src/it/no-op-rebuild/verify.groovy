@@ -17,7 +17,11 @@ def end = (upToDate + 1..<log.size()).find { log[it].contains(' --- ') || log[it
 assert start != null && end != null
 def goalMillis = time(log[end]) - time(log[start])
 def reported = (log[upToDate] =~ /checked in ([0-9.]+) ms/)[0][1]
-def summary = "no-op discogen:generate: ${goalMillis} ms from build.log timestamps (goal start to next goal), fingerprint check ${reported} ms"
+// For scale: the resources goal that follows, with no resources to copy.
+def next = (end + 1..<log.size()).find { log[it].contains(' --- ') || log[it].contains('--- maven-') }
+def resourcesMillis = next == null ? '?' : time(log[next]) - time(log[end])
+def summary = "no-op discogen:generate: ${goalMillis} ms from build.log timestamps (goal start to next goal), " +
+    "fingerprint check ${reported} ms; for scale, resources:resources with nothing to copy: ${resourcesMillis} ms"
 println summary
 new File(basedir, 'no-op-timing.txt').text = summary + '\n'
 

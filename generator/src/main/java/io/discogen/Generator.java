@@ -1,6 +1,7 @@
 package io.discogen;
 
 import com.palantir.javapoet.JavaFile;
+import io.discogen.docs.MarkdownEmitter;
 import io.discogen.ir.ApiModel;
 import io.discogen.java.JavaEmitter;
 import io.discogen.java.JavaNames;
@@ -36,8 +37,25 @@ public final class Generator {
   /** Progress of a run, for a terminal's progress line. */
   public record Progress(int done, int total, String spec) {}
 
-  /** What a run produced. */
-  public record Result(List<ApiModel> apis, Map<String, String> packages, List<GeneratedFile> files) {}
+  /**
+   * What a run produced.
+   *
+   * @param files the sources (and {@code pom.xml}), relative to the output directory
+   * @param docs the Markdown docs, relative to the docs directory; empty when no docs were asked for
+   */
+  public record Result(
+      List<ApiModel> apis, Map<String, String> packages, List<GeneratedFile> files, List<GeneratedFile> docs) {
+
+    public Result {
+      files = List.copyOf(files);
+      docs = List.copyOf(docs);
+    }
+
+    /** A result without docs. */
+    public Result(List<ApiModel> apis, Map<String, String> packages, List<GeneratedFile> files) {
+      this(apis, packages, files, List.of());
+    }
+  }
 
   public static Result generate(GeneratorOptions options) throws SpecException, IOException {
     return generate(options, p -> {});
@@ -49,8 +67,27 @@ public final class Generator {
    */
   public static Result generate(GeneratorOptions options, Consumer<Progress> progress)
       throws SpecException, IOException {
+    Path out = options.outputDirectory().toAbsolutePath().normalize();
+    Path docs = options.docsDirectory() == null ? null : options.docsDirectory().toAbsolutePath().normalize();
+    if (docs != null && out.startsWith(docs)) {
+      throw new IOException("the docs directory " + options.docsDirectory()
+          + " must not be the output directory or contain it, since each is replaced as a whole");
+    }
     Result result = render(options, progress);
-    OutputWriter.replace(options.outputDirectory(), result.files());
+    if (docs == null) {
+      OutputWriter.replace(options.outputDirectory(), result.files());
+    } else if (docs.startsWith(out)) {
+      // Inside the output directory: one file list, one atomic replacement.
+      String prefix = out.relativize(docs).toString().replace(java.io.File.separatorChar, '/') + "/";
+      List<GeneratedFile> all = new ArrayList<>(result.files());
+      for (GeneratedFile f : result.docs()) {
+        all.add(new GeneratedFile(prefix + f.path(), f.content()));
+      }
+      OutputWriter.replace(options.outputDirectory(), all);
+    } else {
+      OutputWriter.replace(options.outputDirectory(), result.files());
+      OutputWriter.replace(options.docsDirectory(), result.docs());
+    }
     return result;
   }
 
@@ -59,19 +96,27 @@ public final class Generator {
     Map<Path, String> specs = expand(options.specs(), options.baseDirectory());
     List<ApiModel> apis = readAll(specs, progress);
     Map<String, String> packages = assignPackages(apis, options.packageName());
-    List<GeneratedFile> files = new ArrayList<>();
     String prefix = options.sourcesOnly() ? "" : "src/main/java/";
-    for (ApiModel api : apis) {
-      String pkg = packages.get(api.source().displayPath());
-      for (JavaFile f : JavaEmitter.emit(api, pkg)) {
-        String path = prefix + pkg.replace('.', '/') + "/" + f.typeSpec().name() + ".java";
-        files.add(new GeneratedFile(path, f.toString().getBytes(StandardCharsets.UTF_8)));
-      }
-    }
+    // APIs are independent: emit them in parallel; toList() keeps the input order.
+    List<GeneratedFile> files = new ArrayList<>();
+    apis.parallelStream()
+        .map(api -> javaFiles(api, packages.get(api.source().displayPath()), prefix))
+        .toList()
+        .forEach(files::addAll);
     if (!options.sourcesOnly()) {
       files.add(ProjectFiles.pom(apis, version()));
     }
-    return new Result(apis, packages, files);
+    List<GeneratedFile> docs = options.docsDirectory() == null ? List.of() : MarkdownEmitter.emitAll(apis, packages);
+    return new Result(apis, packages, files, docs);
+  }
+
+  private static List<GeneratedFile> javaFiles(ApiModel api, String pkg, String prefix) {
+    List<GeneratedFile> files = new ArrayList<>();
+    for (JavaFile f : JavaEmitter.emit(api, pkg)) {
+      String path = prefix + pkg.replace('.', '/') + "/" + f.typeSpec().name() + ".java";
+      files.add(new GeneratedFile(path, f.toString().getBytes(StandardCharsets.UTF_8)));
+    }
+    return files;
   }
 
   /** Files as named; directories as their {@code .json}, {@code .yaml} and {@code .yml} files, sorted. */

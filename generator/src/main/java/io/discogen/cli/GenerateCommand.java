@@ -37,6 +37,14 @@ final class GenerateCommand implements Callable<Integer> {
   @Option(names = "--sources-only", description = "Write only the Java source tree, no pom.xml.")
   boolean sourcesOnly;
 
+  @Option(names = "--docs",
+      description = "Also write Markdown reference docs to <out>/docs, inside the generated project (not with --sources-only).")
+  boolean docs;
+
+  @Option(names = "--docs-dir", paramLabel = "DIR",
+      description = "Write Markdown reference docs to DIR; replaced atomically, like --out. Inside --out, written with it in one step.")
+  Path docsDir;
+
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
 
@@ -45,7 +53,15 @@ final class GenerateCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     PrintWriter outw = spec.commandLine().getOut();
     boolean terminal = System.console() != null;
-    GeneratorOptions options = new GeneratorOptions(specs, out, packageName, sourcesOnly);
+    if (docs && docsDir != null) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "--docs and --docs-dir are mutually exclusive");
+    }
+    if (docs && sourcesOnly) {
+      throw new CommandLine.ParameterException(spec.commandLine(),
+          "--docs writes into the generated Maven project; with --sources-only name a directory with --docs-dir");
+    }
+    Path docsDirectory = docs ? out.resolve("docs") : docsDir;
+    GeneratorOptions options = new GeneratorOptions(specs, out, packageName, sourcesOnly, docsDirectory);
     try {
       Generator.Result r = Generator.generate(options, p -> {
         if (terminal && p.total() > 1) {
@@ -59,6 +75,9 @@ final class GenerateCommand implements Callable<Integer> {
       }
       outw.println("Generated " + r.files().size() + " files for " + r.apis().size() + " API"
           + (r.apis().size() == 1 ? "" : "s") + " into " + out);
+      if (docsDirectory != null) {
+        outw.println("Wrote " + r.docs().size() + " doc pages into " + docsDirectory);
+      }
       return 0;
     } catch (SpecException e) {
       if (terminal) {

@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = Main.Version.class,
     description = "Generates Java clients from Google API Discovery documents.",
-    subcommands = {GenerateCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {GenerateCommand.class, DiffCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
   @CommandLine.Spec
@@ -19,7 +19,10 @@ public final class Main implements Runnable {
     System.exit(run(args));
   }
 
-  /** Runs the CLI and returns its exit code: 0 ok, 1 a spec was rejected, 2 usage error. */
+  /**
+   * Runs the CLI and returns its exit code: 0 ok, 1 a spec was rejected, 2 usage error, 3 breaking
+   * changes found by {@code diff --fail-on-breaking}.
+   */
   public static int run(String... args) {
     return run(new java.io.PrintWriter(System.out, true), new java.io.PrintWriter(System.err, true), args);
   }
@@ -42,7 +45,7 @@ public final class Main implements Runnable {
 
   @Override
   public void run() {
-    throw new CommandLine.ParameterException(spec.commandLine(), "missing command (try: discogen generate --help)");
+    throw new CommandLine.ParameterException(spec.commandLine(), "missing command (try: discogen generate --help, discogen diff --help)");
   }
 
   static final class Version implements CommandLine.IVersionProvider {

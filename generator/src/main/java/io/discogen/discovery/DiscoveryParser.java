@@ -5,6 +5,7 @@ import io.discogen.ir.ApiModel;
 import io.discogen.ir.EnumSchema;
 import io.discogen.ir.Endpoints;
 import io.discogen.ir.Method;
+import io.discogen.ir.ObjectSchema;
 import io.discogen.ir.Parameter;
 import io.discogen.ir.Resource;
 import io.discogen.ir.Schema;
@@ -152,7 +153,7 @@ public final class DiscoveryParser {
     while (!todo.isEmpty()) {
       Schema s = todo.remove(todo.size() - 1);
       index.put(s.id(), s);
-      if (s instanceof io.discogen.ir.ObjectSchema o) {
+      if (s instanceof ObjectSchema o) {
         todo.addAll(o.nested());
       }
     }

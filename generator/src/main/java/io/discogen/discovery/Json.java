@@ -2,8 +2,8 @@ package io.discogen.discovery;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -84,10 +84,7 @@ final class Json {
 
   /** The entries of an object, in document order. */
   static Iterable<Map.Entry<String, JsonNode>> entries(JsonNode object) {
-    return () -> {
-      Iterator<Map.Entry<String, JsonNode>> it = object.fields();
-      return it;
-    };
+    return object::fields;
   }
 
   /** How a node is described in messages. */
@@ -110,6 +107,6 @@ final class Json {
     if (v.isNull()) {
       return "null";
     }
-    return v.getNodeType().toString().toLowerCase(java.util.Locale.ROOT);
+    return v.getNodeType().toString().toLowerCase(Locale.ROOT);
   }
 }

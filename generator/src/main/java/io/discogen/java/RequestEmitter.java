@@ -249,30 +249,20 @@ final class RequestEmitter {
   }
 
   private void addPaging(TypeSpec.Builder b, Method m, Pagination pg, TypeName response) {
-    if (pg.itemsProperty() == null || !(m.response() instanceof TypeRef.Named)) {
+    TypeRef item = types.pagedItem(m);
+    if (item == null) {
       return;
     }
-    TypeRef resolved = types.resolve(m.response());
-    if (!(resolved instanceof TypeRef.Named rn) || !(index.get(rn.schemaId()) instanceof ObjectSchema page)) {
-      return;
-    }
-    var itemsProp = page.properties().stream().filter(p -> p.name().equals(pg.itemsProperty())).findFirst();
-    var tokenProp = page.properties().stream().filter(p -> p.name().equals(pg.nextPageTokenProperty())).findFirst();
-    if (itemsProp.isEmpty() || tokenProp.isEmpty()
-        || !(types.resolve(itemsProp.get().type()) instanceof TypeRef.ListOf items)
-        || !TypeMapper.STRING.equals(types.apiType(tokenProp.get().type()))) {
-      return;
-    }
-    TypeName item = types.apiType(items.element());
+    String pageSchema = ((TypeRef.Named) types.resolve(m.response())).schemaId();
     ClassName pageClass = (ClassName) response;
     b.addMethod(MethodSpec.methodBuilder("iterateAll")
         .addModifiers(Modifier.PUBLIC)
-        .returns(ParameterizedTypeName.get(Runtime.PAGED_ITERABLE, item, response))
+        .returns(ParameterizedTypeName.get(Runtime.PAGED_ITERABLE, types.apiType(item), response))
         .addJavadoc("Every item of every page, fetched lazily as iteration proceeds; also {@code stream()}\n"
             + "and {@code pages()}.\n")
         .addStatement("return $T.of(this, $S, $T::$N, $T::$N)", Runtime.PAGED_ITERABLE, pg.pageTokenParameter(),
-            pageClass, names.property(rn.schemaId(), pg.nextPageTokenProperty()).getter(),
-            pageClass, names.property(rn.schemaId(), pg.itemsProperty()).getter())
+            pageClass, names.property(pageSchema, pg.nextPageTokenProperty()).getter(),
+            pageClass, names.property(pageSchema, pg.itemsProperty()).getter())
         .build());
   }
 

@@ -88,6 +88,33 @@ public final class TypeMapper {
     return false;
   }
 
+  /**
+   * The item type of a paged method whose response really has a list of items and a string
+   * next-page token, or null: then no {@code iterateAll()} is generated (and docs show none).
+   */
+  public TypeRef pagedItem(io.discogen.ir.Method m) {
+    io.discogen.ir.Pagination pg = m.pagination();
+    if (pg == null || pg.itemsProperty() == null || m.response() == null) {
+      return null;
+    }
+    if (!(resolve(m.response()) instanceof TypeRef.Named rn) || !(index.get(rn.schemaId()) instanceof io.discogen.ir.ObjectSchema page)) {
+      return null;
+    }
+    TypeRef items = null;
+    TypeRef token = null;
+    for (io.discogen.ir.Property p : page.properties()) {
+      if (p.name().equals(pg.itemsProperty())) {
+        items = resolve(p.type());
+      } else if (p.name().equals(pg.nextPageTokenProperty())) {
+        token = p.type();
+      }
+    }
+    if (!(items instanceof TypeRef.ListOf list) || token == null || !STRING.equals(apiType(token))) {
+      return null;
+    }
+    return list.element();
+  }
+
   /** Whether the type is exactly {@code byte[]} (compared with {@code Arrays.equals}). */
   public boolean isBytes(TypeRef t) {
     return resolve(t) instanceof TypeRef.Primitive p && p.kind() == TypeRef.Kind.BYTES;

@@ -46,8 +46,20 @@ class CorpusParseTest {
         }
       }
     }
+    long millis = (System.nanoTime() - start) / 1_000_000;
+    List<Method> all = APIS.values().stream().flatMap(a -> a.allMethods().stream()).toList();
     System.out.printf(
-        "Parsed %d corpus documents in %d ms%n", documents, (System.nanoTime() - start) / 1_000_000);
+        "Parsed %d corpus documents in %d ms: %d methods, %d paged (%d without a known items"
+            + " list), %d long-running, %d with requestId, %d media uploads, %d media downloads%n",
+        documents,
+        millis,
+        all.size(),
+        all.stream().filter(m -> m.pagination() != null).count(),
+        all.stream().filter(m -> m.pagination() != null && m.pagination().itemsProperty() == null).count(),
+        all.stream().filter(m -> m.longRunning() != null).count(),
+        all.stream().filter(m -> m.requestIdParameter() != null).count(),
+        all.stream().filter(m -> m.mediaUpload() != null).count(),
+        all.stream().filter(m -> m.mediaDownload() != null).count());
   }
 
   @Test

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.discogen.ir.ApiModel;
+import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -170,6 +171,16 @@ class SpecReaderTest {
     String line = problem(doc);
     assertTrue(line.startsWith(FILE + ": /schemas/S/properties/p/items/items/"), line);
     assertTrue(line.endsWith(": schema nested more than 200 levels deep"), line);
+  }
+
+  @Test
+  void hugeFileIsRejectedBeforeReading() throws Exception {
+    Path huge = dir.resolve("huge.json");
+    try (RandomAccessFile f = new RandomAccessFile(huge.toFile(), "rw")) {
+      f.setLength(SpecReader.MAX_FILE_BYTES + 1); // sparse: costs no disk
+    }
+    SpecException e = assertThrows(SpecException.class, () -> SpecReader.read(huge, "huge.json"));
+    assertEquals("huge.json: file is too large (256 MB; the limit is 256 MB)", e.getMessage());
   }
 
   @Test

@@ -1,6 +1,7 @@
 package io.discogen.runtime;
 
 import io.discogen.runtime.json.Json;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -12,6 +13,11 @@ public final class ApiClient {
   private final ClientOptions options;
   private final Transport transport;
 
+  /**
+   * @throws IllegalArgumentException if {@link ClientOptions#rootUrl()} is not https (plain http
+   *     is allowed to loopback hosts, or with {@link ClientOptions#allowInsecureHttp()}), or the
+   *     {@link ClientOptions#httpClient()} follows redirects
+   */
   public ApiClient(ServiceInfo service, ClientOptions options) {
     this.service = service;
     this.options = options == null ? ClientOptions.defaults() : options;
@@ -31,14 +37,34 @@ public final class ApiClient {
     return transport.baseUrl();
   }
 
-  /** Sends a request and decodes its response. */
+  /**
+   * Sends a request and decodes its response, retrying as {@link ClientOptions#retryPolicy()}
+   * allows. The request's parameters are read once, when this is called.
+   *
+   * @throws ApiException the API answered with an error status
+   * @throws TransportException the connection failed
+   * @throws InvalidResponseException the response is not usable JSON, or too large
+   * @throws IllegalArgumentException a parameter value is invalid (nothing was sent)
+   */
   public <T> T execute(ClientRequest<T, ?> request) {
-    return transport.execute(request);
+    return transport.execute(request, Map.of());
   }
 
-  /** Sends a request without blocking. */
+  /**
+   * Sends a request without blocking; the future fails with the exceptions {@link
+   * #execute(ClientRequest)} throws. Cancelling it aborts the call.
+   */
   public <T> CompletableFuture<T> executeAsync(ClientRequest<T, ?> request) {
-    return transport.executeAsync(request);
+    return transport.executeAsync(request, Map.of());
+  }
+
+  /** Sends {@code request} with some parameters replaced (null removes), leaving it unchanged. */
+  <T> T execute(ClientRequest<T, ?> request, Map<String, Object> overrides) {
+    return transport.execute(request, overrides);
+  }
+
+  <T> CompletableFuture<T> executeAsync(ClientRequest<T, ?> request, Map<String, Object> overrides) {
+    return transport.executeAsync(request, overrides);
   }
 
   /** The JSON mapper generated models are read and written with. */

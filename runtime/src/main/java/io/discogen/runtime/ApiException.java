@@ -4,14 +4,22 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The API answered with a non-2xx status. Carries the status, the parsed Google error body
- * ({@code code}, {@code message}, {@code status}, {@code details}) when there is one, and the raw
- * body.
+ * The API answered with a non-2xx status. Carries the status, the parsed error body when there is
+ * one, and the raw body (truncated to {@link #MAX_RAW_BODY_CHARS}).
+ *
+ * <p>Two error shapes are understood: Google's {@code {"error":{"code","message","status",
+ * "details"}}} and the flat {@code {"code":3,"message":"..."}} of gRPC gateways (emulators), whose
+ * numeric google.rpc code is mapped to its name ({@code INVALID_ARGUMENT}). When the body names no
+ * status, {@link #errorStatus()} falls back to the one Google pairs with the HTTP status.
  */
 public class ApiException extends DiscogenException {
   private static final long serialVersionUID = 1L;
 
+  /** The longest raw body kept, in characters. */
+  public static final int MAX_RAW_BODY_CHARS = 8192;
+
   private final int statusCode;
+  private final Integer errorCode;
   private final String errorStatus;
   private final String errorMessage;
   private final transient List<Map<String, Object>> details;
@@ -24,12 +32,35 @@ public class ApiException extends DiscogenException {
       List<Map<String, Object>> details,
       String rawBody,
       String requestDescription) {
+    this(statusCode, null, errorStatus, errorMessage, details, rawBody, requestDescription);
+  }
+
+  /**
+   * @param errorCode the numeric {@code code} of the error body (an HTTP status in Google's shape,
+   *     a google.rpc.Code in the flat shape), or null
+   */
+  public ApiException(
+      int statusCode,
+      Integer errorCode,
+      String errorStatus,
+      String errorMessage,
+      List<Map<String, Object>> details,
+      String rawBody,
+      String requestDescription) {
     super(describe(statusCode, errorStatus, errorMessage, requestDescription));
     this.statusCode = statusCode;
+    this.errorCode = errorCode;
     this.errorStatus = errorStatus;
     this.errorMessage = errorMessage;
     this.details = details == null ? List.of() : List.copyOf(details);
-    this.rawBody = rawBody;
+    this.rawBody = truncate(rawBody);
+  }
+
+  private static String truncate(String s) {
+    if (s == null || s.length() <= MAX_RAW_BODY_CHARS) {
+      return s;
+    }
+    return s.substring(0, MAX_RAW_BODY_CHARS) + "...[truncated]";
   }
 
   private static String describe(int code, String status, String message, String request) {
@@ -38,7 +69,8 @@ public class ApiException extends DiscogenException {
       sb.append(' ').append(status);
     }
     if (message != null) {
-      sb.append(": ").append(message);
+      String m = message.length() > 1000 ? message.substring(0, 1000) + "..." : message;
+      sb.append(": ").append(m);
     }
     if (request != null) {
       sb.append(" (").append(request).append(')');
@@ -49,6 +81,11 @@ public class ApiException extends DiscogenException {
   /** The HTTP status code. */
   public int statusCode() {
     return statusCode;
+  }
+
+  /** The numeric {@code code} from the error body, or null when there was none. */
+  public Integer errorCode() {
+    return errorCode;
   }
 
   /** The canonical error status ({@code NOT_FOUND}), or null. */
@@ -63,7 +100,7 @@ public class ApiException extends DiscogenException {
 
   /** The error's {@code details} entries, empty when none. */
   public List<Map<String, Object>> details() {
-    return details;
+    return details == null ? List.of() : details;
   }
 
   /** The response body as received (possibly truncated), or null. */

@@ -17,6 +17,7 @@ public final class ClientOptions {
   private final long maxResponseBytes;
   private final boolean logBodies;
   private final String userAgent;
+  private final PollingPolicy pollingPolicy;
 
   private ClientOptions(Builder b) {
     this.rootUrl = b.rootUrl;
@@ -28,6 +29,7 @@ public final class ClientOptions {
     this.maxResponseBytes = b.maxResponseBytes;
     this.logBodies = b.logBodies;
     this.userAgent = b.userAgent;
+    this.pollingPolicy = b.pollingPolicy;
   }
 
   public static Builder builder() {
@@ -78,6 +80,11 @@ public final class ClientOptions {
     return userAgent;
   }
 
+  /** How long-running operations are polled. */
+  public PollingPolicy pollingPolicy() {
+    return pollingPolicy;
+  }
+
   public Builder toBuilder() {
     Builder b = new Builder();
     b.rootUrl = rootUrl;
@@ -89,14 +96,16 @@ public final class ClientOptions {
     b.maxResponseBytes = maxResponseBytes;
     b.logBodies = logBodies;
     b.userAgent = userAgent;
+    b.pollingPolicy = pollingPolicy;
     return b;
   }
 
   @Override
   public String toString() {
     // Never print credentials.
-    return "ClientOptions[rootUrl=" + rootUrl + ", credentials=" + credentials.kind()
-        + ", retry=" + retryPolicy + "]";
+    String root = rootUrl == null ? null : rootUrl.replaceAll("//[^/@]*@", "//***@");
+    return "ClientOptions[rootUrl=" + root + ", credentials=" + credentials.kind()
+        + ", retry=" + retryPolicy + ", polling=" + pollingPolicy + "]";
   }
 
   /** Builds {@link ClientOptions}. */
@@ -110,6 +119,7 @@ public final class ClientOptions {
     private long maxResponseBytes = 64L * 1024 * 1024;
     private boolean logBodies;
     private String userAgent = "discogen-java";
+    private PollingPolicy pollingPolicy = PollingPolicy.defaults();
 
     private Builder() {}
 
@@ -133,6 +143,11 @@ public final class ClientOptions {
       return this;
     }
 
+    /**
+     * The HTTP client to send with. It must not follow redirects ({@code Redirect.NEVER}, the
+     * default of {@link HttpClient#newBuilder()}): a redirect could carry credentials to another
+     * host, so {@link ApiClient} refuses a client that follows them.
+     */
     public Builder httpClient(HttpClient httpClient) {
       this.httpClient = httpClient;
       return this;
@@ -143,24 +158,46 @@ public final class ClientOptions {
       return this;
     }
 
+    /** The longest one attempt may take, response body included. */
     public Builder requestTimeout(Duration requestTimeout) {
+      if (requestTimeout == null || requestTimeout.isNegative() || requestTimeout.isZero()) {
+        throw new IllegalArgumentException("requestTimeout must be positive");
+      }
       this.requestTimeout = requestTimeout;
       return this;
     }
 
+    /**
+     * The largest response body accepted (64 MiB by default). A larger one fails with {@link
+     * ResponseTooLargeException} after reading at most this much.
+     */
     public Builder maxResponseBytes(long maxResponseBytes) {
+      if (maxResponseBytes <= 0) {
+        throw new IllegalArgumentException("maxResponseBytes must be positive");
+      }
       this.maxResponseBytes = maxResponseBytes;
       return this;
     }
 
-    /** Logs request and response bodies at DEBUG; off by default. */
+    /**
+     * Logs request and response bodies at DEBUG (logger {@code io.discogen.runtime}); off by
+     * default. Bodies may hold personal data: enable only where logs are safe for it.
+     */
     public Builder logBodies(boolean logBodies) {
       this.logBodies = logBodies;
       return this;
     }
 
     public Builder userAgent(String userAgent) {
+      if (userAgent != null) {
+        Headers.check("User-Agent", userAgent);
+      }
       this.userAgent = userAgent;
+      return this;
+    }
+
+    public Builder pollingPolicy(PollingPolicy pollingPolicy) {
+      this.pollingPolicy = pollingPolicy == null ? PollingPolicy.defaults() : pollingPolicy;
       return this;
     }
 

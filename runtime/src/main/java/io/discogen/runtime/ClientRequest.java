@@ -60,12 +60,24 @@ public abstract class ClientRequest<T, R extends ClientRequest<T, R>> {
     return self();
   }
 
-  /** Sends the request and decodes the response. */
+  /**
+   * Sends the request and decodes the response, retrying as the client's {@link RetryPolicy}
+   * allows. Parameters are read when this is called; the request is not modified (an automatic
+   * request id lives only in the call), so it can be changed and sent again.
+   *
+   * @throws ApiException the API answered with an error status
+   * @throws TransportException the connection failed
+   * @throws InvalidResponseException the response is not usable JSON, or too large
+   * @throws IllegalArgumentException a parameter is invalid; nothing was sent
+   */
   public T execute() {
     return client.execute(this);
   }
 
-  /** Sends the request without blocking the caller. */
+  /**
+   * Sends the request without blocking the caller; the future fails with the exceptions {@link
+   * #execute()} throws. No thread waits during backoff. Cancelling the future aborts the call.
+   */
   public CompletableFuture<T> executeAsync() {
     return client.executeAsync(this);
   }

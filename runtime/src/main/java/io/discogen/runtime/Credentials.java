@@ -1,20 +1,49 @@
 package io.discogen.runtime;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Something that authorises requests. Implementations add headers or query parameters; they never
  * reveal secrets in {@code toString()}.
+ *
+ * <p>Kinds: {@link #none()}, {@link #apiKey(String)}, {@link #bearerToken(String)}, {@link
+ * #refreshing(TokenSource)} for any token source with expiry, and Google credentials through
+ * {@link GoogleCredentialsAdapter} (needs the optional google-auth-library dependency).
  */
 public interface Credentials {
 
   /**
-   * Returns what to add to a request that needs the given scopes.
+   * Returns what to add to a request that needs the given scopes. May block (to refresh a token).
    *
    * @param scopes the method's scopes, in document order
    */
   Authorization authorize(List<String> scopes);
+
+  /**
+   * Like {@link #authorize(List)}, without blocking the caller. The default runs {@code authorize}
+   * in the caller's thread, which suits credentials that never block; refreshing credentials
+   * override it.
+   */
+  default CompletableFuture<Authorization> authorizeAsync(List<String> scopes) {
+    try {
+      return CompletableFuture.completedFuture(authorize(scopes));
+    } catch (RuntimeException e) {
+      return CompletableFuture.failedFuture(e);
+    }
+  }
+
+  /**
+   * Called when the API rejected a request authorised with {@code rejected} (HTTP 401). Credentials
+   * that can fetch a new token drop the rejected one and return true: the call is then sent once
+   * more. The default returns false (nothing would change).
+   */
+  default boolean invalidate(Authorization rejected) {
+    return false;
+  }
 
   /** A short, secret-free description for logs ({@code "api-key"}, {@code "bearer"}, ...). */
   String kind();
@@ -27,6 +56,11 @@ public interface Credentials {
    */
   record Authorization(Map<String, String> headers, Map<String, String> queryParams) {
     public static final Authorization NONE = new Authorization(Map.of(), Map.of());
+
+    public Authorization {
+      headers = Map.copyOf(headers);
+      queryParams = Map.copyOf(queryParams);
+    }
 
     @Override
     public String toString() {
@@ -56,10 +90,12 @@ public interface Credentials {
 
   /** An API key, sent as the {@code key} query parameter. */
   static Credentials apiKey(String key) {
+    requireSecret(key, "API key");
+    Authorization auth = new Authorization(Map.of(), Map.of("key", key));
     return new Credentials() {
       @Override
       public Authorization authorize(List<String> scopes) {
-        return new Authorization(Map.of(), Map.of("key", key));
+        return auth;
       }
 
       @Override
@@ -76,10 +112,12 @@ public interface Credentials {
 
   /** A fixed OAuth 2.0 bearer token. */
   static Credentials bearerToken(String token) {
+    requireSecret(token, "token");
+    Authorization auth = new Authorization(Map.of("Authorization", "Bearer " + token), Map.of());
     return new Credentials() {
       @Override
       public Authorization authorize(List<String> scopes) {
-        return new Authorization(Map.of("Authorization", "Bearer " + token), Map.of());
+        return auth;
       }
 
       @Override
@@ -92,5 +130,25 @@ public interface Credentials {
         return "Credentials[bearer]";
       }
     };
+  }
+
+  /**
+   * Bearer tokens from {@code source}, fetched on first use and again shortly (one minute) before
+   * each expires. Thread-safe: one refresh at a time, other callers wait for it.
+   */
+  static Credentials refreshing(TokenSource source) {
+    return new RefreshingCredentials(source, Duration.ofMinutes(1));
+  }
+
+  /** As {@link #refreshing(TokenSource)}, refreshing {@code refreshMargin} before expiry. */
+  static Credentials refreshing(TokenSource source, Duration refreshMargin) {
+    return new RefreshingCredentials(source, refreshMargin);
+  }
+
+  private static void requireSecret(String secret, String what) {
+    Objects.requireNonNull(secret, what);
+    if (secret.isEmpty() || secret.indexOf('\r') >= 0 || secret.indexOf('\n') >= 0) {
+      throw new IllegalArgumentException(what + " is empty or contains CR or LF");
+    }
   }
 }

@@ -1,14 +1,29 @@
 package io.discogen.runtime;
 
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.Objects;
+import java.util.Spliterator;
+import java.util.Spliterators;
 import java.util.function.Function;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 
 /**
- * All items of a paged list method, fetched lazily page by page: iterate, stream, or walk pages.
+ * All items of a paged list method, fetched lazily page by page: iterate, {@link #stream()}, or walk
+ * {@link #pages()}. Nothing is fetched until iteration starts; each page is fetched when iteration
+ * reaches it.
+ *
+ * <p>The request is never modified: every iteration starts from the request's own {@code pageToken}
+ * (usually unset: the first page) and sends the following tokens as per-call overrides. Each
+ * iterator reads the request's other parameters when it fetches a page, so the iterable can be
+ * iterated again (starting over) and the request reused afterwards. Iteration stops when a page has
+ * no or an empty next-page token; a server that hands back the token it was given fails the
+ * iteration rather than looping forever.
  *
  * @param <I> item type
  * @param <P> page (response) type
@@ -24,10 +39,10 @@ public final class PagedIterable<I, P> implements Iterable<I> {
       String pageTokenParameter,
       Function<P, String> nextPageToken,
       Function<P, List<I>> items) {
-    this.request = request;
-    this.pageTokenParameter = pageTokenParameter;
-    this.nextPageToken = nextPageToken;
-    this.items = items;
+    this.request = Objects.requireNonNull(request, "request");
+    this.pageTokenParameter = Objects.requireNonNull(pageTokenParameter, "pageTokenParameter");
+    this.nextPageToken = Objects.requireNonNull(nextPageToken, "nextPageToken");
+    this.items = Objects.requireNonNull(items, "items");
   }
 
   /** Called by generated list requests. */
@@ -41,41 +56,26 @@ public final class PagedIterable<I, P> implements Iterable<I> {
 
   /** The responses, one per page, fetched as iteration reaches them. */
   public Iterable<P> pages() {
-    return () -> new Iterator<P>() {
-      private String token = (String) request.get(pageTokenParameter);
-      private boolean first = true;
+    return PageIterator::new;
+  }
 
-      @Override
-      public boolean hasNext() {
-        return first || (token != null && !token.isEmpty());
-      }
-
-      @Override
-      public P next() {
-        if (!hasNext()) {
-          throw new NoSuchElementException();
-        }
-        first = false;
-        request.set(pageTokenParameter, token);
-        P page = request.execute();
-        token = page == null ? null : nextPageToken.apply(page);
-        return page;
-      }
-    };
+  /** The pages as a sequential, lazy stream. */
+  public Stream<P> pageStream() {
+    return StreamSupport.stream(pages().spliterator(), false);
   }
 
   @Override
   public Iterator<I> iterator() {
-    Iterator<P> pages = pages().iterator();
+    Iterator<P> pages = new PageIterator();
     return new Iterator<I>() {
-      private Iterator<I> current = java.util.Collections.emptyIterator();
+      private Iterator<I> current = Collections.emptyIterator();
 
       @Override
       public boolean hasNext() {
         while (!current.hasNext() && pages.hasNext()) {
           P page = pages.next();
           List<I> list = page == null ? null : items.apply(page);
-          current = list == null ? java.util.Collections.emptyIterator() : list.iterator();
+          current = list == null ? Collections.emptyIterator() : list.iterator();
         }
         return current.hasNext();
       }
@@ -90,8 +90,41 @@ public final class PagedIterable<I, P> implements Iterable<I> {
     };
   }
 
+  @Override
+  public Spliterator<I> spliterator() {
+    return Spliterators.spliteratorUnknownSize(iterator(), Spliterator.ORDERED);
+  }
+
   /** All items as a sequential, lazy stream. */
   public Stream<I> stream() {
     return StreamSupport.stream(spliterator(), false);
+  }
+
+  private final class PageIterator implements Iterator<P> {
+    private String token = (String) request.get(pageTokenParameter);
+    private boolean first = true;
+
+    @Override
+    public boolean hasNext() {
+      return first || (token != null && !token.isEmpty());
+    }
+
+    @Override
+    public P next() {
+      if (!hasNext()) {
+        throw new NoSuchElementException();
+      }
+      Map<String, Object> overrides = new HashMap<>();
+      overrides.put(pageTokenParameter, token);
+      P page = request.client().execute(request, overrides);
+      first = false;
+      String next = page == null ? null : nextPageToken.apply(page);
+      if (next != null && !next.isEmpty() && next.equals(token)) {
+        throw new DiscogenException(request.method().id() + ": the server returned the page token it was"
+            + " given; stopping to avoid an endless loop");
+      }
+      token = next;
+      return page;
+    }
   }
 }

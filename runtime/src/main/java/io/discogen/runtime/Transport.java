@@ -1,87 +1,560 @@
 package io.discogen.runtime;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import io.discogen.runtime.json.Json;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.System.Logger.Level;
+import java.lang.reflect.Type;
+import java.net.ConnectException;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 
 /**
- * Builds and sends HTTP requests for an {@link ApiClient}. Minimal first version: URL building,
- * JSON bodies and responses. Retries, auth refresh, error mapping and limits are layered here.
+ * Builds, sends and retries the HTTP requests of an {@link ApiClient}, and decodes responses.
+ *
+ * <p>Every call is asynchronous inside ({@link HttpClient#sendAsync}); waits between attempts are
+ * scheduled on a delayed executor, so no thread is blocked while backing off. {@code execute()}
+ * just waits for the result.
  */
 final class Transport {
+  static final System.Logger LOG = System.getLogger("io.discogen.runtime");
+
+  /** Query parameters whose values are secrets: never logged. */
+  static final Set<String> SECRET_PARAMS = Set.of("key", "access_token", "oauth_token");
+
+  private static final Set<String> IDEMPOTENT_METHODS = Set.of("GET", "HEAD", "PUT", "DELETE", "OPTIONS");
+  private static final int MAX_ERROR_BODY_BYTES = 64 * 1024;
+  private static final int MAX_LOGGED_BODY_CHARS = 16 * 1024;
+  private static final Pattern IPV4_LOOPBACK = Pattern.compile("127\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}");
+
   private static final HttpClient DEFAULT_CLIENT = HttpClient.newBuilder()
       .followRedirects(HttpClient.Redirect.NEVER)
+      .connectTimeout(Duration.ofSeconds(30))
       .build();
+
+  /** Fires per-attempt timeouts; its one daemon thread never runs user code. */
+  private static final ScheduledThreadPoolExecutor TIMER = timer();
+
+  private static ScheduledThreadPoolExecutor timer() {
+    ScheduledThreadPoolExecutor t = new ScheduledThreadPoolExecutor(1, r -> {
+      Thread th = new Thread(r, "discogen-timer");
+      th.setDaemon(true);
+      return th;
+    });
+    t.setRemoveOnCancelPolicy(true);
+    return t;
+  }
 
   private final ClientOptions options;
   private final HttpClient http;
+  private final String rootUrl;
   private final String baseUrl;
+  private final boolean defaultPrettyPrint;
+  private final BoundedBody bodyHandler;
 
   Transport(ServiceInfo service, ClientOptions options) {
     this.options = options;
+    if (options.httpClient() != null
+        && options.httpClient().followRedirects() != HttpClient.Redirect.NEVER) {
+      throw new IllegalArgumentException("the HttpClient must not follow redirects (use Redirect.NEVER):"
+          + " a redirect could carry credentials to another host");
+    }
     this.http = options.httpClient() != null ? options.httpClient() : DEFAULT_CLIENT;
-    String root = options.rootUrl() != null ? options.rootUrl() : service.rootUrl();
+    String root = options.rootUrl() != null
+        ? checkRootUrl(options.rootUrl(), options.allowInsecureHttp())
+        : service.rootUrl();
     if (!root.endsWith("/")) {
       root = root + "/";
     }
+    this.rootUrl = root;
     this.baseUrl = root + service.servicePath();
+    this.defaultPrettyPrint = service.commonParameters().contains("prettyPrint");
+    this.bodyHandler = new BoundedBody(options.maxResponseBytes(), MAX_ERROR_BODY_BYTES);
+  }
+
+  /**
+   * Checks a root URL override: https, or http only to a loopback host (or when explicitly
+   * allowed); no user info, query or fragment. Messages name the host, never the whole URL.
+   */
+  static String checkRootUrl(String root, boolean allowInsecureHttp) {
+    URI uri;
+    try {
+      uri = new URI(root);
+    } catch (URISyntaxException e) {
+      throw new IllegalArgumentException("rootUrl is not a valid URI");
+    }
+    String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+    String host = uri.getHost();
+    if (host == null || host.isEmpty()) {
+      throw new IllegalArgumentException("rootUrl must be an absolute http(s) URL with a host");
+    }
+    if (uri.getRawUserInfo() != null) {
+      throw new IllegalArgumentException("rootUrl must not carry user info (credentials)");
+    }
+    if (uri.getRawQuery() != null || uri.getRawFragment() != null) {
+      throw new IllegalArgumentException("rootUrl must not have a query or fragment");
+    }
+    if (scheme.equals("https")) {
+      return root;
+    }
+    if (scheme.equals("http")) {
+      if (isLoopback(host) || allowInsecureHttp) {
+        return root;
+      }
+      throw new IllegalArgumentException("refusing plain http:// rootUrl for non-loopback host " + host
+          + ": use https, a loopback address, or ClientOptions.allowInsecureHttp(true)");
+    }
+    throw new IllegalArgumentException("rootUrl scheme must be https or http, not " + scheme);
+  }
+
+  static boolean isLoopback(String host) {
+    String h = host.toLowerCase(Locale.ROOT);
+    if (h.startsWith("[") && h.endsWith("]")) {
+      h = h.substring(1, h.length() - 1);
+    }
+    if (h.equals("localhost") || h.equals("::1") || h.equals("0:0:0:0:0:0:0:1")) {
+      return true;
+    }
+    if (IPV4_LOOPBACK.matcher(h).matches()) {
+      for (String part : h.split("\\.")) {
+        if (Integer.parseInt(part) > 255) {
+          return false;
+        }
+      }
+      return true;
+    }
+    return false;
   }
 
   String baseUrl() {
     return baseUrl;
   }
 
-  <T> T execute(ClientRequest<T, ?> request) {
-    HttpRequest http = build(request);
+  ClientOptions options() {
+    return options;
+  }
+
+  <T> T execute(ClientRequest<T, ?> request, Map<String, Object> overrides) {
+    return await(executeAsync(request, overrides), request.method().id());
+  }
+
+  <T> CompletableFuture<T> executeAsync(ClientRequest<T, ?> request, Map<String, Object> overrides) {
+    Call<T> call;
     try {
-      HttpResponse<byte[]> response = this.http.send(http, HttpResponse.BodyHandlers.ofByteArray());
-      return decode(request, response);
-    } catch (IOException e) {
-      throw new DiscogenException("I/O error calling " + request.method().id(), e);
+      call = new Call<>(request, overrides);
+    } catch (RuntimeException e) {
+      return CompletableFuture.failedFuture(e);
+    }
+    call.attempt();
+    return call.result;
+  }
+
+  /** Waits for {@code f}; rethrows its failure as it was (unwrapped), cancels it on interrupt. */
+  static <T> T await(CompletableFuture<T> f, String what) {
+    try {
+      return f.get();
     } catch (InterruptedException e) {
+      f.cancel(true);
       Thread.currentThread().interrupt();
-      throw new DiscogenException("interrupted calling " + request.method().id(), e);
+      throw new DiscogenException("interrupted while waiting for " + what, e);
+    } catch (ExecutionException e) {
+      throw asRuntime(e.getCause());
     }
   }
 
-  <T> CompletableFuture<T> executeAsync(ClientRequest<T, ?> request) {
-    return CompletableFuture.supplyAsync(() -> execute(request));
+  static RuntimeException asRuntime(Throwable t) {
+    Throwable c = unwrap(t);
+    if (c instanceof RuntimeException r) {
+      return r;
+    }
+    if (c instanceof Error e) {
+      throw e;
+    }
+    return new DiscogenException("call failed: " + c.getClass().getSimpleName(), c);
   }
 
-  private HttpRequest build(ClientRequest<?, ?> request) {
-    RestMethod m = request.method();
-    String url = baseUrl + UriTemplate.expand(m, request.params());
-    HttpRequest.BodyPublisher body = HttpRequest.BodyPublishers.noBody();
-    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).timeout(options.requestTimeout());
-    if (request.content() != null) {
-      body = HttpRequest.BodyPublishers.ofByteArray(Json.get().write(request.content()));
-      b.header("Content-Type", "application/json; charset=UTF-8");
+  static Throwable unwrap(Throwable t) {
+    while ((t instanceof CompletionException || t instanceof ExecutionException) && t.getCause() != null) {
+      t = t.getCause();
     }
-    request.headers().forEach(b::header);
-    Credentials.Authorization auth = options.credentials().authorize(m.scopes());
-    auth.headers().forEach(b::header);
-    return b.method(m.httpMethod(), body).build();
+    return t;
   }
 
-  @SuppressWarnings("unchecked")
-  private <T> T decode(ClientRequest<T, ?> request, HttpResponse<byte[]> response) {
-    int status = response.statusCode();
-    if (status < 200 || status >= 300) {
-      String raw = new String(response.body(), java.nio.charset.StandardCharsets.UTF_8);
-      throw new ApiException(status, null, null, null, raw, request.method().id());
+  /** One call: a snapshot of the request, sent and retried until it succeeds or gives up. */
+  private final class Call<T> {
+    final ClientRequest<T, ?> request;
+    final RestMethod method;
+    final String id;
+    final Map<String, Object> params;
+    final String urlPrefix;
+    final String query;
+    final String logQuery;
+    final Map<String, String> headerParams = new LinkedHashMap<>();
+    final Map<String, String> headers;
+    final byte[] body;
+    final boolean retrySafe;
+    final RetryPolicy policy = options.retryPolicy();
+    final boolean hasDeadline;
+    final long deadline;
+    final CompletableFuture<T> result = new CompletableFuture<>();
+    volatile CompletableFuture<?> inflight;
+    volatile int attempts;
+    volatile boolean attemptTimedOut;
+    /** The attempt's timeout was shortened to end at the retry deadline. */
+    volatile boolean cutByDeadline;
+    /** What authorised the current attempt. */
+    volatile Credentials.Authorization usedAuth;
+    /** Whether a 401 already made us fetch new credentials once. */
+    volatile boolean reauthorized;
+    /** Why the previous attempt failed, or null. */
+    volatile DiscogenException previousFailure;
+
+    Call(ClientRequest<T, ?> request, Map<String, Object> overrides) {
+      this.request = request;
+      this.method = request.method();
+      this.id = method.id();
+      this.params = new LinkedHashMap<>(request.params());
+      overrides.forEach((k, v) -> {
+        if (v == null) {
+          params.remove(k);
+        } else {
+          params.put(k, v);
+        }
+      });
+      String requestId = method.requestIdParameter();
+      if (requestId != null && !params.containsKey(requestId)) {
+        // Chosen once per call and kept across its retries, so the server can drop duplicates.
+        params.put(requestId, UUID.randomUUID().toString());
+      }
+      if (defaultPrettyPrint && !params.containsKey("prettyPrint")) {
+        params.put("prettyPrint", Boolean.FALSE);
+      }
+      Set<String> pathVariables = UriTemplate.variables(method.path());
+      String path = UriTemplate.expand(method, params);
+      this.urlPrefix = path.startsWith("/") ? rootUrl + path.substring(1) : baseUrl + path;
+      StringBuilder q = new StringBuilder();
+      StringBuilder lq = new StringBuilder();
+      for (Map.Entry<String, Object> e : params.entrySet()) {
+        String name = e.getKey();
+        RestMethod.Param p = method.params().get(name);
+        if (pathVariables.contains(name) || (p != null && p.location() == RestMethod.Location.PATH)) {
+          continue;
+        }
+        if (p != null && p.location() == RestMethod.Location.HEADER) {
+          String v = ParamValues.format(name, e.getValue());
+          Headers.check(name, v);
+          headerParams.put(name, v);
+          continue;
+        }
+        for (String v : ParamValues.formatAll(name, e.getValue())) {
+          appendQuery(q, lq, name, v);
+        }
+      }
+      this.query = q.toString();
+      this.logQuery = lq.toString();
+      this.headers = new LinkedHashMap<>(request.headers());
+      this.body = request.content() == null ? null : Json.get().write(request.content());
+      this.retrySafe = IDEMPOTENT_METHODS.contains(method.httpMethod().toUpperCase(Locale.ROOT))
+          || requestId != null;
+      long total = policy.totalTimeout().toNanos();
+      this.hasDeadline = total > 0;
+      this.deadline = System.nanoTime() + (hasDeadline ? total : 0);
+      result.whenComplete((v, e) -> {
+        CompletableFuture<?> f = inflight;
+        if (result.isCancelled() && f != null) {
+          f.cancel(true);
+        }
+      });
     }
-    if (request.responseType() == Void.class || response.body().length == 0) {
+
+    void attempt() {
+      if (result.isDone()) {
+        return;
+      }
+      attempts++;
+      CompletableFuture<Credentials.Authorization> auth;
+      try {
+        auth = options.credentials().authorizeAsync(method.scopes());
+      } catch (RuntimeException e) {
+        result.completeExceptionally(e);
+        return;
+      }
+      auth.whenComplete((a, err) -> {
+        if (err != null) {
+          result.completeExceptionally(asRuntime(err));
+        } else {
+          send(a);
+        }
+      });
+    }
+
+    void send(Credentials.Authorization auth) {
+      if (result.isDone()) {
+        return;
+      }
+      HttpRequest req;
+      String logUrl;
+      try {
+        StringBuilder q = new StringBuilder(query);
+        StringBuilder lq = new StringBuilder(logQuery);
+        auth.queryParams().forEach((name, value) -> {
+          if (!params.containsKey(name)) {
+            appendQuery(q, lq, name, value);
+          }
+        });
+        logUrl = urlPrefix + (lq.length() > 0 ? "?" + lq : "");
+        URI uri = URI.create(urlPrefix + (q.length() > 0 ? "?" + q : ""));
+        Duration timeout = options.requestTimeout();
+        if (hasDeadline) {
+          long remaining = deadline - System.nanoTime();
+          if (remaining <= 0) {
+            DiscogenException prev = previousFailure;
+            result.completeExceptionally(prev != null ? prev : new DiscogenException(id + ": retry deadline passed"));
+            return;
+          }
+          cutByDeadline = timeout.toNanos() >= remaining;
+          timeout = cutByDeadline ? Duration.ofNanos(remaining) : timeout;
+        }
+        HttpRequest.Builder b = HttpRequest.newBuilder(uri).timeout(timeout);
+        if (options.userAgent() != null) {
+          b.setHeader("User-Agent", options.userAgent());
+        }
+        if (request.responseType() != null && request.responseType() != Void.class) {
+          b.setHeader("Accept", "application/json");
+        }
+        headerParams.forEach(b::setHeader);
+        headers.forEach(b::setHeader);
+        auth.headers().forEach((name, value) -> {
+          Headers.check(name, value);
+          b.setHeader(name, value);
+        });
+        if (body != null) {
+          b.setHeader("Content-Type", "application/json; charset=UTF-8");
+          b.method(method.httpMethod(), HttpRequest.BodyPublishers.ofByteArray(body));
+        } else {
+          b.method(method.httpMethod(), HttpRequest.BodyPublishers.noBody());
+        }
+        req = b.build();
+        usedAuth = auth;
+      } catch (RuntimeException e) {
+        result.completeExceptionally(e);
+        return;
+      }
+      int attempt = attempts;
+      LOG.log(Level.DEBUG, () -> id + ": " + method.httpMethod() + " " + logUrl + " (attempt " + attempt + ")");
+      if (options.logBodies() && body != null) {
+        LOG.log(Level.DEBUG, () -> id + ": request body: " + forLog(body));
+      }
+      long start = System.nanoTime();
+      attemptTimedOut = false;
+      CompletableFuture<HttpResponse<byte[]>> f = http.sendAsync(req, bodyHandler);
+      inflight = f;
+      if (result.isDone()) {
+        f.cancel(true);
+        return;
+      }
+      // HttpRequest.timeout() stops at the response headers; this bounds the body too.
+      ScheduledFuture<?> timer = TIMER.schedule(() -> {
+        if (!f.isDone()) {
+          attemptTimedOut = true;
+          f.cancel(true);
+        }
+      }, req.timeout().orElseThrow().toNanos(), TimeUnit.NANOSECONDS);
+      f.whenComplete((resp, err) -> {
+        timer.cancel(false);
+        try {
+          onResponse(resp, err, start, logUrl);
+        } catch (RuntimeException | Error e) {
+          result.completeExceptionally(e);
+        }
+      });
+    }
+
+    void onResponse(HttpResponse<byte[]> resp, Throwable err, long start, String logUrl) {
+      long ms = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+      if (err != null) {
+        Throwable cause = unwrap(err);
+        if (cause instanceof CancellationException && attemptTimedOut && !result.isDone()) {
+          cause = new HttpTimeoutException("response not complete within the request timeout");
+        }
+        if (cause instanceof ResponseTooLargeException tooLarge) {
+          LOG.log(Level.WARNING, () -> id + ": " + logUrl + " response over " + tooLarge.limit() + " bytes");
+          result.completeExceptionally(new ResponseTooLargeException(tooLarge.limit()));
+        } else if (cause instanceof CancellationException) {
+          result.cancel(true);
+        } else if (cause instanceof IOException io) {
+          String what = io.getClass().getSimpleName() + (io.getMessage() == null ? "" : ": " + io.getMessage());
+          LOG.log(Level.DEBUG, () -> id + ": " + logUrl + " failed after " + ms + " ms: " + what);
+          TransportException te = new TransportException(
+              id + ": " + what + " (attempt " + attempts + ")", io);
+          // A connection never made sent nothing, so retrying is safe for any method.
+          boolean notSent = io instanceof ConnectException || io instanceof HttpConnectTimeoutException;
+          DiscogenException prev = previousFailure;
+          if (io instanceof HttpTimeoutException && cutByDeadline && prev != null) {
+            // The deadline, not the server, ended this attempt: report what the server last said.
+            prev.addSuppressed(te);
+            result.completeExceptionally(prev);
+          } else if (retrySafe || notSent) {
+            retryOrFail(te, null, what);
+          } else {
+            result.completeExceptionally(te);
+          }
+        } else {
+          result.completeExceptionally(asRuntime(cause));
+        }
+        return;
+      }
+      int status = resp.statusCode();
+      byte[] bytes = resp.body();
+      LOG.log(Level.DEBUG, () -> id + ": " + method.httpMethod() + " " + logUrl + " -> " + status + " in " + ms
+          + " ms, " + bytes.length + " bytes");
+      if (options.logBodies() && bytes.length > 0) {
+        LOG.log(Level.DEBUG, () -> id + ": response body: " + forLog(bytes));
+      }
+      if (status >= 200 && status < 300) {
+        T value;
+        try {
+          value = decode(resp);
+        } catch (RuntimeException e) {
+          result.completeExceptionally(e);
+          return;
+        }
+        result.complete(value);
+        return;
+      }
+      ApiException ex = ApiErrors.toException(status, bytes, id);
+      if (status == 401 && !reauthorized && options.credentials().invalidate(usedAuth)) {
+        // The token was rejected (revoked, expired early): the server did nothing, so any method
+        // may be sent again, once, with fresh credentials.
+        reauthorized = true;
+        previousFailure = ex;
+        LOG.log(Level.DEBUG, () -> id + ": HTTP 401, sending once more with refreshed credentials");
+        ForkJoinPool.commonPool().execute(this::attempt);
+        return;
+      }
+      if (retrySafe && policy.isRetryableStatus(status)) {
+        retryOrFail(ex, retryAfter(resp), "HTTP " + status);
+      } else {
+        result.completeExceptionally(ex);
+      }
+    }
+
+    void retryOrFail(DiscogenException failure, Duration retryAfter, String reason) {
+      if (attempts >= policy.maxAttempts()) {
+        LOG.log(Level.DEBUG, () -> id + ": " + reason + ", giving up after " + attempts + " attempts");
+        result.completeExceptionally(failure);
+        return;
+      }
+      Duration delay = retryAfter != null ? retryAfter : policy.backoff(attempts);
+      if (hasDeadline && deadline - System.nanoTime() <= delay.toNanos()) {
+        LOG.log(Level.DEBUG, () -> id + ": " + reason + ", giving up: the next attempt would start past the "
+            + policy.totalTimeout() + " deadline (attempt " + attempts + ")");
+        result.completeExceptionally(failure);
+        return;
+      }
+      previousFailure = failure;
+      LOG.log(Level.DEBUG, () -> id + ": " + reason + ", retrying in " + delay.toMillis() + " ms (attempt "
+          + (attempts + 1) + " of " + policy.maxAttempts() + ")");
+      // No thread waits: the timer hands the next attempt to the common pool when it is due.
+      TIMER.schedule(() -> ForkJoinPool.commonPool().execute(this::attempt), delay.toNanos(),
+          TimeUnit.NANOSECONDS);
+    }
+
+    @SuppressWarnings("unchecked")
+    T decode(HttpResponse<byte[]> resp) {
+      Type type = request.responseType();
+      byte[] bytes = resp.body();
+      if (type == null || type == Void.class || type == void.class || bytes.length == 0) {
+        return null;
+      }
+      Optional<String> contentType = resp.headers().firstValue("Content-Type");
+      if (contentType.isPresent() && !isJson(contentType.get())) {
+        throw new InvalidResponseException(id + ": expected a JSON response, got content type "
+            + printable(contentType.get(), 100));
+      }
+      try {
+        return (T) Json.get().read(bytes, type);
+      } catch (UncheckedIOException e) {
+        Throwable c = e.getCause();
+        String detail = c instanceof JsonProcessingException jpe ? jpe.getOriginalMessage() : c.getMessage();
+        throw new InvalidResponseException(id + ": malformed JSON response: " + printable(String.valueOf(detail), 300), c);
+      } catch (RuntimeException e) {
+        throw new InvalidResponseException(id + ": response does not fit " + type.getTypeName(), e);
+      }
+    }
+  }
+
+  private static void appendQuery(StringBuilder q, StringBuilder logQ, String name, String value) {
+    String n = UriTemplate.encode(name, false);
+    String v = UriTemplate.encode(value, false);
+    if (q.length() > 0) {
+      q.append('&');
+      logQ.append('&');
+    }
+    q.append(n).append('=').append(v);
+    logQ.append(n).append('=').append(SECRET_PARAMS.contains(name) ? "REDACTED" : v);
+  }
+
+  static boolean isJson(String contentType) {
+    String mt = contentType.split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
+    return mt.equals("application/json") || mt.endsWith("+json") || mt.equals("text/json");
+  }
+
+  /** The wait a {@code Retry-After} header asks for (delta-seconds or HTTP-date), or null. */
+  static Duration retryAfter(HttpResponse<?> resp) {
+    Optional<String> header = resp.headers().firstValue("Retry-After");
+    if (header.isEmpty()) {
       return null;
     }
+    String v = header.get().trim();
     try {
-      return (T) Json.get().read(response.body(), request.responseType());
-    } catch (UncheckedIOException e) {
-      throw new DiscogenException("malformed response from " + request.method().id(), e);
+      long seconds = Long.parseLong(v);
+      return seconds < 0 ? null : Duration.ofSeconds(Math.min(seconds, 86_400L * 365));
+    } catch (NumberFormatException notSeconds) {
+      try {
+        Instant at = ZonedDateTime.parse(v, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+        Duration d = Duration.between(Instant.now(), at);
+        return d.isNegative() ? Duration.ZERO : d;
+      } catch (DateTimeParseException notDate) {
+        return null;
+      }
     }
+  }
+
+  private static String forLog(byte[] body) {
+    String s = new String(body, StandardCharsets.UTF_8);
+    return s.length() > MAX_LOGGED_BODY_CHARS ? s.substring(0, MAX_LOGGED_BODY_CHARS) + "...[truncated]" : s;
+  }
+
+  private static String printable(String s, int max) {
+    String t = s.length() > max ? s.substring(0, max) + "..." : s;
+    return t.replaceAll("[\\p{Cntrl}]", "?");
   }
 }

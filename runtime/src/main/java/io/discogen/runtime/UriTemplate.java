@@ -1,11 +1,38 @@
 package io.discogen.runtime;
 
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Set;
 
-/** RFC 6570 expansion of method path templates ({@code {name}} and {@code {+name}}). */
+/**
+ * RFC 6570 level-2 expansion of method path templates: {@code {name}} (simple: everything but
+ * unreserved characters is percent-encoded) and {@code {+name}} (reserved: reserved characters such
+ * as {@code /} are kept, everything else, including {@code %}, is percent-encoded as UTF-8).
+ * Unlike RFC 6570, {@code ?} and {@code #} are encoded even in reserved expansion: kept, they would
+ * end the path and let a value write the query string or a fragment.
+ *
+ * <p>Before expanding, each value is checked against its parameter's pattern, and values that
+ * would add {@code .} or {@code ..} path segments are refused, so a value cannot walk the path.
+ */
 final class UriTemplate {
   private UriTemplate() {}
+
+  /** The names of the variables a template uses. */
+  static Set<String> variables(String template) {
+    Set<String> names = new LinkedHashSet<>();
+    int i = 0;
+    while ((i = template.indexOf('{', i)) >= 0) {
+      int end = template.indexOf('}', i);
+      if (end < 0) {
+        throw new IllegalArgumentException("unterminated expression in path template " + template);
+      }
+      String expr = template.substring(i + 1, end);
+      names.add(expr.startsWith("+") ? expr.substring(1) : expr);
+      i = end + 1;
+    }
+    return names;
+  }
 
   static String expand(RestMethod method, Map<String, Object> values) {
     String template = method.path();
@@ -19,38 +46,60 @@ final class UriTemplate {
         continue;
       }
       int end = template.indexOf('}', i);
+      if (end < 0) {
+        throw new IllegalArgumentException("unterminated expression in path template of " + method.id());
+      }
       String expr = template.substring(i + 1, end);
       boolean reserved = expr.startsWith("+");
       String name = reserved ? expr.substring(1) : expr;
       Object value = values.get(name);
       if (value == null) {
-        throw new IllegalArgumentException("missing path parameter " + name + " for " + method.id());
+        throw new IllegalArgumentException("missing path parameter '" + name + "' for " + method.id());
       }
-      String text = value.toString();
-      RestMethod.Param p = method.params().get(name);
-      if (p != null && p.pattern() != null && !p.pattern().matcher(text).matches()) {
-        throw new IllegalArgumentException("path parameter " + name + " does not match " + p.pattern());
-      }
+      String text = ParamValues.format(name, value);
+      check(method, name, text, reserved);
       out.append(encode(text, reserved));
       i = end + 1;
     }
     return out.toString();
   }
 
+  // The value itself is never put in messages: it may be user data.
+  private static void check(RestMethod method, String name, String text, boolean reserved) {
+    if (text.isEmpty()) {
+      throw new IllegalArgumentException("path parameter '" + name + "' of " + method.id() + " is empty");
+    }
+    RestMethod.Param p = method.params().get(name);
+    if (p != null && p.pattern() != null && !p.pattern().matcher(text).matches()) {
+      throw new IllegalArgumentException("path parameter '" + name + "' of " + method.id()
+          + " does not match the required pattern " + p.pattern().pattern());
+    }
+    // With {+name} a '/' is kept, so any segment may be a dot segment; with {name} the whole value
+    // is one segment.
+    String[] segments = reserved ? text.split("/", -1) : new String[] {text};
+    for (String s : segments) {
+      if (s.equals(".") || s.equals("..")) {
+        throw new IllegalArgumentException("path parameter '" + name + "' of " + method.id()
+            + " contains a '.' or '..' path segment");
+      }
+    }
+  }
+
   /** Percent-encodes UTF-8; keeps unreserved characters, and reserved ones too when asked. */
   static String encode(String s, boolean keepReserved) {
-    StringBuilder sb = new StringBuilder();
+    StringBuilder sb = new StringBuilder(s.length() + 8);
     for (byte b : s.getBytes(StandardCharsets.UTF_8)) {
       int c = b & 0xff;
       if (isUnreserved(c) || (keepReserved && isReserved(c))) {
         sb.append((char) c);
       } else {
-        sb.append('%').append(Character.toUpperCase(Character.forDigit(c >> 4, 16)))
-            .append(Character.toUpperCase(Character.forDigit(c & 0xf, 16)));
+        sb.append('%').append(HEX[c >> 4]).append(HEX[c & 0xf]);
       }
     }
     return sb.toString();
   }
+
+  private static final char[] HEX = "0123456789ABCDEF".toCharArray();
 
   private static boolean isUnreserved(int c) {
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
@@ -58,6 +107,6 @@ final class UriTemplate {
   }
 
   private static boolean isReserved(int c) {
-    return ":/?#[]@!$&'()*+,;=".indexOf(c) >= 0;
+    return ":/[]@!$&'()*+,;=".indexOf(c) >= 0; // '?' and '#' left out on purpose, see above
   }
 }

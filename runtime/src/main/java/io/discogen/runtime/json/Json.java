@@ -80,6 +80,15 @@ public final class Json {
     return value == null ? null : mapper.convertValue(value, type);
   }
 
+  /** Converts any JSON-shaped value to a possibly generic {@code type}. */
+  public <T> T convert(Object value, Type type) {
+    if (value == null) {
+      return null;
+    }
+    JavaType jt = mapper.getTypeFactory().constructType(type);
+    return mapper.convertValue(value, jt);
+  }
+
   public JsonNode tree(Object value) {
     return mapper.valueToTree(value);
   }

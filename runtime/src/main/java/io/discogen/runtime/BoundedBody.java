@@ -1,0 +1,108 @@
+package io.discogen.runtime;
+
+import java.io.ByteArrayOutputStream;
+import java.net.http.HttpResponse;
+import java.nio.ByteBuffer;
+import java.util.List;
+import java.util.OptionalLong;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Flow;
+
+/**
+ * Reads a response body into memory, but never more than a limit. Success bodies over {@code
+ * maxBytes} fail with {@link ResponseTooLargeException} (at once when {@code Content-Length} says
+ * so, else when the limit is crossed); error bodies are cut at {@code maxErrorBytes} instead, since
+ * only their beginning is kept. Either way the rest is not read: the subscription is cancelled,
+ * which closes the connection.
+ */
+final class BoundedBody implements HttpResponse.BodyHandler<byte[]> {
+  private final long maxBytes;
+  private final long maxErrorBytes;
+
+  BoundedBody(long maxBytes, long maxErrorBytes) {
+    this.maxBytes = Math.min(maxBytes, Integer.MAX_VALUE - 16);
+    this.maxErrorBytes = Math.min(this.maxBytes, maxErrorBytes);
+  }
+
+  @Override
+  public HttpResponse.BodySubscriber<byte[]> apply(HttpResponse.ResponseInfo info) {
+    boolean success = info.statusCode() >= 200 && info.statusCode() < 300;
+    long limit = success ? maxBytes : maxErrorBytes;
+    OptionalLong length = info.headers().firstValueAsLong("Content-Length");
+    boolean tooLarge = success && length.isPresent() && length.getAsLong() > limit;
+    return new Subscriber(limit, success, tooLarge);
+  }
+
+  private static final class Subscriber implements HttpResponse.BodySubscriber<byte[]> {
+    private final long limit;
+    private final boolean failWhenOver;
+    private final boolean knownTooLarge;
+    private final CompletableFuture<byte[]> result = new CompletableFuture<>();
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private Flow.Subscription subscription;
+    private boolean done;
+
+    Subscriber(long limit, boolean failWhenOver, boolean knownTooLarge) {
+      this.limit = limit;
+      this.failWhenOver = failWhenOver;
+      this.knownTooLarge = knownTooLarge;
+    }
+
+    @Override
+    public CompletionStage<byte[]> getBody() {
+      return result;
+    }
+
+    @Override
+    public void onSubscribe(Flow.Subscription s) {
+      this.subscription = s;
+      if (knownTooLarge) {
+        done = true;
+        s.cancel();
+        result.completeExceptionally(new ResponseTooLargeException(limit));
+        return;
+      }
+      s.request(Long.MAX_VALUE);
+    }
+
+    @Override
+    public void onNext(List<ByteBuffer> items) {
+      if (done) {
+        return;
+      }
+      for (ByteBuffer b : items) {
+        int n = b.remaining();
+        long room = limit - out.size();
+        if (n > room) {
+          done = true;
+          subscription.cancel();
+          if (failWhenOver) {
+            result.completeExceptionally(new ResponseTooLargeException(limit));
+          } else {
+            byte[] part = new byte[(int) room];
+            b.get(part);
+            out.write(part, 0, part.length);
+            result.complete(out.toByteArray());
+          }
+          return;
+        }
+        byte[] chunk = new byte[n];
+        b.get(chunk);
+        out.write(chunk, 0, n);
+      }
+    }
+
+    @Override
+    public void onError(Throwable t) {
+      done = true;
+      result.completeExceptionally(t);
+    }
+
+    @Override
+    public void onComplete() {
+      done = true;
+      result.complete(out.toByteArray());
+    }
+  }
+}

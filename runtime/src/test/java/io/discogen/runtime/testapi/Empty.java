@@ -1,0 +1,5 @@
+package io.discogen.runtime.testapi;
+
+import io.discogen.runtime.json.JsonModel;
+
+public final class Empty extends JsonModel {}

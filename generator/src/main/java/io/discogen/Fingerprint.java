@@ -73,25 +73,39 @@ public final class Fingerprint {
 
   /**
    * Whether the output directory holds complete output of a run with this fingerprint: the recorded
-   * fingerprint matches, and every file the {@link OutputWriter#MARKER} lists (and the docs
-   * directory, when docs are asked for) still exists.
+   * fingerprint matches, and every file the {@link OutputWriter#MARKER} lists still exists, in the
+   * output directory and in the docs directory when docs are asked for.
    */
   public static boolean isCurrent(GeneratorOptions options, String fingerprint) {
-    Path out = options.outputDirectory();
+    Path out = options.outputDirectory().toAbsolutePath().normalize();
     try {
       Path recorded = out.resolve(FILE);
       if (!Files.isRegularFile(recorded) || !Files.readString(recorded, StandardCharsets.UTF_8).equals(fingerprint)) {
         return false;
       }
-      for (String path : Files.readAllLines(out.resolve(OutputWriter.MARKER), StandardCharsets.UTF_8)) {
-        if (!path.isEmpty() && !Files.isRegularFile(out.resolve(path))) {
-          return false;
-        }
+      if (!complete(out)) {
+        return false;
       }
+      Path docs = options.docsDirectory() == null ? null : options.docsDirectory().toAbsolutePath().normalize();
+      // Docs inside the output directory are listed in its marker; elsewhere they have their own.
+      return docs == null || docs.startsWith(out) ? Files.isDirectory(docs == null ? out : docs) : complete(docs);
     } catch (IOException | RuntimeException e) {
       return false;
     }
-    return options.docsDirectory() == null || Files.isDirectory(options.docsDirectory());
+  }
+
+  /** Whether every file a directory's {@link OutputWriter#MARKER} lists is there. */
+  private static boolean complete(Path dir) throws IOException {
+    Path marker = dir.resolve(OutputWriter.MARKER);
+    if (!Files.isRegularFile(marker)) {
+      return false;
+    }
+    for (String path : Files.readAllLines(marker, StandardCharsets.UTF_8)) {
+      if (!path.isEmpty() && !Files.isRegularFile(dir.resolve(path))) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Records the fingerprint of the run that just wrote the output directory. */

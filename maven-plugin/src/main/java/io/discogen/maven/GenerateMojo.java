@@ -98,6 +98,9 @@ public class GenerateMojo extends AbstractMojo {
     int apis = result.apis().size();
     getLog().info("Generated " + result.files().size() + " files for " + apis + " API" + (apis == 1 ? "" : "s")
         + " into " + outputDirectory + " (" + millis(start) + " ms)");
+    if (options.docsDirectory() != null) {
+      getLog().info("Wrote " + result.docs().size() + " reference docs pages into " + options.docsDirectory());
+    }
   }
 
   /** Milliseconds since {@code start}, to a tenth. */
@@ -114,7 +117,7 @@ public class GenerateMojo extends AbstractMojo {
     Path base = project.getBasedir().toPath().toAbsolutePath().normalize();
     List<Path> paths = new ArrayList<>();
     for (File spec : specs) {
-      paths.add(relativeIfInside(base, spec.toPath()));
+      paths.add(relativeToProject(base, spec.toPath()));
     }
     return new GeneratorOptions(
         paths,
@@ -126,12 +129,16 @@ public class GenerateMojo extends AbstractMojo {
   }
 
   /**
-   * Maven hands over absolute paths; specs inside the project are named relative to it, so messages
-   * are short and generated headers carry no path of the building machine.
+   * Maven hands over absolute paths; specs are named relative to the project (even {@code
+   * ../specs/x.json}), so messages are short and generated headers carry no path of the building
+   * machine. Only a spec on another file system root keeps its absolute path.
    */
-  static Path relativeIfInside(Path base, Path spec) {
+  static Path relativeToProject(Path base, Path spec) {
     Path abs = base.resolve(spec).normalize();
-    return abs.startsWith(base) && !abs.equals(base) ? base.relativize(abs) : abs;
+    if (abs.equals(base) || !base.getRoot().equals(abs.getRoot())) {
+      return abs;
+    }
+    return base.relativize(abs);
   }
 
   /** One problem a line, as the command line prints them; no stack trace. */

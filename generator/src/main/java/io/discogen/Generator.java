@@ -93,7 +93,7 @@ public final class Generator {
 
   /** Reads and emits everything in memory, writing nothing. */
   public static Result render(GeneratorOptions options, Consumer<Progress> progress) throws SpecException {
-    Map<Path, String> specs = expand(options.specs());
+    Map<Path, String> specs = expand(options.specs(), options.baseDirectory());
     List<ApiModel> apis = readAll(specs, progress);
     Map<String, String> packages = assignPackages(apis, options.packageName());
     String prefix = options.sourcesOnly() ? "" : "src/main/java/";
@@ -121,19 +121,28 @@ public final class Generator {
 
   /** Files as named; directories as their {@code .json}, {@code .yaml} and {@code .yml} files, sorted. */
   static Map<Path, String> expand(List<Path> specs) throws SpecException {
+    return expand(specs, null);
+  }
+
+  /**
+   * Each spec file to read, mapped to its name as the user gave it. Relative paths are resolved
+   * against {@code base} (the working directory when null); names stay relative.
+   */
+  static Map<Path, String> expand(List<Path> specs, Path base) throws SpecException {
     Map<Path, String> out = new LinkedHashMap<>();
     List<SpecProblem> problems = new ArrayList<>();
     for (Path p : specs) {
-      if (Files.isDirectory(p)) {
-        try (Stream<Path> s = Files.list(p)) {
+      Path file = base == null ? p : base.resolve(p);
+      if (Files.isDirectory(file)) {
+        try (Stream<Path> s = Files.list(file)) {
           s.filter(f -> Files.isRegularFile(f) && f.getFileName().toString().matches("(?i).*\\.(json|ya?ml)"))
               .sorted()
-              .forEach(f -> out.put(f, f.toString()));
+              .forEach(f -> out.put(f, p.resolve(f.getFileName()).toString()));
         } catch (IOException e) {
           problems.add(new SpecProblem(p.toString(), "", "cannot list directory: " + e.getMessage()));
         }
       } else {
-        out.put(p, p.toString());
+        out.put(file, p.toString());
       }
     }
     if (!problems.isEmpty()) {

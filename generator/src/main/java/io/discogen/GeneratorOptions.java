@@ -13,17 +13,31 @@ import java.util.List;
  *     {@code io.discogen.generated.<name>.<version>}
  * @param sourcesOnly write only the Java source tree, not a Maven project around it
  * @param docsDirectory where to write Markdown reference docs, or null for none
+ * @param baseDirectory what relative spec paths are relative to, or null for the working directory.
+ *     Specs are still named as given (in messages and generated headers), so a build tool can pass
+ *     paths relative to its project and keep absolute paths out of the output.
  */
 public record GeneratorOptions(
-    List<Path> specs, Path outputDirectory, String packageName, boolean sourcesOnly, Path docsDirectory) {
+    List<Path> specs,
+    Path outputDirectory,
+    String packageName,
+    boolean sourcesOnly,
+    Path docsDirectory,
+    Path baseDirectory) {
 
   public GeneratorOptions {
     specs = List.copyOf(specs);
   }
 
+  /** Options with specs relative to the working directory. */
+  public GeneratorOptions(
+      List<Path> specs, Path outputDirectory, String packageName, boolean sourcesOnly, Path docsDirectory) {
+    this(specs, outputDirectory, packageName, sourcesOnly, docsDirectory, null);
+  }
+
   /** Options without reference docs. */
   public GeneratorOptions(List<Path> specs, Path outputDirectory, String packageName, boolean sourcesOnly) {
-    this(specs, outputDirectory, packageName, sourcesOnly, null);
+    this(specs, outputDirectory, packageName, sourcesOnly, null, null);
   }
 
   /** The default parent package of generated code. */

@@ -147,6 +147,11 @@ final class MethodReader {
     if (params == null) {
       return out;
     }
+    if (params.size() > SchemaReader.MAX_MEMBERS) {
+      problems.add(Json.child(ptr, "parameters"),
+          params.size() + " parameters; at most " + SchemaReader.MAX_MEMBERS + " fit in a generated class");
+      return out;
+    }
     for (Map.Entry<String, JsonNode> e : Json.entries(params)) {
       String pptr = Json.child(Json.child(ptr, "parameters"), e.getKey());
       if (!e.getValue().isObject()) {

@@ -121,6 +121,9 @@ final class GeneratedCode {
     problems.addAll(r.errors());
     problems.addAll(r.warnings());
     if (!r.success()) {
+      if (problems.isEmpty()) {
+        problems.add("javac failed without a diagnostic (a crash inside the compiler?)");
+      }
       return problems;
     }
     problems.addAll(treeProblems(files));

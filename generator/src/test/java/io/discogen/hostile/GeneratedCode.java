@@ -18,7 +18,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Stream;
 import javax.tools.JavaCompiler;
@@ -140,7 +139,21 @@ final class GeneratedCode {
     return problems;
   }
 
-  static String lower(String s) {
-    return s.toLowerCase(Locale.ROOT);
+  /** Compiles and loads every class: a report of errors, warnings and load failures, empty if clean. */
+  static List<String> compileAndLoad(List<GeneratedFile> files, Path work) throws Exception {
+    Compilation.Result r = Compilation.compile(files, work);
+    List<String> problems = new ArrayList<>(r.errors());
+    problems.addAll(r.warnings());
+    if (!r.success() && problems.isEmpty()) {
+      problems.add("javac failed without a diagnostic");
+    }
+    if (r.success()) {
+      try {
+        loadAll(r.classes());
+      } catch (Throwable t) {
+        problems.add("loading the generated classes failed: " + t);
+      }
+    }
+    return problems;
   }
 }

@@ -195,8 +195,8 @@ public final class NamePlan {
 
   /** Whether a type is an enum, or a list or map of one: such members get typed and raw accessors. */
   boolean isEnum(TypeRef t) {
-    TypeRef inner = t instanceof TypeRef.ListOf l ? l.element() : t instanceof TypeRef.MapOf m ? m.value() : t;
-    return inner instanceof TypeRef.Named n && index.get(n.schemaId()) instanceof EnumSchema;
+    // As the emitters decide it: through aliases ("kinds": {"$ref": "Kinds"}, Kinds an array of an enum).
+    return new TypeMapper(index, this).enumOf(t) != null;
   }
 
   private static String suffix(Schema s) {

@@ -90,6 +90,22 @@ class OutputContainmentTest {
     checkTree(out);
   }
 
+  @Test
+  void pomIsWellFormedXmlWhateverTheNames() throws Exception {
+    for (String name : List.of("a\u0001b", "]]>", "<!-- x -->", "--", "a&b", "\ud800", "\uFFFE", "\"'", "\u0000")) {
+      Path spec = tmp.resolve("spec.json");
+      ObjectNode root = spec("api", "v1");
+      root.put("canonicalName", name);
+      Files.write(spec, JSON.writeValueAsBytes(root));
+      Path out = tmp.resolve("out");
+      BrokenInputCliTest.Run r = BrokenInputCliTest.run("generate", "--spec", spec.toString(), "--out", out.toString());
+      assertEquals(0, r.code(), r.err());
+      org.w3c.dom.Document pom = javax.xml.parsers.DocumentBuilderFactory.newInstance().newDocumentBuilder()
+          .parse(out.resolve("pom.xml").toFile());
+      assertEquals("project", pom.getDocumentElement().getNodeName(), name);
+    }
+  }
+
   private static void checkTree(Path out) throws IOException {
     try (Stream<Path> s = Files.walk(out)) {
       for (Path p : s.filter(Files::isRegularFile).toList()) {

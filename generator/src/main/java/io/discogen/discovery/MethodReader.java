@@ -218,7 +218,10 @@ final class MethodReader {
       Pattern.compile(pattern);
       return pattern;
     } catch (PatternSyntaxException e) {
-      problems.add(Json.child(ptr, "pattern"), "not a valid regular expression: " + e.getDescription());
+      // Java calls a trailing lone backslash an "Unexpected internal error".
+      String why = pattern.endsWith("\\") && e.getDescription().contains("internal error")
+          ? "a trailing backslash escapes nothing" : e.getDescription();
+      problems.add(Json.child(ptr, "pattern"), "not a valid regular expression: " + why + " (at index " + e.getIndex() + ")");
     } catch (StackOverflowError e) {
       problems.add(Json.child(ptr, "pattern"), "regular expression nested too deeply");
     }

@@ -35,6 +35,12 @@ class ParserHardeningTest {
   }
 
   @Test
+  void aTrailingBackslashIsExplained() {
+    assertEquals(List.of("spec.json: /resources/things/methods/get/parameters/name/pattern: not a valid regular"
+        + " expression: a trailing backslash escapes nothing (at index 1)"), problems("lone-backslash-pattern.json"));
+  }
+
+  @Test
   void missingTopLevelFieldsArePointedAt() {
     assertEquals(List.of("spec.json: /version: missing \"version\""), problems("missing-version.json"));
     assertEquals(List.of("spec.json: /name: missing \"name\"", "spec.json: /rootUrl: missing \"rootUrl\""),

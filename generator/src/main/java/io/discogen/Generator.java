@@ -5,6 +5,7 @@ import io.discogen.docs.MarkdownEmitter;
 import io.discogen.ir.ApiModel;
 import io.discogen.java.JavaEmitter;
 import io.discogen.java.JavaNames;
+import io.discogen.java.NamePlan;
 import io.discogen.spec.SpecException;
 import io.discogen.spec.SpecProblem;
 import io.discogen.spec.SpecReader;
@@ -99,10 +100,28 @@ public final class Generator {
     String prefix = options.sourcesOnly() ? "" : "src/main/java/";
     // APIs are independent: emit them in parallel; toList() keeps the input order.
     List<GeneratedFile> files = new ArrayList<>();
-    apis.parallelStream()
-        .map(api -> javaFiles(api, packages.get(api.source().displayPath()), prefix))
-        .toList()
-        .forEach(files::addAll);
+    List<SpecProblem> problems = new ArrayList<>();
+    List<Object> emitted = apis.parallelStream()
+        .map(api -> {
+          try {
+            return (Object) javaFiles(api, packages.get(api.source().displayPath()), prefix);
+          } catch (NamePlan.TooDeepException e) {
+            return new SpecProblem(api.source().displayPath(), e.pointer(), e.getMessage());
+          }
+        })
+        .toList();
+    for (Object o : emitted) {
+      if (o instanceof SpecProblem p) {
+        problems.add(p);
+      } else {
+        @SuppressWarnings("unchecked")
+        List<GeneratedFile> list = (List<GeneratedFile>) o;
+        files.addAll(list);
+      }
+    }
+    if (!problems.isEmpty()) {
+      throw new SpecException(problems);
+    }
     if (!options.sourcesOnly()) {
       files.add(ProjectFiles.pom(apis, version()));
     }

@@ -63,10 +63,10 @@ public final class DiscoveryParser {
     String name = Json.text(root, "name", "", problems);
     String version = Json.text(root, "version", "", problems);
     if (name == null || name.isBlank()) {
-      problems.add("", "missing \"name\"");
+      problems.add("/name", "missing \"name\"");
     }
     if (version == null || version.isBlank()) {
-      problems.add("", "missing \"version\"");
+      problems.add("/version", "missing \"version\"");
     }
 
     JsonNode schemasNode = Json.object(root, "schemas", "", problems);
@@ -108,7 +108,7 @@ public final class DiscoveryParser {
   private static Endpoints endpoints(JsonNode root, Problems problems) {
     String rootUrl = Json.text(root, "rootUrl", "", problems);
     if (rootUrl == null || rootUrl.isBlank()) {
-      problems.add("", "missing \"rootUrl\"");
+      problems.add("/rootUrl", "missing \"rootUrl\"");
       rootUrl = "";
     }
     String servicePath = Json.text(root, "servicePath", "", problems);

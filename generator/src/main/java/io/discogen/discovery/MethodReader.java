@@ -16,6 +16,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
 
 /**
  * Reads resources, methods and parameters. Pagination and request-id facts are derived here;
@@ -26,6 +28,8 @@ final class MethodReader {
   private final Problems problems;
   private final Map<String, Schema> schemaIndex;
   private final List<Schema> hoisted;
+  /** Where each method id was first declared: ids name request classes and must be unique. */
+  private final Map<String, String> methodIds = new LinkedHashMap<>();
 
   /**
    * @param schemaIndex every schema read so far, by id (for pagination)
@@ -87,6 +91,11 @@ final class MethodReader {
     if (id == null) {
       problems.add(ptr, "method has no \"id\"");
       id = name;
+    } else {
+      String first = methodIds.putIfAbsent(id, ptr);
+      if (first != null) {
+        problems.add(Json.child(ptr, "id"), "duplicate method id \"" + id + "\", already used by " + first);
+      }
     }
     String httpMethod = Json.text(node, "httpMethod", ptr, problems);
     if (httpMethod == null) {
@@ -147,6 +156,11 @@ final class MethodReader {
     if (params == null) {
       return out;
     }
+    if (params.size() > SchemaReader.MAX_MEMBERS) {
+      problems.add(Json.child(ptr, "parameters"),
+          params.size() + " parameters; at most " + SchemaReader.MAX_MEMBERS + " fit in a generated class");
+      return out;
+    }
     for (Map.Entry<String, JsonNode> e : Json.entries(params)) {
       String pptr = Json.child(Json.child(ptr, "parameters"), e.getKey());
       if (!e.getValue().isObject()) {
@@ -186,9 +200,32 @@ final class MethodReader {
         // A path without its variable cannot be called: path parameters are always required.
         location == Parameter.Location.PATH || Json.flag(node, "required", ptr, problems),
         description,
-        Json.text(node, "pattern", ptr, problems),
+        pattern(node, ptr, location),
         SchemaReader.defaultValue(node),
         Json.flag(node, "deprecated", ptr, problems));
+  }
+
+  /**
+   * A parameter's {@code pattern}. Generated clients compile path parameters' patterns when a
+   * request class loads, so one Java cannot compile would break every method of its class.
+   */
+  private String pattern(JsonNode node, String ptr, Parameter.Location location) {
+    String pattern = Json.text(node, "pattern", ptr, problems);
+    if (pattern == null || location != Parameter.Location.PATH) {
+      return pattern;
+    }
+    try {
+      Pattern.compile(pattern);
+      return pattern;
+    } catch (PatternSyntaxException e) {
+      // Java calls a trailing lone backslash an "Unexpected internal error".
+      String why = pattern.endsWith("\\") && e.getDescription().contains("internal error")
+          ? "a trailing backslash escapes nothing" : e.getDescription();
+      problems.add(Json.child(ptr, "pattern"), "not a valid regular expression: " + why + " (at index " + e.getIndex() + ")");
+    } catch (StackOverflowError e) {
+      problems.add(Json.child(ptr, "pattern"), "regular expression nested too deeply");
+    }
+    return null;
   }
 
   private TypeRef parameterType(

@@ -30,6 +30,16 @@ final class SchemaReader {
   /** Deeper inline nesting than this is surely an attack or an accident; the corpus needs ~10. */
   static final int MAX_DEPTH = 200;
 
+  /**
+   * More properties in one object (or parameters in one method) than generated code can hold:
+   * {@code equals} and the method descriptor chain one call or operator per member, and javac
+   * overflows its stack on chains much longer than this. Real documents have at most about 100.
+   */
+  static final int MAX_MEMBERS = 300;
+
+  /** More values than one generated enum can hold (its static initializer would pass 64 KB). */
+  static final int MAX_ENUM_VALUES = 1000;
+
   static final Set<String> SCALAR_TYPES = Set.of("string", "integer", "number", "boolean");
 
   private final Problems problems;
@@ -233,6 +243,11 @@ final class SchemaReader {
     List<Property> properties = new ArrayList<>();
     List<Schema> nested = new ArrayList<>();
     JsonNode props = Json.object(node, "properties", ptr, problems);
+    if (props != null && props.size() > MAX_MEMBERS) {
+      problems.add(Json.child(ptr, "properties"),
+          props.size() + " properties; at most " + MAX_MEMBERS + " fit in a generated class");
+      props = null;
+    }
     if (props != null) {
       for (Map.Entry<String, JsonNode> e : Json.entries(props)) {
         String pname = e.getKey();
@@ -285,6 +300,11 @@ final class SchemaReader {
   /** An enum declared by {@code node} ({@code enum}, {@code enumDescriptions}, {@code enumDeprecated}). */
   EnumSchema enumSchema(String id, String name, JsonNode node, String ptr) {
     List<String> values = Json.strings(node, "enum", ptr, problems);
+    if (values.size() > MAX_ENUM_VALUES) {
+      problems.add(Json.child(ptr, "enum"),
+          values.size() + " enum values; at most " + MAX_ENUM_VALUES + " fit in a generated enum");
+      values = values.subList(0, MAX_ENUM_VALUES);
+    }
     List<String> descriptions = Json.strings(node, "enumDescriptions", ptr, problems);
     JsonNode deprecated = node.get("enumDeprecated");
     List<EnumSchema.EnumValue> out = new ArrayList<>();

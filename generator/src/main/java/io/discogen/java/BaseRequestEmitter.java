@@ -62,15 +62,15 @@ final class BaseRequestEmitter {
           .addModifiers(Modifier.PUBLIC)
           .returns(self)
           .addParameter(type, n.field())
-          .addStatement("return set($S, $L)", p.name(), value);
+          .addStatement("return set($L, $L)", Literals.string(p.name()), value);
       MethodSpec.Builder getter = MethodSpec.methodBuilder(n.getter()).addModifiers(Modifier.PUBLIC).returns(type);
       if (e == null) {
-        getter.addStatement("return get($S)", p.name());
+        getter.addStatement("return get($L)", Literals.string(p.name()));
       } else {
         ClassName ec = names.schemaClass(e.id());
         getter.addStatement(list
-            ? CodeBlock.of("return $T.decodeList(get($S), $T::fromValue)", Runtime.WIRE_ENUMS, p.name(), ec)
-            : CodeBlock.of("return $T.fromValue(get($S))", ec, p.name()));
+            ? CodeBlock.of("return $T.decodeList(get($L), $T::fromValue)", Runtime.WIRE_ENUMS, Literals.string(p.name()), ec)
+            : CodeBlock.of("return $T.fromValue(get($L))", ec, Literals.string(p.name())));
       }
       if (!doc.isEmpty()) {
         setter.addJavadoc("$L\n", doc);
@@ -82,10 +82,10 @@ final class BaseRequestEmitter {
         b.addMethod(MethodSpec.methodBuilder(n.rawSetter()).addModifiers(Modifier.PUBLIC).returns(self)
             .addParameter(raw, n.field())
             .addJavadoc("Sets the raw wire value of {@link #$N()}.\n", n.getter())
-            .addStatement("return set($S, $N)", p.name(), n.field()).build());
+            .addStatement("return set($L, $N)", Literals.string(p.name()), n.field()).build());
         b.addMethod(MethodSpec.methodBuilder(n.rawGetter()).addModifiers(Modifier.PUBLIC).returns(raw)
             .addJavadoc("The raw wire value of {@link #$N()}.\n", n.getter())
-            .addStatement("return get($S)", p.name()).build());
+            .addStatement("return get($L)", Literals.string(p.name())).build());
       }
     }
     for (EnumSchema e : api.commonEnums()) {

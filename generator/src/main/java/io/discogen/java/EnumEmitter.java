@@ -36,7 +36,7 @@ final class EnumEmitter {
       if (!emitted.add(constant)) {
         continue; // a value listed twice
       }
-      TypeSpec.Builder c = TypeSpec.anonymousClassBuilder("$S", v.value());
+      TypeSpec.Builder c = TypeSpec.anonymousClassBuilder("$L", Literals.string(v.value()));
       String vdoc = Javadocs.sanitize(v.description());
       if (!vdoc.isEmpty()) {
         c.addJavadoc("$L\n", vdoc);
@@ -45,7 +45,7 @@ final class EnumEmitter {
         c.addAnnotation(Deprecated.class);
       }
       b.addEnumConstant(constant, c.build());
-      cases.add("case $S: return $N;\n", v.value(), constant);
+      cases.add("case $L: return $N;\n", Literals.string(v.value()), constant);
     }
     String unknown = names.unknownConstant(e.id());
     b.addEnumConstant(unknown, TypeSpec.anonymousClassBuilder("null")

@@ -126,6 +126,16 @@ public final class JavaNames {
     return sb.toString();
   }
 
+  /**
+   * Names Windows reserves for devices, with or without an extension ({@code CON.java}, {@code
+   * aux}): no file or directory can have them, so no top-level class or package segment may.
+   */
+  static boolean isWindowsDeviceName(String name) {
+    String n = name.toUpperCase(Locale.ROOT);
+    return n.equals("CON") || n.equals("PRN") || n.equals("AUX") || n.equals("NUL")
+        || n.matches("(COM|LPT)[0-9]");
+  }
+
   /** Escapes a keyword or package-obscuring name by appending {@code _}. */
   public static String escapeMember(String name) {
     return KEYWORDS.contains(name) || PACKAGE_ROOTS.contains(name) ? name + "_" : name;
@@ -144,7 +154,10 @@ public final class JavaNames {
     if (!Character.isJavaIdentifierStart(s.charAt(0))) {
       s = "_" + s;
     }
-    return KEYWORDS.contains(s) ? s + "_" : s;
+    if (s.length() > NamePlan.MAX_CLASS_NAME) {
+      s = s.substring(0, NamePlan.MAX_CLASS_NAME);
+    }
+    return KEYWORDS.contains(s) || isWindowsDeviceName(s) ? s + "_" : s;
   }
 
   /** Whether {@code pkg} is a legal Java package name. */

@@ -68,7 +68,7 @@ final class ModelEmitter {
     NamePlan.MemberNames n = names.property(s.id(), p.name());
     TypeName storage = types.storageType(p.type());
     FieldSpec.Builder field = FieldSpec.builder(storage, n.field(), Modifier.PRIVATE)
-        .addAnnotation(AnnotationSpec.builder(Runtime.JSON_PROPERTY).addMember("value", "$S", p.name()).build());
+        .addAnnotation(AnnotationSpec.builder(Runtime.JSON_PROPERTY).addMember("value", "$L", Literals.string(p.name())).build());
     if (types.hasInt64(p.type())) {
       field.addAnnotation(AnnotationSpec.builder(Runtime.JSON_FORMAT)
           .addMember("shape", "$T.STRING", Runtime.JSON_FORMAT_SHAPE)

@@ -15,6 +15,7 @@ import io.discogen.ir.TypeRef;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -56,8 +57,9 @@ public final class NamePlan {
   private final Map<String, Map<String, MemberNames>> properties = new HashMap<>();
   private final Map<String, Map<String, String>> enumConstants = new HashMap<>();
   private final Map<String, String> unknownConstants = new HashMap<>();
-  private final Map<String, ClassName> resourceClasses = new HashMap<>();
-  private final Map<String, String> resourceAccessors = new HashMap<>();
+  // By identity: resource paths can repeat ("a.b" at the top and "b" inside "a").
+  private final Map<Resource, ClassName> resourceClasses = new IdentityHashMap<>();
+  private final Map<Resource, String> resourceAccessors = new IdentityHashMap<>();
   private final Map<String, ClassName> requestClasses = new HashMap<>();
   private final Map<String, String> requestAccessors = new HashMap<>();
   private final Map<String, Map<String, MemberNames>> params = new HashMap<>();
@@ -70,19 +72,21 @@ public final class NamePlan {
     this.packageName = packageName;
     this.index = api.schemaIndex();
 
-    ClassScope top = new ClassScope(Set.of());
+    ClassScope top = new ClassScope(Set.of(), "");
     String serviceName = top.allocate(JavaNames.upperCamel(api.displayName()), "Service", true);
     this.service = ClassName.get(packageName, serviceName);
     this.baseRequest = ClassName.get(packageName, top.allocate(serviceName + "Request", "Base", true));
     for (Schema s : api.schemas()) {
       if (!(s instanceof AliasSchema)) {
         String name = top.allocate(JavaNames.upperCamel(s.name()), suffix(s), true);
-        planSchema(s, ClassName.get(packageName, name), List.of(name));
+        String where = api.schemas().stream().filter(t -> t.id().equals(s.id())).count() == 1
+            && !s.id().contains(".") && !s.id().contains("#") ? pointer("/schemas", s.id()) : "/schemas";
+        planSchema(s, ClassName.get(packageName, name), List.of(name), where);
       }
     }
 
     // Service class: Scopes first, then resources and the API's own methods.
-    ClassScope serviceScope = new ClassScope(Set.of(serviceName));
+    ClassScope serviceScope = new ClassScope(Set.of(serviceName), "");
     this.scopesClass = service.nestedClass(serviceScope.allocate("Scopes", "Constants", false));
     Set<String> scopeNames = new HashSet<>();
     for (Scope sc : api.scopes()) {
@@ -91,16 +95,16 @@ public final class NamePlan {
 
     // Common parameters live on the base request class.
     MemberScope baseMembers = new MemberScope(REQUEST_METHODS);
-    ClassScope baseScope = new ClassScope(Set.of(baseRequest.simpleName(), "T", "R"));
+    ClassScope baseScope = new ClassScope(Set.of(baseRequest.simpleName(), "T", "R"), "/parameters");
     for (EnumSchema e : api.commonEnums()) {
-      planSchema(e, baseRequest.nestedClass(baseScope.allocate(JavaNames.upperCamel(e.name()), "Enum", false)), List.of());
+      planSchema(e, baseRequest.nestedClass(baseScope.allocate(JavaNames.upperCamel(e.name()), "Enum", false)), List.of(), "/parameters");
     }
     for (Parameter p : api.commonParameters()) {
       commonParams.put(p.name(), baseMembers.member(p.name(), isEnum(p.type())));
     }
     Set<String> requestReserved = union(REQUEST_METHODS, baseMembers.methods);
 
-    planContainer(service, List.of(serviceName), serviceScope, api.methods(), api.resources(), requestReserved);
+    planContainer(service, List.of(serviceName), serviceScope, api.methods(), api.resources(), requestReserved, "");
   }
 
   /** Plans every name of {@code api}, its code going to {@code packageName}. */
@@ -114,29 +118,32 @@ public final class NamePlan {
       ClassScope classes,
       List<Method> methods,
       List<Resource> resources,
-      Set<String> requestReserved) {
+      Set<String> requestReserved,
+      String ptr) {
     MemberScope accessors = new MemberScope(OBJECT_METHODS);
     for (Resource r : resources) {
-      String simple = classes.allocate(JavaNames.upperCamel(r.name()), "Resource", false);
+      String rptr = pointer(pointer(ptr, "resources"), r.name());
+      String simple = classes.allocate(JavaNames.upperCamel(r.name()), "Resource", false, rptr);
       ClassName cls = owner.nestedClass(simple);
-      resourceClasses.put(r.path(), cls);
-      resourceAccessors.put(r.path(), accessors.method(JavaNames.lowerCamel(r.name())));
+      resourceClasses.put(r, cls);
+      resourceAccessors.put(r, accessors.method(JavaNames.lowerCamel(r.name())));
       List<String> inner = append(enclosing, simple);
-      planContainer(cls, inner, new ClassScope(Set.copyOf(inner)), r.methods(), r.resources(), requestReserved);
+      planContainer(cls, inner, new ClassScope(Set.copyOf(inner), rptr), r.methods(), r.resources(), requestReserved, rptr);
     }
     for (Method m : methods) {
-      String simple = classes.allocate(JavaNames.upperCamel(m.name()), "Request", false);
+      String mptr = pointer(pointer(ptr, "methods"), m.name());
+      String simple = classes.allocate(JavaNames.upperCamel(m.name()), "Request", false, mptr);
       ClassName cls = owner.nestedClass(simple);
       requestClasses.put(m.id(), cls);
       requestAccessors.put(m.id(), accessors.method(JavaNames.lowerCamel(m.name())));
-      planMethod(m, cls, append(enclosing, simple), requestReserved);
+      planMethod(m, cls, append(enclosing, simple), requestReserved, mptr);
     }
   }
 
-  private void planMethod(Method m, ClassName cls, List<String> enclosing, Set<String> reserved) {
-    ClassScope nested = new ClassScope(Set.copyOf(enclosing));
+  private void planMethod(Method m, ClassName cls, List<String> enclosing, Set<String> reserved, String mptr) {
+    ClassScope nested = new ClassScope(Set.copyOf(enclosing), mptr);
     for (EnumSchema e : m.enums()) {
-      planSchema(e, cls.nestedClass(nested.allocate(JavaNames.upperCamel(e.name()), "Enum", false)), List.of());
+      planSchema(e, cls.nestedClass(nested.allocate(JavaNames.upperCamel(e.name()), "Enum", false)), List.of(), mptr);
     }
     MemberScope members = new MemberScope(reserved);
     Map<String, MemberNames> names = new LinkedHashMap<>();
@@ -155,16 +162,19 @@ public final class NamePlan {
     contentArgs.put(m.id(), unique("content", args));
   }
 
-  private void planSchema(Schema s, ClassName cls, List<String> enclosing) {
+  private void planSchema(Schema s, ClassName cls, List<String> enclosing, String where) {
     schemaClasses.put(s.id(), cls);
     if (s instanceof ObjectSchema o) {
       List<String> chain = enclosing.isEmpty() ? List.copyOf(cls.simpleNames()) : enclosing;
-      ClassScope nested = new ClassScope(Set.copyOf(chain));
+      ClassScope nested = new ClassScope(Set.copyOf(chain), where);
+      Set<String> nestedNames = new HashSet<>();
       for (Schema n : o.nested()) {
         String simple = nested.allocate(JavaNames.upperCamel(n.name()), suffix(n), false);
-        planSchema(n, cls.nestedClass(simple), append(chain, simple));
+        nestedNames.add(simple);
+        planSchema(n, cls.nestedClass(simple), append(chain, simple), where);
       }
-      MemberScope members = new MemberScope(MODEL_METHODS);
+      // A field named like a nested class would obscure it ("_1.fromValue(...)" finds the field).
+      MemberScope members = new MemberScope(MODEL_METHODS, nestedNames);
       Map<String, MemberNames> names = new LinkedHashMap<>();
       for (Property p : o.properties()) {
         names.put(p.name(), members.member(p.name(), isEnum(p.type())));
@@ -185,8 +195,8 @@ public final class NamePlan {
 
   /** Whether a type is an enum, or a list or map of one: such members get typed and raw accessors. */
   boolean isEnum(TypeRef t) {
-    TypeRef inner = t instanceof TypeRef.ListOf l ? l.element() : t instanceof TypeRef.MapOf m ? m.value() : t;
-    return inner instanceof TypeRef.Named n && index.get(n.schemaId()) instanceof EnumSchema;
+    // As the emitters decide it: through aliases ("kinds": {"$ref": "Kinds"}, Kinds an array of an enum).
+    return new TypeMapper(index, this).enumOf(t) != null;
   }
 
   private static String suffix(Schema s) {
@@ -202,6 +212,11 @@ public final class NamePlan {
       }
     }
     return JavaNames.upperSnake(s);
+  }
+
+  /** Appends {@code key} to a JSON pointer (RFC 6901). */
+  private static String pointer(String parent, String key) {
+    return parent + "/" + key.replace("~", "~0").replace("/", "~1");
   }
 
   private static String unique(String base, Set<String> used) {
@@ -227,31 +242,92 @@ public final class NamePlan {
     return Set.copyOf(out);
   }
 
-  /** Class names of one scope: unique case-insensitively, never an enclosing class's name. */
+  /**
+   * The longest class name we derive from spec text: names become file names ({@code Name.java},
+   * {@code Outer$Inner.class}), which most file systems cap at 255 bytes.
+   */
+  static final int MAX_CLASS_NAME = 48;
+
+  /**
+   * The longest binary name of a nested class below its package ({@code Outer$Inner$Request}),
+   * before a clash suffix; with {@code .class} it stays well under 255 bytes.
+   */
+  static final int MAX_NESTED_NAME = 180;
+
+  /** Below this much room for a nested class name, nesting is too deep to name. */
+  private static final int MIN_CLASS_NAME = 8;
+
+  /**
+   * Classes nested so deeply (resources in resources, inline objects in inline objects) that
+   * their class files could not be named on common file systems.
+   */
+  public static final class TooDeepException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+    private final String pointer;
+
+    TooDeepException(String pointer) {
+      super("nested too deeply to generate: the Java class file names would exceed file system limits");
+      this.pointer = pointer;
+    }
+
+    /** The JSON pointer of the element that could not be named. */
+    public String pointer() {
+      return pointer;
+    }
+  }
+
+  /**
+   * Class names of one scope: unique case-insensitively, never an enclosing class's name, short
+   * enough that the class file name fits any file system.
+   */
   private static final class ClassScope {
     private final Set<String> enclosing;
     private final Set<String> takenLower = new HashSet<>();
+    private final int budget;
+    private final String where;
 
-    ClassScope(Set<String> enclosing) {
+    /** @param where the JSON pointer of what declares these classes, for the too-deep problem */
+    ClassScope(Set<String> enclosing, String where) {
       this.enclosing = enclosing;
+      this.where = where;
+      int used = 0;
+      for (String e : enclosing) {
+        used += e.length() + 1;
+      }
+      this.budget = Math.min(MAX_CLASS_NAME, MAX_NESTED_NAME - used);
     }
 
     String allocate(String base, String suffix, boolean topLevel) {
-      String n = base;
+      return allocate(base, suffix, topLevel, where);
+    }
+
+    /** @param ptr where the class's spec element is, for the too-deep problem */
+    String allocate(String base, String suffix, boolean topLevel, String ptr) {
+      if (budget < MIN_CLASS_NAME) {
+        throw new TooDeepException(ptr);
+      }
+      String n = fit(base, "");
       if (clashes(n, topLevel)) {
-        n = base + suffix;
+        n = fit(base, suffix);
       }
       for (int k = 2; clashes(n, topLevel); k++) {
-        n = base + suffix + k;
+        n = fit(base, suffix + k);
       }
       takenLower.add(n.toLowerCase(Locale.ROOT));
       return n;
+    }
+
+    /** {@code base + tail}, {@code base} shortened to keep within the budget. */
+    private String fit(String base, String tail) {
+      int room = Math.max(1, budget - tail.length());
+      return (base.length() > room ? base.substring(0, room) : base) + tail;
     }
 
     private boolean clashes(String n, boolean topLevel) {
       return enclosing.contains(n)
           || takenLower.contains(n.toLowerCase(Locale.ROOT))
           || (topLevel && JavaNames.JAVA_LANG.contains(n))
+          || (topLevel && JavaNames.isWindowsDeviceName(n))
           || JavaNames.KEYWORDS.contains(n);
     }
   }
@@ -262,7 +338,12 @@ public final class NamePlan {
     private final Set<String> fields = new HashSet<>();
 
     MemberScope(Set<String> reserved) {
+      this(reserved, Set.of());
+    }
+
+    MemberScope(Set<String> reserved, Set<String> reservedFields) {
       this.methods = new HashSet<>(reserved);
+      this.fields.addAll(reservedFields);
     }
 
     String method(String name) {
@@ -343,12 +424,12 @@ public final class NamePlan {
     return unknownConstants.get(enumId);
   }
 
-  public ClassName resourceClass(String resourcePath) {
-    return resourceClasses.get(resourcePath);
+  public ClassName resourceClass(Resource resource) {
+    return resourceClasses.get(resource);
   }
 
-  public String resourceAccessor(String resourcePath) {
-    return resourceAccessors.get(resourcePath);
+  public String resourceAccessor(Resource resource) {
+    return resourceAccessors.get(resource);
   }
 
   public ClassName requestClass(String methodId) {

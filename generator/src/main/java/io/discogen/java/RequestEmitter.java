@@ -109,17 +109,17 @@ final class RequestEmitter {
 
   private CodeBlock restMethod(Method m) {
     CodeBlock.Builder c = CodeBlock.builder()
-        .add("$T.builder($S, $S, $S)", Runtime.REST_METHOD, m.id(), m.httpMethod(), m.path())
+        .add("$T.builder($L, $L, $L)", Runtime.REST_METHOD, Literals.string(m.id()), Literals.string(m.httpMethod()), Literals.string(m.path()))
         .indent();
     for (Parameter p : m.parameters()) {
       switch (p.location()) {
-        case PATH -> c.add("\n.pathParam($S, $S)", p.name(), p.pattern());
-        case HEADER -> c.add("\n.headerParam($S)", p.name());
-        default -> c.add("\n.queryParam($S)", p.name());
+        case PATH -> c.add("\n.pathParam($L, $L)", Literals.string(p.name()), Literals.string(p.pattern()));
+        case HEADER -> c.add("\n.headerParam($L)", Literals.string(p.name()));
+        default -> c.add("\n.queryParam($L)", Literals.string(p.name()));
       }
     }
     if (m.requestIdParameter() != null) {
-      c.add("\n.requestId($S)", m.requestIdParameter());
+      c.add("\n.requestId($L)", Literals.string(m.requestIdParameter()));
     }
     addScopes(c, m.scopes());
     if (m.mediaDownload() != null) {
@@ -130,9 +130,9 @@ final class RequestEmitter {
 
   private CodeBlock pollMethod(Method m, LongRunning lro) {
     CodeBlock.Builder c = CodeBlock.builder()
-        .add("$T.builder($S, $S, $S)", Runtime.REST_METHOD, lro.pollMethodId(), lro.pollHttpMethod(), lro.pollPath())
+        .add("$T.builder($L, $L, $L)", Runtime.REST_METHOD, Literals.string(lro.pollMethodId()), Literals.string(lro.pollHttpMethod()), Literals.string(lro.pollPath()))
         .indent()
-        .add("\n.pathParam($S, null)", lro.pollNameParameter());
+        .add("\n.pathParam($L, null)", Literals.string(lro.pollNameParameter()));
     addScopes(c, m.scopes());
     return c.add("\n.build()").unindent().build();
   }
@@ -146,7 +146,7 @@ final class RequestEmitter {
       String constant = names.scopeConstant(s);
       refs.add(constant != null
           ? CodeBlock.of("$T.$N", names.scopesClass(), constant)
-          : CodeBlock.of("$S", s));
+          : Literals.string(s));
     }
     c.add("\n.scopes($L)", CodeBlock.join(refs, ", "));
   }
@@ -161,7 +161,7 @@ final class RequestEmitter {
     ctor.addStatement("super(client, METHOD, $L, $L)", content, typeLiteral(response));
     for (Parameter p : m.requiredParameters()) {
       String arg = names.param(m.id(), p.name()).field();
-      ctor.addStatement("set($S, $L)", p.name(), encode(p, CodeBlock.of("$T.requireNonNull($N, $S)", Runtime.OBJECTS, arg, arg)));
+      ctor.addStatement("set($L, $L)", Literals.string(p.name()), encode(p, CodeBlock.of("$T.requireNonNull($N, $S)", Runtime.OBJECTS, arg, arg)));
     }
     return ctor.build();
   }
@@ -194,7 +194,7 @@ final class RequestEmitter {
         .addModifiers(Modifier.PUBLIC)
         .returns(cls)
         .addParameter(api, n.field())
-        .addStatement("return set($S, $L)", p.name(), encode(p, CodeBlock.of("$N", n.field())));
+        .addStatement("return set($L, $L)", Literals.string(p.name()), encode(p, CodeBlock.of("$N", n.field())));
     if (!doc.isEmpty()) {
       getter.addJavadoc("$L\n", doc);
       setter.addJavadoc("$L\n", doc);
@@ -205,29 +205,29 @@ final class RequestEmitter {
     }
     EnumSchema e = types.enumOf(p.type());
     if (e == null) {
-      getter.addStatement("return get($S)", p.name());
+      getter.addStatement("return get($L)", Literals.string(p.name()));
       b.addMethod(getter.build()).addMethod(setter.build());
       return;
     }
     ClassName enumClass = names.schemaClass(e.id());
     boolean list = types.resolve(p.type()) instanceof TypeRef.ListOf;
     getter.addStatement(list
-        ? CodeBlock.of("return $T.decodeList(get($S), $T::fromValue)", Runtime.WIRE_ENUMS, p.name(), enumClass)
-        : CodeBlock.of("return $T.fromValue(get($S))", enumClass, p.name()));
+        ? CodeBlock.of("return $T.decodeList(get($L), $T::fromValue)", Runtime.WIRE_ENUMS, Literals.string(p.name()), enumClass)
+        : CodeBlock.of("return $T.fromValue(get($L))", enumClass, Literals.string(p.name())));
     TypeName raw = types.storageType(p.type());
     b.addMethod(getter.build()).addMethod(setter.build());
     b.addMethod(MethodSpec.methodBuilder(n.rawGetter())
         .addModifiers(Modifier.PUBLIC)
         .returns(raw)
         .addJavadoc("The raw wire value of {@link #$N()}.\n", n.getter())
-        .addStatement("return get($S)", p.name())
+        .addStatement("return get($L)", Literals.string(p.name()))
         .build());
     b.addMethod(MethodSpec.methodBuilder(n.rawSetter())
         .addModifiers(Modifier.PUBLIC)
         .returns(cls)
         .addParameter(raw, n.field())
         .addJavadoc("Sets the raw wire value of {@link #$N()}, for values this client does not know.\n", n.getter())
-        .addStatement("return set($S, $N)", p.name(), n.field())
+        .addStatement("return set($L, $N)", Literals.string(p.name()), n.field())
         .build());
   }
 
@@ -260,7 +260,7 @@ final class RequestEmitter {
         .returns(ParameterizedTypeName.get(Runtime.PAGED_ITERABLE, types.apiType(item), response))
         .addJavadoc("Every item of every page, fetched lazily as iteration proceeds; also {@code stream()}\n"
             + "and {@code pages()}.\n")
-        .addStatement("return $T.of(this, $S, $T::$N, $T::$N)", Runtime.PAGED_ITERABLE, pg.pageTokenParameter(),
+        .addStatement("return $T.of(this, $L, $T::$N, $T::$N)", Runtime.PAGED_ITERABLE, Literals.string(pg.pageTokenParameter()),
             pageClass, names.property(pageSchema, pg.nextPageTokenProperty()).getter(),
             pageClass, names.property(pageSchema, pg.itemsProperty()).getter())
         .build());

@@ -25,7 +25,7 @@ final class ResourceEmitter {
   }
 
   TypeSpec emit(Resource r) {
-    ClassName cls = names.resourceClass(r.path());
+    ClassName cls = names.resourceClass(r);
     TypeSpec.Builder b = TypeSpec.classBuilder(cls.simpleName())
         .addModifiers(Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
         .addJavadoc("The {@code $L} resource.\n", Javadocs.sanitize(r.path()))
@@ -41,8 +41,8 @@ final class ResourceEmitter {
   /** Accessors and nested classes for sub-resources and methods; used by the service class too. */
   void addMembers(TypeSpec.Builder b, List<Method> methods, List<Resource> resources) {
     for (Resource sub : resources) {
-      ClassName subClass = names.resourceClass(sub.path());
-      b.addMethod(MethodSpec.methodBuilder(names.resourceAccessor(sub.path()))
+      ClassName subClass = names.resourceClass(sub);
+      b.addMethod(MethodSpec.methodBuilder(names.resourceAccessor(sub))
           .addModifiers(Modifier.PUBLIC)
           .returns(subClass)
           .addJavadoc("The {@code $L} resource.\n", Javadocs.sanitize(sub.path()))

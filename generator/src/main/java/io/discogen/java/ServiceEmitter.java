@@ -44,12 +44,12 @@ final class ServiceEmitter {
     b.addField(constant("DEFAULT_BATCH_PATH", e.batchPath(), "The batch endpoint path, relative to the root URL, or null."));
     List<CodeBlock> common = new ArrayList<>();
     for (Parameter p : api.commonParameters()) {
-      common.add(CodeBlock.of("$S", p.name()));
+      common.add(Literals.string(p.name()));
     }
     b.addField(FieldSpec.builder(Runtime.SERVICE_INFO, "SERVICE_INFO", Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
         .addJavadoc("What the runtime needs to know of this API.\n")
-        .initializer("new $T($S, $S, DEFAULT_ROOT_URL, DEFAULT_MTLS_ROOT_URL, DEFAULT_SERVICE_PATH,\n    DEFAULT_BATCH_PATH, $T.of($L))",
-            Runtime.SERVICE_INFO, api.name(), api.version(), TypeMapper.LIST, CodeBlock.join(common, ", "))
+        .initializer("new $T($L, $L, DEFAULT_ROOT_URL, DEFAULT_MTLS_ROOT_URL, DEFAULT_SERVICE_PATH,\n    DEFAULT_BATCH_PATH, $T.of($L))",
+            Runtime.SERVICE_INFO, Literals.string(api.name()), Literals.string(api.version()), TypeMapper.LIST, CodeBlock.join(common, ", "))
         .build());
     b.addField(FieldSpec.builder(Runtime.API_CLIENT, "client", Modifier.PRIVATE, Modifier.FINAL).build());
     b.addMethod(MethodSpec.constructorBuilder()
@@ -76,7 +76,7 @@ final class ServiceEmitter {
     for (Scope sc : api.scopes()) {
       FieldSpec.Builder f = FieldSpec.builder(String.class, names.scopeConstant(sc.url()),
               Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
-          .initializer("$S", sc.url());
+          .initializer("$L", Literals.string(sc.url()));
       String doc = Javadocs.sanitize(sc.description());
       if (!doc.isEmpty()) {
         f.addJavadoc("$L\n", doc);
@@ -89,7 +89,7 @@ final class ServiceEmitter {
   private static FieldSpec constant(String name, String value, String doc) {
     return FieldSpec.builder(String.class, name, Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
         .addJavadoc("$L\n", doc)
-        .initializer(value == null ? CodeBlock.of("null") : CodeBlock.of("$S", value))
+        .initializer(Literals.string(value))
         .build();
   }
 }

@@ -13,6 +13,7 @@ import io.discogen.discovery.DiscoveryParser;
 import io.discogen.ir.ApiModel;
 import io.discogen.ir.SpecSource;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharsetDecoder;
@@ -132,7 +133,14 @@ public final class SpecReader {
             "file is too large (" + (size >> 20) + " MB; the limit is " + (MAX_FILE_BYTES >> 20)
                 + " MB)");
       }
-      return Files.readAllBytes(file);
+      // Read at most one byte past the limit: the size above may be 0 (a pipe, /dev/zero) or stale.
+      try (InputStream in = Files.newInputStream(file)) {
+        byte[] bytes = in.readNBytes((int) MAX_FILE_BYTES + 1);
+        if (bytes.length > MAX_FILE_BYTES) {
+          throw fail(displayPath, "", "file is too large (more than " + (MAX_FILE_BYTES >> 20) + " MB)");
+        }
+        return bytes;
+      }
     } catch (NoSuchFileException e) {
       throw fail(displayPath, "", "file not found");
     } catch (AccessDeniedException e) {
@@ -242,10 +250,18 @@ public final class SpecReader {
       }
       return root;
     } catch (StreamConstraintsException e) {
+      String m = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
+      if (m.contains("nesting depth")) {
+        throw fail(
+            displayPath,
+            location(parser.currentLocation()),
+            "JSON nested more than " + MAX_NESTING_DEPTH + " levels deep");
+      }
+      // A string or number longer than the parser accepts: say which, not "nested too deep".
       throw fail(
           displayPath,
           location(parser.currentLocation()),
-          "JSON nested more than " + MAX_NESTING_DEPTH + " levels deep");
+          "JSON value too large: " + m.replaceAll(", from `[^`]*`", "").replaceAll("\\s+", " "));
     } catch (JsonProcessingException e) {
       JsonLocation where = e.getLocation() != null ? e.getLocation() : parser.currentLocation();
       throw fail(displayPath, location(where), "invalid JSON: " + jacksonMessage(e));

@@ -147,9 +147,9 @@ class ProblemsTest {
   void missingIdentity() {
     assertEquals(
         List.of(
-            "specs/demo.json: missing \"name\"",
-            "specs/demo.json: missing \"version\"",
-            "specs/demo.json: missing \"rootUrl\""),
+            "specs/demo.json: /name: missing \"name\"",
+            "specs/demo.json: /version: missing \"version\"",
+            "specs/demo.json: /rootUrl: missing \"rootUrl\""),
         readRaw("{\"discoveryVersion\": \"v1\"}"));
   }
 

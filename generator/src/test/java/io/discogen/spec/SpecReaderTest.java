@@ -184,6 +184,25 @@ class SpecReaderTest {
   }
 
   @Test
+  void overlongStringsAndNumbersAreNotCalledDeepNesting() {
+    String longString = MINIMAL.substring(0, MINIMAL.length() - 1) + ", \"description\": \"" + "x".repeat(21_000_000) + "\"}";
+    String line = problem(longString);
+    assertTrue(line.startsWith(FILE + ": 1:"), line);
+    assertTrue(line.contains("JSON value too large: String value length"), line);
+    String longNumber = MINIMAL.substring(0, MINIMAL.length() - 1) + ", \"revision\": " + "9".repeat(5000) + "}";
+    line = problem(longNumber);
+    assertTrue(line.contains("JSON value too large: Number value length"), line);
+  }
+
+  @Test
+  void endlessInputIsCutAtTheLimit() {
+    Path zero = Path.of("/dev/zero");
+    org.junit.jupiter.api.Assumptions.assumeTrue(Files.isReadable(zero));
+    SpecException e = assertThrows(SpecException.class, () -> SpecReader.read(zero, "/dev/zero"));
+    assertEquals("/dev/zero: file is too large (more than 256 MB)", e.getMessage());
+  }
+
+  @Test
   void displayPathIsUsedVerbatim() {
     SpecException e =
         assertThrows(

@@ -87,14 +87,21 @@ final class Transport {
           + " a redirect could carry credentials to another host");
     }
     this.http = options.httpClient() != null ? options.httpClient() : DEFAULT_CLIENT;
-    String root = options.rootUrl() != null
-        ? checkRootUrl(options.rootUrl(), options.allowInsecureHttp())
-        : service.rootUrl();
+    // The spec's own root is checked like an override: a spec is untrusted input, and a plain
+    // http:// root would send credentials in clear text.
+    String root = checkRootUrl(options.rootUrl() != null ? options.rootUrl() : service.rootUrl(),
+        options.allowInsecureHttp());
     if (!root.endsWith("/")) {
       root = root + "/";
     }
     this.rootUrl = root;
     this.baseUrl = root + service.servicePath();
+    try {
+      new URI(baseUrl);
+    } catch (URISyntaxException e) {
+      throw new IllegalArgumentException("the service path of " + service.name() + " does not form a valid URL: "
+          + e.getReason() + " at index " + e.getIndex());
+    }
     this.defaultPrettyPrint = service.commonParameters().contains("prettyPrint");
     this.bodyHandler = new BoundedBody(options.maxResponseBytes(), MAX_ERROR_BODY_BYTES);
   }
@@ -330,7 +337,14 @@ final class Transport {
           }
         });
         logUrl = urlPrefix + (lq.length() > 0 ? "?" + lq : "");
-        URI uri = URI.create(urlPrefix + (q.length() > 0 ? "?" + q : ""));
+        URI uri;
+        try {
+          uri = new URI(urlPrefix + (q.length() > 0 ? "?" + q : ""));
+        } catch (URISyntaxException e) {
+          // Not URI.create: its message repeats the whole URL, API key included.
+          throw new IllegalArgumentException(id + ": the request URL is not a valid URI: " + e.getReason()
+              + " at index " + e.getIndex());
+        }
         Duration timeout = options.requestTimeout();
         if (hasDeadline) {
           long remaining = deadline - System.nanoTime();

@@ -175,10 +175,10 @@ public final class ApiDiff {
         }
         continue;
       }
-      String wasAccessor = a.names.resourceAccessor(r.path());
-      String nowAccessor = b.names.resourceAccessor(r.path());
-      String wasClass = a.names.resourceClass(r.path()).simpleName();
-      String nowClass = b.names.resourceClass(r.path()).simpleName();
+      String wasAccessor = a.names.resourceAccessor(r);
+      String nowAccessor = b.names.resourceAccessor(now);
+      String wasClass = a.names.resourceClass(r).simpleName();
+      String nowClass = b.names.resourceClass(now).simpleName();
       if (!wasAccessor.equals(nowAccessor) || !wasClass.equals(nowClass)) {
         String was = wasAccessor + "() / " + wasClass;
         String is = nowAccessor + "() / " + nowClass;

@@ -201,7 +201,8 @@ final class JavaView {
     String prefix = "";
     for (String segment : path.split("\\.", -1)) {
       prefix = prefix.isEmpty() ? segment : prefix + "." + segment;
-      String accessor = names.resourceAccessor(prefix);
+      Resource r = resources.get(prefix);
+      String accessor = r == null ? null : names.resourceAccessor(r);
       b.append(b.length() == 0 ? "" : ".").append(accessor != null ? accessor : segment).append("()");
     }
     return b.toString();

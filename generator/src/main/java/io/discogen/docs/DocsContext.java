@@ -156,7 +156,7 @@ final class DocsContext {
   private void walk(List<Resource> list, List<String> chain, String parent) {
     for (Resource r : list) {
       List<String> accessors = new ArrayList<>(chain);
-      accessors.add(names.resourceAccessor(r.path()));
+      accessors.add(names.resourceAccessor(r));
       String page = allocatePage("resources/", r.path());
       resources.put(r.path(), new ResourceInfo(r, page, List.copyOf(accessors), parent));
       locateMethodEnums(r.methods(), page);

@@ -35,7 +35,7 @@ final class ResourcePage {
     Page page = new Page(info.page());
     page.heading(1, null, Markdown.inline(r.path()));
     page.block(breadcrumb(info, page.path()));
-    ClassName cls = ctx.names.resourceClass(r.path());
+    ClassName cls = ctx.names.resourceClass(r);
     List<List<String>> overview = new ArrayList<>();
     overview.add(List.of("Resource", Markdown.cellCode(r.path())));
     overview.add(List.of("Java", "`" + serviceVariable() + "." + String.join("().", info.accessors()) + "()`"

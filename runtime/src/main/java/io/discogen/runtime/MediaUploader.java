@@ -174,8 +174,10 @@ final class MediaUploader<T> {
       parts.add(content);
       parts.add(HttpRequest.BodyPublishers.ofByteArray(tail));
       HttpRequest.BodyPublisher body = HttpRequest.BodyPublishers.concat(parts.toArray(HttpRequest.BodyPublisher[]::new));
+      long bodyLength = head.length + total + tail.length;
       if (total >= 0) {
-        body = HttpRequest.BodyPublishers.fromPublisher(body, head.length + total + tail.length);
+        body = bodyLength == 0 ? HttpRequest.BodyPublishers.noBody()
+            : HttpRequest.BodyPublishers.fromPublisher(body, bodyLength);
       }
       HttpRequest req = http.builder(http.uri(target, ""), headers).method(method.httpMethod(), body).build();
       Transport.LOG.log(Level.DEBUG, () -> method.id() + ": " + method.httpMethod() + " "

@@ -362,6 +362,16 @@ class StorageMediaTest {
   }
 
   @Test
+  void uploadsRunAsynchronously() throws Exception {
+    byte[] data = bytes(KIB256 + 1, 11);
+    Object insert = call(objects(), "insert", BUCKET, metadata("async", null), MediaContent.of("a/b", data));
+    Object result = ((java.util.concurrent.CompletableFuture<?>) call(insert, "executeAsync"))
+        .get(30, java.util.concurrent.TimeUnit.SECONDS);
+    assertEquals("async", call(result, "getName"));
+    assertArrayEquals(data, server.object(BUCKET, "async").data());
+  }
+
+  @Test
   void simpleUploadWithMetadataIsRefusedBeforeSending() throws Exception {
     Exception e = assertThrows(IllegalArgumentException.class,
         () -> upload("x", MediaContent.of("a/b", new byte[1]), UploadProtocol.SIMPLE, true, 0, null));
@@ -425,7 +435,8 @@ class StorageMediaTest {
       server.downloadCuts.addAll(List.of(10, 0, 0, 0, 0, 0));
     }
     Object get = call(objects(), "get", BUCKET, "cut.bin");
-    Exception e = assertThrows(Exception.class, () -> call(get, "executeMediaAndDownloadTo", new ByteArrayOutputStream()));
+    TransportException e = assertThrows(TransportException.class,
+        () -> call(get, "executeMediaAndDownloadTo", new ByteArrayOutputStream()));
     assertTrue(e.getMessage().contains("download"), e.getMessage());
     assertTrue(server.seen("GET").size() <= 4, "bounded: " + server.seen("GET").size());
   }

@@ -35,7 +35,7 @@ import java.util.function.Consumer;
  * the client's {@link RetryPolicy} allows and only where a single call would be retried (GET, HEAD,
  * PUT, DELETE, or a method with a request id); the others reach their failure callback. At most
  * {@link #MAX_REQUESTS} requests per batch. Not thread-safe; callbacks run on the thread that
- * calls {@link #execute()}.
+ * calls {@link #execute()}, in queue order within each round.
  */
 public final class BatchRequest {
   /** Google's documented limit of requests in one batch. */

@@ -168,12 +168,36 @@ public abstract class ClientRequest<T, R extends ClientRequest<T, R>> {
     return client.download(this);
   }
 
-  /** Downloads the method's media into {@code out} (not closed), resuming interruptions. */
+  /**
+   * Downloads the method's media into {@code out} (not closed), resuming interruptions.
+   *
+   * @throws ApiException the API answered with an error status
+   * @throws TransportException the download failed, retries exhausted
+   * @throws UncheckedIOException writing to {@code out} failed
+   */
   protected final void downloadMediaTo(OutputStream out) {
+    java.util.Objects.requireNonNull(out, "out");
+    byte[] buffer = new byte[64 * 1024];
     try (InputStream in = openMediaStream()) {
-      in.transferTo(out);
+      while (true) {
+        int n;
+        try {
+          n = in.read(buffer);
+        } catch (IOException e) {
+          throw new TransportException(method.id() + ": media download failed: " + e.getMessage(), e);
+        }
+        if (n < 0) {
+          return;
+        }
+        try {
+          out.write(buffer, 0, n);
+        } catch (IOException e) {
+          throw new UncheckedIOException(method.id() + ": writing the downloaded media failed", e);
+        }
+      }
     } catch (IOException e) {
-      throw new UncheckedIOException(method.id() + ": media download failed", e);
+      // closing a download cannot fail (MediaDownload.close() throws nothing)
+      throw new UncheckedIOException(e);
     }
   }
 

@@ -171,7 +171,7 @@ public final class BatchRequest {
     boolean allSafe = parts.stream().allMatch(e -> e.target.retrySafe());
     for (int attempt = 1; ; attempt++) {
       String authQ = Transport.authQuery(http.auth(), Map.of());
-      HttpRequest req = http.builder(URI.create(batchUrl + (authQ.isEmpty() ? "" : "?" + authQ)), headers)
+      HttpRequest req = http.builder(Blocking.parse(batchUrl + (authQ.isEmpty() ? "" : "?" + authQ), "batch"), headers)
           .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
       int n = parts.size();
       Transport.LOG.log(Level.DEBUG, () -> "batch: POST " + batchUrl + " with " + n + " requests (round " + round + ")");
@@ -245,7 +245,7 @@ public final class BatchRequest {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     for (int i = 0; i < parts.size(); i++) {
       Entry<?> e = parts.get(i);
-      URI uri = URI.create(e.target.url(""));
+      URI uri = Blocking.parse(e.target.url(""), e.request.method().id());
       String target = uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
       StringBuilder h = new StringBuilder()
           .append("--").append(boundary).append("\r\n")

@@ -74,7 +74,20 @@ final class Blocking {
   URI uri(Transport.Target target, String extraQuery) {
     String authQ = Transport.authQuery(auth(), target.params());
     String extra = extraQuery.isEmpty() ? authQ : authQ.isEmpty() ? extraQuery : extraQuery + "&" + authQ;
-    return URI.create(target.url(extra));
+    return parse(target.url(extra), id);
+  }
+
+  /**
+   * Parses a request URL. Not {@code URI.create}: its message would repeat the whole URL, API key
+   * included.
+   */
+  static URI parse(String url, String id) {
+    try {
+      return new URI(url);
+    } catch (java.net.URISyntaxException e) {
+      throw new IllegalArgumentException(id + ": the request URL is not a valid URI: " + e.getReason()
+          + " at index " + e.getIndex());
+    }
   }
 
   /** Sends and waits; an interrupt aborts the exchange. */
@@ -134,8 +147,8 @@ final class Blocking {
   URI sameOrigin(String uri, String what) {
     URI u;
     try {
-      u = URI.create(uri);
-    } catch (IllegalArgumentException e) {
+      u = new URI(uri);
+    } catch (java.net.URISyntaxException e) {
       throw new IllegalArgumentException(id + ": " + what + " is not a valid URI");
     }
     URI root = URI.create(transport.rootUrl());

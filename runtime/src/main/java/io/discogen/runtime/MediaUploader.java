@@ -267,11 +267,16 @@ final class MediaUploader<T> {
         if (location.isEmpty()) {
           throw new InvalidResponseException(method.id() + ": the resumable upload session has no Location");
         }
-        String resolved = req.uri().resolve(location.get().trim()).toString();
+        String resolved;
+        try {
+          resolved = req.uri().resolve(new URI(location.get().trim())).toString();
+        } catch (java.net.URISyntaxException e) {
+          throw new InvalidResponseException(method.id() + ": the upload session Location is not a valid URI");
+        }
         http.sameOrigin(resolved, "the upload session URI");
         sessionUri = resolved;
         progress(UploadProgress.State.INITIATION_COMPLETE, 0, media.length());
-        return sendChunks(URI.create(resolved), false);
+        return sendChunks(Blocking.parse(resolved, method.id()), false);
       }
       if (status == 401 && http.reauthorize()) {
         Blocking.discard(resp);

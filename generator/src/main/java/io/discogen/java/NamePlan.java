@@ -41,13 +41,37 @@ public final class NamePlan {
    */
   public record MemberNames(String field, String getter, String setter, String rawGetter, String rawSetter) {}
 
+  /**
+   * Public names of the media members of one request class; null where the method does not upload
+   * (or download) media.
+   *
+   * @param mediaArg the constructor argument carrying the content to upload
+   * @param setUploadProtocol chooses simple, multipart or resumable
+   * @param setProgressListener receives upload progress
+   * @param setChunkSize resumable chunk size
+   * @param resumeUpload continues an upload from its session URI
+   * @param downloadTo downloads the media into an {@code OutputStream}
+   * @param asInputStream downloads the media as an {@code InputStream}
+   */
+  public record MediaNames(
+      String mediaArg,
+      String setUploadProtocol,
+      String setProgressListener,
+      String setChunkSize,
+      String resumeUpload,
+      String downloadTo,
+      String asInputStream) {}
+
   static final Set<String> OBJECT_METHODS = Set.of(
       "getClass", "hashCode", "equals", "clone", "toString", "notify", "notifyAll", "wait", "finalize");
   static final Set<String> MODEL_METHODS = union(OBJECT_METHODS, Set.of(
       "unknownFields", "setUnknownField", "unknownFieldsEqual", "unknownFieldsHash", "readUnknownField"));
   static final Set<String> REQUEST_METHODS = union(OBJECT_METHODS, Set.of(
       "set", "get", "setHeader", "execute", "executeAsync", "method", "client", "content",
-      "responseType", "params", "headers", "self", "iterateAll", "executeAndWait"));
+      "responseType", "params", "headers", "self", "iterateAll", "executeAndWait",
+      // ClientRequest's protected media helpers, wrapped under public names where they apply
+      "attachMedia", "media", "uploadProtocol", "uploadListener", "uploadChunkSize", "resumeMediaUpload",
+      "openMediaStream", "downloadMediaTo"));
 
   private final String packageName;
   private final ClassName service;
@@ -64,6 +88,8 @@ public final class NamePlan {
   private final Map<String, String> requestAccessors = new HashMap<>();
   private final Map<String, Map<String, MemberNames>> params = new HashMap<>();
   private final Map<String, String> contentArgs = new HashMap<>();
+  private final Map<String, MediaNames> mediaNames = new HashMap<>();
+  private String batchAccessor;
   private final Map<String, MemberNames> commonParams = new LinkedHashMap<>();
   private final Map<String, String> scopeConstants = new LinkedHashMap<>();
   private final Map<String, Schema> index;
@@ -104,7 +130,12 @@ public final class NamePlan {
     }
     Set<String> requestReserved = union(REQUEST_METHODS, baseMembers.methods);
 
-    planContainer(service, List.of(serviceName), serviceScope, api.methods(), api.resources(), requestReserved, "");
+    MemberScope serviceAccessors =
+        planContainer(service, List.of(serviceName), serviceScope, api.methods(), api.resources(), requestReserved, "");
+    if (api.endpoints().batchPath() != null) {
+      // Planned after the resource and method accessors so that adding batch support renames none.
+      this.batchAccessor = serviceAccessors.preferred("batch", "newBatch");
+    }
   }
 
   /** Plans every name of {@code api}, its code going to {@code packageName}. */
@@ -112,7 +143,7 @@ public final class NamePlan {
     return new NamePlan(api, packageName);
   }
 
-  private void planContainer(
+  private MemberScope planContainer(
       ClassName owner,
       List<String> enclosing,
       ClassScope classes,
@@ -138,6 +169,7 @@ public final class NamePlan {
       requestAccessors.put(m.id(), accessors.method(JavaNames.lowerCamel(m.name())));
       planMethod(m, cls, append(enclosing, simple), requestReserved, mptr);
     }
+    return accessors;
   }
 
   private void planMethod(Method m, ClassName cls, List<String> enclosing, Set<String> reserved, String mptr) {
@@ -146,6 +178,23 @@ public final class NamePlan {
       planSchema(e, cls.nestedClass(nested.allocate(JavaNames.upperCamel(e.name()), "Enum", false)), List.of(), mptr);
     }
     MemberScope members = new MemberScope(reserved);
+    // Media members first: they are fixed API, and a clash is settled by renaming the parameter.
+    String setProtocol = null;
+    String setListener = null;
+    String setChunkSize = null;
+    String resume = null;
+    String downloadTo = null;
+    String asStream = null;
+    if (m.mediaUpload() != null) {
+      setProtocol = members.preferred("setUploadProtocol", "setMediaUploadProtocol");
+      setListener = members.preferred("setProgressListener", "setUploadProgressListener");
+      setChunkSize = members.preferred("setChunkSize", "setUploadChunkSize");
+      resume = members.preferred("resumeUpload", "resumeMediaUploadAt");
+    }
+    if (m.mediaDownload() != null) {
+      downloadTo = members.preferred("executeMediaAndDownloadTo", "downloadMediaInto");
+      asStream = members.preferred("executeMediaAsInputStream", "openMediaInputStream");
+    }
     Map<String, MemberNames> names = new LinkedHashMap<>();
     Set<String> args = new HashSet<>(Set.of("client"));
     for (Parameter p : m.parameters()) {
@@ -160,6 +209,10 @@ public final class NamePlan {
     }
     params.put(m.id(), names);
     contentArgs.put(m.id(), unique("content", args));
+    if (m.mediaUpload() != null || m.mediaDownload() != null) {
+      String mediaArg = m.mediaUpload() == null ? null : unique("media", args);
+      mediaNames.put(m.id(), new MediaNames(mediaArg, setProtocol, setListener, setChunkSize, resume, downloadTo, asStream));
+    }
   }
 
   private void planSchema(Schema s, ClassName cls, List<String> enclosing, String where) {
@@ -354,6 +407,17 @@ public final class NamePlan {
       return unique(n, methods);
     }
 
+    /** The first of {@code candidates} still free, else the last one made unique. */
+    String preferred(String... candidates) {
+      for (String c : candidates) {
+        if (!methods.contains(c)) {
+          methods.add(c);
+          return c;
+        }
+      }
+      return method(candidates[candidates.length - 1]);
+    }
+
     MemberNames member(String wireName, boolean enumAccessors) {
       String base = JavaNames.memberBase(wireName);
       if (base.startsWith("_")) {
@@ -451,6 +515,16 @@ public final class NamePlan {
 
   public String contentArg(String methodId) {
     return contentArgs.get(methodId);
+  }
+
+  /** Names of a method's media members, or null when it neither uploads nor downloads media. */
+  public MediaNames media(String methodId) {
+    return mediaNames.get(methodId);
+  }
+
+  /** The service class's accessor of a new batch, or null when the API has no batch endpoint. */
+  public String batchAccessor() {
+    return batchAccessor;
   }
 
   public MemberNames commonParam(String wireName) {

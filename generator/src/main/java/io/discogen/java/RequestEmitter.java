@@ -10,6 +10,7 @@ import com.palantir.javapoet.TypeSpec;
 import io.discogen.ir.ApiModel;
 import io.discogen.ir.EnumSchema;
 import io.discogen.ir.LongRunning;
+import io.discogen.ir.MediaUpload;
 import io.discogen.ir.Method;
 import io.discogen.ir.ObjectSchema;
 import io.discogen.ir.Pagination;
@@ -90,6 +91,9 @@ final class RequestEmitter {
           .build());
     }
     b.addMethod(constructor(m, response));
+    if (m.mediaUpload() != null || m.mediaDownload() != null) {
+      addMedia(b, cls, m, response);
+    }
     for (Parameter p : m.parameters()) {
       if (!names.isCommonParam(m.id(), p.name())) {
         addAccessors(b, cls, m, p);
@@ -125,7 +129,95 @@ final class RequestEmitter {
     if (m.mediaDownload() != null) {
       c.add("\n.mediaDownload($L)", m.mediaDownload().useDownloadService());
     }
+    MediaUpload mu = m.mediaUpload();
+    if (mu != null) {
+      c.add("\n.mediaUpload($S, $S, $L, $LL", simplePath(m), mu.resumablePath(), mu.multipart(),
+          mu.maxSize() == null ? -1 : mu.maxSize());
+      for (String a : mu.accept()) {
+        c.add(", $S", a);
+      }
+      c.add(")");
+    }
     return c.add("\n.build()").unindent().build();
+  }
+
+  /**
+   * The simple upload path: the declared one, else (no protocols declared at all) Google's
+   * convention, {@code /upload/} before the service path.
+   */
+  private String simplePath(Method m) {
+    MediaUpload mu = m.mediaUpload();
+    if (mu.simplePath() != null || mu.resumablePath() != null) {
+      return mu.simplePath();
+    }
+    String servicePath = api.endpoints().servicePath() == null ? "" : api.endpoints().servicePath();
+    return "/upload/" + servicePath + (m.path().startsWith("/") ? m.path().substring(1) : m.path());
+  }
+
+  /** The constructor that attaches media, and the public upload and download members. */
+  private void addMedia(TypeSpec.Builder b, ClassName cls, Method m, TypeName response) {
+    NamePlan.MediaNames mn = names.media(m.id());
+    if (m.mediaUpload() != null) {
+      MethodSpec.Builder ctor = MethodSpec.constructorBuilder()
+          .addParameter(Runtime.API_CLIENT, "client");
+      List<CodeBlock> args = new ArrayList<>();
+      args.add(CodeBlock.of("client"));
+      for (com.palantir.javapoet.ParameterSpec p : parameters(m)) {
+        ctor.addParameter(p);
+        args.add(CodeBlock.of("$N", p.name()));
+      }
+      ctor.addParameter(Runtime.MEDIA_CONTENT, mn.mediaArg())
+          .addStatement("this($L)", CodeBlock.join(args, ", "))
+          .addStatement("attachMedia($N)", mn.mediaArg());
+      b.addMethod(ctor.build());
+      b.addMethod(MethodSpec.methodBuilder(mn.setUploadProtocol())
+          .addModifiers(Modifier.PUBLIC)
+          .returns(cls)
+          .addParameter(Runtime.UPLOAD_PROTOCOL, "protocol")
+          .addJavadoc("How the media is uploaded. By default: simple (multipart with metadata) for content up to 8 MiB,\n"
+              + "resumable for larger content or content of unknown length when the method supports it.\n")
+          .addStatement("return uploadProtocol(protocol)")
+          .build());
+      b.addMethod(MethodSpec.methodBuilder(mn.setProgressListener())
+          .addModifiers(Modifier.PUBLIC)
+          .returns(cls)
+          .addParameter(Runtime.UPLOAD_PROGRESS_LISTENER, "listener")
+          .addJavadoc("Receives upload progress (bytes sent, total, and the resumable session URI).\n")
+          .addStatement("return uploadListener(listener)")
+          .build());
+      b.addMethod(MethodSpec.methodBuilder(mn.setChunkSize())
+          .addModifiers(Modifier.PUBLIC)
+          .returns(cls)
+          .addParameter(int.class, "bytes")
+          .addJavadoc("The chunk size of resumable uploads (8 MiB by default), a multiple of 256 KiB.\n")
+          .addStatement("return uploadChunkSize(bytes)")
+          .build());
+      b.addMethod(MethodSpec.methodBuilder(mn.resumeUpload())
+          .addModifiers(Modifier.PUBLIC)
+          .returns(response)
+          .addParameter(String.class, "sessionUri")
+          .addParameter(Runtime.MEDIA_CONTENT, "media")
+          .addJavadoc("Sends the rest of {@code media} to a resumable upload session started earlier (its URI comes\n"
+              + "with the upload's progress), for example after a restart.\n")
+          .addStatement("return resumeMediaUpload(sessionUri, media)")
+          .build());
+    }
+    if (m.mediaDownload() != null) {
+      b.addMethod(MethodSpec.methodBuilder(mn.downloadTo())
+          .addModifiers(Modifier.PUBLIC)
+          .addParameter(Runtime.OUTPUT_STREAM, "out")
+          .addJavadoc("Downloads the media ({@code alt=media}) into {@code out}, which is not closed; an interrupted\n"
+              + "transfer resumes where it stopped.\n")
+          .addStatement("downloadMediaTo(out)")
+          .build());
+      b.addMethod(MethodSpec.methodBuilder(mn.asInputStream())
+          .addModifiers(Modifier.PUBLIC)
+          .returns(Runtime.INPUT_STREAM)
+          .addJavadoc("Downloads the media ({@code alt=media}) as a stream, which the caller closes; an interrupted\n"
+              + "transfer resumes where it stopped.\n")
+          .addStatement("return openMediaStream()")
+          .build());
+    }
   }
 
   private CodeBlock pollMethod(Method m, LongRunning lro) {

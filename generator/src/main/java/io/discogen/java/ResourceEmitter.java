@@ -65,6 +65,25 @@ final class ResourceEmitter {
         accessor.addAnnotation(Deprecated.class);
       }
       b.addMethod(accessor.build());
+      NamePlan.MediaNames media = names.media(m.id());
+      if (m.mediaUpload() != null) {
+        args.add(CodeBlock.of("$N", media.mediaArg()));
+        MethodSpec.Builder upload = MethodSpec.methodBuilder(names.requestAccessor(m.id()))
+            .addModifiers(Modifier.PUBLIC)
+            .returns(reqClass)
+            .addParameters(requests.parameters(m))
+            .addParameter(Runtime.MEDIA_CONTENT, media.mediaArg())
+            .addJavadoc("$L$L\n", doc.isEmpty() ? "" : doc + "\n\n<p>",
+                m.request() == null
+                    ? "Returns a request that uploads {@code " + media.mediaArg() + "}."
+                    : "Returns a request that uploads {@code " + media.mediaArg() + "} with {@code "
+                        + names.contentArg(m.id()) + "} as its metadata (may be null).")
+            .addStatement("return new $T($L)", reqClass, CodeBlock.join(args, ", "));
+        if (m.deprecated()) {
+          upload.addAnnotation(Deprecated.class);
+        }
+        b.addMethod(upload.build());
+      }
     }
     for (Resource sub : resources) {
       b.addType(emit(sub));

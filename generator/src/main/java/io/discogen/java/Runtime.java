@@ -14,6 +14,10 @@ final class Runtime {
   static final ClassName SERVICE_INFO = ClassName.get(PKG, "ServiceInfo");
   static final ClassName PAGED_ITERABLE = ClassName.get(PKG, "PagedIterable");
   static final ClassName OPERATIONS = ClassName.get(PKG, "Operations");
+  static final ClassName MEDIA_CONTENT = ClassName.get(PKG, "MediaContent");
+  static final ClassName UPLOAD_PROTOCOL = ClassName.get(PKG, "UploadProtocol");
+  static final ClassName UPLOAD_PROGRESS_LISTENER = ClassName.get(PKG, "UploadProgress", "Listener");
+  static final ClassName BATCH_REQUEST = ClassName.get(PKG, "BatchRequest");
   static final ClassName JSON_MODEL = ClassName.get(PKG + ".json", "JsonModel");
   static final ClassName WIRE_ENUM = ClassName.get(PKG + ".json", "WireEnum");
   static final ClassName WIRE_ENUMS = ClassName.get(PKG + ".json", "WireEnums");
@@ -26,4 +30,6 @@ final class Runtime {
   static final ClassName ARRAYS = ClassName.get("java.util", "Arrays");
   static final ClassName DURATION = ClassName.get("java.time", "Duration");
   static final ClassName TYPE = ClassName.get("java.lang.reflect", "Type");
+  static final ClassName INPUT_STREAM = ClassName.get("java.io", "InputStream");
+  static final ClassName OUTPUT_STREAM = ClassName.get("java.io", "OutputStream");
 }

@@ -64,6 +64,15 @@ final class ServiceEmitter {
         .addStatement("this($T.defaults())", Runtime.CLIENT_OPTIONS)
         .build());
     b.addType(scopes());
+    if (names.batchAccessor() != null) {
+      b.addMethod(MethodSpec.methodBuilder(names.batchAccessor())
+          .addModifiers(Modifier.PUBLIC)
+          .returns(Runtime.BATCH_REQUEST)
+          .addJavadoc("A new batch: queue requests of this API with their callbacks, then send them together\n"
+              + "({@code multipart/mixed} to {@link #DEFAULT_BATCH_PATH}).\n")
+          .addStatement("return new $T(this.client)", Runtime.BATCH_REQUEST)
+          .build());
+    }
     resources.addMembers(b, api.methods(), api.resources());
     return b.build();
   }

@@ -67,6 +67,27 @@ public final class ApiClient {
     return transport.executeAsync(request, overrides);
   }
 
+  /** Uploads {@code request}'s media; see {@link ClientRequest#attachMedia}. */
+  <T> T upload(ClientRequest<T, ?> request, MediaContent media, UploadProtocol protocol,
+      UploadProgress.Listener listener, int chunkSize) {
+    return new MediaUploader<>(transport, request, media, listener, chunkSize).upload(protocol);
+  }
+
+  /** Sends the rest of {@code media} to an existing resumable upload session. */
+  <T> T resumeUpload(ClientRequest<T, ?> request, String sessionUri, MediaContent media,
+      UploadProgress.Listener listener, int chunkSize) {
+    return new MediaUploader<>(transport, request, media, listener, chunkSize).resume(sessionUri);
+  }
+
+  /** Opens {@code request}'s media ({@code alt=media}) as a stream that resumes after failures. */
+  java.io.InputStream download(ClientRequest<?, ?> request) {
+    return MediaDownload.open(transport, request);
+  }
+
+  Transport transport() {
+    return transport;
+  }
+
   /** The JSON mapper generated models are read and written with. */
   public Json json() {
     return Json.get();

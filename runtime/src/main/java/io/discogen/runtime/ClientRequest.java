@@ -1,5 +1,9 @@
 package io.discogen.runtime;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.lang.reflect.Type;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -20,6 +24,10 @@ public abstract class ClientRequest<T, R extends ClientRequest<T, R>> {
   private final Type responseType;
   private final Map<String, Object> params = new LinkedHashMap<>();
   private final Map<String, String> headers = new LinkedHashMap<>();
+  private MediaContent media;
+  private UploadProtocol uploadProtocol;
+  private UploadProgress.Listener uploadListener;
+  private int uploadChunkSize = MediaUploader.DEFAULT_CHUNK_SIZE;
 
   protected ClientRequest(ApiClient client, RestMethod method, Object content, Type responseType) {
     this.client = client;
@@ -71,6 +79,9 @@ public abstract class ClientRequest<T, R extends ClientRequest<T, R>> {
    * @throws IllegalArgumentException a parameter is invalid; nothing was sent
    */
   public T execute() {
+    if (media != null) {
+      return client.upload(this, media, uploadProtocol, uploadListener, uploadChunkSize);
+    }
     return client.execute(this);
   }
 
@@ -79,7 +90,115 @@ public abstract class ClientRequest<T, R extends ClientRequest<T, R>> {
    * #execute()} throws. No thread waits during backoff. Cancelling the future aborts the call.
    */
   public CompletableFuture<T> executeAsync() {
+    if (media != null) {
+      // Uploads stream from the caller's source, which blocks: they run on a media thread.
+      return CompletableFuture.supplyAsync(this::execute, MediaUploader.EXECUTOR);
+    }
     return client.executeAsync(this);
+  }
+
+  // ---- media: generated request classes of methods that upload or download media expose these
+  // under public names (setUploadProtocol, executeMediaAsInputStream, ...).
+
+  /**
+   * Attaches content to upload: {@link #execute()} then uploads it, with this request's body (if
+   * any) as metadata. The method must declare media upload support.
+   *
+   * @throws IllegalStateException the method takes no media
+   */
+  protected final R attachMedia(MediaContent media) {
+    if (method.mediaUpload() == null) {
+      throw new IllegalStateException(method.id() + " does not accept media uploads");
+    }
+    this.media = java.util.Objects.requireNonNull(media, "media");
+    return self();
+  }
+
+  /** The content attached to upload, or null. */
+  final MediaContent media() {
+    return media;
+  }
+
+  /** Chooses the upload protocol; null (the default) lets the client choose. */
+  protected final R uploadProtocol(UploadProtocol protocol) {
+    this.uploadProtocol = protocol;
+    return self();
+  }
+
+  /** Receives upload progress; null for none. */
+  protected final R uploadListener(UploadProgress.Listener listener) {
+    this.uploadListener = listener;
+    return self();
+  }
+
+  /**
+   * The size of resumable upload chunks (8 MiB by default): a positive multiple of 256 KiB.
+   *
+   * @throws IllegalArgumentException another size
+   */
+  protected final R uploadChunkSize(int bytes) {
+    if (bytes <= 0 || bytes % MediaUploader.CHUNK_GRANULARITY != 0) {
+      throw new IllegalArgumentException("chunk size must be a positive multiple of 256 KiB, not " + bytes);
+    }
+    this.uploadChunkSize = bytes;
+    return self();
+  }
+
+  /**
+   * Sends the rest of {@code media} to an existing resumable upload session (from {@link
+   * UploadProgress#sessionUri()}, kept across a restart): asks the server how much it has, then
+   * sends the remainder. This request's parameters and body are not sent again.
+   *
+   * @throws IllegalArgumentException the session URI is not on the API's origin
+   */
+  protected final T resumeMediaUpload(String sessionUri, MediaContent media) {
+    java.util.Objects.requireNonNull(sessionUri, "sessionUri");
+    java.util.Objects.requireNonNull(media, "media");
+    return client.resumeUpload(this, sessionUri, media, uploadListener, uploadChunkSize);
+  }
+
+  /**
+   * Downloads the method's media ({@code alt=media}) as a stream; an interrupted transfer is
+   * resumed with a ranged request where it stopped. Close the stream when done.
+   *
+   * @throws ApiException the API answered with an error status
+   * @throws TransportException the connection failed
+   */
+  protected final InputStream openMediaStream() {
+    return client.download(this);
+  }
+
+  /**
+   * Downloads the method's media into {@code out} (not closed), resuming interruptions.
+   *
+   * @throws ApiException the API answered with an error status
+   * @throws TransportException the download failed, retries exhausted
+   * @throws UncheckedIOException writing to {@code out} failed
+   */
+  protected final void downloadMediaTo(OutputStream out) {
+    java.util.Objects.requireNonNull(out, "out");
+    byte[] buffer = new byte[64 * 1024];
+    try (InputStream in = openMediaStream()) {
+      while (true) {
+        int n;
+        try {
+          n = in.read(buffer);
+        } catch (IOException e) {
+          throw new TransportException(method.id() + ": media download failed: " + e.getMessage(), e);
+        }
+        if (n < 0) {
+          return;
+        }
+        try {
+          out.write(buffer, 0, n);
+        } catch (IOException e) {
+          throw new UncheckedIOException(method.id() + ": writing the downloaded media failed", e);
+        }
+      }
+    } catch (IOException e) {
+      // closing a download cannot fail (MediaDownload.close() throws nothing)
+      throw new UncheckedIOException(e);
+    }
   }
 
   public final RestMethod method() {

@@ -30,6 +30,23 @@ public final class RestMethod {
    */
   public record Param(String name, Location location, Pattern pattern) {}
 
+  /**
+   * Media upload support of a method, as its API description declares it.
+   *
+   * @param accept accepted MIME ranges ({@code image/*}); empty accepts any type
+   * @param maxSize the largest upload in bytes, or -1 for no limit
+   * @param simplePath path template of simple and multipart uploads, relative to the root URL
+   *     when it starts with {@code /}; null when only resumable uploads are declared
+   * @param resumablePath path template of resumable uploads, or null when not declared
+   * @param multipart whether metadata and content may travel together ({@code multipart/related})
+   */
+  public record MediaUpload(
+      List<String> accept, long maxSize, String simplePath, String resumablePath, boolean multipart) {
+    public MediaUpload {
+      accept = List.copyOf(accept);
+    }
+  }
+
   private final String id;
   private final String httpMethod;
   private final String path;
@@ -38,6 +55,7 @@ public final class RestMethod {
   private final String requestIdParameter;
   private final boolean mediaDownload;
   private final boolean useMediaDownloadService;
+  private final MediaUpload mediaUpload;
 
   private RestMethod(Builder b) {
     this.id = b.id;
@@ -48,6 +66,7 @@ public final class RestMethod {
     this.requestIdParameter = b.requestIdParameter;
     this.mediaDownload = b.mediaDownload;
     this.useMediaDownloadService = b.useMediaDownloadService;
+    this.mediaUpload = b.mediaUpload;
   }
 
   public static Builder builder(String id, String httpMethod, String path) {
@@ -89,6 +108,11 @@ public final class RestMethod {
     return useMediaDownloadService;
   }
 
+  /** Media upload support, or null when the method takes no media. */
+  public MediaUpload mediaUpload() {
+    return mediaUpload;
+  }
+
   @Override
   public String toString() {
     return httpMethod + " " + path + " (" + id + ")";
@@ -104,6 +128,7 @@ public final class RestMethod {
     private String requestIdParameter;
     private boolean mediaDownload;
     private boolean useMediaDownloadService;
+    private MediaUpload mediaUpload;
 
     private Builder(String id, String httpMethod, String path) {
       this.id = Objects.requireNonNull(id);
@@ -141,6 +166,23 @@ public final class RestMethod {
     public Builder mediaDownload(boolean useDownloadService) {
       this.mediaDownload = true;
       this.useMediaDownloadService = useDownloadService;
+      return this;
+    }
+
+    /**
+     * Declares media upload support.
+     *
+     * @param simplePath simple and multipart upload path template, or null
+     * @param resumablePath resumable upload path template, or null
+     * @param multipart whether multipart uploads (metadata with content) are accepted
+     * @param maxSize the largest upload in bytes, or -1 for none
+     * @param accept accepted MIME ranges; none accepts any
+     */
+    public Builder mediaUpload(String simplePath, String resumablePath, boolean multipart, long maxSize, String... accept) {
+      if (simplePath == null && resumablePath == null) {
+        throw new IllegalArgumentException(id + ": a media upload needs a simple or resumable path");
+      }
+      this.mediaUpload = new MediaUpload(List.of(accept), maxSize, simplePath, resumablePath, multipart);
       return this;
     }
 

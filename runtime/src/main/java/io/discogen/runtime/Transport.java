@@ -76,6 +76,7 @@ final class Transport {
   private final HttpClient http;
   private final String rootUrl;
   private final String baseUrl;
+  private final String servicePath;
   private final boolean defaultPrettyPrint;
   private final BoundedBody bodyHandler;
 
@@ -102,6 +103,7 @@ final class Transport {
       throw new IllegalArgumentException("the service path of " + service.name() + " does not form a valid URL: "
           + e.getReason() + " at index " + e.getIndex());
     }
+    this.servicePath = service.servicePath();
     this.defaultPrettyPrint = service.commonParameters().contains("prettyPrint");
     this.bodyHandler = new BoundedBody(options.maxResponseBytes(), MAX_ERROR_BODY_BYTES);
   }
@@ -214,6 +216,113 @@ final class Transport {
     return t;
   }
 
+  /**
+   * Where one call of a request goes, read from a snapshot of its parameters.
+   *
+   * @param params the parameter values sent (overrides applied, request id and prettyPrint added)
+   * @param urlPrefix the URL without query
+   * @param query the encoded query, without {@code ?}
+   * @param logQuery the same with secret values redacted
+   * @param headerParams parameters that travel as headers
+   * @param retrySafe whether repeating the call is safe: idempotent verb, or a request id
+   */
+  record Target(
+      Map<String, Object> params,
+      String urlPrefix,
+      String query,
+      String logQuery,
+      Map<String, String> headerParams,
+      boolean retrySafe) {
+
+    /** The full URL, with {@code extra} (already encoded, may be empty) appended to the query. */
+    String url(String extra) {
+      String q = query.isEmpty() ? extra : extra.isEmpty() ? query : query + "&" + extra;
+      return urlPrefix + (q.isEmpty() ? "" : "?" + q);
+    }
+
+    String logUrl(String extra) {
+      String q = logQuery.isEmpty() ? extra : extra.isEmpty() ? logQuery : logQuery + "&" + extra;
+      return urlPrefix + (q.isEmpty() ? "" : "?" + q);
+    }
+  }
+
+  /**
+   * Resolves a request's URL, query and header parameters. {@code pathTemplate} replaces the
+   * method's path when not null; a template starting with {@code /} is relative to the root URL
+   * (media paths), any other to the base URL.
+   *
+   * @throws IllegalArgumentException a parameter value is invalid
+   */
+  Target target(ClientRequest<?, ?> request, Map<String, Object> overrides, String pathTemplate) {
+    RestMethod method = request.method();
+    Map<String, Object> params = new LinkedHashMap<>(request.params());
+    overrides.forEach((k, v) -> {
+      if (v == null) {
+        params.remove(k);
+      } else {
+        params.put(k, v);
+      }
+    });
+    String requestId = method.requestIdParameter();
+    if (requestId != null && !params.containsKey(requestId)) {
+      // Chosen once per call and kept across its retries, so the server can drop duplicates.
+      params.put(requestId, UUID.randomUUID().toString());
+    }
+    if (defaultPrettyPrint && !params.containsKey("prettyPrint")) {
+      params.put("prettyPrint", Boolean.FALSE);
+    }
+    String template = pathTemplate == null ? method.path() : pathTemplate;
+    Set<String> pathVariables = UriTemplate.variables(template);
+    String path = UriTemplate.expand(method, template, params);
+    String urlPrefix = path.startsWith("/") ? rootUrl + path.substring(1) : baseUrl + path;
+    StringBuilder q = new StringBuilder();
+    StringBuilder lq = new StringBuilder();
+    Map<String, String> headerParams = new LinkedHashMap<>();
+    for (Map.Entry<String, Object> e : params.entrySet()) {
+      String name = e.getKey();
+      RestMethod.Param p = method.params().get(name);
+      if (pathVariables.contains(name) || (p != null && p.location() == RestMethod.Location.PATH)) {
+        continue;
+      }
+      if (p != null && p.location() == RestMethod.Location.HEADER) {
+        String v = ParamValues.format(name, e.getValue());
+        Headers.check(name, v);
+        headerParams.put(name, v);
+        continue;
+      }
+      for (String v : ParamValues.formatAll(name, e.getValue())) {
+        appendQuery(q, lq, name, v);
+      }
+    }
+    boolean retrySafe = IDEMPOTENT_METHODS.contains(method.httpMethod().toUpperCase(Locale.ROOT))
+        || requestId != null;
+    return new Target(params, urlPrefix, q.toString(), lq.toString(), headerParams, retrySafe);
+  }
+
+  String rootUrl() {
+    return rootUrl;
+  }
+
+  String servicePath() {
+    return servicePath;
+  }
+
+  HttpClient http() {
+    return http;
+  }
+
+  /** Query text for the credentials' parameters that the call does not set itself. */
+  static String authQuery(Credentials.Authorization auth, Map<String, Object> params) {
+    StringBuilder q = new StringBuilder();
+    StringBuilder ignored = new StringBuilder();
+    auth.queryParams().forEach((name, value) -> {
+      if (!params.containsKey(name)) {
+        appendQuery(q, ignored, name, value);
+      }
+    });
+    return q.toString();
+  }
+
   /** One call: a snapshot of the request, sent and retried until it succeeds or gives up. */
   private final class Call<T> {
     final ClientRequest<T, ?> request;
@@ -247,49 +356,15 @@ final class Transport {
       this.request = request;
       this.method = request.method();
       this.id = method.id();
-      this.params = new LinkedHashMap<>(request.params());
-      overrides.forEach((k, v) -> {
-        if (v == null) {
-          params.remove(k);
-        } else {
-          params.put(k, v);
-        }
-      });
-      String requestId = method.requestIdParameter();
-      if (requestId != null && !params.containsKey(requestId)) {
-        // Chosen once per call and kept across its retries, so the server can drop duplicates.
-        params.put(requestId, UUID.randomUUID().toString());
-      }
-      if (defaultPrettyPrint && !params.containsKey("prettyPrint")) {
-        params.put("prettyPrint", Boolean.FALSE);
-      }
-      Set<String> pathVariables = UriTemplate.variables(method.path());
-      String path = UriTemplate.expand(method, params);
-      this.urlPrefix = path.startsWith("/") ? rootUrl + path.substring(1) : baseUrl + path;
-      StringBuilder q = new StringBuilder();
-      StringBuilder lq = new StringBuilder();
-      for (Map.Entry<String, Object> e : params.entrySet()) {
-        String name = e.getKey();
-        RestMethod.Param p = method.params().get(name);
-        if (pathVariables.contains(name) || (p != null && p.location() == RestMethod.Location.PATH)) {
-          continue;
-        }
-        if (p != null && p.location() == RestMethod.Location.HEADER) {
-          String v = ParamValues.format(name, e.getValue());
-          Headers.check(name, v);
-          headerParams.put(name, v);
-          continue;
-        }
-        for (String v : ParamValues.formatAll(name, e.getValue())) {
-          appendQuery(q, lq, name, v);
-        }
-      }
-      this.query = q.toString();
-      this.logQuery = lq.toString();
+      Target t = target(request, overrides, null);
+      this.params = t.params();
+      this.urlPrefix = t.urlPrefix();
+      this.query = t.query();
+      this.logQuery = t.logQuery();
+      this.headerParams.putAll(t.headerParams());
       this.headers = new LinkedHashMap<>(request.headers());
       this.body = request.content() == null ? null : Json.get().write(request.content());
-      this.retrySafe = IDEMPOTENT_METHODS.contains(method.httpMethod().toUpperCase(Locale.ROOT))
-          || requestId != null;
+      this.retrySafe = t.retrySafe();
       long total = policy.totalTimeout().toNanos();
       this.hasDeadline = total > 0;
       this.deadline = System.nanoTime() + (hasDeadline ? total : 0);
@@ -501,31 +576,37 @@ final class Transport {
           TimeUnit.NANOSECONDS);
     }
 
-    @SuppressWarnings("unchecked")
     T decode(HttpResponse<byte[]> resp) {
-      Type type = request.responseType();
-      byte[] bytes = resp.body();
-      if (type == null || type == Void.class || type == void.class || bytes.length == 0) {
-        return null;
-      }
-      Optional<String> contentType = resp.headers().firstValue("Content-Type");
-      if (contentType.isPresent() && !isJson(contentType.get())) {
-        throw new InvalidResponseException(id + ": expected a JSON response, got content type "
-            + printable(contentType.get(), 100));
-      }
-      try {
-        return (T) Json.get().read(bytes, type);
-      } catch (UncheckedIOException e) {
-        Throwable c = e.getCause();
-        String detail = c instanceof JsonProcessingException jpe ? jpe.getOriginalMessage() : c.getMessage();
-        throw new InvalidResponseException(id + ": malformed JSON response: " + printable(String.valueOf(detail), 300), c);
-      } catch (RuntimeException e) {
-        throw new InvalidResponseException(id + ": response does not fit " + type.getTypeName(), e);
-      }
+      return decodeJson(id, request.responseType(), resp.body(), resp.headers().firstValue("Content-Type"));
     }
   }
 
-  private static void appendQuery(StringBuilder q, StringBuilder logQ, String name, String value) {
+  /**
+   * Decodes a 2xx response body as {@code type}; null for no type or an empty body.
+   *
+   * @throws InvalidResponseException not JSON, malformed, or not of that shape
+   */
+  @SuppressWarnings("unchecked")
+  static <T> T decodeJson(String id, Type type, byte[] bytes, Optional<String> contentType) {
+    if (type == null || type == Void.class || type == void.class || bytes.length == 0) {
+      return null;
+    }
+    if (contentType.isPresent() && !isJson(contentType.get())) {
+      throw new InvalidResponseException(id + ": expected a JSON response, got content type "
+          + printable(contentType.get(), 100));
+    }
+    try {
+      return (T) Json.get().read(bytes, type);
+    } catch (UncheckedIOException e) {
+      Throwable c = e.getCause();
+      String detail = c instanceof JsonProcessingException jpe ? jpe.getOriginalMessage() : c.getMessage();
+      throw new InvalidResponseException(id + ": malformed JSON response: " + printable(String.valueOf(detail), 300), c);
+    } catch (RuntimeException e) {
+      throw new InvalidResponseException(id + ": response does not fit " + type.getTypeName(), e);
+    }
+  }
+
+  static void appendQuery(StringBuilder q, StringBuilder logQ, String name, String value) {
     String n = UriTemplate.encode(name, false);
     String v = UriTemplate.encode(value, false);
     if (q.length() > 0) {
@@ -567,7 +648,7 @@ final class Transport {
     return s.length() > MAX_LOGGED_BODY_CHARS ? s.substring(0, MAX_LOGGED_BODY_CHARS) + "...[truncated]" : s;
   }
 
-  private static String printable(String s, int max) {
+  static String printable(String s, int max) {
     String t = s.length() > max ? s.substring(0, max) + "..." : s;
     return t.replaceAll("[\\p{Cntrl}]", "?");
   }

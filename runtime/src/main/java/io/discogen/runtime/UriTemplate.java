@@ -35,7 +35,11 @@ final class UriTemplate {
   }
 
   static String expand(RestMethod method, Map<String, Object> values) {
-    String template = method.path();
+    return expand(method, method.path(), values);
+  }
+
+  /** Expands {@code template} (the method's path or one of its media paths) with its values. */
+  static String expand(RestMethod method, String template, Map<String, Object> values) {
     StringBuilder out = new StringBuilder();
     int i = 0;
     while (i < template.length()) {

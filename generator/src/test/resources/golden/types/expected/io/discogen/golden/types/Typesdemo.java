@@ -2,6 +2,7 @@
 package io.discogen.golden.types;
 
 import io.discogen.runtime.ApiClient;
+import io.discogen.runtime.BatchRequest;
 import io.discogen.runtime.ClientOptions;
 import io.discogen.runtime.PagedIterable;
 import io.discogen.runtime.RestMethod;
@@ -60,6 +61,14 @@ public final class Typesdemo {
    */
   public Typesdemo() {
     this(ClientOptions.defaults());
+  }
+
+  /**
+   * A new batch: queue requests of this API with their callbacks, then send them together
+   * ({@code multipart/mixed} to {@link #DEFAULT_BATCH_PATH}).
+   */
+  public BatchRequest batch() {
+    return new BatchRequest(this.client);
   }
 
   /**

@@ -5,7 +5,8 @@
 #   QUICK=1 benchmarks/run.sh    # short iterations, 1 cold round: numbers are provisional
 #
 # Env: ROUNDS (cold-process rounds, default 3; QUICK: 1), MVN_ARGS (e.g. -o), SKIP_BUILD=1,
-# ONLY="json http generate cold profile" (a subset), DISCOGEN_CACHE (default ~/.cache/discogen).
+# COLD_CASES=dataproc,compute,corpus (cold-process cases), ONLY="json http generate cold profile" (a subset), GEN_BENCH
+# (JMH pattern, e.g. 'GenerateBench.(computeV1|dataprocV1)' to leave out the whole corpus), DISCOGEN_CACHE (default ~/.cache/discogen).
 # Needs: Java 17, Maven, npm (for the OpenAPI peer specs), /usr/bin/time, the corpus in
 # ../shared/corpus/discovery-2024 beside the checkout. Nothing is downloaded into the repository.
 set -euo pipefail
@@ -49,7 +50,7 @@ MACHINE=$T/results/machine.txt
 } > "$MACHINE"
 
 JMH_OPTS=()
-if [ -n "$QUICK" ]; then JMH_OPTS=(-wi 2 -i 3 -w 1s -r 1s); fi
+if [ -n "$QUICK" ]; then JMH_OPTS=(-wi 1 -i 3 -w 1s -r 1s); fi
 
 if want json || want http; then
   PATTERNS=()
@@ -59,17 +60,17 @@ if want json || want http; then
 fi
 if want generate; then
   GEN_OPTS=()
-  if [ -n "$QUICK" ]; then GEN_OPTS=(-wi 2 -i 3); fi
+  if [ -n "$QUICK" ]; then GEN_OPTS=(-wi 1 -i 2); fi
   java -jar "$JAR" "${GEN_OPTS[@]}" -f 1 -jvmArgsAppend "-Ddiscogen.corpus=$CORPUS" \
-    -rf json -rff "$T/results/jmh-generate.json" GenerateBench
+    -rf json -rff "$T/results/jmh-generate.json" "${GEN_BENCH:-GenerateBench}"
 fi
 if want cold; then
   java -cp "$JAR" io.discogen.bench.ColdRun "$ROUNDS" "$ROOT/generator/target/discogen.jar" \
-    "$T/peers/openapi-generator-cli.jar" "$CORPUS" "$OAD" "$T/cold" "$T/results/cold.tsv"
+    "$T/peers/openapi-generator-cli.jar" "$CORPUS" "$OAD" "$T/cold" "$T/results/cold.tsv" "${COLD_CASES:-dataproc,compute,corpus}"
 fi
 if want profile; then
   java -XX:StartFlightRecording=filename=$T/results/render.jfr,settings=profile -cp "$JAR" \
-    io.discogen.bench.RenderLoop "$CORPUS/compute.v1.json" $([ -n "$QUICK" ] && echo 4 || echo 8) > "$T/results/render.txt" 2>&1
+    io.discogen.bench.RenderLoop "$CORPUS/compute.v1.json" $([ -n "$QUICK" ] && echo 3 || echo 8) > "$T/results/render.txt" 2>&1
   jfr print --stack-depth 200 --events jdk.ExecutionSample "$T/results/render.jfr" \
     | java -cp "$JAR" io.discogen.bench.Profile > "$T/results/profile.md"
   { echo; echo "RenderLoop (compute.v1, same JVM, with JFR on):"; echo '```'; cat "$T/results/render.txt"; echo '```'; } >> "$T/results/profile.md"

@@ -17,7 +17,7 @@ import java.util.stream.Stream;
  * {@code /usr/bin/time -f "%e %M"}; lines are the {@code .java} lines each tool wrote.
  *
  * <pre>
- * java -cp benchmarks.jar io.discogen.bench.ColdRun ROUNDS DISCOGEN_JAR OAG_JAR CORPUS_DIR OAD_DIR WORK_DIR RESULTS_TSV
+ * java -cp benchmarks.jar io.discogen.bench.ColdRun ROUNDS DISCOGEN_JAR OAG_JAR CORPUS_DIR OAD_DIR WORK_DIR RESULTS_TSV [CASES]
  * </pre>
  *
  * RESULTS_TSV gets one line per run: case, tool, round, seconds, peak RSS KB, java files, java lines.
@@ -40,9 +40,14 @@ public final class ColdRun {
         new Case("dataproc.v1", corpus.resolve("dataproc.v1.json"), oad.resolve("dataproc.json")),
         new Case("compute.v1", corpus.resolve("compute.v1.json"), oad.resolve("compute.json")),
         new Case("corpus (454 docs)", corpus, null));
+    // Optional 8th argument: the cases to run, comma-separated prefixes (e.g. "dataproc,compute").
+    List<String> only = args.length > 7 ? List.of(args[7].split(",")) : List.of();
     List<String> lines = new ArrayList<>();
     for (int round = 1; round <= rounds; round++) {
       for (Case c : cases) {
+        if (!only.isEmpty() && only.stream().noneMatch(c.name()::startsWith)) {
+          continue;
+        }
         List<String> order = new ArrayList<>(List.of("discogen", "openapi-generator"));
         if (c.openapi() == null) {
           order.remove("openapi-generator");

@@ -47,13 +47,13 @@ public final class Profile {
         }
       }
     }
+    final int n = samples;
     StringBuilder md = new StringBuilder();
     md.append("JFR execution samples: ").append(samples).append(" (all threads).\n\n");
     md.append("| Self (top frame) | share |\n|---|---:|\n");
     top(self, 15).forEach(e -> md.append("| `").append(e.getKey()).append("` | ")
-        .append(pct(e.getValue(), samples)).append(" |\n"));
+        .append(pct(e.getValue(), n)).append(" |\n"));
     md.append("\n| Inclusive (class anywhere on the stack) | share |\n|---|---:|\n");
-    final int n = samples;
     top(filter(inclusive), 20).forEach(e -> md.append("| `").append(e.getKey()).append("` | ")
         .append(pct(e.getValue(), n)).append(" |\n"));
     System.out.print(md);

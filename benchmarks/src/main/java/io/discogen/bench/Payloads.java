@@ -68,7 +68,7 @@ public final class Payloads {
           .append("\"networkIP\":\"10.128.").append(i / 250).append('.').append(i % 250).append("\",\"name\":\"nic0\",")
           .append("\"accessConfigs\":[{\"kind\":\"compute#accessConfig\",\"type\":\"ONE_TO_ONE_NAT\",\"name\":\"External NAT\",\"natIP\":\"34.1.")
           .append(i / 250).append('.').append(i % 250).append("\",\"networkTier\":\"PREMIUM\"}],")
-          .append("\"fingerprint\":\"ABCdef123=\",\"stackType\":\"IPV4_ONLY\"}]")
+          .append("\"fingerprint\":\"ABCdef1234E=\",\"stackType\":\"IPV4_ONLY\"}]")
           .append(",\"disks\":[{\"kind\":\"compute#attachedDisk\",\"type\":\"PERSISTENT\",\"mode\":\"READ_WRITE\",")
           .append("\"source\":\"").append(zone).append("/disks/vm-").append(i).append("\",\"deviceName\":\"persistent-disk-0\",\"index\":0,")
           .append("\"boot\":true,\"autoDelete\":true,\"licenses\":[\"https://www.googleapis.com/compute/v1/projects/debian-cloud/global/licenses/debian-12-bookworm\"],")

@@ -73,7 +73,7 @@ if want profile; then
     io.discogen.bench.RenderLoop "$CORPUS/compute.v1.json" $([ -n "$QUICK" ] && echo 3 || echo 8) > "$T/results/render.txt" 2>&1
   jfr print --stack-depth 200 --events jdk.ExecutionSample "$T/results/render.jfr" \
     | java -cp "$JAR" io.discogen.bench.Profile > "$T/results/profile.md"
-  { echo; echo "RenderLoop (compute.v1, same JVM, with JFR on):"; echo '```'; cat "$T/results/render.txt"; echo '```'; } >> "$T/results/profile.md"
+  { echo; echo "RenderLoop (compute.v1, same JVM, with JFR on):"; echo '```'; grep '^run' "$T/results/render.txt"; echo '```'; } >> "$T/results/profile.md"
 fi
 
 echo "load avg after:  $(cut -d' ' -f1-3 /proc/loadavg)" >> "$MACHINE"

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs every Discogen benchmark and writes benchmarks/REPORT.md. From the repository root:
 #
-#   benchmarks/run.sh            # full run (~25 min on 2 quiet cores)
+#   benchmarks/run.sh            # full run (length not yet timed on a quiet machine)
 #   QUICK=1 benchmarks/run.sh    # short iterations, 1 cold round: numbers are provisional
 #
 # Env: ROUNDS (cold-process rounds, default 3; QUICK: 1), MVN_ARGS (e.g. -o), SKIP_BUILD=1,

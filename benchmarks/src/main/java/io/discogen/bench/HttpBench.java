@@ -1,0 +1,100 @@
+package io.discogen.bench;
+
+import com.google.api.client.http.javanet.NetHttpTransport;
+import com.google.api.client.json.gson.GsonFactory;
+import com.sun.net.httpserver.HttpServer;
+import io.discogen.runtime.ClientOptions;
+import io.discogen.runtime.Credentials;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * A small GET ({@code sessions.get}, a ~1.3 KB Session) on loopback against the JDK's HttpServer on
+ * 127.0.0.1: Discogen's generated client ({@code java.net.http} + Jackson) against Google's official
+ * one (google-http-client, {@code NetHttpTransport}, {@code GsonFactory}). One thread, requests per
+ * second; run with {@code -prof gc} for bytes allocated per request (client and server share the
+ * JVM, so allocation includes the server's, which is the same for both sides).
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+@Fork(value = 1, jvmArgsAppend = {"-Xms512m", "-Xmx512m", "-Dsun.net.httpserver.nodelay=true"})
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
+public class HttpBench {
+  static final String NAME = "projects/bench-project/locations/us-central1/sessions/session-0";
+
+  HttpServer server;
+  ExecutorService serverThreads;
+  io.discogen.bench.gen.dataproc.Dataproc discogen;
+  com.google.api.services.dataproc.Dataproc official;
+
+  @Setup(Level.Trial)
+  public void start() throws IOException {
+    byte[] body = Payloads.oneSession();
+    server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
+    serverThreads = Executors.newFixedThreadPool(2);
+    server.setExecutor(serverThreads);
+    server.createContext("/", exchange -> {
+      try (InputStream in = exchange.getRequestBody()) {
+        in.readAllBytes();
+      }
+      exchange.getResponseHeaders().set("Content-Type", "application/json; charset=UTF-8");
+      exchange.sendResponseHeaders(200, body.length);
+      try (OutputStream out = exchange.getResponseBody()) {
+        out.write(body);
+      }
+    });
+    server.start();
+    String root = "http://127.0.0.1:" + server.getAddress().getPort() + "/";
+    discogen = new io.discogen.bench.gen.dataproc.Dataproc(ClientOptions.builder()
+        .rootUrl(root)
+        .credentials(Credentials.none())
+        .build());
+    official = new com.google.api.services.dataproc.Dataproc.Builder(
+            new NetHttpTransport(), GsonFactory.getDefaultInstance(), null)
+        .setRootUrl(root)
+        .setApplicationName("discogen-bench")
+        .build();
+    // Both sides really talk to the server and decode the same Session.
+    String a = discogenGet();
+    String b = officialGet();
+    if (!NAME.equals(a) || !NAME.equals(b)) {
+      throw new IllegalStateException("unexpected names: " + a + " / " + b);
+    }
+  }
+
+  @TearDown(Level.Trial)
+  public void stop() {
+    server.stop(0);
+    serverThreads.shutdownNow();
+  }
+
+  @Benchmark
+  public String discogenGet() {
+    return discogen.projects().locations().sessions().get(NAME).execute().getName();
+  }
+
+  @Benchmark
+  public String officialGet() throws IOException {
+    return official.projects().locations().sessions().get(NAME).execute().getName();
+  }
+}

@@ -3,7 +3,6 @@ package io.discogen.it.emulator;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,16 +18,13 @@ import java.util.Map;
  * {@code JAVA_HOME} is unset we point it at the JVM running the tests. Ready when
  * {@code GET v1/projects/test-project/topics} answers 200.
  */
-public final class PubSubEmulator implements AutoCloseable {
+public final class PubSubEmulator extends Emulator {
 
-    private final ManagedProcess process;
     private final int port;
-    private final Duration startupTime;
 
-    private PubSubEmulator(ManagedProcess process, int port, Duration startupTime) {
-        this.process = process;
+    private PubSubEmulator(Started started, int port) {
+        super(started);
         this.port = port;
-        this.startupTime = startupTime;
     }
 
     /**
@@ -42,29 +38,15 @@ public final class PubSubEmulator implements AutoCloseable {
         if (javaHome == null || javaHome.isBlank()) {
             env.put("JAVA_HOME", System.getProperty("java.home"));
         }
-        IOException lastDeath = null;
-        for (int attempt = 1; attempt <= Ports.START_ATTEMPTS; attempt++) {
+        int[] chosen = new int[1];
+        Started started = startWithRetries(() -> {
             int port = Ports.freePort();
+            chosen[0] = port;
             List<String> cmd = List.of(script.toString(), "--host=" + Ports.HOST, "--port=" + port);
-            Path log = Ports.logDir().resolve("pubsub-" + port + ".log");
-            ManagedProcess p = ManagedProcess.start("pubsub-emulator", cmd, env, log);
-            try {
-                Duration ready = p.awaitHttpReady(
-                        URI.create("http://" + Ports.HOST + ":" + port + "/v1/projects/test-project/topics"),
-                        Ports.startTimeout());
-                p.note("ready after " + ready.toMillis() + " ms");
-                System.out.println("[emulators] Pub/Sub emulator ready in " + ready.toMillis() + " ms at http://"
-                        + Ports.HOST + ":" + port + "/, log " + log);
-                return new PubSubEmulator(p, port, ready);
-            } catch (ManagedProcess.DiedException e) {
-                p.close();
-                lastDeath = e;
-            } catch (IOException | RuntimeException | Error e) {
-                p.close();
-                throw e;
-            }
-        }
-        throw lastDeath;
+            return new Launch("pubsub-emulator", cmd, env, Ports.logDir().resolve("pubsub-" + port + ".log"),
+                    URI.create("http://" + Ports.HOST + ":" + port + "/v1/projects/test-project/topics"));
+        });
+        return new PubSubEmulator(started, chosen[0]);
     }
 
     /** {@code http://127.0.0.1:<port>/}; API paths are {@code v1/...} below it. */
@@ -79,27 +61,6 @@ public final class PubSubEmulator implements AutoCloseable {
 
     public int port() {
         return port;
-    }
-
-    public Duration startupTime() {
-        return startupTime;
-    }
-
-    public Path logFile() {
-        return process.logFile();
-    }
-
-    public ProcessHandle processHandle() {
-        return process.handle();
-    }
-
-    public boolean isAlive() {
-        return process.isAlive();
-    }
-
-    @Override
-    public void close() {
-        process.close();
     }
 
     @Override

@@ -3,7 +3,6 @@ package io.discogen.it.emulator;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -18,18 +17,15 @@ import java.util.Map;
  * Ready when {@code GET v1/projects/test-project/instanceConfigs} answers 200 (that call goes
  * through the gateway to the gRPC emulator, so both halves are up).
  */
-public final class SpannerEmulator implements AutoCloseable {
+public final class SpannerEmulator extends Emulator {
 
-    private final ManagedProcess process;
     private final int httpPort;
     private final int grpcPort;
-    private final Duration startupTime;
 
-    private SpannerEmulator(ManagedProcess process, int httpPort, int grpcPort, Duration startupTime) {
-        this.process = process;
+    private SpannerEmulator(Started started, int httpPort, int grpcPort) {
+        super(started);
         this.httpPort = httpPort;
         this.grpcPort = grpcPort;
-        this.startupTime = startupTime;
     }
 
     /**
@@ -41,37 +37,24 @@ public final class SpannerEmulator implements AutoCloseable {
                 CloudSdk::spannerGateway);
         Path emulatorMain = CloudSdk.requireExecutable("Spanner emulator", CloudSdk.SPANNER_DEB,
                 CloudSdk::spannerEmulatorMain);
-        IOException lastDeath = null;
-        for (int attempt = 1; attempt <= Ports.START_ATTEMPTS; attempt++) {
+        int[] ports = new int[2];
+        Started started = startWithRetries(() -> {
             int http = Ports.freePort();
             int grpc = Ports.freePort();
             while (grpc == http) {
                 grpc = Ports.freePort();
             }
+            ports[0] = http;
+            ports[1] = grpc;
             List<String> cmd = List.of(gateway.toString(),
                     "--hostname", Ports.HOST,
                     "--grpc_port", Integer.toString(grpc),
                     "--http_port", Integer.toString(http),
                     "--grpc_binary", emulatorMain.toString());
-            Path log = Ports.logDir().resolve("spanner-" + http + ".log");
-            ManagedProcess p = ManagedProcess.start("spanner-emulator", cmd, Map.of(), log);
-            try {
-                Duration ready = p.awaitHttpReady(
-                        URI.create("http://" + Ports.HOST + ":" + http + "/v1/projects/test-project/instanceConfigs"),
-                        Ports.startTimeout());
-                p.note("ready after " + ready.toMillis() + " ms");
-                System.out.println("[emulators] Spanner emulator ready in " + ready.toMillis() + " ms at http://"
-                        + Ports.HOST + ":" + http + "/ (gRPC " + Ports.HOST + ":" + grpc + "), log " + log);
-                return new SpannerEmulator(p, http, grpc, ready);
-            } catch (ManagedProcess.DiedException e) {
-                p.close();
-                lastDeath = e; // probably a port race: try fresh ports
-            } catch (IOException | RuntimeException | Error e) {
-                p.close();
-                throw e;
-            }
-        }
-        throw lastDeath;
+            return new Launch("spanner-emulator", cmd, Map.of(), Ports.logDir().resolve("spanner-" + http + ".log"),
+                    URI.create("http://" + Ports.HOST + ":" + http + "/v1/projects/test-project/instanceConfigs"));
+        });
+        return new SpannerEmulator(started, ports[0], ports[1]);
     }
 
     /** {@code http://127.0.0.1:<httpPort>/}; API paths are {@code v1/...} below it. */
@@ -90,29 +73,6 @@ public final class SpannerEmulator implements AutoCloseable {
 
     public int grpcPort() {
         return grpcPort;
-    }
-
-    /** From process start to the first successful readiness probe. */
-    public Duration startupTime() {
-        return startupTime;
-    }
-
-    public Path logFile() {
-        return process.logFile();
-    }
-
-    /** The gateway process; its descendants include {@code emulator_main}. */
-    public ProcessHandle processHandle() {
-        return process.handle();
-    }
-
-    public boolean isAlive() {
-        return process.isAlive();
-    }
-
-    @Override
-    public void close() {
-        process.close();
     }
 
     @Override

@@ -41,7 +41,11 @@ public sealed interface TypeRef {
     /** Protobuf JSON duration, {@code "3.5s"}. */
     DURATION,
     /** Comma-separated field paths. */
-    FIELD_MASK
+    FIELD_MASK,
+    /** 64-bit signed, a JSON number (OpenAPI {@code int64}, and integers without a format). */
+    INT64_NUMBER,
+    /** An arbitrary-precision decimal, a JSON number (OpenAPI {@code number} without a format). */
+    DECIMAL
   }
 
   Primitive STRING = new Primitive(Kind.STRING);

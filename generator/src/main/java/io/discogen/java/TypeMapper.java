@@ -125,7 +125,8 @@ public final class TypeMapper {
       case STRING, FIELD_MASK -> STRING;
       case BOOLEAN -> ClassName.get(Boolean.class);
       case INT32 -> ClassName.get(Integer.class);
-      case UINT32, INT64 -> ClassName.get(Long.class);
+      case UINT32, INT64, INT64_NUMBER -> ClassName.get(Long.class);
+      case DECIMAL -> ClassName.get("java.math", "BigDecimal");
       case UINT64 -> ClassName.get("java.math", "BigInteger");
       case FLOAT -> ClassName.get(Float.class);
       case DOUBLE -> ClassName.get(Double.class);

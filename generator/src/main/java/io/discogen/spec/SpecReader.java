@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.discogen.discovery.DiscoveryParser;
 import io.discogen.ir.ApiModel;
 import io.discogen.ir.SpecSource;
+import io.discogen.openapi.OpenApiParser;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -65,7 +66,7 @@ public final class SpecReader {
    * @throws SpecException listing what is wrong, each problem one line
    */
   public static ApiModel read(Path file, String displayPath) throws SpecException {
-    return parse(readBytes(file, displayPath), displayPath);
+    return parse(readBytes(file, displayPath), file, displayPath);
   }
 
   /**
@@ -77,12 +78,19 @@ public final class SpecReader {
    * @throws SpecException listing what is wrong, each problem one line
    */
   public static ApiModel parse(byte[] content, String displayPath) throws SpecException {
+    return parse(content, null, displayPath);
+  }
+
+  private static ApiModel parse(byte[] content, Path file, String displayPath) throws SpecException {
     try {
       int start = checkText(content, displayPath);
-      JsonNode root = parseJson(content, start, displayPath);
+      JsonNode root = looksLikeYamlOpenApi(content, start)
+          ? parseYaml(content, start, displayPath)
+          : parseJson(content, start, displayPath);
       return switch (detect(root, displayPath)) {
         case DISCOVERY -> DiscoveryParser.parse(root, displayPath);
-        case OPENAPI -> throw fail(displayPath, "", "OpenAPI input is not supported yet");
+        case OPENAPI -> OpenApiParser.parse(
+            new String(content, start, content.length - start, StandardCharsets.UTF_8), file, displayPath);
       };
     } catch (RuntimeException | StackOverflowError e) {
       throw fail(
@@ -115,8 +123,8 @@ public final class SpecReader {
     throw fail(
         displayPath,
         "",
-        "not a Discovery document: no \"discoveryVersion\" or \"kind\": \"discovery#restDescription\""
-            + " at the top level");
+        "not a Discovery or OpenAPI document: no \"discoveryVersion\", \"kind\":"
+            + " \"discovery#restDescription\", \"openapi\" or \"swagger\" at the top level");
   }
 
   private static byte[] readBytes(Path file, String displayPath) throws SpecException {
@@ -215,6 +223,47 @@ public final class SpecReader {
     }
     return line;
   }
+
+  /**
+   * Whether the text is YAML rather than JSON: it does not start like JSON, and a line at the top
+   * level declares {@code openapi:} or {@code swagger:} (Discovery documents are always JSON).
+   */
+  static boolean looksLikeYamlOpenApi(byte[] content, int start) {
+    int i = start;
+    while (i < content.length && Character.isWhitespace(content[i])) {
+      i++;
+    }
+    if (i < content.length && (content[i] == '{' || content[i] == '[')) {
+      return false;
+    }
+    String head = new String(content, start, Math.min(content.length - start, 1 << 20), StandardCharsets.UTF_8);
+    return YAML_OPENAPI.matcher(head).find();
+  }
+
+  private static final Pattern YAML_OPENAPI =
+      Pattern.compile("(?m)^[\"']?(openapi|swagger)[\"']?\\s*:");
+
+  private static JsonNode parseYaml(byte[] content, int start, String displayPath) throws SpecException {
+    try {
+      JsonNode root = YAML.readTree(new String(content, start, content.length - start, StandardCharsets.UTF_8));
+      if (root == null || root.isMissingNode()) {
+        throw fail(displayPath, "", "no YAML value in the file");
+      }
+      return root;
+    } catch (JsonProcessingException e) {
+      JsonLocation where = e.getLocation();
+      String m = e.getOriginalMessage() == null ? "syntax error" : e.getOriginalMessage();
+      throw fail(displayPath, location(where), "invalid YAML: " + m);
+    } catch (IOException e) {
+      throw fail(displayPath, "", "cannot read YAML (" + e.getClass().getSimpleName() + ")");
+    }
+  }
+
+  private static final ObjectMapper YAML = new ObjectMapper(
+      com.fasterxml.jackson.dataformat.yaml.YAMLFactory.builder()
+          .streamReadConstraints(
+              StreamReadConstraints.builder().maxNestingDepth(MAX_NESTING_DEPTH).build())
+          .build());
 
   private static JsonNode parseJson(byte[] content, int start, String displayPath)
       throws SpecException {

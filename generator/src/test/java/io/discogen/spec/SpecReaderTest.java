@@ -139,16 +139,21 @@ class SpecReaderTest {
   }
 
   @Test
-  void openApiIsNotSupportedYet() {
-    assertEquals(FILE + ": OpenAPI input is not supported yet", problem("{\"openapi\": \"3.0.0\"}"));
-    assertEquals(FILE + ": OpenAPI input is not supported yet", problem("{\"swagger\": \"2.0\"}"));
+  void openApiAndSwaggerAreRecognised() throws Exception {
+    String openapi = "{\"openapi\": \"3.0.3\", \"info\": {\"title\": \"Demo\", \"version\": \"1\"}, \"paths\": {}}";
+    assertEquals(io.discogen.ir.SpecSource.Format.OPENAPI,
+        SpecReader.parse(openapi.getBytes(StandardCharsets.UTF_8), FILE).source().format());
+    String swagger = "{\"swagger\": \"2.0\", \"info\": {\"title\": \"Demo\", \"version\": \"1\"}, \"paths\": {}}";
+    assertEquals("Demo", SpecReader.parse(swagger.getBytes(StandardCharsets.UTF_8), FILE).name());
+    String yaml = "openapi: 3.0.3\ninfo:\n  title: Yaml Demo\n  version: '2'\npaths: {}\n";
+    assertEquals("Yaml Demo", SpecReader.parse(yaml.getBytes(StandardCharsets.UTF_8), FILE).name());
   }
 
   @Test
   void someOtherJsonObject() {
     assertEquals(
-        FILE + ": not a Discovery document: no \"discoveryVersion\" or \"kind\":"
-            + " \"discovery#restDescription\" at the top level",
+        FILE + ": not a Discovery or OpenAPI document: no \"discoveryVersion\", \"kind\":"
+            + " \"discovery#restDescription\", \"openapi\" or \"swagger\" at the top level",
         problem("{\"hello\": \"world\"}"));
   }
 

@@ -1,0 +1,388 @@
+package io.discogen.openapi;
+
+import io.discogen.ir.AliasSchema;
+import io.discogen.ir.EnumSchema;
+import io.discogen.ir.ObjectSchema;
+import io.discogen.ir.Property;
+import io.discogen.ir.Schema;
+import io.discogen.ir.TypeRef;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Turns swagger-parser schemas into IR schemas and type references. Component schemas keep their
+ * key as id and name; inline objects and enums get ids from their position ({@code Pet.category},
+ * {@code listPets.Response}) and become nested schemas of the object that declares them, or
+ * top-level schemas when nothing encloses them (operation bodies, arrays in components).
+ *
+ * <p>Constructs the IR cannot express yet degrade to the widest type that still compiles and
+ * round-trips: {@code oneOf}/{@code anyOf} become "any JSON value", {@code allOf} is merged into
+ * one object, integer enums stay integers.
+ */
+final class SchemaConverter {
+  static final String COMPONENTS = "#/components/schemas/";
+  private static final int MAX_DEPTH = 64;
+
+  @SuppressWarnings("rawtypes")
+  private final Map<String, io.swagger.v3.oas.models.media.Schema> components;
+  private final Set<String> usedIds = new HashSet<>();
+  /** Top-level IR schemas, in the order they were declared or hoisted. */
+  private final List<Schema> schemas = new ArrayList<>();
+
+  @SuppressWarnings("rawtypes")
+  SchemaConverter(Map<String, io.swagger.v3.oas.models.media.Schema> components) {
+    this.components = components == null ? Map.of() : components;
+    usedIds.addAll(this.components.keySet());
+  }
+
+  /** Converts every component schema, in document order; call once, before operations. */
+  @SuppressWarnings("rawtypes")
+  void readComponents() {
+    for (Map.Entry<String, io.swagger.v3.oas.models.media.Schema> e : components.entrySet()) {
+      String key = e.getKey();
+      io.swagger.v3.oas.models.media.Schema s = e.getValue();
+      if (s == null) {
+        schemas.add(new AliasSchema(key, key, null, TypeRef.ANY));
+        continue;
+      }
+      if (isObject(s, 0)) {
+        List<Schema> nested = new ArrayList<>();
+        schemas.add(object(key, key, s, nested, 0));
+      } else if (isStringEnum(s)) {
+        schemas.add(enumSchema(key, key, s));
+      } else {
+        List<Schema> hoisted = new ArrayList<>();
+        TypeRef target = aliasTarget(key, s, hoisted);
+        schemas.add(new AliasSchema(key, key, s.getDescription(), target));
+        schemas.addAll(hoisted);
+      }
+    }
+  }
+
+  /** All top-level schemas so far: components, then schemas hoisted from operations. */
+  List<Schema> schemas() {
+    return schemas;
+  }
+
+  /**
+   * The type of a schema used by an operation (parameter, body, response). Inline objects and
+   * enums are hoisted to top-level schemas named from {@code nameHint}.
+   */
+  @SuppressWarnings("rawtypes")
+  TypeRef operationType(io.swagger.v3.oas.models.media.Schema s, String idHint, String nameHint) {
+    List<Schema> hoisted = new ArrayList<>();
+    TypeRef t = type(s, idHint, nameHint, hoisted, 0);
+    schemas.addAll(hoisted);
+    return t;
+  }
+
+  /**
+   * The type of a parameter schema; inline enums are collected into {@code enums} (they belong to
+   * the method), other inline objects are hoisted.
+   */
+  @SuppressWarnings("rawtypes")
+  TypeRef parameterType(io.swagger.v3.oas.models.media.Schema s, String idHint, String nameHint, List<EnumSchema> enums) {
+    List<Schema> hoisted = new ArrayList<>();
+    TypeRef t = type(s, idHint, nameHint, hoisted, 0);
+    for (Schema h : hoisted) {
+      if (h instanceof EnumSchema e) {
+        enums.add(e);
+      } else {
+        schemas.add(h);
+      }
+    }
+    return t;
+  }
+
+  @SuppressWarnings("rawtypes")
+  private TypeRef aliasTarget(String key, io.swagger.v3.oas.models.media.Schema s, List<Schema> hoisted) {
+    // A component that is only a reference to itself (directly or through other such components)
+    // has no type: any JSON value.
+    Set<String> seen = new HashSet<>();
+    seen.add(key);
+    io.swagger.v3.oas.models.media.Schema cur = s;
+    while (cur != null && cur.get$ref() != null) {
+      String target = componentKey(cur.get$ref());
+      if (target == null || !seen.add(target)) {
+        return target == null ? TypeRef.ANY : TypeRef.ANY;
+      }
+      cur = components.get(target);
+    }
+    return type(s, key, key, hoisted, 0);
+  }
+
+  /** The IR type of a schema; inline objects and enums are added to {@code nested}. */
+  @SuppressWarnings("rawtypes")
+  private TypeRef type(io.swagger.v3.oas.models.media.Schema s, String idHint, String nameHint,
+      List<Schema> nested, int depth) {
+    if (s == null || depth > MAX_DEPTH) {
+      return TypeRef.ANY;
+    }
+    if (s.get$ref() != null) {
+      String key = componentKey(s.get$ref());
+      return key != null && components.containsKey(key) ? new TypeRef.Named(key) : TypeRef.ANY;
+    }
+    if (hasComposition(s.getOneOf()) || hasComposition(s.getAnyOf())) {
+      return TypeRef.ANY;
+    }
+    if (hasComposition(s.getAllOf()) && !isObject(s, depth)) {
+      // allOf of one non-object part (a common way to add a description to a $ref).
+      if (s.getAllOf().size() == 1) {
+        return type((io.swagger.v3.oas.models.media.Schema) s.getAllOf().get(0), idHint, nameHint, nested, depth + 1);
+      }
+      return TypeRef.ANY;
+    }
+    String type = type(s);
+    if (isObject(s, depth)) {
+      String id = uniqueId(idHint);
+      List<Schema> inner = new ArrayList<>();
+      nested.add(object(id, nameHint, s, inner, depth + 1));
+      return new TypeRef.Named(id);
+    }
+    if (type == null && s.getItems() != null) {
+      type = "array";
+    }
+    if (type == null) {
+      return TypeRef.ANY;
+    }
+    return switch (type) {
+      case "array" -> new TypeRef.ListOf(type(s.getItems(), idHint + ".items", nameHint + "Item", nested, depth + 1));
+      case "object" -> mapType(s, idHint, nameHint, nested, depth);
+      case "string" -> {
+        if (isStringEnum(s)) {
+          String id = uniqueId(idHint);
+          nested.add(enumSchema(id, nameHint, s));
+          yield new TypeRef.Named(id);
+        }
+        yield TypeRef.of(stringKind(s.getFormat()));
+      }
+      case "integer" -> TypeRef.of("int32".equals(s.getFormat()) ? TypeRef.Kind.INT32 : TypeRef.Kind.INT64_NUMBER);
+      case "number" -> TypeRef.of(numberKind(s.getFormat()));
+      case "boolean" -> TypeRef.of(TypeRef.Kind.BOOLEAN);
+      default -> TypeRef.ANY;
+    };
+  }
+
+  @SuppressWarnings("rawtypes")
+  private TypeRef mapType(io.swagger.v3.oas.models.media.Schema s, String idHint, String nameHint,
+      List<Schema> nested, int depth) {
+    Object ap = s.getAdditionalProperties();
+    if (ap instanceof io.swagger.v3.oas.models.media.Schema v) {
+      return new TypeRef.MapOf(type(v, idHint + ".value", nameHint + "Value", nested, depth + 1));
+    }
+    return new TypeRef.MapOf(TypeRef.ANY);
+  }
+
+  /** Whether a schema becomes a class: an object with declared properties, or an allOf of objects. */
+  @SuppressWarnings("rawtypes")
+  private boolean isObject(io.swagger.v3.oas.models.media.Schema s, int depth) {
+    if (s == null || s.get$ref() != null || depth > MAX_DEPTH) {
+      return false;
+    }
+    if (hasComposition(s.getOneOf()) || hasComposition(s.getAnyOf())) {
+      return false;
+    }
+    String type = type(s);
+    if (type != null && !type.equals("object")) {
+      return false;
+    }
+    if (s.getProperties() != null && !s.getProperties().isEmpty()) {
+      return true;
+    }
+    if (hasComposition(s.getAllOf())) {
+      int objects = 0;
+      for (Object part : s.getAllOf()) {
+        io.swagger.v3.oas.models.media.Schema p = resolve((io.swagger.v3.oas.models.media.Schema) part);
+        if (p == null) {
+          continue;
+        }
+        if (!isObject(p, depth + 1) && !(type(p) == null && p.getProperties() == null && p.getAllOf() == null)) {
+          return false;
+        }
+        objects += isObject(p, depth + 1) ? 1 : 0;
+      }
+      return objects > 0;
+    }
+    return false;
+  }
+
+  @SuppressWarnings("rawtypes")
+  private ObjectSchema object(String id, String name, io.swagger.v3.oas.models.media.Schema s,
+      List<Schema> nested, int depth) {
+    Map<String, io.swagger.v3.oas.models.media.Schema> props = new LinkedHashMap<>();
+    Set<String> required = new LinkedHashSet<>();
+    collectProperties(s, props, required, new HashSet<>(), depth);
+    List<Property> properties = new ArrayList<>();
+    for (Map.Entry<String, io.swagger.v3.oas.models.media.Schema> e : props.entrySet()) {
+      String prop = e.getKey();
+      io.swagger.v3.oas.models.media.Schema ps = e.getValue();
+      TypeRef t = type(ps, id + "." + prop, prop, nested, depth + 1);
+      properties.add(new Property(
+          prop,
+          t,
+          ps == null ? null : ps.getDescription(),
+          ps != null && Boolean.TRUE.equals(ps.getReadOnly()),
+          required.contains(prop),
+          ps != null && Boolean.TRUE.equals(ps.getDeprecated()),
+          ps == null ? null : defaultText(ps.getDefault())));
+    }
+    return new ObjectSchema(id, name, s.getDescription(), properties, nested,
+        Boolean.TRUE.equals(s.getDeprecated()));
+  }
+
+  /** Own properties, and those of every {@code allOf} part (referenced parts included), merged in order. */
+  @SuppressWarnings({"rawtypes", "unchecked"})
+  private void collectProperties(io.swagger.v3.oas.models.media.Schema s,
+      Map<String, io.swagger.v3.oas.models.media.Schema> props, Set<String> required, Set<String> seenRefs,
+      int depth) {
+    if (s == null || depth > MAX_DEPTH) {
+      return;
+    }
+    if (s.get$ref() != null) {
+      String key = componentKey(s.get$ref());
+      if (key != null && seenRefs.add(key)) {
+        collectProperties(components.get(key), props, required, seenRefs, depth + 1);
+      }
+      return;
+    }
+    if (s.getAllOf() != null) {
+      for (Object part : s.getAllOf()) {
+        collectProperties((io.swagger.v3.oas.models.media.Schema) part, props, required, seenRefs, depth + 1);
+      }
+    }
+    if (s.getProperties() != null) {
+      for (Map.Entry<String, io.swagger.v3.oas.models.media.Schema> e :
+          ((Map<String, io.swagger.v3.oas.models.media.Schema>) s.getProperties()).entrySet()) {
+        props.putIfAbsent(e.getKey(), e.getValue());
+      }
+    }
+    if (s.getRequired() != null) {
+      required.addAll(s.getRequired());
+    }
+  }
+
+  @SuppressWarnings("rawtypes")
+  private EnumSchema enumSchema(String id, String name, io.swagger.v3.oas.models.media.Schema s) {
+    List<EnumSchema.EnumValue> values = new ArrayList<>();
+    Set<String> seen = new HashSet<>();
+    for (Object v : s.getEnum()) {
+      if (v != null && seen.add(v.toString())) {
+        values.add(new EnumSchema.EnumValue(v.toString(), null, false));
+      }
+    }
+    return new EnumSchema(id, name, s.getDescription(), values);
+  }
+
+  @SuppressWarnings("rawtypes")
+  private static boolean isStringEnum(io.swagger.v3.oas.models.media.Schema s) {
+    return "string".equals(type(s)) && s.getEnum() != null
+        && s.getEnum().stream().anyMatch(v -> v != null);
+  }
+
+  /** The schema's single non-null type ({@code type: [string, "null"]} is a string), or null. */
+  @SuppressWarnings("rawtypes")
+  static String type(io.swagger.v3.oas.models.media.Schema s) {
+    if (s.getType() != null) {
+      return s.getType();
+    }
+    Set<String> types = s.getTypes();
+    if (types == null) {
+      return null;
+    }
+    List<String> nonNull = types.stream().filter(t -> !"null".equals(t)).toList();
+    return nonNull.size() == 1 ? nonNull.get(0) : null;
+  }
+
+  @SuppressWarnings("rawtypes")
+  private io.swagger.v3.oas.models.media.Schema resolve(io.swagger.v3.oas.models.media.Schema s) {
+    Set<String> seen = new HashSet<>();
+    io.swagger.v3.oas.models.media.Schema cur = s;
+    while (cur != null && cur.get$ref() != null) {
+      String key = componentKey(cur.get$ref());
+      if (key == null || !seen.add(key)) {
+        return null;
+      }
+      cur = components.get(key);
+    }
+    return cur;
+  }
+
+  private static boolean hasComposition(List<?> parts) {
+    return parts != null && !parts.isEmpty();
+  }
+
+  private static TypeRef.Kind stringKind(String format) {
+    if (format == null) {
+      return TypeRef.Kind.STRING;
+    }
+    return switch (format) {
+      case "date-time" -> TypeRef.Kind.DATE_TIME;
+      case "date" -> TypeRef.Kind.DATE;
+      case "byte" -> TypeRef.Kind.BYTES;
+      case "int64" -> TypeRef.Kind.INT64;
+      default -> TypeRef.Kind.STRING;
+    };
+  }
+
+  private static TypeRef.Kind numberKind(String format) {
+    if (format == null) {
+      return TypeRef.Kind.DECIMAL;
+    }
+    return switch (format) {
+      case "float" -> TypeRef.Kind.FLOAT;
+      case "double" -> TypeRef.Kind.DOUBLE;
+      case "int32" -> TypeRef.Kind.INT32;
+      case "int64" -> TypeRef.Kind.INT64_NUMBER;
+      default -> TypeRef.Kind.DECIMAL;
+    };
+  }
+
+  static String defaultText(Object value) {
+    if (value == null) {
+      return null;
+    }
+    if (value instanceof BigDecimal d) {
+      return d.toPlainString();
+    }
+    return value.toString();
+  }
+
+  /** The component key of a local reference ({@code #/components/schemas/Pet}), else null. */
+  static String componentKey(String ref) {
+    if (ref == null || !ref.startsWith(COMPONENTS)) {
+      return null;
+    }
+    String key = ref.substring(COMPONENTS.length());
+    if (key.contains("/")) {
+      return null; // a pointer into a schema, not a schema
+    }
+    return unescape(key);
+  }
+
+  private static String unescape(String pointerToken) {
+    String t = pointerToken;
+    if (t.indexOf('%') >= 0) {
+      try {
+        t = java.net.URLDecoder.decode(t.replace("+", "%2B"), java.nio.charset.StandardCharsets.UTF_8);
+      } catch (IllegalArgumentException e) {
+        // keep as is
+      }
+    }
+    return t.replace("~1", "/").replace("~0", "~");
+  }
+
+  /** An id not used by any other schema; position-derived ids are stable across unrelated edits. */
+  String uniqueId(String base) {
+    String id = base;
+    for (int k = 2; !usedIds.add(id); k++) {
+      id = base + "#" + k;
+    }
+    return id;
+  }
+}

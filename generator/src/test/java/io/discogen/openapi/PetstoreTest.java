@@ -1,0 +1,70 @@
+package io.discogen.openapi;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.discogen.GeneratedFile;
+import io.discogen.Generator;
+import io.discogen.GeneratorOptions;
+import io.discogen.ir.ApiModel;
+import io.discogen.ir.Method;
+import io.discogen.ir.Parameter;
+import io.discogen.ir.Resource;
+import io.discogen.ir.SpecSource;
+import io.discogen.ir.TypeRef;
+import io.discogen.spec.SpecReader;
+import io.discogen.testing.Compilation;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The petstore spec in {@code specs/}: read into the IR, generated, compiled warning-free. */
+class PetstoreTest {
+  static final Path SPEC = Path.of("../specs/petstore.openapi.yaml");
+
+  static ApiModel api() throws Exception {
+    return SpecReader.read(SPEC, "specs/petstore.openapi.yaml");
+  }
+
+  static Method method(ApiModel api, String id) {
+    return api.allMethods().stream().filter(m -> m.id().equals(id)).findFirst().orElseThrow();
+  }
+
+  @Test
+  void readsIntoTheIr() throws Exception {
+    ApiModel api = api();
+    assertEquals(SpecSource.Format.OPENAPI, api.source().format());
+    assertEquals("Petstore", api.name());
+    assertEquals("https://eu.petstore.example.com/v1/", api.endpoints().rootUrl());
+    assertEquals(List.of("pets", "store", "health"), api.resources().stream().map(Resource::name).toList());
+
+    Method get = method(api, "getPet");
+    assertEquals("GET", get.httpMethod());
+    assertEquals("pets/{petId}", get.path());
+    Parameter petId = get.parameters().get(0);
+    assertEquals(Parameter.Location.PATH, petId.location());
+    assertTrue(petId.required());
+    assertEquals(TypeRef.of(TypeRef.Kind.INT64_NUMBER), petId.type());
+    assertEquals(new TypeRef.Named("Pet"), get.response());
+
+    Method list = method(api, "listPets");
+    assertEquals(List.of("limit", "status", "X-Request-Id"), list.parameters().stream().map(Parameter::name).toList());
+    assertTrue(list.parameters().get(1).type() instanceof TypeRef.ListOf);
+    assertEquals(1, list.enums().size());
+
+    Method untagged = api.allMethods().stream().filter(m -> m.path().equals("health")).findFirst().orElseThrow();
+    assertEquals("get health", untagged.name());
+    assertNotNull(untagged.response());
+  }
+
+  @Test
+  void generatesCodeThatCompilesWithoutWarnings(@TempDir Path work) throws Exception {
+    List<GeneratedFile> files = Generator.render(
+        new GeneratorOptions(List.of(SPEC), Path.of("unused"), "io.discogen.petstore", true), p -> {}).files();
+    Compilation.Result r = Compilation.compile(files, work);
+    assertTrue(r.success(), r.report());
+    assertEquals(List.of(), r.warnings(), r.report());
+  }
+}

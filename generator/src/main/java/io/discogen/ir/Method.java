@@ -23,6 +23,9 @@ import java.util.List;
  * @param longRunning how to wait for the operation this method returns, or null
  * @param requestIdParameter the name of a query parameter that de-duplicates retried calls (the
  *     Google {@code requestId} convention), or null
+ * @param requestContentType the request body's media type when it is not JSON ({@code
+ *     application/x-www-form-urlencoded}, {@code multipart/form-data}, {@code
+ *     application/octet-stream}, ...); null for JSON bodies and methods without a body
  */
 public record Method(
     String name,
@@ -41,7 +44,8 @@ public record Method(
     MediaDownload mediaDownload,
     Pagination pagination,
     LongRunning longRunning,
-    String requestIdParameter) {
+    String requestIdParameter,
+    String requestContentType) {
 
   public Method {
     parameters = List.copyOf(parameters);

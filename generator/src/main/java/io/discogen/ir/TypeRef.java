@@ -45,7 +45,12 @@ public sealed interface TypeRef {
     /** 64-bit signed, a JSON number (OpenAPI {@code int64}, and integers without a format). */
     INT64_NUMBER,
     /** An arbitrary-precision decimal, a JSON number (OpenAPI {@code number} without a format). */
-    DECIMAL
+    DECIMAL,
+    /**
+     * Raw bytes (OpenAPI {@code format: binary}): a file part of a multipart body, a whole
+     * non-JSON body or download; base64 text inside JSON.
+     */
+    BINARY
   }
 
   Primitive STRING = new Primitive(Kind.STRING);

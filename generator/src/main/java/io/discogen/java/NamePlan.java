@@ -11,6 +11,7 @@ import io.discogen.ir.Property;
 import io.discogen.ir.Resource;
 import io.discogen.ir.Schema;
 import io.discogen.ir.Scope;
+import io.discogen.ir.SecurityScheme;
 import io.discogen.ir.TypeRef;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -92,6 +93,7 @@ public final class NamePlan {
   private String batchAccessor;
   private final Map<String, MemberNames> commonParams = new LinkedHashMap<>();
   private final Map<String, String> scopeConstants = new LinkedHashMap<>();
+  private final Map<String, String> securityMethods = new LinkedHashMap<>();
   private final Map<String, Schema> index;
 
   private NamePlan(ApiModel api, String packageName) {
@@ -135,6 +137,12 @@ public final class NamePlan {
     if (api.endpoints().batchPath() != null) {
       // Planned after the resource and method accessors so that adding batch support renames none.
       this.batchAccessor = serviceAccessors.preferred("batch", "newBatch");
+    }
+    // Credentials helpers for API-key security schemes, on the service class; planned last for the same reason.
+    for (SecurityScheme sc : api.securitySchemes()) {
+      if (sc.kind() == SecurityScheme.Kind.API_KEY) {
+        securityMethods.put(sc.name(), serviceAccessors.method(JavaNames.lowerCamel(sc.name() + " credentials")));
+      }
     }
   }
 
@@ -529,6 +537,11 @@ public final class NamePlan {
 
   public MemberNames commonParam(String wireName) {
     return commonParams.get(wireName);
+  }
+
+  /** The service's static method making credentials for an API-key security scheme, or null. */
+  public String securityMethod(String schemeName) {
+    return securityMethods.get(schemeName);
   }
 
   public String scopeConstant(String url) {

@@ -119,11 +119,23 @@ final class RequestEmitter {
       switch (p.location()) {
         case PATH -> c.add("\n.pathParam($L, $L)", Literals.string(p.name()), Literals.string(p.pattern()));
         case HEADER -> c.add("\n.headerParam($L)", Literals.string(p.name()));
+        case COOKIE -> c.add("\n.cookieParam($L)", Literals.string(p.name()));
         default -> c.add("\n.queryParam($L)", Literals.string(p.name()));
       }
     }
     if (m.requestIdParameter() != null) {
       c.add("\n.requestId($L)", Literals.string(m.requestIdParameter()));
+    }
+    if (m.requestContentType() != null) {
+      c.add("\n.contentType($L)", Literals.string(m.requestContentType()));
+      if (m.request() != null && types.resolve(m.request()) instanceof TypeRef.Named n
+          && index.get(n.schemaId()) instanceof ObjectSchema body) {
+        for (io.discogen.ir.Property p : body.properties()) {
+          if (types.resolve(p.type()) instanceof TypeRef.Primitive prim && prim.kind() == TypeRef.Kind.BINARY) {
+            c.add("\n.binaryPart($L)", Literals.string(p.name()));
+          }
+        }
+      }
     }
     addScopes(c, m.scopes());
     if (m.mediaDownload() != null) {

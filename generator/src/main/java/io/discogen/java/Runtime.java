@@ -10,6 +10,7 @@ final class Runtime {
   static final ClassName API_CLIENT = ClassName.get(PKG, "ApiClient");
   static final ClassName CLIENT_REQUEST = ClassName.get(PKG, "ClientRequest");
   static final ClassName CLIENT_OPTIONS = ClassName.get(PKG, "ClientOptions");
+  static final ClassName CREDENTIALS = ClassName.get(PKG, "Credentials");
   static final ClassName REST_METHOD = ClassName.get(PKG, "RestMethod");
   static final ClassName SERVICE_INFO = ClassName.get(PKG, "ServiceInfo");
   static final ClassName PAGED_ITERABLE = ClassName.get(PKG, "PagedIterable");

@@ -9,6 +9,7 @@ import io.discogen.ir.ApiModel;
 import io.discogen.ir.Endpoints;
 import io.discogen.ir.Parameter;
 import io.discogen.ir.Scope;
+import io.discogen.ir.SecurityScheme;
 import java.util.ArrayList;
 import java.util.List;
 import javax.lang.model.element.Modifier;
@@ -73,8 +74,44 @@ final class ServiceEmitter {
           .addStatement("return new $T(this.client)", Runtime.BATCH_REQUEST)
           .build());
     }
+    addSecurity(b);
     resources.addMembers(b, api.methods(), api.resources());
     return b.build();
+  }
+
+  /** One static credentials factory per API-key scheme; other schemes are documented on the class. */
+  private void addSecurity(TypeSpec.Builder b) {
+    if (api.securitySchemes().isEmpty()) {
+      return;
+    }
+    StringBuilder doc = new StringBuilder("\n<p>Security schemes:\n<ul>\n");
+    for (SecurityScheme sc : api.securitySchemes()) {
+      String how = switch (sc.kind()) {
+        case API_KEY -> "an API key in the " + sc.location().name().toLowerCase(java.util.Locale.ROOT) + " <code>"
+            + Javadocs.sanitize(sc.parameterName()) + "</code>: {@link #" + names.securityMethod(sc.name()) + "(String)}";
+        case HTTP_BASIC -> "HTTP basic: {@code Credentials.basic(user, password)}";
+        case HTTP_BEARER -> "a bearer token: {@code Credentials.bearerToken(token)} or {@code Credentials.refreshing(source)}";
+        case OAUTH2, OPENID_CONNECT -> "OAuth 2.0 access tokens: {@code Credentials.refreshing(source)} or {@code Credentials.bearerToken(token)}";
+      };
+      doc.append("  <li><code>").append(Javadocs.sanitize(sc.name())).append("</code>: ").append(how).append("\n");
+      if (sc.kind() == SecurityScheme.Kind.API_KEY) {
+        String where = switch (sc.location()) {
+          case HEADER -> "HEADER";
+          case COOKIE -> "COOKIE";
+          default -> "QUERY";
+        };
+        b.addMethod(MethodSpec.methodBuilder(names.securityMethod(sc.name()))
+            .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+            .returns(Runtime.CREDENTIALS)
+            .addParameter(String.class, "key")
+            .addJavadoc("Credentials for the <code>$L</code> scheme: {@code key} sent as the $L <code>$L</code>.\n",
+                Javadocs.sanitize(sc.name()), where.toLowerCase(java.util.Locale.ROOT), Javadocs.sanitize(sc.parameterName()))
+            .addStatement("return $T.apiKey($S, $T.$L, key)", Runtime.CREDENTIALS, sc.parameterName(),
+                Runtime.CREDENTIALS.nestedClass("KeyLocation"), where)
+            .build());
+      }
+    }
+    b.addJavadoc("$L</ul>\n", doc);
   }
 
   private TypeSpec scopes() {

@@ -117,7 +117,8 @@ public final class TypeMapper {
 
   /** Whether the type is exactly {@code byte[]} (compared with {@code Arrays.equals}). */
   public boolean isBytes(TypeRef t) {
-    return resolve(t) instanceof TypeRef.Primitive p && p.kind() == TypeRef.Kind.BYTES;
+    return resolve(t) instanceof TypeRef.Primitive p
+        && (p.kind() == TypeRef.Kind.BYTES || p.kind() == TypeRef.Kind.BINARY);
   }
 
   static TypeName primitive(TypeRef.Kind kind) {
@@ -130,7 +131,7 @@ public final class TypeMapper {
       case UINT64 -> ClassName.get("java.math", "BigInteger");
       case FLOAT -> ClassName.get(Float.class);
       case DOUBLE -> ClassName.get(Double.class);
-      case BYTES -> ArrayTypeName.of(TypeName.BYTE);
+      case BYTES, BINARY -> ArrayTypeName.of(TypeName.BYTE);
       case DATE_TIME -> ClassName.get("java.time", "Instant");
       case DATE -> ClassName.get("java.time", "LocalDate");
       case DURATION -> ClassName.get("java.time", "Duration");

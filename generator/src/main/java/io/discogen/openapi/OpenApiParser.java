@@ -90,13 +90,14 @@ public final class OpenApiParser {
         api.getExternalDocs() == null ? null : api.getExternalDocs().getUrl(),
         null,
         endpoints(api.getServers()),
-        List.of(),
+        Security.scopes(api),
         List.of(),
         List.of(),
         schemas.schemas(),
         operations.topLevelMethods(),
         operations.resources(),
-        new SpecSource(displayPath, SpecSource.Format.OPENAPI));
+        new SpecSource(displayPath, SpecSource.Format.OPENAPI),
+        Security.schemes(api));
   }
 
   /**

@@ -96,7 +96,7 @@ final class OperationConverter {
     String id = uniqueMethodId(name);
     List<EnumSchema> enums = new ArrayList<>();
     List<Parameter> parameters = parameters(path, item, op, id, enums);
-    TypeRef request = requestBody(op, id);
+    Body body = requestBody(op, id);
     TypeRef response = response(op, id);
     String description = joinDoc(op.getSummary(), op.getDescription());
     return new Method(
@@ -107,16 +107,17 @@ final class OperationConverter {
         null,
         description,
         parameters,
-        request,
+        body.type(),
         response,
-        List.of(),
+        Security.methodScopes(api, op),
         Boolean.TRUE.equals(op.getDeprecated()),
         enums,
         null,
         null,
         null,
         null,
-        null);
+        null,
+        body.contentType());
   }
 
   private List<Parameter> parameters(String path, PathItem item, Operation op, String methodId,
@@ -145,7 +146,8 @@ final class OperationConverter {
         case "path" -> Parameter.Location.PATH;
         case "query" -> Parameter.Location.QUERY;
         case "header" -> Parameter.Location.HEADER;
-        default -> null; // cookie: not sent yet
+        case "cookie" -> Parameter.Location.COOKIE;
+        default -> null;
       };
       if (location == null || (location == Parameter.Location.PATH && !templateVars.contains(p.getName()))) {
         continue;
@@ -204,16 +206,37 @@ final class OperationConverter {
         || n.equals("content-length") || n.equals("host") || n.equals("connection");
   }
 
-  private TypeRef requestBody(Operation op, String methodId) {
+  /** A request body: its type, and its media type when not JSON. */
+  private record Body(TypeRef type, String contentType) {}
+
+  /**
+   * The request body: JSON when offered, else a form, multipart, or any other media type (raw
+   * bytes or text).
+   */
+  private Body requestBody(Operation op, String methodId) {
     RequestBody body = resolve(op.getRequestBody());
-    if (body == null || body.getContent() == null) {
-      return null;
+    if (body == null || body.getContent() == null || body.getContent().isEmpty()) {
+      return new Body(null, null);
     }
     MediaType json = jsonMedia(body.getContent());
-    if (json == null || json.getSchema() == null) {
-      return null;
+    if (json != null) {
+      return new Body(json.getSchema() == null ? TypeRef.ANY
+          : schemas.operationType(json.getSchema(), methodId + ".Body", methodId + "Body"), null);
     }
-    return schemas.operationType(json.getSchema(), methodId + ".Body", methodId + "Body");
+    for (String wanted : List.of("application/x-www-form-urlencoded", "multipart/form-data")) {
+      for (Map.Entry<String, MediaType> e : body.getContent().entrySet()) {
+        if (mediaType(e.getKey()).equals(wanted) && e.getValue() != null && e.getValue().getSchema() != null) {
+          TypeRef t = schemas.operationType(e.getValue().getSchema(), methodId + ".Body", methodId + "Body");
+          return new Body(t, wanted);
+        }
+      }
+    }
+    Map.Entry<String, MediaType> first = body.getContent().entrySet().iterator().next();
+    String mt = mediaType(first.getKey());
+    if (mt.isEmpty() || mt.contains("*") || mt.equals("application/x-www-form-urlencoded") || mt.equals("multipart/form-data")) {
+      mt = "application/octet-stream";
+    }
+    return new Body(mt.startsWith("text/") ? TypeRef.STRING : TypeRef.of(TypeRef.Kind.BINARY), mt);
   }
 
   private TypeRef response(Operation op, String methodId) {
@@ -226,16 +249,25 @@ final class OperationConverter {
         continue;
       }
       ApiResponse r = resolve(e.getValue());
-      if (r == null || r.getContent() == null) {
+      if (r == null || r.getContent() == null || r.getContent().isEmpty()) {
         return null;
       }
       MediaType json = jsonMedia(r.getContent());
-      if (json == null || json.getSchema() == null) {
-        return null;
+      if (json == null) {
+        return TypeRef.of(TypeRef.Kind.BINARY); // a download: the bytes as they come
+      }
+      if (json.getSchema() == null) {
+        return TypeRef.ANY;
       }
       return schemas.operationType(json.getSchema(), methodId + ".Response", methodId + "Response");
     }
     return null;
+  }
+
+  private static String mediaType(String key) {
+    String mt = key.toLowerCase(Locale.ROOT);
+    int semi = mt.indexOf(';');
+    return (semi >= 0 ? mt.substring(0, semi) : mt).strip();
   }
 
   private static MediaType jsonMedia(Content content) {

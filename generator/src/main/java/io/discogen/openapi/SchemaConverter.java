@@ -325,6 +325,7 @@ final class SchemaConverter {
       case "date-time" -> TypeRef.Kind.DATE_TIME;
       case "date" -> TypeRef.Kind.DATE;
       case "byte" -> TypeRef.Kind.BYTES;
+      case "binary" -> TypeRef.Kind.BINARY;
       case "int64" -> TypeRef.Kind.INT64;
       default -> TypeRef.Kind.STRING;
     };

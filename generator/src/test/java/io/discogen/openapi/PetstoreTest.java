@@ -11,6 +11,7 @@ import io.discogen.ir.ApiModel;
 import io.discogen.ir.Method;
 import io.discogen.ir.Parameter;
 import io.discogen.ir.Resource;
+import io.discogen.ir.SecurityScheme;
 import io.discogen.ir.SpecSource;
 import io.discogen.ir.TypeRef;
 import io.discogen.spec.SpecReader;
@@ -54,6 +55,16 @@ class PetstoreTest {
     assertTrue(list.parameters().get(1).type() instanceof TypeRef.ListOf);
     assertEquals(1, list.enums().size());
 
+    assertEquals(List.of(
+            new SecurityScheme("apiKey", SecurityScheme.Kind.API_KEY, "X-API-Key", Parameter.Location.HEADER, null),
+            new SecurityScheme("bearer", SecurityScheme.Kind.HTTP_BEARER, null, null, null)),
+        api.securitySchemes());
+
+    assertEquals("application/x-www-form-urlencoded", method(api, "placeOrder").requestContentType());
+    assertEquals("multipart/form-data", method(api, "uploadPhoto").requestContentType());
+    assertEquals(TypeRef.of(TypeRef.Kind.BINARY), method(api, "downloadPhoto").response());
+    assertEquals(null, method(api, "createPet").requestContentType());
+
     Method untagged = api.allMethods().stream().filter(m -> m.path().equals("health")).findFirst().orElseThrow();
     assertEquals("get health", untagged.name());
     assertNotNull(untagged.response());
@@ -66,5 +77,11 @@ class PetstoreTest {
     Compilation.Result r = Compilation.compile(files, work);
     assertTrue(r.success(), r.report());
     assertEquals(List.of(), r.warnings(), r.report());
+    String service = new String(files.stream().filter(f -> f.path().endsWith("/Petstore.java")).findFirst()
+        .orElseThrow().content(), java.nio.charset.StandardCharsets.UTF_8);
+    assertTrue(service.contains("public static Credentials apiKeyCredentials(String key)"), service);
+    assertTrue(service.contains("Credentials.apiKey(\"X-API-Key\", Credentials.KeyLocation.HEADER, key)"), service);
+    assertTrue(service.contains(".contentType(\"multipart/form-data\")"), service);
+    assertTrue(service.contains(".binaryPart(\"file\")"), service);
   }
 }

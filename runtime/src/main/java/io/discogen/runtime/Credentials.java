@@ -10,7 +10,8 @@ import java.util.concurrent.CompletableFuture;
  * Something that authorises requests. Implementations add headers or query parameters; they never
  * reveal secrets in {@code toString()}.
  *
- * <p>Kinds: {@link #none()}, {@link #apiKey(String)}, {@link #bearerToken(String)}, {@link
+ * <p>Kinds: {@link #none()}, {@link #apiKey(String)}, {@link #apiKey(String, KeyLocation, String)},
+ * {@link #basic(String, String)}, {@link #bearerToken(String)}, {@link
  * #refreshing(TokenSource)} for any token source with expiry, and Google credentials through
  * {@link GoogleCredentialsAdapter} (needs the optional google-auth-library dependency).
  */
@@ -106,6 +107,79 @@ public interface Credentials {
       @Override
       public String toString() {
         return "Credentials[api-key]";
+      }
+    };
+  }
+
+  /** Where an API key travels (OpenAPI {@code apiKey} security schemes). */
+  enum KeyLocation {
+    QUERY,
+    HEADER,
+    COOKIE
+  }
+
+  /**
+   * An API key sent as the query parameter, header or cookie {@code name} (as an OpenAPI {@code
+   * apiKey} security scheme declares).
+   */
+  static Credentials apiKey(String name, KeyLocation in, String key) {
+    Objects.requireNonNull(in, "in");
+    requireSecret(key, "API key");
+    if (name == null || name.isEmpty() || !name.chars().allMatch(c -> c > 32 && c < 127 && c != ';' && c != '=' && c != ',')) {
+      throw new IllegalArgumentException("API key name is empty or not a token");
+    }
+    if (in == KeyLocation.COOKIE && !key.chars().allMatch(c -> c > 32 && c < 127 && c != ';' && c != ',' && c != '"' && c != '\\')) {
+      throw new IllegalArgumentException("API key cannot travel in a cookie: it has characters a cookie value may not");
+    }
+    Authorization auth = switch (in) {
+      case QUERY -> new Authorization(Map.of(), Map.of(name, key));
+      case HEADER -> new Authorization(Map.of(name, key), Map.of());
+      case COOKIE -> new Authorization(Map.of("Cookie", name + "=" + key), Map.of());
+    };
+    String kind = "api-key-" + in.name().toLowerCase(java.util.Locale.ROOT);
+    return new Credentials() {
+      @Override
+      public Authorization authorize(List<String> scopes) {
+        return auth;
+      }
+
+      @Override
+      public String kind() {
+        return kind;
+      }
+
+      @Override
+      public String toString() {
+        return "Credentials[" + kind + "]";
+      }
+    };
+  }
+
+  /** HTTP basic authentication ({@code Authorization: Basic base64(user:password)}). */
+  static Credentials basic(String user, String password) {
+    Objects.requireNonNull(user, "user");
+    Objects.requireNonNull(password, "password");
+    if (user.indexOf(':') >= 0) {
+      throw new IllegalArgumentException("a basic-auth user name may not contain ':'");
+    }
+    String pair = user + ":" + password;
+    requireSecret(pair, "user and password");
+    String encoded = java.util.Base64.getEncoder().encodeToString(pair.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    Authorization auth = new Authorization(Map.of("Authorization", "Basic " + encoded), Map.of());
+    return new Credentials() {
+      @Override
+      public Authorization authorize(List<String> scopes) {
+        return auth;
+      }
+
+      @Override
+      public String kind() {
+        return "basic";
+      }
+
+      @Override
+      public String toString() {
+        return "Credentials[basic]";
       }
     };
   }

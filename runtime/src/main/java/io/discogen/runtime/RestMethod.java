@@ -18,7 +18,9 @@ public final class RestMethod {
   public enum Location {
     PATH,
     QUERY,
-    HEADER
+    HEADER,
+    /** Sent as {@code name=value} in the {@code Cookie} header. */
+    COOKIE
   }
 
   /**
@@ -56,8 +58,12 @@ public final class RestMethod {
   private final boolean mediaDownload;
   private final boolean useMediaDownloadService;
   private final MediaUpload mediaUpload;
+  private final String contentType;
+  private final java.util.Set<String> binaryParts;
 
   private RestMethod(Builder b) {
+    this.contentType = b.contentType;
+    this.binaryParts = java.util.Set.copyOf(b.binaryParts);
     this.id = b.id;
     this.httpMethod = b.httpMethod;
     this.path = b.path;
@@ -111,6 +117,14 @@ public final class RestMethod {
   /** Media upload support, or null when the method takes no media. */
   public MediaUpload mediaUpload() {
     return mediaUpload;
+  /** The request body's media type; null for JSON. */
+  public String contentType() {
+    return contentType;
+  }
+
+  /** Multipart fields sent as raw-byte file parts (byte arrays in the model). */
+  public java.util.Set<String> binaryParts() {
+    return binaryParts;
   }
 
   @Override
@@ -129,6 +143,8 @@ public final class RestMethod {
     private boolean mediaDownload;
     private boolean useMediaDownloadService;
     private MediaUpload mediaUpload;
+    private String contentType;
+    private final java.util.Set<String> binaryParts = new java.util.LinkedHashSet<>();
 
     private Builder(String id, String httpMethod, String path) {
       this.id = Objects.requireNonNull(id);
@@ -149,6 +165,26 @@ public final class RestMethod {
 
     public Builder headerParam(String name) {
       params.put(name, new Param(name, Location.HEADER, null));
+      return this;
+    }
+
+    public Builder cookieParam(String name) {
+      params.put(name, new Param(name, Location.COOKIE, null));
+      return this;
+    }
+
+    /**
+     * The request body's media type: {@code application/x-www-form-urlencoded}, {@code
+     * multipart/form-data}, or any other type for raw bytes or text. Default: JSON.
+     */
+    public Builder contentType(String contentType) {
+      this.contentType = contentType;
+      return this;
+    }
+
+    /** A multipart field sent as a file part of raw bytes. */
+    public Builder binaryPart(String name) {
+      this.binaryParts.add(name);
       return this;
     }
 

@@ -285,9 +285,17 @@ final class Transport {
         continue;
       }
       if (p != null && p.location() == RestMethod.Location.HEADER) {
-        String v = ParamValues.format(name, e.getValue());
+        // A list travels comma-separated (OpenAPI's "simple" style).
+        String v = String.join(",", ParamValues.formatAll(name, e.getValue()));
         Headers.check(name, v);
         headerParams.put(name, v);
+        continue;
+      }
+      if (p != null && p.location() == RestMethod.Location.COOKIE) {
+        String v = String.join(",", ParamValues.formatAll(name, e.getValue()));
+        String pair = name + "=" + UriTemplate.encode(v, false);
+        Headers.check("Cookie", pair);
+        headerParams.merge("Cookie", pair, (a, b) -> a + "; " + b);
         continue;
       }
       for (String v : ParamValues.formatAll(name, e.getValue())) {
@@ -335,6 +343,7 @@ final class Transport {
     final Map<String, String> headerParams = new LinkedHashMap<>();
     final Map<String, String> headers;
     final byte[] body;
+    final String bodyContentType;
     final boolean retrySafe;
     final RetryPolicy policy = options.retryPolicy();
     final boolean hasDeadline;
@@ -363,7 +372,9 @@ final class Transport {
       this.logQuery = t.logQuery();
       this.headerParams.putAll(t.headerParams());
       this.headers = new LinkedHashMap<>(request.headers());
-      this.body = request.content() == null ? null : Json.get().write(request.content());
+      RequestBodies.Encoded encoded = request.content() == null ? null : RequestBodies.encode(method, request.content());
+      this.body = encoded == null ? null : encoded.bytes();
+      this.bodyContentType = encoded == null ? null : encoded.contentType();
       this.retrySafe = t.retrySafe();
       long total = policy.totalTimeout().toNanos();
       this.hasDeadline = total > 0;
@@ -408,7 +419,7 @@ final class Transport {
         StringBuilder lq = new StringBuilder(logQuery);
         auth.queryParams().forEach((name, value) -> {
           if (!params.containsKey(name)) {
-            appendQuery(q, lq, name, value);
+            appendQuery(q, lq, name, value, true);
           }
         });
         logUrl = urlPrefix + (lq.length() > 0 ? "?" + lq : "");
@@ -435,17 +446,20 @@ final class Transport {
         if (options.userAgent() != null) {
           b.setHeader("User-Agent", options.userAgent());
         }
-        if (request.responseType() != null && request.responseType() != Void.class) {
+        if (request.responseType() == byte[].class) {
+          b.setHeader("Accept", "*/*");
+        } else if (request.responseType() != null && request.responseType() != Void.class) {
           b.setHeader("Accept", "application/json");
         }
         headerParams.forEach(b::setHeader);
         headers.forEach(b::setHeader);
         auth.headers().forEach((name, value) -> {
           Headers.check(name, value);
-          b.setHeader(name, value);
+          String cookies = headerParams.get("Cookie");
+          b.setHeader(name, name.equalsIgnoreCase("Cookie") && cookies != null ? cookies + "; " + value : value);
         });
         if (body != null) {
-          b.setHeader("Content-Type", "application/json; charset=UTF-8");
+          b.setHeader("Content-Type", bodyContentType);
           b.method(method.httpMethod(), HttpRequest.BodyPublishers.ofByteArray(body));
         } else {
           b.method(method.httpMethod(), HttpRequest.BodyPublishers.noBody());
@@ -576,7 +590,11 @@ final class Transport {
           TimeUnit.NANOSECONDS);
     }
 
+    @SuppressWarnings("unchecked")
     T decode(HttpResponse<byte[]> resp) {
+      if (request.responseType() == byte[].class) {
+        return (T) resp.body(); // a binary download: the body as it came
+      }
       return decodeJson(id, request.responseType(), resp.body(), resp.headers().firstValue("Content-Type"));
     }
   }
@@ -607,6 +625,11 @@ final class Transport {
   }
 
   static void appendQuery(StringBuilder q, StringBuilder logQ, String name, String value) {
+    appendQuery(q, logQ, name, value, false);
+  }
+
+  /** Appends one query parameter; credentials' own parameters are always redacted in the log. */
+  private static void appendQuery(StringBuilder q, StringBuilder logQ, String name, String value, boolean secret) {
     String n = UriTemplate.encode(name, false);
     String v = UriTemplate.encode(value, false);
     if (q.length() > 0) {
@@ -614,7 +637,7 @@ final class Transport {
       logQ.append('&');
     }
     q.append(n).append('=').append(v);
-    logQ.append(n).append('=').append(SECRET_PARAMS.contains(name) ? "REDACTED" : v);
+    logQ.append(n).append('=').append(secret || SECRET_PARAMS.contains(name) ? "REDACTED" : v);
   }
 
   static boolean isJson(String contentType) {

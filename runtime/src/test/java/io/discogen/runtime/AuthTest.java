@@ -57,6 +57,30 @@ class AuthTest {
   }
 
   @Test
+  void namedApiKeysGoWhereTheSchemeSays() {
+    widgets(Credentials.apiKey("api_key", Credentials.KeyLocation.QUERY, "k/1")).get("projects/p/widgets/w").execute();
+    assertEquals("prettyPrint=false&api_key=k%2F1", server.last().rawQuery());
+    widgets(Credentials.apiKey("X-API-Key", Credentials.KeyLocation.HEADER, "k2")).get("projects/p/widgets/w").execute();
+    assertEquals("k2", server.last().header("X-API-Key"));
+    widgets(Credentials.apiKey("session", Credentials.KeyLocation.COOKIE, "k3")).get("projects/p/widgets/w").execute();
+    assertEquals("session=k3", server.last().header("Cookie"));
+    assertThrows(IllegalArgumentException.class,
+        () -> Credentials.apiKey("session", Credentials.KeyLocation.COOKIE, "a;b"));
+    assertThrows(IllegalArgumentException.class,
+        () -> Credentials.apiKey("bad name", Credentials.KeyLocation.HEADER, "k"));
+    assertEquals("Credentials[api-key-header]",
+        Credentials.apiKey("X-API-Key", Credentials.KeyLocation.HEADER, "secret").toString());
+  }
+
+  @Test
+  void basicAuthGoesInTheAuthorizationHeader() {
+    widgets(Credentials.basic("aladdin", "open sesame")).get("projects/p/widgets/w").execute();
+    assertEquals("Basic YWxhZGRpbjpvcGVuIHNlc2FtZQ==", server.last().header("Authorization"));
+    assertThrows(IllegalArgumentException.class, () -> Credentials.basic("a:b", "c"));
+    assertEquals("Credentials[basic]", Credentials.basic("u", "p").toString());
+  }
+
+  @Test
   void bearerTokenGoesInTheAuthorizationHeader() {
     widgets(Credentials.bearerToken("ya29.token")).get("projects/p/widgets/w").execute();
     assertEquals("Bearer ya29.token", server.last().header("Authorization"));

@@ -26,7 +26,8 @@ public final class JavaEmitter {
     NamePlan names = NamePlan.of(api, packageName);
     TypeMapper types = new TypeMapper(api.schemaIndex(), names);
     EnumEmitter enums = new EnumEmitter(names);
-    ModelEmitter models = new ModelEmitter(names, types, enums);
+    UnionEmitter unions = new UnionEmitter(names, types, api.schemaIndex());
+    ModelEmitter models = new ModelEmitter(names, types, enums, unions);
     RequestEmitter requests = new RequestEmitter(api, names, types, enums);
     ResourceEmitter resources = new ResourceEmitter(names, requests);
     boolean deprecations = usesDeprecated(api);
@@ -37,6 +38,8 @@ public final class JavaEmitter {
         files.add(file(api, packageName, models.emit(o, false), deprecations));
       } else if (s instanceof EnumSchema e) {
         files.add(file(api, packageName, enums.emit(e), deprecations));
+      } else if (s instanceof io.discogen.ir.UnionSchema u) {
+        files.add(file(api, packageName, unions.emit(u, false), deprecations));
       }
     }
     files.add(file(api, packageName, new BaseRequestEmitter(api, names, types, enums).emit(), deprecations));

@@ -23,11 +23,13 @@ final class ModelEmitter {
   private final NamePlan names;
   private final TypeMapper types;
   private final EnumEmitter enums;
+  private final UnionEmitter unions;
 
-  ModelEmitter(NamePlan names, TypeMapper types, EnumEmitter enums) {
+  ModelEmitter(NamePlan names, TypeMapper types, EnumEmitter enums, UnionEmitter unions) {
     this.names = names;
     this.types = types;
     this.enums = enums;
+    this.unions = unions;
   }
 
   TypeSpec emit(ObjectSchema s, boolean nested) {
@@ -59,6 +61,8 @@ final class ModelEmitter {
         b.addType(emit(o, true));
       } else if (n instanceof EnumSchema e) {
         b.addType(enums.emit(e));
+      } else if (n instanceof io.discogen.ir.UnionSchema u) {
+        b.addType(unions.emit(u, true));
       }
     }
     return b.build();

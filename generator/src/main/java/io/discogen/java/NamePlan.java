@@ -13,6 +13,7 @@ import io.discogen.ir.Schema;
 import io.discogen.ir.Scope;
 import io.discogen.ir.SecurityScheme;
 import io.discogen.ir.TypeRef;
+import io.discogen.ir.UnionSchema;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -94,6 +95,7 @@ public final class NamePlan {
   private final Map<String, MemberNames> commonParams = new LinkedHashMap<>();
   private final Map<String, String> scopeConstants = new LinkedHashMap<>();
   private final Map<String, String> securityMethods = new LinkedHashMap<>();
+  private final Map<String, List<String>> unionVariants = new HashMap<>();
   private final Map<String, Schema> index;
 
   private NamePlan(ApiModel api, String packageName) {
@@ -241,6 +243,13 @@ public final class NamePlan {
         names.put(p.name(), members.member(p.name(), isEnum(p.type())));
       }
       properties.put(s.id(), names);
+    } else if (s instanceof UnionSchema u) {
+      List<String> variants = new ArrayList<>();
+      Set<String> used = new HashSet<>();
+      for (TypeRef v : u.variants()) {
+        variants.add(unique(variantBase(v, 0), used));
+      }
+      unionVariants.put(s.id(), variants);
     } else if (s instanceof EnumSchema e) {
       Map<String, String> constants = new LinkedHashMap<>();
       Set<String> used = new HashSet<>(Set.of("VALUE", "$VALUES"));
@@ -252,6 +261,30 @@ public final class NamePlan {
       enumConstants.put(s.id(), constants);
       unknownConstants.put(s.id(), unique("UNRECOGNIZED", used));
     }
+  }
+
+  /** A readable name for a union variant: {@code Dog}, {@code String}, {@code DogList}. */
+  private String variantBase(TypeRef t, int depth) {
+    if (depth > 8) {
+      return "Value";
+    }
+    if (t instanceof TypeRef.Named n) {
+      Schema s = index.get(n.schemaId());
+      return s == null ? "Value" : JavaNames.upperCamel(s.name());
+    } else if (t instanceof TypeRef.ListOf l) {
+      return variantBase(l.element(), depth + 1) + "List";
+    } else if (t instanceof TypeRef.MapOf m) {
+      return variantBase(m.value(), depth + 1) + "Map";
+    } else if (t instanceof TypeRef.Primitive p) {
+      return switch (p.kind()) {
+        case INT32 -> "Integer";
+        case UINT32, INT64, INT64_NUMBER -> "Long";
+        case UINT64 -> "BigInteger";
+        case BYTES, BINARY -> "Bytes";
+        default -> JavaNames.upperCamel(p.kind().name().toLowerCase(Locale.ROOT));
+      };
+    }
+    return "Value";
   }
 
   /** Whether a type is an enum, or a list or map of one: such members get typed and raw accessors. */
@@ -537,6 +570,11 @@ public final class NamePlan {
 
   public MemberNames commonParam(String wireName) {
     return commonParams.get(wireName);
+  }
+
+  /** Names of a union's variants, in order: {@code isX}, {@code asX}, {@code ofX} use them. */
+  public List<String> unionVariants(String unionId) {
+    return unionVariants.get(unionId);
   }
 
   /** The service's static method making credentials for an API-key security scheme, or null. */

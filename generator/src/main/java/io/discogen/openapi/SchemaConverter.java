@@ -54,6 +54,13 @@ final class SchemaConverter {
       if (isObject(s, 0)) {
         List<Schema> nested = new ArrayList<>();
         schemas.add(object(key, key, s, nested, 0));
+      } else if (isUnion(s)) {
+        List<Schema> hoisted = new ArrayList<>();
+        TypeRef t = union(key, key, s, hoisted, 0);
+        schemas.add(t instanceof TypeRef.Named n && n.schemaId().equals(key)
+            ? hoisted.remove(hoisted.size() - 1)
+            : new AliasSchema(key, key, s.getDescription(), t));
+        schemas.addAll(hoisted);
       } else if (isStringEnum(s)) {
         schemas.add(enumSchema(key, key, s));
       } else {
@@ -128,8 +135,8 @@ final class SchemaConverter {
       String key = componentKey(s.get$ref());
       return key != null && components.containsKey(key) ? new TypeRef.Named(key) : TypeRef.ANY;
     }
-    if (hasComposition(s.getOneOf()) || hasComposition(s.getAnyOf())) {
-      return TypeRef.ANY;
+    if (isUnion(s)) {
+      return union(uniqueId(idHint), nameHint, s, nested, depth);
     }
     if (hasComposition(s.getAllOf()) && !isObject(s, depth)) {
       // allOf of one non-object part (a common way to add a description to a $ref).
@@ -185,15 +192,15 @@ final class SchemaConverter {
     if (s == null || s.get$ref() != null || depth > MAX_DEPTH) {
       return false;
     }
-    if (hasComposition(s.getOneOf()) || hasComposition(s.getAnyOf())) {
-      return false;
-    }
     String type = type(s);
     if (type != null && !type.equals("object")) {
       return false;
     }
     if (s.getProperties() != null && !s.getProperties().isEmpty()) {
-      return true;
+      return true; // declared properties win over oneOf/anyOf (which then only constrain them)
+    }
+    if (hasComposition(s.getOneOf()) || hasComposition(s.getAnyOf())) {
+      return false;
     }
     if (hasComposition(s.getAllOf())) {
       int objects = 0;
@@ -210,6 +217,60 @@ final class SchemaConverter {
       return objects > 0;
     }
     return false;
+  }
+
+  /** {@code oneOf}/{@code anyOf} without declared properties: a union of the parts' types. */
+  @SuppressWarnings("rawtypes")
+  private boolean isUnion(io.swagger.v3.oas.models.media.Schema s) {
+    return s != null && s.get$ref() == null
+        && (hasComposition(s.getOneOf()) || hasComposition(s.getAnyOf()))
+        && (s.getProperties() == null || s.getProperties().isEmpty());
+  }
+
+  /**
+   * The union of a schema's {@code oneOf} (or {@code anyOf}) parts, declared in {@code nested}
+   * with id {@code id}; a single distinct part is just that part's type.
+   */
+  @SuppressWarnings("rawtypes")
+  private TypeRef union(String id, String name, io.swagger.v3.oas.models.media.Schema s, List<Schema> nested,
+      int depth) {
+    List<?> parts = hasComposition(s.getOneOf()) ? s.getOneOf() : s.getAnyOf();
+    List<TypeRef> variants = new ArrayList<>();
+    int i = 0;
+    for (Object o : parts) {
+      i++;
+      io.swagger.v3.oas.models.media.Schema part = (io.swagger.v3.oas.models.media.Schema) o;
+      if (part == null || "null".equals(part.getType())
+          || (part.getTypes() != null && part.getTypes().size() == 1 && part.getTypes().contains("null"))) {
+        continue; // "or null": every reference may be null
+      }
+      TypeRef t = type(part, id + ".option" + i, name + "Option" + i, nested, depth + 1);
+      if (!variants.contains(t)) {
+        variants.add(t);
+      }
+    }
+    if (variants.isEmpty() || variants.contains(TypeRef.ANY)) {
+      return TypeRef.ANY;
+    }
+    if (variants.size() == 1) {
+      return variants.get(0);
+    }
+    String property = null;
+    Map<String, String> mapping = new LinkedHashMap<>();
+    if (s.getDiscriminator() != null && s.getDiscriminator().getPropertyName() != null) {
+      property = s.getDiscriminator().getPropertyName();
+      if (s.getDiscriminator().getMapping() != null) {
+        for (Map.Entry<String, String> e : s.getDiscriminator().getMapping().entrySet()) {
+          String target = e.getValue() == null ? null
+              : e.getValue().startsWith("#") ? componentKey(e.getValue()) : e.getValue();
+          if (target != null && variants.contains(new TypeRef.Named(target))) {
+            mapping.put(e.getKey(), target);
+          }
+        }
+      }
+    }
+    nested.add(new io.discogen.ir.UnionSchema(id, name, s.getDescription(), variants, property, mapping));
+    return new TypeRef.Named(id);
   }
 
   @SuppressWarnings("rawtypes")

@@ -14,6 +14,8 @@ import io.discogen.ir.Resource;
 import io.discogen.ir.SecurityScheme;
 import io.discogen.ir.SpecSource;
 import io.discogen.ir.TypeRef;
+import io.discogen.ir.UnionSchema;
+import io.discogen.runtime.json.Json;
 import io.discogen.spec.SpecReader;
 import io.discogen.testing.Compilation;
 import java.nio.file.Path;
@@ -65,6 +67,11 @@ class PetstoreTest {
     assertEquals(TypeRef.of(TypeRef.Kind.BINARY), method(api, "downloadPhoto").response());
     assertEquals(null, method(api, "createPet").requestContentType());
 
+    UnionSchema details = (UnionSchema) api.schemaIndex().get("NewPet.details");
+    assertEquals(List.of(new TypeRef.Named("Dog"), new TypeRef.Named("Cat")), details.variants());
+    assertEquals("petType", details.discriminatorProperty());
+    assertEquals(java.util.Map.of("dog", "Dog", "cat", "Cat"), details.discriminatorMapping());
+
     Method untagged = api.allMethods().stream().filter(m -> m.path().equals("health")).findFirst().orElseThrow();
     assertEquals("get health", untagged.name());
     assertNotNull(untagged.response());
@@ -83,5 +90,19 @@ class PetstoreTest {
     assertTrue(service.contains("Credentials.apiKey(\"X-API-Key\", Credentials.KeyLocation.HEADER, key)"), service);
     assertTrue(service.contains(".contentType(\"multipart/form-data\")"), service);
     assertTrue(service.contains(".binaryPart(\"file\")"), service);
+
+    // oneOf with a discriminator: the JSON is kept, the variant is told by petType.
+    try (java.net.URLClassLoader loader = new java.net.URLClassLoader(
+        new java.net.URL[] {r.classes().toUri().toURL()}, getClass().getClassLoader())) {
+      Class<?> newPet = loader.loadClass("io.discogen.petstore.NewPet");
+      String wire = "{\"name\":\"Rex\",\"kind\":\"dog\",\"details\":{\"petType\":\"dog\",\"barks\":true}}";
+      Object pet = Json.get().read(wire, newPet);
+      Object details = newPet.getMethod("getDetails").invoke(pet);
+      assertEquals("Dog", details.getClass().getMethod("variant").invoke(details));
+      assertEquals(false, details.getClass().getMethod("isCat").invoke(details));
+      Object dog = details.getClass().getMethod("asDog").invoke(details);
+      assertEquals(true, dog.getClass().getMethod("getBarks").invoke(dog));
+      assertEquals(Json.get().mapper().readTree(wire), Json.get().tree(pet));
+    }
   }
 }

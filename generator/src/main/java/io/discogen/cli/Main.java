@@ -16,6 +16,11 @@ public final class Main implements Runnable {
   CommandLine.Model.CommandSpec spec;
 
   public static void main(String[] args) {
+    // swagger-parser logs through SLF4J; the CLI has no logging backend, so SLF4J's own
+    // "no providers" notice would be the only thing on stderr of a successful run.
+    if (System.getProperty("slf4j.internal.verbosity") == null) {
+      System.setProperty("slf4j.internal.verbosity", "ERROR");
+    }
     System.exit(run(args));
   }
 

@@ -1,0 +1,117 @@
+package io.discogen.openapi;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.discogen.ir.ApiModel;
+import io.discogen.ir.Method;
+import io.discogen.ir.ObjectSchema;
+import io.discogen.ir.Property;
+import io.discogen.ir.TypeRef;
+import io.discogen.spec.SpecException;
+import io.discogen.spec.SpecReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Small inline documents: multi-file references, Swagger 2.0, names, rejections. */
+class OpenApiParserTest {
+
+  static ApiModel parse(String text) throws SpecException {
+    return SpecReader.parse(text.getBytes(StandardCharsets.UTF_8), "api.yaml");
+  }
+
+  @Test
+  void relativeReferencesToOtherFilesResolve(@TempDir Path dir) throws Exception {
+    Files.writeString(dir.resolve("models.yaml"), """
+        Pet:
+          type: object
+          properties:
+            name: {type: string}
+        """);
+    Files.writeString(dir.resolve("api.yaml"), """
+        openapi: 3.0.3
+        info: {title: Multi, version: '1'}
+        paths:
+          /pets:
+            get:
+              operationId: listPets
+              responses:
+                '200':
+                  description: ok
+                  content:
+                    application/json:
+                      schema:
+                        type: array
+                        items: {$ref: './models.yaml#/Pet'}
+        """);
+    ApiModel api = SpecReader.read(dir.resolve("api.yaml"), "api.yaml");
+    Method m = api.allMethods().get(0);
+    assertEquals(new TypeRef.ListOf(new TypeRef.Named("Pet")), m.response());
+    ObjectSchema pet = (ObjectSchema) api.schemaIndex().get("Pet");
+    assertEquals(List.of("name"), pet.properties().stream().map(Property::name).toList());
+  }
+
+  @Test
+  void swagger2FormParametersBecomeAFormBody() throws Exception {
+    ApiModel api = parse("""
+        swagger: '2.0'
+        info: {title: Old, version: '1'}
+        host: old.example.com
+        basePath: /v2
+        schemes: [https]
+        paths:
+          /login:
+            post:
+              consumes: [application/x-www-form-urlencoded]
+              parameters:
+                - {name: user, in: formData, type: string, required: true}
+                - {name: remember, in: formData, type: boolean}
+              responses:
+                '200': {description: ok}
+        """);
+    assertEquals("https://old.example.com/v2/", api.endpoints().rootUrl());
+    Method m = api.allMethods().get(0);
+    assertEquals("post login", m.name());
+    assertEquals("application/x-www-form-urlencoded", m.requestContentType());
+    ObjectSchema body = (ObjectSchema) api.schemaIndex().get(((TypeRef.Named) m.request()).schemaId());
+    assertEquals(List.of("user", "remember"), body.properties().stream().map(Property::name).toList());
+    assertTrue(body.properties().get(0).required());
+  }
+
+  @Test
+  void fallbackNamesComeFromVerbAndPath() {
+    assertEquals("get pets photos by petId", OperationConverter.fallbackName("GET", "/pets/{petId}/photos"));
+    assertEquals("delete", OperationConverter.fallbackName("DELETE", "/"));
+    assertEquals("pets/%20x/{id}", OperationConverter.template("/pets/ x/{id}"));
+  }
+
+  @Test
+  void undeclaredPathVariablesBecomeRequiredStrings() throws Exception {
+    ApiModel api = parse("""
+        openapi: 3.0.3
+        info: {title: T, version: '1'}
+        paths:
+          /things/{id}:
+            get:
+              responses:
+                '204': {description: ok}
+        """);
+    Method m = api.allMethods().get(0);
+    assertEquals("id", m.parameters().get(0).name());
+    assertTrue(m.parameters().get(0).required());
+  }
+
+  @Test
+  void unreadableDocumentsAreRejectedInOneLine() {
+    SpecException e = assertThrows(SpecException.class, () -> parse("openapi: [unclosed\n"));
+    assertEquals(1, e.problems().size());
+    assertFalse(e.getMessage().contains("\n"), e.getMessage());
+    assertTrue(e.getMessage().startsWith("api.yaml: "), e.getMessage());
+  }
+}

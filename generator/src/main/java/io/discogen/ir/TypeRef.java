@@ -50,7 +50,9 @@ public sealed interface TypeRef {
      * Raw bytes (OpenAPI {@code format: binary}): a file part of a multipart body, a whole
      * non-JSON body or download; base64 text inside JSON.
      */
-    BINARY
+    BINARY,
+    /** A UUID as text (OpenAPI {@code format: uuid}). */
+    UUID
   }
 
   Primitive STRING = new Primitive(Kind.STRING);

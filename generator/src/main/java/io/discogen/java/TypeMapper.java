@@ -128,6 +128,7 @@ public final class TypeMapper {
       case INT32 -> ClassName.get(Integer.class);
       case UINT32, INT64, INT64_NUMBER -> ClassName.get(Long.class);
       case DECIMAL -> ClassName.get("java.math", "BigDecimal");
+      case UUID -> ClassName.get("java.util", "UUID");
       case UINT64 -> ClassName.get("java.math", "BigInteger");
       case FLOAT -> ClassName.get(Float.class);
       case DOUBLE -> ClassName.get(Double.class);

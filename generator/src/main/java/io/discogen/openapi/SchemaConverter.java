@@ -387,6 +387,7 @@ final class SchemaConverter {
       case "date" -> TypeRef.Kind.DATE;
       case "byte" -> TypeRef.Kind.BYTES;
       case "binary" -> TypeRef.Kind.BINARY;
+      case "uuid" -> TypeRef.Kind.UUID;
       case "int64" -> TypeRef.Kind.INT64;
       default -> TypeRef.Kind.STRING;
     };

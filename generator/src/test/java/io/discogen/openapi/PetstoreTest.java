@@ -55,6 +55,7 @@ class PetstoreTest {
     Method list = method(api, "listPets");
     assertEquals(List.of("limit", "status", "X-Request-Id"), list.parameters().stream().map(Parameter::name).toList());
     assertTrue(list.parameters().get(1).type() instanceof TypeRef.ListOf);
+    assertEquals(TypeRef.of(TypeRef.Kind.UUID), list.parameters().get(2).type());
     assertEquals(1, list.enums().size());
 
     assertEquals(List.of(

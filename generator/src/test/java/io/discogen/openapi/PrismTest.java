@@ -143,6 +143,7 @@ class PrismTest {
   void listDecodesPrismsExample() throws Throwable {
     Object request = call(call(service(apiKey()), "pets"), "listPets");
     call(request, "setLimit", 10);
+    call(request, "setXRequestId", java.util.UUID.fromString("123e4567-e89b-12d3-a456-426614174000"));
     Object page = call(request, "execute");
     assertNotNull(page);
     assertNotNull(call(page, "getItems"));

@@ -36,6 +36,8 @@ final class ParamValues {
       return WireFormats.formatDuration(d);
     } else if (value instanceof LocalDate d) {
       return d.toString();
+    } else if (value instanceof java.util.UUID u) {
+      return u.toString();
     } else if (value instanceof byte[] b) {
       return WireFormats.formatBytes(b);
     } else if (value instanceof WireEnum e) {

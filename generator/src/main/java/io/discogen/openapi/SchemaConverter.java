@@ -28,6 +28,8 @@ import java.util.Set;
 final class SchemaConverter {
   static final String COMPONENTS = "#/components/schemas/";
   private static final int MAX_DEPTH = 64;
+  /** Depth (counting properties, items and objects) past which inline objects are not classes. */
+  private static final int MAX_INLINE_DEPTH = 16;
 
   @SuppressWarnings("rawtypes")
   private final Map<String, io.swagger.v3.oas.models.media.Schema> components;
@@ -146,6 +148,11 @@ final class SchemaConverter {
       return TypeRef.ANY;
     }
     String type = type(s);
+    if (isObject(s, depth) && depth > MAX_INLINE_DEPTH) {
+      // Inline objects nested this deep (specs whose recursion was expanded inline) would make
+      // nested class names longer than file systems allow: the rest stays untyped JSON.
+      return new TypeRef.MapOf(TypeRef.ANY);
+    }
     if (isObject(s, depth)) {
       String id = uniqueId(idHint);
       List<Schema> inner = new ArrayList<>();

@@ -103,11 +103,13 @@ final class JavaSnippet {
         case FIELD_MASK -> "\"name\"";
         case BOOLEAN -> "true";
         case INT32 -> "10";
-        case UINT32, INT64 -> "10L";
+        case UINT32, INT64, INT64_NUMBER -> "10L";
         case UINT64 -> ref(ClassName.get("java.math", "BigInteger")) + ".TEN";
         case FLOAT -> "1.5f";
         case DOUBLE -> "1.5";
-        case BYTES -> "new byte[0]";
+        case BYTES, BINARY -> "new byte[0]";
+        case DECIMAL -> ref(ClassName.get("java.math", "BigDecimal")) + ".TEN";
+        case UUID -> ref(ClassName.get("java.util", "UUID")) + ".fromString(\"123e4567-e89b-12d3-a456-426614174000\")";
         case DATE_TIME -> ref(ClassName.get("java.time", "Instant")) + ".parse(\"2024-01-01T00:00:00Z\")";
         case DATE -> ref(ClassName.get("java.time", "LocalDate")) + ".of(2024, 1, 1)";
         case DURATION -> ref(ClassName.get("java.time", "Duration")) + ".ofSeconds(30)";

@@ -2,9 +2,11 @@ package io.discogen.runtime;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -59,11 +61,11 @@ public final class RestMethod {
   private final boolean useMediaDownloadService;
   private final MediaUpload mediaUpload;
   private final String contentType;
-  private final java.util.Set<String> binaryParts;
+  private final Set<String> binaryParts;
 
   private RestMethod(Builder b) {
     this.contentType = b.contentType;
-    this.binaryParts = java.util.Set.copyOf(b.binaryParts);
+    this.binaryParts = Set.copyOf(b.binaryParts);
     this.id = b.id;
     this.httpMethod = b.httpMethod;
     this.path = b.path;
@@ -117,13 +119,15 @@ public final class RestMethod {
   /** Media upload support, or null when the method takes no media. */
   public MediaUpload mediaUpload() {
     return mediaUpload;
+  }
+
   /** The request body's media type; null for JSON. */
   public String contentType() {
     return contentType;
   }
 
   /** Multipart fields sent as raw-byte file parts (byte arrays in the model). */
-  public java.util.Set<String> binaryParts() {
+  public Set<String> binaryParts() {
     return binaryParts;
   }
 
@@ -144,7 +148,7 @@ public final class RestMethod {
     private boolean useMediaDownloadService;
     private MediaUpload mediaUpload;
     private String contentType;
-    private final java.util.Set<String> binaryParts = new java.util.LinkedHashSet<>();
+    private final Set<String> binaryParts = new LinkedHashSet<>();
 
     private Builder(String id, String httpMethod, String path) {
       this.id = Objects.requireNonNull(id);

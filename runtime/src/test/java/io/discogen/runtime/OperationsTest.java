@@ -99,8 +99,9 @@ class OperationsTest {
         () -> w.create("projects/p", new Widget()).executeAndWait(Duration.ofMillis(300)));
     long ms = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
     assertEquals("projects/p/operations/op-1", e.operationName());
-    assertTrue(ms >= 250 && ms < 1500, "took " + ms);
-    assertTrue(server.count() > 3, "polled " + server.count());
+    // Bounds loose enough for a loaded CI machine: it waited the timeout, polled, and stopped.
+    assertTrue(ms >= 250 && ms < 5000, "took " + ms);
+    assertTrue(server.count() >= 2, "polled " + server.count());
   }
 
   @Test
@@ -112,9 +113,17 @@ class OperationsTest {
     long start = System.nanoTime();
     w2.create("projects/p", new Widget()).executeAndWait();
     long ms = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
-    // 5 waits of between half and all of 40, 80, 80, 80, 80 ms.
+    // 5 waits of between half and all of 40, 80, 80, 80, 80 ms: at least 180 ms in all. Load only
+    // lengthens waits, so the cap is checked on the policy itself, not on the wall clock.
     assertTrue(ms >= 180, "took " + ms);
-    assertTrue(ms < 2000, "took " + ms);
+    PollingPolicy p = slow.pollingPolicy();
+    for (int poll = 1; poll <= 20; poll++) {
+      for (int i = 0; i < 50; i++) {
+        long d = p.delay(poll).toMillis();
+        long full = Math.min(80, 40L << Math.min(poll - 1, 10));
+        assertTrue(d >= full / 2 && d <= full, "poll " + poll + ": " + d + " ms");
+      }
+    }
   }
 
   @Test

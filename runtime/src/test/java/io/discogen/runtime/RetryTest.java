@@ -224,8 +224,10 @@ class RetryTest {
     long ms = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
     assertEquals(429, e.statusCode());
     assertEquals("RESOURCE_EXHAUSTED", e.errorStatus());
-    assertTrue(ms < 800 + 500, "took " + ms + " ms");
-    assertTrue(server.count() >= 5, "attempts: " + server.count());
+    // Kept retrying until about the deadline (a backoff is at most 100 ms), then stopped: bounds
+    // loose enough for a loaded CI machine, where each attempt takes longer.
+    assertTrue(ms >= 800 - 150 && ms < 800 + 4000, "took " + ms + " ms");
+    assertTrue(server.count() >= 2, "attempts: " + server.count());
     assertTrue(server.count() < 1000);
   }
 

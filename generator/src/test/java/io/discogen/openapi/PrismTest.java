@@ -144,6 +144,16 @@ class PrismTest {
     Object request = call(call(service(apiKey()), "pets"), "listPets");
     call(request, "setLimit", 10);
     call(request, "setXRequestId", java.util.UUID.fromString("123e4567-e89b-12d3-a456-426614174000"));
+    // Every query style, which Prism parses by the spec's style and validates against the schema.
+    call(request, "setTags", List.of("a", "b"));
+    // One id only: Prism 5 splits spaceDelimited values on a literal "%20" after decoding the
+    // query, so it reads the spec's own "1%202" as the single item "1 2".
+    call(request, "setIds", List.of(1L));
+    call(request, "setSort", List.of("name", "age"));
+    Object filter = model("Filter");
+    call(filter, "setName", "Rex");
+    call(filter, "setMinAge", 3);
+    call(request, "setFilter", filter);
     Object page = call(request, "execute");
     assertNotNull(page);
     assertNotNull(call(page, "getItems"));
@@ -156,6 +166,12 @@ class PrismTest {
     call(pet, "setKind", kind("dog"));
     Object created = call(call(call(service(Credentials.bearerToken("token")), "pets"), "createPet", pet), "execute");
     assertNotNull(created);
+  }
+
+  @Test
+  void headerListIsAccepted() throws Throwable {
+    Object counts = call(call(call(service(apiKey()), "store"), "getInventory", List.of("x", "y")), "execute");
+    assertTrue(counts instanceof java.util.Map);
   }
 
   @Test

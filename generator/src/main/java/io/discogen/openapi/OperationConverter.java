@@ -169,7 +169,7 @@ final class OperationConverter {
       }
       TypeRef type = schema == null ? TypeRef.STRING
           : schemas.parameterType(schema, methodId + "." + p.getName(), p.getName(), enums);
-      type = parameterType(type);
+      type = parameterType(type, location);
       boolean isRequired = location == Parameter.Location.PATH || Boolean.TRUE.equals(p.getRequired());
       Parameter.Style style = style(p, location);
       Parameter ir = new Parameter(
@@ -219,7 +219,7 @@ final class OperationConverter {
   }
 
   /** Parameters travel as text: structured values the runtime cannot format become strings. */
-  private TypeRef parameterType(TypeRef t) {
+  private TypeRef parameterType(TypeRef t, Parameter.Location location) {
     if (t instanceof TypeRef.ListOf l) {
       TypeRef e = l.element();
       return e instanceof TypeRef.Primitive || e instanceof TypeRef.Named ? t : new TypeRef.ListOf(TypeRef.STRING);
@@ -227,7 +227,8 @@ final class OperationConverter {
     if (t instanceof TypeRef.Primitive || t instanceof TypeRef.Named) {
       return t;
     }
-    if (t instanceof TypeRef.MapOf m && m.value() instanceof TypeRef.Primitive) {
+    if (t instanceof TypeRef.MapOf m && m.value() instanceof TypeRef.Primitive
+        && (location == Parameter.Location.QUERY || location == Parameter.Location.HEADER)) {
       return t; // an object of scalars: the runtime serializes it in the parameter's style
     }
     return TypeRef.STRING;

@@ -72,6 +72,7 @@ class OperationsTest {
     String path = ex.getRequestURI().getRawPath();
     seen.put("query", String.valueOf(ex.getRequestURI().getRawQuery()));
     seen.put("X-Trace-Tags", String.valueOf(ex.getRequestHeaders().getFirst("X-Trace-Tags")));
+    seen.put("X-Meta", String.valueOf(ex.getRequestHeaders().getFirst("X-Meta")));
     byte[] body;
     int status = 200;
     String type = "application/json";
@@ -158,6 +159,49 @@ class OperationsTest {
     Object missing = PrismTest.call(pets(), "downloadPhoto", 8L);
     ApiException e = assertThrows(ApiException.class, () -> PrismTest.call(missing, "executeMediaAsInputStream"));
     assertEquals(404, e.statusCode());
+  }
+
+  @Test
+  void mapParametersAreTypedAndSerializedInTheirStyle(@TempDir Path dir) throws Throwable {
+    Path spec = dir.resolve("maps.yaml");
+    Files.writeString(spec, """
+        openapi: 3.0.3
+        info: {title: Maps, version: '1'}
+        paths:
+          /pets:
+            get:
+              operationId: listPets
+              parameters:
+                - name: labels
+                  in: query
+                  style: deepObject
+                  schema: {type: object, additionalProperties: {type: string}}
+                - name: X-Meta
+                  in: header
+                  explode: true
+                  schema: {type: object, additionalProperties: {type: integer}}
+              responses:
+                '204': {description: ok}
+        """);
+    List<GeneratedFile> files = Generator.render(
+        new GeneratorOptions(List.of(spec), Path.of("unused"), "io.discogen.maps", true), p -> {}).files();
+    Compilation.Result c = Compilation.compile(files, dir.resolve("work"));
+    assertEquals(List.of(), c.warnings(), c.report());
+    try (URLClassLoader maps = new URLClassLoader(new URL[] {c.classes().toUri().toURL()}, getClass().getClassLoader())) {
+      Object service = maps.loadClass("io.discogen.maps.Maps").getConstructor(ClientOptions.class).newInstance(
+          ClientOptions.builder().rootUrl("http://127.0.0.1:" + server.getAddress().getPort() + "/")
+              .credentials(Credentials.none()).build());
+      Object request = PrismTest.call(PrismTest.call(service, "pets"), "listPets");
+      assertEquals(Map.class, request.getClass().getMethod("getLabels").getReturnType());
+      Map<String, Object> labels = new java.util.LinkedHashMap<>();
+      labels.put("color", "brown");
+      labels.put("size", "L");
+      PrismTest.call(request, "setLabels", labels);
+      PrismTest.call(request, "setXMeta", Map.of("age", 3));
+      PrismTest.call(request, "execute");
+    }
+    assertEquals("labels%5Bcolor%5D=brown&labels%5Bsize%5D=L", seen.get("query"));
+    assertEquals("age=3", seen.get("X-Meta"));
   }
 
   @Test

@@ -146,6 +146,7 @@ final class LongRunningLinker {
         m.pagination(),
         lr,
         m.requestIdParameter(),
-        m.requestContentType());
+        m.requestContentType(),
+        m.errorType());
   }
 }

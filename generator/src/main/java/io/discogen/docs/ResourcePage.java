@@ -166,7 +166,9 @@ final class ResourcePage {
           + (u.maxSize() == null ? "" : ", at most " + bytes(u.maxSize())) + ".");
     }
     if (m.mediaDownload() != null) {
-      facts.add("- **Media download:** the API serves the content itself with `alt=media`.");
+      facts.add(m.mediaDownload().altMedia()
+          ? "- **Media download:** the API serves the content itself with `alt=media`."
+          : "- **Binary response:** the content may be streamed instead of read into memory.");
     }
     if (!m.scopes().isEmpty()) {
       List<String> scopes = new ArrayList<>();

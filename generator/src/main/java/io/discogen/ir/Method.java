@@ -26,6 +26,8 @@ import java.util.List;
  * @param requestContentType the request body's media type when it is not JSON ({@code
  *     application/x-www-form-urlencoded}, {@code multipart/form-data}, {@code
  *     application/octet-stream}, ...); null for JSON bodies and methods without a body
+ * @param errorType the JSON body of the method's error responses (OpenAPI 4xx/5xx/default), or
+ *     null when none is declared or they differ
  */
 public record Method(
     String name,
@@ -45,7 +47,17 @@ public record Method(
     Pagination pagination,
     LongRunning longRunning,
     String requestIdParameter,
-    String requestContentType) {
+    String requestContentType,
+    TypeRef errorType) {
+
+  /** A method without a declared error type (Discovery). */
+  public Method(String name, String id, String httpMethod, String path, String flatPath, String description,
+      List<Parameter> parameters, TypeRef request, TypeRef response, List<String> scopes, boolean deprecated,
+      List<EnumSchema> enums, MediaUpload mediaUpload, MediaDownload mediaDownload, Pagination pagination,
+      LongRunning longRunning, String requestIdParameter, String requestContentType) {
+    this(name, id, httpMethod, path, flatPath, description, parameters, request, response, scopes, deprecated,
+        enums, mediaUpload, mediaDownload, pagination, longRunning, requestIdParameter, requestContentType, null);
+  }
 
   public Method {
     parameters = List.copyOf(parameters);

@@ -11,6 +11,9 @@ package io.discogen.ir;
  * @param pattern a regular expression a path value must match, may be null
  * @param defaultValue the spec's default as text, may be null
  * @param deprecated whether the spec marks it deprecated
+ * @param style how list and object values are serialized (OpenAPI {@code style}, Swagger 2.0
+ *     {@code collectionFormat}); Discovery parameters are {@link Style#FORM} exploded (repeated)
+ * @param explode whether lists and objects become one item per element or property
  */
 public record Parameter(
     String name,
@@ -20,7 +23,35 @@ public record Parameter(
     String description,
     String pattern,
     String defaultValue,
-    boolean deprecated) {
+    boolean deprecated,
+    Style style,
+    boolean explode) {
+
+  /** A parameter in its location's default style: query form exploded, otherwise simple. */
+  public Parameter(String name, Location location, TypeRef type, boolean required, String description,
+      String pattern, String defaultValue, boolean deprecated) {
+    this(name, location, type, required, description, pattern, defaultValue, deprecated,
+        defaultStyle(location), location == Location.QUERY || location == Location.COOKIE);
+  }
+
+  /** OpenAPI's default style of a location. */
+  public static Style defaultStyle(Location location) {
+    return location == Location.QUERY || location == Location.COOKIE ? Style.FORM : Style.SIMPLE;
+  }
+
+  /** How list and object values are serialized. */
+  public enum Style {
+    /** {@code a=1&a=2} exploded, {@code a=1,2} not. */
+    FORM,
+    /** {@code a=1 2}. */
+    SPACE_DELIMITED,
+    /** {@code a=1|2}. */
+    PIPE_DELIMITED,
+    /** {@code a[k]=v}. */
+    DEEP_OBJECT,
+    /** Paths and headers: {@code 1,2}. */
+    SIMPLE
+  }
 
   /** Where a parameter travels. */
   public enum Location {

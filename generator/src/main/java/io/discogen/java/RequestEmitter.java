@@ -79,12 +79,24 @@ final class RequestEmitter {
         .superclass(ParameterizedTypeName.get(names.baseRequest(), response, cls));
     String doc = Javadocs.sanitize(m.description());
     b.addJavadoc("$L$L <code>$L</code>\n", doc.isEmpty() ? "" : doc + "\n\n<p>", m.httpMethod(), Javadocs.sanitize(m.path()));
+    ClassName error = errorClass(m);
+    if (error != null) {
+      b.addJavadoc("\n<p>Error responses carry a {@link $T}: {@code catch (ApiException e) { $T err =\ne.errorAs($T.class); }}, see {@link #ERROR_TYPE}.\n",
+          error, error, error);
+    }
     if (m.deprecated()) {
       b.addAnnotation(Deprecated.class);
     }
     b.addField(FieldSpec.builder(Runtime.REST_METHOD, "METHOD", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
         .initializer(restMethod(m))
         .build());
+    if (error != null) {
+      b.addField(FieldSpec.builder(ParameterizedTypeName.get(ClassName.get(Class.class), error), "ERROR_TYPE",
+              Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
+          .addJavadoc("The body of this method's error responses, for {@code ApiException.errorAs(ERROR_TYPE)}.\n")
+          .initializer("$T.class", error)
+          .build());
+    }
     if (m.longRunning() != null) {
       b.addField(FieldSpec.builder(Runtime.REST_METHOD, "POLL", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
           .initializer(pollMethod(m, m.longRunning()))
@@ -111,6 +123,15 @@ final class RequestEmitter {
     return b.build();
   }
 
+  /** The declared error model as a class, or null (none, or not a class: a list, a map). */
+  private ClassName errorClass(Method m) {
+    if (m.errorType() == null) {
+      return null;
+    }
+    TypeName t = types.apiType(m.errorType());
+    return t instanceof ClassName c && !c.packageName().startsWith("java.") ? c : null;
+  }
+
   private CodeBlock restMethod(Method m) {
     CodeBlock.Builder c = CodeBlock.builder()
         .add("$T.builder($L, $L, $L)", Runtime.REST_METHOD, Literals.string(m.id()), Literals.string(m.httpMethod()), Literals.string(m.path()))
@@ -118,9 +139,16 @@ final class RequestEmitter {
     for (Parameter p : m.parameters()) {
       switch (p.location()) {
         case PATH -> c.add("\n.pathParam($L, $L)", Literals.string(p.name()), Literals.string(p.pattern()));
-        case HEADER -> c.add("\n.headerParam($L)", Literals.string(p.name()));
+        case HEADER -> c.add(p.explode() ? "\n.headerParam($L, true)" : "\n.headerParam($L)", Literals.string(p.name()));
         case COOKIE -> c.add("\n.cookieParam($L)", Literals.string(p.name()));
-        default -> c.add("\n.queryParam($L)", Literals.string(p.name()));
+        default -> {
+          if (p.style() == Parameter.Style.FORM && p.explode()) {
+            c.add("\n.queryParam($L)", Literals.string(p.name()));
+          } else {
+            c.add("\n.queryParam($L, $T.Style.$L, $L)", Literals.string(p.name()), Runtime.REST_METHOD,
+                p.style() == Parameter.Style.SIMPLE ? Parameter.Style.FORM : p.style(), p.explode());
+          }
+        }
       }
     }
     if (m.requestIdParameter() != null) {
@@ -139,7 +167,11 @@ final class RequestEmitter {
     }
     addScopes(c, m.scopes());
     if (m.mediaDownload() != null) {
-      c.add("\n.mediaDownload($L)", m.mediaDownload().useDownloadService());
+      if (m.mediaDownload().altMedia()) {
+        c.add("\n.mediaDownload($L)", m.mediaDownload().useDownloadService());
+      } else {
+        c.add("\n.binaryResponse()");
+      }
     }
     MediaUpload mu = m.mediaUpload();
     if (mu != null) {
@@ -215,18 +247,19 @@ final class RequestEmitter {
           .build());
     }
     if (m.mediaDownload() != null) {
+      String what = m.mediaDownload().altMedia() ? "the media ({@code alt=media})" : "the response body";
       b.addMethod(MethodSpec.methodBuilder(mn.downloadTo())
           .addModifiers(Modifier.PUBLIC)
           .addParameter(Runtime.OUTPUT_STREAM, "out")
-          .addJavadoc("Downloads the media ({@code alt=media}) into {@code out}, which is not closed; an interrupted\n"
-              + "transfer resumes where it stopped.\n")
+          .addJavadoc("Downloads $L into {@code out}, which is not closed; an interrupted\n"
+              + "transfer resumes where it stopped.\n", what)
           .addStatement("downloadMediaTo(out)")
           .build());
       b.addMethod(MethodSpec.methodBuilder(mn.asInputStream())
           .addModifiers(Modifier.PUBLIC)
           .returns(Runtime.INPUT_STREAM)
-          .addJavadoc("Downloads the media ({@code alt=media}) as a stream, which the caller closes; an interrupted\n"
-              + "transfer resumes where it stopped.\n")
+          .addJavadoc("Downloads $L as a stream, which the caller closes (that ends the\n"
+              + "connection); an interrupted transfer resumes where it stopped.\n", what)
           .addStatement("return openMediaStream()")
           .build());
     }

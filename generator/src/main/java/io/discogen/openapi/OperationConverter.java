@@ -98,7 +98,11 @@ final class OperationConverter {
     List<Parameter> parameters = parameters(path, item, op, id, enums);
     Body body = requestBody(op, id);
     TypeRef response = response(op, id);
+    TypeRef errorType = errorType(op, id);
     String description = joinDoc(op.getSummary(), op.getDescription());
+    // A binary GET response may also be streamed, through the media-download path of the runtime.
+    boolean stream = verb.equalsIgnoreCase("get") && response instanceof TypeRef.Primitive prim
+        && prim.kind() == TypeRef.Kind.BINARY;
     return new Method(
         name,
         id,
@@ -113,11 +117,12 @@ final class OperationConverter {
         Boolean.TRUE.equals(op.getDeprecated()),
         enums,
         null,
+        stream ? new io.discogen.ir.MediaDownload(false, false) : null,
         null,
         null,
         null,
-        null,
-        body.contentType());
+        body.contentType(),
+        errorType);
   }
 
   private List<Parameter> parameters(String path, PathItem item, Operation op, String methodId,
@@ -164,8 +169,9 @@ final class OperationConverter {
       }
       TypeRef type = schema == null ? TypeRef.STRING
           : schemas.parameterType(schema, methodId + "." + p.getName(), p.getName(), enums);
-      type = parameterType(type);
+      type = parameterType(type, location);
       boolean isRequired = location == Parameter.Location.PATH || Boolean.TRUE.equals(p.getRequired());
+      Parameter.Style style = style(p, location);
       Parameter ir = new Parameter(
           p.getName(),
           location,
@@ -174,7 +180,9 @@ final class OperationConverter {
           p.getDescription(),
           null,
           schema == null ? null : SchemaConverter.defaultText(schema.getDefault()),
-          Boolean.TRUE.equals(p.getDeprecated()));
+          Boolean.TRUE.equals(p.getDeprecated()),
+          style,
+          p.getExplode() != null ? p.getExplode() : style == Parameter.Style.FORM);
       (isRequired ? required : optional).add(ir);
     }
     // Template variables nobody declared still need a value.
@@ -188,14 +196,40 @@ final class OperationConverter {
     return all;
   }
 
+  /**
+   * The serialization style: the declared one where it fits the location, else the location's
+   * default (matrix and label path styles are not supported: simple). Swagger 2.0's {@code
+   * collectionFormat} arrives here already converted (csv: form, ssv: spaceDelimited, pipes:
+   * pipeDelimited, multi: form exploded).
+   */
+  private static Parameter.Style style(io.swagger.v3.oas.models.parameters.Parameter p, Parameter.Location location) {
+    if (location == Parameter.Location.QUERY && p.getStyle() != null) {
+      switch (p.getStyle()) {
+        case SPACEDELIMITED:
+          return Parameter.Style.SPACE_DELIMITED;
+        case PIPEDELIMITED:
+          return Parameter.Style.PIPE_DELIMITED;
+        case DEEPOBJECT:
+          return Parameter.Style.DEEP_OBJECT;
+        default:
+          return Parameter.Style.FORM;
+      }
+    }
+    return Parameter.defaultStyle(location);
+  }
+
   /** Parameters travel as text: structured values the runtime cannot format become strings. */
-  private TypeRef parameterType(TypeRef t) {
+  private TypeRef parameterType(TypeRef t, Parameter.Location location) {
     if (t instanceof TypeRef.ListOf l) {
       TypeRef e = l.element();
       return e instanceof TypeRef.Primitive || e instanceof TypeRef.Named ? t : new TypeRef.ListOf(TypeRef.STRING);
     }
     if (t instanceof TypeRef.Primitive || t instanceof TypeRef.Named) {
       return t;
+    }
+    if (t instanceof TypeRef.MapOf m && m.value() instanceof TypeRef.Primitive
+        && (location == Parameter.Location.QUERY || location == Parameter.Location.HEADER)) {
+      return t; // an object of scalars: the runtime serializes it in the parameter's style
     }
     return TypeRef.STRING;
   }
@@ -262,6 +296,35 @@ final class OperationConverter {
       return schemas.operationType(json.getSchema(), methodId + ".Response", methodId + "Response");
     }
     return null;
+  }
+
+  /**
+   * The JSON body of the error responses (4xx, 5xx, {@code 4XX}, {@code default}): their one
+   * schema when they all declare the same one, else null.
+   */
+  private TypeRef errorType(Operation op, String methodId) {
+    if (op.getResponses() == null) {
+      return null;
+    }
+    io.swagger.v3.oas.models.media.Schema<?> found = null;
+    for (Map.Entry<String, ApiResponse> e : op.getResponses().entrySet()) {
+      String code = e.getKey();
+      if (!(code.equals("default") || code.startsWith("4") || code.startsWith("5"))) {
+        continue;
+      }
+      ApiResponse r = resolve(e.getValue());
+      MediaType json = r == null || r.getContent() == null ? null : jsonMedia(r.getContent());
+      if (json == null || json.getSchema() == null) {
+        continue;
+      }
+      io.swagger.v3.oas.models.media.Schema<?> s = json.getSchema();
+      if (found == null) {
+        found = s;
+      } else if (found != s && (found.get$ref() == null || !found.get$ref().equals(s.get$ref()))) {
+        return null; // several error shapes: no one type to name
+      }
+    }
+    return found == null ? null : schemas.operationType(found, methodId + ".Error", methodId + "Error");
   }
 
   private static String mediaType(String key) {

@@ -53,7 +53,7 @@ class PetstoreTest {
     assertEquals(new TypeRef.Named("Pet"), get.response());
 
     Method list = method(api, "listPets");
-    assertEquals(List.of("limit", "status", "X-Request-Id"), list.parameters().stream().map(Parameter::name).toList());
+    assertEquals(List.of("limit", "status", "X-Request-Id", "tags", "ids", "sort", "filter"), list.parameters().stream().map(Parameter::name).toList());
     assertTrue(list.parameters().get(1).type() instanceof TypeRef.ListOf);
     assertEquals(TypeRef.of(TypeRef.Kind.UUID), list.parameters().get(2).type());
     assertEquals(1, list.enums().size());

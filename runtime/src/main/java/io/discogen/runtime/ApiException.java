@@ -1,5 +1,6 @@
 package io.discogen.runtime;
 
+import io.discogen.runtime.json.Json;
 import java.util.List;
 import java.util.Map;
 
@@ -106,5 +107,34 @@ public class ApiException extends DiscogenException {
   /** The response body as received (possibly truncated), or null. */
   public String rawBody() {
     return rawBody;
+  }
+
+  /**
+   * The error body decoded as {@code type}, typically the error model an OpenAPI operation
+   * declares for its 4xx/5xx/default responses (each generated request class names it in its
+   * javadoc and in its {@code ERROR_TYPE} constant):
+   *
+   * <pre>{@code
+   * catch (ApiException e) {
+   *   Error err = e.errorAs(Error.class);
+   * }
+   * }</pre>
+   *
+   * @return the decoded body, or null when the response had none
+   * @throws InvalidResponseException the body is not JSON of that shape, or was truncated
+   */
+  public <T> T errorAs(Class<T> type) {
+    if (rawBody == null || rawBody.isBlank()) {
+      return null;
+    }
+    if (rawBody.length() > MAX_RAW_BODY_CHARS) {
+      throw new InvalidResponseException("the error body is over " + MAX_RAW_BODY_CHARS
+          + " characters and was truncated: it cannot be decoded as " + type.getSimpleName());
+    }
+    try {
+      return Json.get().read(rawBody, type);
+    } catch (RuntimeException e) {
+      throw new InvalidResponseException("the error body does not fit " + type.getSimpleName(), e);
+    }
   }
 }

@@ -14,7 +14,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A media download ({@code alt=media}) read as a stream. When the connection breaks, or the body
+ * A media download ({@code alt=media}, or an OpenAPI binary response) read as a stream. When the connection breaks, or the body
  * ends before its announced length, the rest is asked for with {@code Range: bytes=N-} and reading
  * continues where it stopped; the caller sees one uninterrupted stream. Bounded by the retry
  * policy's attempts (consecutive failures without progress).
@@ -51,7 +51,7 @@ final class MediaDownload extends InputStream {
     if (method.useMediaDownloadService()) {
       path = "/download/" + transport.servicePath() + (path.startsWith("/") ? path.substring(1) : path);
     }
-    Transport.Target target = transport.target(request, Map.of("alt", "media"), path);
+    Transport.Target target = transport.target(request, method.altMedia() ? Map.of("alt", "media") : Map.of(), path);
     Blocking http = new Blocking(transport, method);
     Map<String, String> headers = new LinkedHashMap<>(target.headerParams());
     headers.putAll(request.headers());

@@ -8,9 +8,13 @@ import java.math.BigInteger;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import io.discogen.runtime.json.Json;
+import java.util.AbstractMap.SimpleImmutableEntry;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /** The text form of parameter values for paths, query strings and headers. */
 final class ParamValues {
@@ -62,6 +66,108 @@ final class ParamValues {
       return out;
     }
     return List.of(format(name, value));
+  }
+
+  /** Whether {@code value} is an object (a map or a model) rather than a scalar or a list. */
+  static boolean isObject(Object value) {
+    return value instanceof Map || value instanceof io.discogen.runtime.json.JsonModel;
+  }
+
+  /** An object's properties in order, nulls left out; models as their JSON form. */
+  static Map<String, Object> properties(String name, Object value) {
+    Map<?, ?> map = value instanceof Map<?, ?> m ? m : Json.get().convert(value, Map.class);
+    Map<String, Object> out = new LinkedHashMap<>();
+    map.forEach((k, v) -> {
+      if (k == null) {
+        throw new IllegalArgumentException("object parameter " + name + " has a null key");
+      }
+      if (v != null) {
+        out.put(k.toString(), v);
+      }
+    });
+    return out;
+  }
+
+  /** Texts of a value: a scalar, a list, or an object as alternating keys and values. */
+  private static List<String> flat(String name, Object value, boolean explodeObject) {
+    if (!isObject(value)) {
+      return formatAll(name, value);
+    }
+    List<String> out = new ArrayList<>();
+    properties(name, value).forEach((k, v) -> {
+      String text = String.join(",", formatAll(name + "." + k, v));
+      if (explodeObject) {
+        out.add(k + "=" + text);
+      } else {
+        out.add(k);
+        out.add(text);
+      }
+    });
+    return out;
+  }
+
+  /**
+   * A header value in the {@code simple} style: items comma-separated; an object as {@code
+   * k,v,k,v}, or {@code k=v,k=v} when exploded.
+   */
+  static String simple(RestMethod.Param p, String name, Object value) {
+    return String.join(",", flat(name, value, p != null && p.explode()));
+  }
+
+  /**
+   * A query parameter as {@code name=value} pairs in its style, both percent-encoded; delimiters
+   * the style adds are left unencoded, so a comma inside an item stays distinguishable.
+   */
+  static List<Map.Entry<String, String>> query(RestMethod.Param p, String name, Object value) {
+    RestMethod.Style style = p == null ? RestMethod.Style.FORM : p.style();
+    boolean explode = p == null || p.explode();
+    List<Map.Entry<String, String>> out = new ArrayList<>();
+    String n = UriTemplate.encode(name, false);
+    if (style == RestMethod.Style.DEEP_OBJECT && isObject(value)) {
+      deep(out, n, name, value);
+      return out;
+    }
+    if (isObject(value) && style == RestMethod.Style.FORM && explode) {
+      // Exploded form objects lose their name: each property is a parameter of its own.
+      properties(name, value).forEach((k, v) -> {
+        for (String text : formatAll(name + "." + k, v)) {
+          out.add(new SimpleImmutableEntry<>(UriTemplate.encode(k, false), UriTemplate.encode(text, false)));
+        }
+      });
+      return out;
+    }
+    List<String> items = flat(name, value, false);
+    if (explode && !isObject(value) && value instanceof Collection) {
+      for (String item : items) {
+        out.add(new SimpleImmutableEntry<>(n, UriTemplate.encode(item, false)));
+      }
+      return out;
+    }
+    String delimiter = switch (style) {
+      case SPACE_DELIMITED -> "%20";
+      case PIPE_DELIMITED -> "%7C";
+      default -> ",";
+    };
+    List<String> encoded = new ArrayList<>(items.size());
+    for (String item : items) {
+      encoded.add(UriTemplate.encode(item, false));
+    }
+    out.add(new SimpleImmutableEntry<>(n, String.join(delimiter, encoded)));
+    return out;
+  }
+
+  /** {@code name[key]=value}, nested objects as {@code name[key][inner]}, lists repeated. */
+  private static void deep(List<Map.Entry<String, String>> out, String prefix, String name, Object value) {
+    properties(name, value).forEach((k, v) -> {
+      String key = prefix + "%5B" + UriTemplate.encode(k, false) + "%5D";
+      if (isObject(v)) {
+        deep(out, key, name + "." + k, v);
+      } else {
+        for (String text : formatAll(name + "." + k, v)) {
+          out.add(new SimpleImmutableEntry<>(key, UriTemplate.encode(text, false)));
+        }
+      }
+    });
   }
 
   private static String formatDouble(double d) {

@@ -26,13 +26,38 @@ public final class RestMethod {
   }
 
   /**
+   * How a list or object value is serialized (OpenAPI's {@code style}). Scalars travel as {@code
+   * name=value} in every query style.
+   */
+  public enum Style {
+    /** {@code a=1&a=2} exploded (Discovery's repeated parameters), {@code a=1,2} when not. */
+    FORM,
+    /** {@code a=1%202}. */
+    SPACE_DELIMITED,
+    /** {@code a=1%7C2}. */
+    PIPE_DELIMITED,
+    /** {@code a[k]=v} for each property of an object. */
+    DEEP_OBJECT,
+    /** Headers and paths: {@code 1,2}; objects {@code k,v} or, exploded, {@code k=v}. */
+    SIMPLE
+  }
+
+  /**
    * One declared parameter.
    *
    * @param name wire name
    * @param location where it travels
    * @param pattern for path parameters: the value must match it entirely, or null
+   * @param style how lists and objects are serialized
+   * @param explode whether lists and objects are exploded into one item per element or property
    */
-  public record Param(String name, Location location, Pattern pattern) {}
+  public record Param(String name, Location location, Pattern pattern, Style style, boolean explode) {
+    /** A parameter in the default style of its location (query: form, exploded). */
+    public Param(String name, Location location, Pattern pattern) {
+      this(name, location, pattern, location == Location.QUERY ? Style.FORM : Style.SIMPLE,
+          location == Location.QUERY);
+    }
+  }
 
   /**
    * Media upload support of a method, as its API description declares it.
@@ -59,6 +84,7 @@ public final class RestMethod {
   private final String requestIdParameter;
   private final boolean mediaDownload;
   private final boolean useMediaDownloadService;
+  private final boolean altMedia;
   private final MediaUpload mediaUpload;
   private final String contentType;
   private final Set<String> binaryParts;
@@ -74,6 +100,7 @@ public final class RestMethod {
     this.requestIdParameter = b.requestIdParameter;
     this.mediaDownload = b.mediaDownload;
     this.useMediaDownloadService = b.useMediaDownloadService;
+    this.altMedia = b.altMedia;
     this.mediaUpload = b.mediaUpload;
   }
 
@@ -116,6 +143,14 @@ public final class RestMethod {
     return useMediaDownloadService;
   }
 
+  /**
+   * Whether a download asks for the media with {@code alt=media} (Discovery); false when the
+   * method's response is the content itself (an OpenAPI binary response).
+   */
+  public boolean altMedia() {
+    return altMedia;
+  }
+
   /** Media upload support, or null when the method takes no media. */
   public MediaUpload mediaUpload() {
     return mediaUpload;
@@ -146,6 +181,7 @@ public final class RestMethod {
     private String requestIdParameter;
     private boolean mediaDownload;
     private boolean useMediaDownloadService;
+    private boolean altMedia;
     private MediaUpload mediaUpload;
     private String contentType;
     private final Set<String> binaryParts = new LinkedHashSet<>();
@@ -167,8 +203,23 @@ public final class RestMethod {
       return this;
     }
 
+    /** A query parameter serialized in {@code style} ({@link Style#SIMPLE} is not a query style). */
+    public Builder queryParam(String name, Style style, boolean explode) {
+      if (style == Style.SIMPLE) {
+        throw new IllegalArgumentException(id + ": " + name + ": simple is not a query style");
+      }
+      params.put(name, new Param(name, Location.QUERY, null, style, explode));
+      return this;
+    }
+
     public Builder headerParam(String name) {
       params.put(name, new Param(name, Location.HEADER, null));
+      return this;
+    }
+
+    /** A header whose object values travel as {@code k=v,k=v} when {@code explode}. */
+    public Builder headerParam(String name, boolean explode) {
+      params.put(name, new Param(name, Location.HEADER, null, Style.SIMPLE, explode));
       return this;
     }
 
@@ -206,6 +257,18 @@ public final class RestMethod {
     public Builder mediaDownload(boolean useDownloadService) {
       this.mediaDownload = true;
       this.useMediaDownloadService = useDownloadService;
+      this.altMedia = true;
+      return this;
+    }
+
+    /**
+     * The response is raw content (not JSON): besides {@code execute()}, it may be streamed, from
+     * the method's own URL without {@code alt=media}.
+     */
+    public Builder binaryResponse() {
+      this.mediaDownload = true;
+      this.useMediaDownloadService = false;
+      this.altMedia = false;
       return this;
     }
 

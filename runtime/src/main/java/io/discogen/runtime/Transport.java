@@ -286,7 +286,7 @@ final class Transport {
       }
       if (p != null && p.location() == RestMethod.Location.HEADER) {
         // A list travels comma-separated (OpenAPI's "simple" style).
-        String v = String.join(",", ParamValues.formatAll(name, e.getValue()));
+        String v = ParamValues.simple(p, name, e.getValue());
         Headers.check(name, v);
         headerParams.put(name, v);
         continue;
@@ -298,8 +298,8 @@ final class Transport {
         headerParams.merge("Cookie", pair, (a, b) -> a + "; " + b);
         continue;
       }
-      for (String v : ParamValues.formatAll(name, e.getValue())) {
-        appendQuery(q, lq, name, v);
+      for (Map.Entry<String, String> pair : ParamValues.query(p, name, e.getValue())) {
+        appendEncodedQuery(q, lq, pair.getKey(), pair.getValue(), SECRET_PARAMS.contains(name));
       }
     }
     boolean retrySafe = IDEMPOTENT_METHODS.contains(method.httpMethod().toUpperCase(Locale.ROOT))
@@ -630,14 +630,18 @@ final class Transport {
 
   /** Appends one query parameter; credentials' own parameters are always redacted in the log. */
   private static void appendQuery(StringBuilder q, StringBuilder logQ, String name, String value, boolean secret) {
-    String n = UriTemplate.encode(name, false);
-    String v = UriTemplate.encode(value, false);
+    appendEncodedQuery(q, logQ, UriTemplate.encode(name, false), UriTemplate.encode(value, false),
+        secret || SECRET_PARAMS.contains(name));
+  }
+
+  /** Appends one query parameter already percent-encoded. */
+  private static void appendEncodedQuery(StringBuilder q, StringBuilder logQ, String n, String v, boolean secret) {
     if (q.length() > 0) {
       q.append('&');
       logQ.append('&');
     }
     q.append(n).append('=').append(v);
-    logQ.append(n).append('=').append(secret || SECRET_PARAMS.contains(name) ? "REDACTED" : v);
+    logQ.append(n).append('=').append(secret ? "REDACTED" : v);
   }
 
   static boolean isJson(String contentType) {

@@ -27,11 +27,60 @@ final class BoundedBody implements HttpResponse.BodyHandler<byte[]> {
 
   @Override
   public HttpResponse.BodySubscriber<byte[]> apply(HttpResponse.ResponseInfo info) {
+    return subscriber(info);
+  }
+
+  private Subscriber subscriber(HttpResponse.ResponseInfo info) {
     boolean success = info.statusCode() >= 200 && info.statusCode() < 300;
     long limit = success ? maxBytes : maxErrorBytes;
     OptionalLong length = info.headers().firstValueAsLong("Content-Length");
     boolean tooLarge = success && length.isPresent() && length.getAsLong() > limit;
     return new Subscriber(limit, success, tooLarge);
+  }
+
+  /** A handler for one exchange, whose body can be abandoned from another thread. */
+  Abortable abortable() {
+    return new Abortable(this);
+  }
+
+  /**
+   * The same limits for one exchange, plus {@link #abort}: fails the body with the given error and
+   * cancels the subscription (which closes the connection), for a blocking {@code send} whose time
+   * is up. An abort before the response headers applies as soon as the body starts.
+   */
+  static final class Abortable implements HttpResponse.BodyHandler<byte[]> {
+    private final BoundedBody limits;
+    private Subscriber subscriber;
+    private Throwable aborted;
+
+    Abortable(BoundedBody limits) {
+      this.limits = limits;
+    }
+
+    @Override
+    public HttpResponse.BodySubscriber<byte[]> apply(HttpResponse.ResponseInfo info) {
+      Subscriber s = limits.subscriber(info);
+      Throwable a;
+      synchronized (this) {
+        subscriber = s;
+        a = aborted;
+      }
+      if (a != null) {
+        s.abort(a);
+      }
+      return s;
+    }
+
+    void abort(Throwable t) {
+      Subscriber s;
+      synchronized (this) {
+        aborted = t;
+        s = subscriber;
+      }
+      if (s != null) {
+        s.abort(t);
+      }
+    }
   }
 
   private static final class Subscriber implements HttpResponse.BodySubscriber<byte[]> {
@@ -40,8 +89,8 @@ final class BoundedBody implements HttpResponse.BodyHandler<byte[]> {
     private final boolean knownTooLarge;
     private final CompletableFuture<byte[]> result = new CompletableFuture<>();
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private Flow.Subscription subscription;
-    private boolean done;
+    private volatile Flow.Subscription subscription;
+    private volatile boolean done;
 
     Subscriber(long limit, boolean failWhenOver, boolean knownTooLarge) {
       this.limit = limit;
@@ -57,6 +106,10 @@ final class BoundedBody implements HttpResponse.BodyHandler<byte[]> {
     @Override
     public void onSubscribe(Flow.Subscription s) {
       this.subscription = s;
+      if (done) { // aborted before the body started
+        s.cancel();
+        return;
+      }
       if (knownTooLarge) {
         done = true;
         s.cancel();
@@ -90,6 +143,16 @@ final class BoundedBody implements HttpResponse.BodyHandler<byte[]> {
         byte[] chunk = new byte[n];
         b.get(chunk);
         out.write(chunk, 0, n);
+      }
+    }
+
+    /** From any thread: fails the body with {@code t} and stops reading. */
+    void abort(Throwable t) {
+      done = true;
+      result.completeExceptionally(t);
+      Flow.Subscription s = subscription;
+      if (s != null) {
+        s.cancel();
       }
     }
 

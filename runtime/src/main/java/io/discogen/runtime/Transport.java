@@ -59,8 +59,45 @@ final class Transport {
       .connectTimeout(Duration.ofSeconds(30))
       .build();
 
+  /**
+   * For plain {@code http://} roots (loopback, emulators): HTTP/1.1. The default HTTP/2 client has
+   * no TLS to negotiate HTTP/2 with there, so it adds an {@code Upgrade: h2c} offer (three headers,
+   * one of them a base64 SETTINGS frame) to every request; servers on plain HTTP do not take it.
+   * Created on first use, since each HttpClient has its own selector thread.
+   */
+  private static final class PlainHttp {
+    static final HttpClient CLIENT = HttpClient.newBuilder()
+        .version(HttpClient.Version.HTTP_1_1)
+        .followRedirects(HttpClient.Redirect.NEVER)
+        .connectTimeout(Duration.ofSeconds(30))
+        .build();
+  }
+
   /** Fires per-attempt timeouts; its one daemon thread never runs user code. */
   private static final ScheduledThreadPoolExecutor TIMER = timer();
+
+  /**
+   * When the no-op task that keeps {@link #TIMER} asleep is due (see {@link #scheduleTimeout}).
+   */
+  private static volatile long timerSentinelDue = System.nanoTime();
+  private static final long TIMER_SENTINEL_NANOS = TimeUnit.SECONDS.toNanos(1);
+
+  /**
+   * Schedules an attempt's timeout on {@link #TIMER}. A task that becomes the head of a
+   * ScheduledThreadPoolExecutor's queue wakes its thread; with nothing else queued, every attempt's
+   * timeout would (and its cancellation leaves the queue empty again): one thread wake-up per
+   * request. So a no-op task due within a second is kept queued while calls are being made: later
+   * timeouts queue behind it without a wake-up, and the timer thread wakes about once a second
+   * instead. Timeouts still fire on time: the queue is ordered by due time either way.
+   */
+  static ScheduledFuture<?> scheduleTimeout(Runnable task, long nanos) {
+    long now = System.nanoTime();
+    if (now - timerSentinelDue >= 0) {
+      timerSentinelDue = now + TIMER_SENTINEL_NANOS;
+      TIMER.schedule(() -> { }, TIMER_SENTINEL_NANOS, TimeUnit.NANOSECONDS);
+    }
+    return TIMER.schedule(task, nanos, TimeUnit.NANOSECONDS);
+  }
 
   private static ScheduledThreadPoolExecutor timer() {
     ScheduledThreadPoolExecutor t = new ScheduledThreadPoolExecutor(1, r -> {
@@ -87,11 +124,12 @@ final class Transport {
       throw new IllegalArgumentException("the HttpClient must not follow redirects (use Redirect.NEVER):"
           + " a redirect could carry credentials to another host");
     }
-    this.http = options.httpClient() != null ? options.httpClient() : DEFAULT_CLIENT;
     // The spec's own root is checked like an override: a spec is untrusted input, and a plain
     // http:// root would send credentials in clear text.
     String root = checkRootUrl(options.rootUrl() != null ? options.rootUrl() : service.rootUrl(),
         options.allowInsecureHttp());
+    this.http = options.httpClient() != null ? options.httpClient()
+        : root.regionMatches(true, 0, "http:", 0, 5) ? PlainHttp.CLIENT : DEFAULT_CLIENT;
     if (!root.endsWith("/")) {
       root = root + "/";
     }
@@ -170,8 +208,24 @@ final class Transport {
     return options;
   }
 
+  /**
+   * Runs a call for a waiting caller. The first attempt is sent with the blocking {@link
+   * HttpClient#send} on the caller's thread when it can be (credentials at hand): the exchange then
+   * runs inline until the socket has to wait, and the response is read without the hand-offs of
+   * {@code sendAsync}, which completes on the {@code CompletableFuture} default executor: a new
+   * thread per request when the common pool has one thread or none (two CPUs or fewer). Retries,
+   * re-authorisation and credentials fetched asynchronously take the asynchronous path.
+   */
   <T> T execute(ClientRequest<T, ?> request, Map<String, Object> overrides) {
-    return await(executeAsync(request, overrides), request.method().id());
+    Call<T> call = new Call<>(request, overrides);
+    call.blockingThread = Thread.currentThread();
+    call.attempt();
+    call.blockingThread = null;
+    InterruptedException interrupted = call.interrupted;
+    if (interrupted != null) {
+      throw new DiscogenException("interrupted while waiting for " + request.method().id(), interrupted);
+    }
+    return await(call.result, request.method().id());
   }
 
   <T> CompletableFuture<T> executeAsync(ClientRequest<T, ?> request, Map<String, Object> overrides) {
@@ -360,6 +414,10 @@ final class Transport {
     volatile boolean reauthorized;
     /** Why the previous attempt failed, or null. */
     volatile DiscogenException previousFailure;
+    /** The caller waiting in {@link #execute}, while its own thread may send with blocking I/O. */
+    volatile Thread blockingThread;
+    /** Set when the caller was interrupted during a blocking send. */
+    volatile InterruptedException interrupted;
 
     Call(ClientRequest<T, ?> request, Map<String, Object> overrides) {
       this.request = request;
@@ -477,6 +535,10 @@ final class Transport {
       }
       long start = System.nanoTime();
       attemptTimedOut = false;
+      if (blockingThread == Thread.currentThread()) {
+        sendBlocking(req, start, logUrl);
+        return;
+      }
       CompletableFuture<HttpResponse<byte[]>> f = http.sendAsync(req, bodyHandler);
       inflight = f;
       if (result.isDone()) {
@@ -484,12 +546,12 @@ final class Transport {
         return;
       }
       // HttpRequest.timeout() stops at the response headers; this bounds the body too.
-      ScheduledFuture<?> timer = TIMER.schedule(() -> {
+      ScheduledFuture<?> timer = scheduleTimeout(() -> {
         if (!f.isDone()) {
           attemptTimedOut = true;
           f.cancel(true);
         }
-      }, req.timeout().orElseThrow().toNanos(), TimeUnit.NANOSECONDS);
+      }, req.timeout().orElseThrow().toNanos());
       f.whenComplete((resp, err) -> {
         timer.cancel(false);
         try {
@@ -498,6 +560,40 @@ final class Transport {
           result.completeExceptionally(e);
         }
       });
+    }
+
+    /** {@link #send}'s end on the waiting caller's thread: same timeout, same outcome handling. */
+    void sendBlocking(HttpRequest req, long start, String logUrl) {
+      BoundedBody.Abortable handler = bodyHandler.abortable();
+      // HttpRequest.timeout() stops at the response headers; this bounds the body too.
+      ScheduledFuture<?> timer = scheduleTimeout(() -> {
+        attemptTimedOut = true;
+        handler.abort(new HttpTimeoutException("response not complete within the request timeout"));
+      }, req.timeout().orElseThrow().toNanos());
+      HttpResponse<byte[]> resp = null;
+      Throwable err = null;
+      try {
+        resp = http.send(req, handler);
+      } catch (InterruptedException e) {
+        timer.cancel(false);
+        interrupted = e;
+        result.cancel(true);
+        Thread.currentThread().interrupt();
+        return;
+      } catch (IOException e) {
+        // send() rethrows what sendAsync would have failed with as a new exception of the same
+        // family, the original as its cause (except HttpTimeoutException): handle the original.
+        err = e.getCause() != null ? e.getCause() : e;
+      } catch (RuntimeException e) {
+        err = e;
+      } finally {
+        timer.cancel(false);
+      }
+      try {
+        onResponse(resp, err, start, logUrl);
+      } catch (RuntimeException | Error e) {
+        result.completeExceptionally(e);
+      }
     }
 
     void onResponse(HttpResponse<byte[]> resp, Throwable err, long start, String logUrl) {

@@ -26,9 +26,9 @@ public final class WireModule extends SimpleModule {
   public WireModule() {
     super("discogen-wire");
     addSerializer(Instant.class, new ToString<>(Instant.class, WireFormats::formatTimestamp));
-    addDeserializer(Instant.class, new FromString<>(Instant.class, WireFormats::parseTimestamp));
+    addDeserializer(Instant.class, new FromChars<>(Instant.class, WireFormats::parseTimestamp));
     addSerializer(Duration.class, new ToString<>(Duration.class, WireFormats::formatDuration));
-    addDeserializer(Duration.class, new FromString<>(Duration.class, WireFormats::parseDuration));
+    addDeserializer(Duration.class, new FromChars<>(Duration.class, WireFormats::parseDuration));
     addSerializer(LocalDate.class, new ToString<>(LocalDate.class, LocalDate::toString));
     addDeserializer(LocalDate.class, new FromString<>(LocalDate.class, LocalDate::parse));
     addSerializer(byte[].class, new ToString<>(byte[].class, WireFormats::formatBytes));
@@ -53,6 +53,45 @@ public final class WireModule extends SimpleModule {
     @Override
     public void serialize(T value, JsonGenerator gen, SerializerProvider provider) throws IOException {
       gen.writeString(format.apply(value));
+    }
+  }
+
+  /** Parses text in place. */
+  @FunctionalInterface
+  private interface CharsParser<T> {
+    T parse(char[] c, int offset, int length);
+  }
+
+  /**
+   * Like {@link FromString}, but parses the parser's own buffer without making a String first
+   * (timestamps and durations: many per response).
+   */
+  private static final class FromChars<T> extends JsonDeserializer<T> {
+    private final Class<T> type;
+    private final CharsParser<T> parse;
+
+    FromChars(Class<T> type, CharsParser<T> parse) {
+      this.type = type;
+      this.parse = parse;
+    }
+
+    @Override
+    public Class<?> handledType() {
+      return type;
+    }
+
+    @Override
+    public T deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+      if (p.currentToken() != JsonToken.VALUE_STRING) {
+        return type.cast(ctxt.handleUnexpectedToken(type, p));
+      }
+      try {
+        char[] c = p.getTextCharacters();
+        return parse.parse(c, p.getTextOffset(), p.getTextLength());
+      } catch (RuntimeException e) {
+        String text = p.getText();
+        return type.cast(ctxt.handleWeirdStringValue(type, text, "%s", e.getMessage()));
+      }
     }
   }
 

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
 import java.time.temporal.ChronoField;
@@ -36,6 +37,37 @@ public final class WireFormats {
   /** Any RFC 3339 timestamp, any offset. */
   public static Instant parseTimestamp(String s) {
     return OffsetDateTime.parse(s, RFC3339).toInstant();
+  }
+
+  /**
+   * RFC 3339 with the value's own offset ({@code Z} for UTC), always with seconds, and 0, 3, 6 or 9
+   * fractional digits. An offset with seconds, which RFC 3339 cannot write, is written in UTC.
+   */
+  public static String formatOffsetTimestamp(OffsetDateTime t) {
+    OffsetDateTime v = t.getOffset().getTotalSeconds() % 60 == 0 ? t : t.withOffsetSameInstant(ZoneOffset.UTC);
+    StringBuilder sb = new StringBuilder(35);
+    int year = v.getYear();
+    if (year < 0 || year > 9999) {
+      throw new IllegalArgumentException("RFC 3339 years are 0000 to 9999: " + t);
+    }
+    sb.append(String.format("%04d-%02d-%02dT%02d:%02d:%02d", year, v.getMonthValue(), v.getDayOfMonth(),
+        v.getHour(), v.getMinute(), v.getSecond()));
+    int nanos = v.getNano();
+    if (nanos != 0) {
+      if (nanos % 1_000_000 == 0) {
+        sb.append(String.format(".%03d", nanos / 1_000_000));
+      } else if (nanos % 1_000 == 0) {
+        sb.append(String.format(".%06d", nanos / 1_000));
+      } else {
+        sb.append(String.format(".%09d", nanos));
+      }
+    }
+    return sb.append(v.getOffset().getTotalSeconds() == 0 ? "Z" : v.getOffset().getId()).toString();
+  }
+
+  /** Any RFC 3339 timestamp; the offset is kept ({@code -00:00} reads as {@code Z}). */
+  public static OffsetDateTime parseOffsetTimestamp(String s) {
+    return OffsetDateTime.parse(s, RFC3339);
   }
 
   /** Protobuf JSON duration: seconds with 0, 3, 6 or 9 fractional digits and an {@code s}. */

@@ -13,6 +13,7 @@ import java.math.BigInteger;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 
 /**
  * Google's JSON wire formats for the Java types generated models use. Each Java type here has one
@@ -27,6 +28,8 @@ public final class WireModule extends SimpleModule {
     super("discogen-wire");
     addSerializer(Instant.class, new ToString<>(Instant.class, WireFormats::formatTimestamp));
     addDeserializer(Instant.class, new FromString<>(Instant.class, WireFormats::parseTimestamp));
+    addSerializer(OffsetDateTime.class, new ToString<>(OffsetDateTime.class, WireFormats::formatOffsetTimestamp));
+    addDeserializer(OffsetDateTime.class, new FromString<>(OffsetDateTime.class, WireFormats::parseOffsetTimestamp));
     addSerializer(Duration.class, new ToString<>(Duration.class, WireFormats::formatDuration));
     addDeserializer(Duration.class, new FromString<>(Duration.class, WireFormats::parseDuration));
     addSerializer(LocalDate.class, new ToString<>(LocalDate.class, LocalDate::toString));

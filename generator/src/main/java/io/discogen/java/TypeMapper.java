@@ -19,6 +19,7 @@ public final class TypeMapper {
   static final ClassName OBJECT = ClassName.get(Object.class);
   static final ClassName LIST = ClassName.get("java.util", "List");
   static final ClassName MAP = ClassName.get("java.util", "Map");
+  static final ClassName LONG = ClassName.get(Long.class);
 
   private final Map<String, Schema> index;
   private final NamePlan names;
@@ -33,7 +34,7 @@ public final class TypeMapper {
     return map(t, false);
   }
 
-  /** The type a model field stores: enums as raw strings. */
+  /** The type a model field stores: enums as raw strings (integer enums as raw numbers). */
   public TypeName storageType(TypeRef t) {
     return map(t, true);
   }
@@ -47,7 +48,10 @@ public final class TypeMapper {
     } else if (r instanceof TypeRef.MapOf m) {
       return ParameterizedTypeName.get(MAP, STRING, map(m.value(), raw));
     } else if (r instanceof TypeRef.Named n) {
-      return raw && index.get(n.schemaId()) instanceof EnumSchema ? STRING : names.schemaClass(n.schemaId());
+      if (raw && index.get(n.schemaId()) instanceof EnumSchema e) {
+        return e.integer() ? LONG : STRING;
+      }
+      return names.schemaClass(n.schemaId());
     }
     return OBJECT;
   }
@@ -73,6 +77,20 @@ public final class TypeMapper {
       r = resolve(m.value());
     }
     return r instanceof TypeRef.Named n && index.get(n.schemaId()) instanceof EnumSchema e ? e : null;
+  }
+
+  /**
+   * The {@code WireEnums} method turning a (possibly list- or map-wrapped) enum-typed value into its
+   * raw storage: {@code encode...} for string enums, {@code encodeNumber...} for integer enums.
+   */
+  public String enumEncoder(TypeRef t) {
+    EnumSchema e = enumOf(t);
+    TypeRef r = resolve(t);
+    String wrap = r instanceof TypeRef.ListOf ? "List" : r instanceof TypeRef.MapOf ? "Map" : "";
+    if (e != null && e.integer()) {
+      return "encodeNumber" + wrap;
+    }
+    return "encode" + wrap;
   }
 
   /** Whether the type is or contains a 64-bit integer that travels as a JSON string. */
@@ -134,6 +152,8 @@ public final class TypeMapper {
       case DOUBLE -> ClassName.get(Double.class);
       case BYTES, BINARY -> ArrayTypeName.of(TypeName.BYTE);
       case DATE_TIME -> ClassName.get("java.time", "Instant");
+      case OFFSET_DATE_TIME -> ClassName.get("java.time", "OffsetDateTime");
+      case URI -> ClassName.get("java.net", "URI");
       case DATE -> ClassName.get("java.time", "LocalDate");
       case DURATION -> ClassName.get("java.time", "Duration");
     };

@@ -1,6 +1,8 @@
 package io.discogen.runtime.json;
 
 import java.math.BigDecimal;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -68,6 +70,42 @@ public final class WireFormats {
   /** Any RFC 3339 timestamp; the offset is kept ({@code -00:00} reads as {@code Z}). */
   public static OffsetDateTime parseOffsetTimestamp(String s) {
     return OffsetDateTime.parse(s, RFC3339);
+  }
+
+  /**
+   * A URI as servers send it: strict RFC 3986 when it parses, else with the characters URIs may
+   * not hold ({@code |}, spaces, braces, a {@code %} not starting an escape...) percent-encoded,
+   * since real servers send such URLs and one should not fail a whole response.
+   */
+  public static URI parseUri(String s) {
+    try {
+      return new URI(s);
+    } catch (URISyntaxException e) {
+      StringBuilder sb = new StringBuilder(s.length() + 16);
+      for (int i = 0; i < s.length(); i++) {
+        char c = s.charAt(i);
+        boolean escape = c == '%' ? !(i + 2 < s.length() && isHex(s.charAt(i + 1)) && isHex(s.charAt(i + 2)))
+            : c <= ' ' || c == 0x7f || "\"<>\\^`{|}".indexOf(c) >= 0 || Character.isSpaceChar(c)
+                || Character.isISOControl(c);
+        if (escape) {
+          for (byte b : String.valueOf(c).getBytes(java.nio.charset.StandardCharsets.UTF_8)) {
+            sb.append('%').append(Character.toUpperCase(Character.forDigit(b >> 4 & 0xf, 16)))
+                .append(Character.toUpperCase(Character.forDigit(b & 0xf, 16)));
+          }
+        } else {
+          sb.append(c);
+        }
+      }
+      try {
+        return new URI(sb.toString());
+      } catch (URISyntaxException still) {
+        throw new IllegalArgumentException("not a URI: " + still.getReason(), still);
+      }
+    }
+  }
+
+  private static boolean isHex(char c) {
+    return Character.digit(c, 16) >= 0;
   }
 
   /** Protobuf JSON duration: seconds with 0, 3, 6 or 9 fractional digits and an {@code s}. */

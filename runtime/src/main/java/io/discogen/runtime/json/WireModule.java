@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import java.io.IOException;
 import java.math.BigInteger;
+import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -30,6 +31,7 @@ public final class WireModule extends SimpleModule {
     addDeserializer(Instant.class, new FromString<>(Instant.class, WireFormats::parseTimestamp));
     addSerializer(OffsetDateTime.class, new ToString<>(OffsetDateTime.class, WireFormats::formatOffsetTimestamp));
     addDeserializer(OffsetDateTime.class, new FromString<>(OffsetDateTime.class, WireFormats::parseOffsetTimestamp));
+    addDeserializer(URI.class, new FromString<>(URI.class, WireFormats::parseUri)); // lenient; written by toString
     addSerializer(Duration.class, new ToString<>(Duration.class, WireFormats::formatDuration));
     addDeserializer(Duration.class, new FromString<>(Duration.class, WireFormats::parseDuration));
     addSerializer(LocalDate.class, new ToString<>(LocalDate.class, LocalDate::toString));

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
@@ -116,6 +117,19 @@ class FieldSemanticsTest {
     assertEquals("2024-03-01T10:14:30Z", WireFormats.formatOffsetTimestamp(
         OffsetDateTime.of(2024, 3, 1, 10, 15, 0, 0, ZoneOffset.ofTotalSeconds(30))));
     assertNull(Json.get().read("{\"at\":null}", Pet.class).at);
+  }
+
+  @Test
+  void urisAreReadLeniently() {
+    // Strict URIs exactly as sent; real-world URLs with characters URIs may not hold are escaped,
+    // not refused (one bad link must not fail a whole response).
+    for (String s : new String[] {"https://x.example/a?b=c#d", "/relative/path", "urn:isbn:0451450523", "a%20b"}) {
+      assertEquals(s, Json.get().read("{\"home\":\"" + s + "\"}", Pet.class).home.toString());
+    }
+    assertEquals("https://maps.example/s?markers=a%7Cb%20c%25zz%7B%7D%C2%A0",
+        WireFormats.parseUri("https://maps.example/s?markers=a|b c%zz{}\u00a0").toString());
+    assertEquals(URI.create("https://x.example/%7C"), Json.get().read("{\"home\":\"https://x.example/|\"}", Pet.class).home);
+    assertThrows(java.io.UncheckedIOException.class, () -> Json.get().read("{\"home\":\"::\"}", Pet.class));
   }
 
   @Test

@@ -86,7 +86,7 @@ final class ModelEmitter {
           .addMember("value", "$T.class", Runtime.WIRE_VIEWS_SERVER_ONLY)
           .build());
     }
-    CodeBlock fixed = constInitializer(p, storage);
+    CodeBlock fixed = types.constInitializer(p);
     if (fixed != null) {
       field.initializer(fixed);
     }
@@ -176,32 +176,6 @@ final class ModelEmitter {
       isNull.addAnnotation(Deprecated.class);
     }
     b.addMethod(clear.build()).addMethod(isNull.build());
-  }
-
-  /**
-   * The initializer of a property with one possible value (a {@code const}, a required
-   * single-value enum), so new objects carry it; null when there is none or it does not fit the
-   * field's type.
-   */
-  private static CodeBlock constInitializer(Property p, TypeName storage) {
-    String v = p.constValue();
-    if (v == null) {
-      return null;
-    }
-    try {
-      if (storage.equals(TypeMapper.STRING)) {
-        return CodeBlock.of("$L", Literals.string(v));
-      } else if (storage.equals(TypeName.BOOLEAN.box()) && (v.equals("true") || v.equals("false"))) {
-        return CodeBlock.of("$L", v);
-      } else if (storage.equals(TypeName.INT.box())) {
-        return CodeBlock.of("$L", Integer.parseInt(v));
-      } else if (storage.equals(TypeMapper.LONG)) {
-        return CodeBlock.of("$LL", Long.parseLong(v));
-      }
-    } catch (NumberFormatException e) {
-      return null;
-    }
-    return null;
   }
 
   private static String propertyDoc(Property p, boolean fixed, NamePlan.NullNames nulls) {

@@ -2,6 +2,7 @@ package io.discogen.java;
 
 import com.palantir.javapoet.ArrayTypeName;
 import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import io.discogen.ir.AliasSchema;
@@ -131,6 +132,38 @@ public final class TypeMapper {
       return null;
     }
     return list.element();
+  }
+
+  /**
+   * The initializer of a property with one possible value (a {@code const}, a required
+   * single-value enum), so new objects carry it; null when there is none or it does not fit the
+   * field's type.
+   */
+  public CodeBlock constInitializer(io.discogen.ir.Property p) {
+    TypeName storage = storageType(p.type());
+    String v = p.constValue();
+    if (v == null) {
+      return null;
+    }
+    try {
+      if (storage.equals(STRING)) {
+        return CodeBlock.of("$L", Literals.string(v));
+      } else if (storage.equals(TypeName.BOOLEAN.box()) && (v.equals("true") || v.equals("false"))) {
+        return CodeBlock.of("$L", v);
+      } else if (storage.equals(TypeName.INT.box())) {
+        return CodeBlock.of("$L", Integer.parseInt(v));
+      } else if (storage.equals(LONG)) {
+        return CodeBlock.of("$LL", Long.parseLong(v));
+      }
+    } catch (NumberFormatException e) {
+      return null;
+    }
+    return null;
+  }
+
+  /** Whether a property is a const: always its one value, with a getter and no setter. */
+  public boolean isConst(io.discogen.ir.Property p) {
+    return enumOf(p.type()) == null && constInitializer(p) != null;
   }
 
   /** Whether the type is exactly {@code byte[]} (compared with {@code Arrays.equals}). */

@@ -176,6 +176,19 @@ class FieldSemanticsTest {
     }
   }
 
+  @Test
+  void docsShowTheFieldSemantics(@TempDir Path out) throws Exception {
+    java.io.StringWriter err = new java.io.StringWriter();
+    int code = io.discogen.cli.Main.run(new java.io.PrintWriter(new java.io.StringWriter(), true),
+        new java.io.PrintWriter(err, true), "generate", "--spec", SPEC.toString(), "--out", out.toString(), "--docs");
+    assertEquals(0, code, err.toString());
+    String page = java.nio.file.Files.readString(out.resolve("docs/models/Thing.md"));
+    assertTrue(page.contains("| `kind` | String | `getKind()` |  | [required] always `thing` |"), page);
+    assertTrue(page.contains("`getNote()`<br>`setNote(…)`<br>null: `clearNote()`, `isNoteNull()`"), page);
+    assertTrue(page.contains("[optional] [writeonly]"), page);
+    assertTrue(page.contains("[optional] [readonly] RFC 3339 timestamp, offset kept"), page);
+  }
+
   static String source(List<GeneratedFile> files, String suffix) {
     return new String(files.stream().filter(f -> f.path().endsWith(suffix)).findFirst().orElseThrow().content(),
         StandardCharsets.UTF_8);

@@ -282,6 +282,7 @@ final class DocsContext {
         case UINT32 -> "uint32";
         case BYTES -> "base64";
         case DATE_TIME -> "RFC 3339 timestamp";
+        case OFFSET_DATE_TIME -> "RFC 3339 timestamp, offset kept";
         case DATE -> "RFC 3339 date";
         case DURATION -> "duration, e.g. `3.5s`";
         case FIELD_MASK -> "field mask, e.g. `name,labels`";

@@ -111,6 +111,8 @@ final class JavaSnippet {
         case DECIMAL -> ref(ClassName.get("java.math", "BigDecimal")) + ".TEN";
         case UUID -> ref(ClassName.get("java.util", "UUID")) + ".fromString(\"123e4567-e89b-12d3-a456-426614174000\")";
         case DATE_TIME -> ref(ClassName.get("java.time", "Instant")) + ".parse(\"2024-01-01T00:00:00Z\")";
+        case OFFSET_DATE_TIME -> ref(ClassName.get("java.time", "OffsetDateTime")) + ".parse(\"2024-01-01T00:00:00Z\")";
+        case URI -> ref(ClassName.get("java.net", "URI")) + ".create(\"https://example.com/\")";
         case DATE -> ref(ClassName.get("java.time", "LocalDate")) + ".of(2024, 1, 1)";
         case DURATION -> ref(ClassName.get("java.time", "Duration")) + ".ofSeconds(30)";
       };

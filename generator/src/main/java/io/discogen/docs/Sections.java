@@ -45,14 +45,28 @@ final class Sections {
 
   private List<String> propertyRow(String from, ObjectSchema o, Property p) {
     NamePlan.MemberNames n = ctx.names.property(o.id(), p.name());
-    String accessors = "`" + n.getter() + "()`<br>`" + n.setter() + "(…)`";
+    boolean isConst = ctx.types.isConst(p);
+    String accessors = "`" + n.getter() + "()`" + (isConst ? "" : "<br>`" + n.setter() + "(…)`");
     if (n.rawGetter() != null) {
       accessors += "<br>raw: `" + n.rawGetter() + "()`";
+    }
+    NamePlan.NullNames nulls = ctx.names.nullable(o.id(), p.name());
+    if (nulls != null) {
+      accessors += "<br>null: `" + nulls.clear() + "()`, `" + nulls.isNull() + "()`";
     }
     List<String> notes = new ArrayList<>();
     notes.add(p.required() ? "[required]" : "[optional]");
     if (p.outputOnly()) {
       notes.add("[readonly]");
+    }
+    if (p.writeOnly()) {
+      notes.add("[writeonly]");
+    }
+    if (nulls != null) {
+      notes.add("[nullable]");
+    }
+    if (p.constValue() != null && ctx.types.constInitializer(p) != null) {
+      notes.add("always " + Markdown.cellCode(p.constValue()));
     }
     if (p.deprecated()) {
       notes.add("[deprecated]");

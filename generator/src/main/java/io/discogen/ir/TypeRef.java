@@ -52,7 +52,14 @@ public sealed interface TypeRef {
      */
     BINARY,
     /** A UUID as text (OpenAPI {@code format: uuid}). */
-    UUID
+    UUID,
+    /**
+     * RFC 3339 timestamp that keeps the offset it was written with (OpenAPI {@code format:
+     * date-time}); Discovery timestamps are {@link #DATE_TIME}.
+     */
+    OFFSET_DATE_TIME,
+    /** A URI reference as text (OpenAPI {@code format: uri} and {@code uri-reference}). */
+    URI
   }
 
   Primitive STRING = new Primitive(Kind.STRING);

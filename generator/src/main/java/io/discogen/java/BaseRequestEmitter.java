@@ -57,7 +57,7 @@ final class BaseRequestEmitter {
       String doc = Javadocs.sanitize(p.description());
       boolean list = types.resolve(p.type()) instanceof TypeRef.ListOf;
       CodeBlock value = e == null ? CodeBlock.of("$N", n.field())
-          : CodeBlock.of(list ? "$T.encodeList($N)" : "$T.encode($N)", Runtime.WIRE_ENUMS, n.field());
+          : CodeBlock.of("$T.$N($N)", Runtime.WIRE_ENUMS, types.enumEncoder(p.type()), n.field());
       MethodSpec.Builder setter = MethodSpec.methodBuilder(n.setter())
           .addModifiers(Modifier.PUBLIC)
           .returns(self)

@@ -36,7 +36,9 @@ final class EnumEmitter {
       if (!emitted.add(constant)) {
         continue; // a value listed twice
       }
-      TypeSpec.Builder c = TypeSpec.anonymousClassBuilder("$L", Literals.string(v.value()));
+      TypeSpec.Builder c = e.integer()
+          ? TypeSpec.anonymousClassBuilder("$LL", Long.parseLong(v.value()))
+          : TypeSpec.anonymousClassBuilder("$L", Literals.string(v.value()));
       String vdoc = Javadocs.sanitize(v.description());
       if (!vdoc.isEmpty()) {
         c.addJavadoc("$L\n", vdoc);
@@ -45,13 +47,22 @@ final class EnumEmitter {
         c.addAnnotation(Deprecated.class);
       }
       b.addEnumConstant(constant, c.build());
-      cases.add("case $L: return $N;\n", Literals.string(v.value()), constant);
+      if (e.integer()) {
+        cases.beginControlFlow("if (value == $LL)", Long.parseLong(v.value()))
+            .addStatement("return $N", constant)
+            .endControlFlow();
+      } else {
+        cases.add("case $L: return $N;\n", Literals.string(v.value()), constant);
+      }
     }
     String unknown = names.unknownConstant(e.id());
     b.addEnumConstant(unknown, TypeSpec.anonymousClassBuilder("null")
         .addJavadoc("A value this client does not know, sent by a newer server. The raw text is kept: read it\n"
             + "with the {@code ...Value()} accessor of the property or parameter.\n")
         .build());
+    if (e.integer()) {
+      return integerMembers(b, cls, unknown, cases.build());
+    }
     b.addField(FieldSpec.builder(String.class, "value", Modifier.PRIVATE, Modifier.FINAL).build());
     b.addMethod(MethodSpec.constructorBuilder()
         .addParameter(String.class, "value")
@@ -81,6 +92,41 @@ final class EnumEmitter {
       from.addStatement("return $N", unknown);
     }
     b.addMethod(from.build());
+    return b.build();
+  }
+
+  /** An integer enum: constants hold numbers (JSON numbers on the wire); {@code value()} is their text. */
+  private static TypeSpec integerMembers(TypeSpec.Builder b, ClassName cls, String unknown, CodeBlock cases) {
+    ClassName longType = ClassName.get(Long.class);
+    b.addField(FieldSpec.builder(longType, "number", Modifier.PRIVATE, Modifier.FINAL).build());
+    b.addMethod(MethodSpec.constructorBuilder()
+        .addParameter(longType, "number")
+        .addStatement("this.number = number")
+        .build());
+    b.addMethod(MethodSpec.methodBuilder("number")
+        .addModifiers(Modifier.PUBLIC)
+        .returns(longType)
+        .addJavadoc("The wire value, a JSON number, or null for {@link #$N}.\n", unknown)
+        .addStatement("return number")
+        .build());
+    b.addMethod(MethodSpec.methodBuilder("value")
+        .addAnnotation(Override.class)
+        .addModifiers(Modifier.PUBLIC)
+        .returns(String.class)
+        .addJavadoc("The wire value as decimal text (as in query parameters), or null for {@link #$N}.\n", unknown)
+        .addStatement("return number == null ? null : number.toString()")
+        .build());
+    b.addMethod(MethodSpec.methodBuilder("fromValue")
+        .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+        .returns(cls)
+        .addParameter(longType, "value")
+        .addJavadoc("The constant for a wire value: null for null, {@link #$N} for a value not listed.\n", unknown)
+        .beginControlFlow("if (value == null)")
+        .addStatement("return null")
+        .endControlFlow()
+        .addCode(cases)
+        .addStatement("return $N", unknown)
+        .build());
     return b.build();
   }
 }

@@ -12,6 +12,8 @@ import io.discogen.ir.ObjectSchema;
 import io.discogen.ir.Property;
 import io.discogen.ir.Schema;
 import io.discogen.ir.TypeRef;
+import java.util.ArrayList;
+import java.util.List;
 import javax.lang.model.element.Modifier;
 
 /**
@@ -78,16 +80,35 @@ final class ModelEmitter {
           .addMember("shape", "$T.STRING", Runtime.JSON_FORMAT_SHAPE)
           .build());
     }
+    if (p.readOnly()) {
+      // Decoded from responses, left out of request bodies (Json.writeRequest).
+      field.addAnnotation(AnnotationSpec.builder(Runtime.JSON_VIEW)
+          .addMember("value", "$T.class", Runtime.WIRE_VIEWS_SERVER_ONLY)
+          .build());
+    }
+    CodeBlock fixed = types.constInitializer(p);
+    if (fixed != null) {
+      field.initializer(fixed);
+    }
     b.addField(field.build());
 
-    String doc = propertyDoc(p);
+    NamePlan.NullNames nulls = names.nullable(s.id(), p.name());
+    String doc = propertyDoc(p, fixed != null, nulls);
     EnumSchema e = types.enumOf(p.type());
+    CodeBlock unmark = nulls == null ? null : CodeBlock.of("explicitNull($L, false)", Literals.string(p.name()));
     if (e == null) {
       b.addMethod(getter(n.getter(), storage, doc, p.deprecated()).addStatement("return this.$N", n.field()).build());
-      b.addMethod(setter(n.setter(), cls, storage, n.field(), p)
-          .addStatement("this.$N = $N", n.field(), n.field())
-          .addStatement("return this")
-          .build());
+      if (fixed == null) { // a const is always its one value: nothing to set
+        MethodSpec.Builder set = setter(n.setter(), cls, storage, n.field(), p)
+            .addStatement("this.$N = $N", n.field(), n.field());
+        if (unmark != null) {
+          set.addStatement(unmark);
+        }
+        b.addMethod(set.addStatement("return this").build());
+      }
+      if (nulls != null) {
+        addNullable(b, cls, p, n, nulls, storage);
+      }
       return;
     }
     TypeName api = types.apiType(p.type());
@@ -97,31 +118,87 @@ final class ModelEmitter {
     CodeBlock encode;
     if (r instanceof TypeRef.ListOf) {
       decode = CodeBlock.of("$T.decodeList(this.$N, $T::fromValue)", Runtime.WIRE_ENUMS, n.field(), enumClass);
-      encode = CodeBlock.of("$T.encodeList($N)", Runtime.WIRE_ENUMS, n.field());
+      encode = CodeBlock.of("$T.$N($N)", Runtime.WIRE_ENUMS, types.enumEncoder(p.type()), n.field());
     } else if (r instanceof TypeRef.MapOf) {
       decode = CodeBlock.of("$T.decodeMap(this.$N, $T::fromValue)", Runtime.WIRE_ENUMS, n.field(), enumClass);
-      encode = CodeBlock.of("$T.encodeMap($N)", Runtime.WIRE_ENUMS, n.field());
+      encode = CodeBlock.of("$T.$N($N)", Runtime.WIRE_ENUMS, types.enumEncoder(p.type()), n.field());
     } else {
       decode = CodeBlock.of("$T.fromValue(this.$N)", enumClass, n.field());
-      encode = CodeBlock.of("$T.encode($N)", Runtime.WIRE_ENUMS, n.field());
+      encode = CodeBlock.of("$T.$N($N)", Runtime.WIRE_ENUMS, types.enumEncoder(p.type()), n.field());
     }
     b.addMethod(getter(n.getter(), api, doc, p.deprecated()).addStatement("return $L", decode).build());
     b.addMethod(getter(n.rawGetter(), storage, "The raw wire value of {@link #" + n.getter() + "()}, kept even when this\nclient does not know it.", p.deprecated())
         .addStatement("return this.$N", n.field()).build());
-    b.addMethod(setter(n.setter(), cls, api, n.field(), p)
-        .addStatement("this.$N = $L", n.field(), encode)
-        .addStatement("return this")
-        .build());
-    b.addMethod(setter(n.rawSetter(), cls, storage, n.field(), p)
-        .addStatement("this.$N = $N", n.field(), n.field())
-        .addStatement("return this")
-        .build());
+    MethodSpec.Builder set = setter(n.setter(), cls, api, n.field(), p).addStatement("this.$N = $L", n.field(), encode);
+    MethodSpec.Builder setRaw = setter(n.rawSetter(), cls, storage, n.field(), p).addStatement("this.$N = $N", n.field(), n.field());
+    if (unmark != null) {
+      set.addStatement(unmark);
+      setRaw.addStatement(unmark);
+    }
+    b.addMethod(set.addStatement("return this").build());
+    b.addMethod(setRaw.addStatement("return this").build());
+    if (nulls != null) {
+      addNullable(b, cls, p, n, nulls, storage);
+    }
   }
 
-  private static String propertyDoc(Property p) {
+  /**
+   * A nullable property: an explicit JSON null is a value of its own. Jackson sets the field
+   * through a private method that notes a received null; {@code clearX()} sends one.
+   */
+  private static void addNullable(TypeSpec.Builder b, ClassName cls, Property p, NamePlan.MemberNames n,
+      NamePlan.NullNames nulls, TypeName storage) {
+    CodeBlock wire = Literals.string(p.name());
+    b.addMethod(MethodSpec.methodBuilder(nulls.reader())
+        .addModifiers(Modifier.PRIVATE)
+        .addAnnotation(AnnotationSpec.builder(Runtime.JSON_SETTER).addMember("value", "$L", wire).build())
+        .addParameter(storage, n.field())
+        .addStatement("this.$N = $N", n.field(), n.field())
+        .addStatement("explicitNull($L, $N == null)", wire, n.field())
+        .build());
+    MethodSpec.Builder clear = MethodSpec.methodBuilder(nulls.clear())
+        .addModifiers(Modifier.PUBLIC)
+        .returns(cls)
+        .addJavadoc("Sets <code>$L</code> to an explicit JSON null, which the server reads as \"no value\"; unlike\n"
+            + "{@link #$N} with null, which leaves it out of the request. Returns this object.\n",
+            Javadocs.sanitize(p.name()), n.setter())
+        .addStatement("this.$N = null", n.field())
+        .addStatement("explicitNull($L, true)", wire)
+        .addStatement("return this");
+    MethodSpec.Builder isNull = MethodSpec.methodBuilder(nulls.isNull())
+        .addModifiers(Modifier.PUBLIC)
+        .returns(boolean.class)
+        .addJavadoc("Whether <code>$L</code> is an explicit JSON null (received, or set by {@link #$N()}), not\n"
+            + "merely absent.\n", Javadocs.sanitize(p.name()), nulls.clear())
+        .addStatement("return isExplicitNull($L)", wire);
+    if (p.deprecated()) {
+      clear.addAnnotation(Deprecated.class);
+      isNull.addAnnotation(Deprecated.class);
+    }
+    b.addMethod(clear.build()).addMethod(isNull.build());
+  }
+
+  private static String propertyDoc(Property p, boolean fixed, NamePlan.NullNames nulls) {
     String doc = Javadocs.sanitize(p.description());
     if (p.defaultValue() != null) {
       doc = (doc.isEmpty() ? "" : doc + "\n\n") + "<p>Default: <code>" + Javadocs.sanitize(p.defaultValue()) + "</code>";
+    }
+    List<String> notes = new ArrayList<>();
+    if (fixed) {
+      notes.add("Always <code>" + Javadocs.sanitize(p.constValue()) + "</code>: new objects start with it set.");
+    }
+    if (p.readOnly()) {
+      notes.add("Read-only: set by the server, decoded from responses, never sent in requests.");
+    }
+    if (p.writeOnly()) {
+      notes.add("Write-only: sent to the server, which does not return it, so responses leave it empty.");
+    }
+    if (nulls != null) {
+      notes.add("Nullable: {@link #" + nulls.clear() + "()} sends an explicit JSON null and {@link #" + nulls.isNull()
+          + "()}\ntells one was received; a null Java value is left out.");
+    }
+    for (String note : notes) {
+      doc = (doc.isEmpty() ? "" : doc + "\n\n") + "<p>" + note;
     }
     return doc;
   }
@@ -143,6 +220,9 @@ final class ModelEmitter {
         .returns(cls)
         .addParameter(type, param)
         .addJavadoc("Sets <code>$L</code>; null removes it. Returns this object.\n", Javadocs.sanitize(p.name()));
+    if (p.readOnly()) {
+      m.addJavadoc("\n<p>Read-only: kept in this object (and in {@code toString}), never sent in requests.\n");
+    }
     if (p.deprecated()) {
       m.addAnnotation(Deprecated.class);
     }

@@ -44,6 +44,12 @@ public final class NamePlan {
   public record MemberNames(String field, String getter, String setter, String rawGetter, String rawSetter) {}
 
   /**
+   * The extra members of a nullable property: the private method Jackson sets it through (to see
+   * an explicit null), the method sending an explicit null, and the one telling it was received.
+   */
+  public record NullNames(String reader, String clear, String isNull) {}
+
+  /**
    * Public names of the media members of one request class; null where the method does not upload
    * (or download) media.
    *
@@ -67,7 +73,8 @@ public final class NamePlan {
   static final Set<String> OBJECT_METHODS = Set.of(
       "getClass", "hashCode", "equals", "clone", "toString", "notify", "notifyAll", "wait", "finalize");
   static final Set<String> MODEL_METHODS = union(OBJECT_METHODS, Set.of(
-      "unknownFields", "setUnknownField", "unknownFieldsEqual", "unknownFieldsHash", "readUnknownField"));
+      "unknownFields", "setUnknownField", "unknownFieldsEqual", "unknownFieldsHash", "readUnknownField",
+      "explicitNull", "isExplicitNull"));
   static final Set<String> REQUEST_METHODS = union(OBJECT_METHODS, Set.of(
       "set", "get", "setHeader", "execute", "executeAsync", "method", "client", "content",
       "responseType", "params", "headers", "self", "iterateAll", "executeAndWait",
@@ -81,6 +88,7 @@ public final class NamePlan {
   private final ClassName scopesClass;
   private final Map<String, ClassName> schemaClasses = new HashMap<>();
   private final Map<String, Map<String, MemberNames>> properties = new HashMap<>();
+  private final Map<String, Map<String, NullNames>> nullNames = new HashMap<>();
   private final Map<String, Map<String, String>> enumConstants = new HashMap<>();
   private final Map<String, String> unknownConstants = new HashMap<>();
   // By identity: resource paths can repeat ("a.b" at the top and "b" inside "a").
@@ -243,6 +251,15 @@ public final class NamePlan {
         names.put(p.name(), members.member(p.name(), isEnum(p.type())));
       }
       properties.put(s.id(), names);
+      Map<String, NullNames> nulls = new LinkedHashMap<>();
+      for (Property p : o.properties()) {
+        if (p.nullable() && !p.readOnly()) { // read-only ones are never sent, so never sent as null
+          String base = names.get(p.name()).setter().substring("set".length());
+          nulls.put(p.name(), new NullNames(
+              members.method("read" + base), members.method("clear" + base), members.method("is" + base + "Null")));
+        }
+      }
+      nullNames.put(s.id(), nulls);
     } else if (s instanceof UnionSchema u) {
       List<String> variants = new ArrayList<>();
       Set<String> used = new HashSet<>();
@@ -255,7 +272,10 @@ public final class NamePlan {
       Set<String> used = new HashSet<>(Set.of("VALUE", "$VALUES"));
       for (EnumSchema.EnumValue v : e.values()) {
         if (!constants.containsKey(v.value())) {
-          constants.put(v.value(), unique(JavaNames.upperSnake(v.value()), used));
+          // Integer values as openapi-generator names them: NUMBER_1, NUMBER_MINUS_1.
+          String base = !e.integer() ? JavaNames.upperSnake(v.value())
+              : "NUMBER_" + (v.value().startsWith("-") ? "MINUS_" + v.value().substring(1) : v.value());
+          constants.put(v.value(), unique(base, used));
         }
       }
       enumConstants.put(s.id(), constants);
@@ -519,6 +539,11 @@ public final class NamePlan {
 
   public MemberNames property(String schemaId, String wireName) {
     return properties.get(schemaId).get(wireName);
+  }
+
+  /** The explicit-null members of a nullable property, or null for other properties. */
+  public NullNames nullable(String schemaId, String wireName) {
+    return nullNames.getOrDefault(schemaId, Map.of()).get(wireName);
   }
 
   public String enumConstant(String enumId, String wireValue) {

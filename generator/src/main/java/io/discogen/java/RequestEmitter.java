@@ -317,9 +317,7 @@ final class RequestEmitter {
     if (e == null) {
       return value;
     }
-    return types.resolve(p.type()) instanceof TypeRef.ListOf
-        ? CodeBlock.of("$T.encodeList($L)", Runtime.WIRE_ENUMS, value)
-        : CodeBlock.of("$T.encode($L)", Runtime.WIRE_ENUMS, value);
+    return CodeBlock.of("$T.$N($L)", Runtime.WIRE_ENUMS, types.enumEncoder(p.type()), value);
   }
 
   private void addAccessors(TypeSpec.Builder b, ClassName cls, Method m, Parameter p) {

@@ -22,9 +22,12 @@ final class Runtime {
   static final ClassName JSON_MODEL = ClassName.get(PKG + ".json", "JsonModel");
   static final ClassName WIRE_ENUM = ClassName.get(PKG + ".json", "WireEnum");
   static final ClassName WIRE_ENUMS = ClassName.get(PKG + ".json", "WireEnums");
+  static final ClassName WIRE_VIEWS_SERVER_ONLY = ClassName.get(PKG + ".json", "WireViews", "ServerOnly");
 
   static final ClassName JSON_PROPERTY = ClassName.get("com.fasterxml.jackson.annotation", "JsonProperty");
   static final ClassName JSON_FORMAT = ClassName.get("com.fasterxml.jackson.annotation", "JsonFormat");
+  static final ClassName JSON_VIEW = ClassName.get("com.fasterxml.jackson.annotation", "JsonView");
+  static final ClassName JSON_SETTER = ClassName.get("com.fasterxml.jackson.annotation", "JsonSetter");
   static final ClassName JSON_FORMAT_SHAPE = JSON_FORMAT.nestedClass("Shape");
 
   static final ClassName OBJECTS = ClassName.get("java.util", "Objects");

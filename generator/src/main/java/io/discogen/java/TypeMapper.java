@@ -2,6 +2,7 @@ package io.discogen.java;
 
 import com.palantir.javapoet.ArrayTypeName;
 import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import io.discogen.ir.AliasSchema;
@@ -19,6 +20,7 @@ public final class TypeMapper {
   static final ClassName OBJECT = ClassName.get(Object.class);
   static final ClassName LIST = ClassName.get("java.util", "List");
   static final ClassName MAP = ClassName.get("java.util", "Map");
+  static final ClassName LONG = ClassName.get(Long.class);
 
   private final Map<String, Schema> index;
   private final NamePlan names;
@@ -33,7 +35,7 @@ public final class TypeMapper {
     return map(t, false);
   }
 
-  /** The type a model field stores: enums as raw strings. */
+  /** The type a model field stores: enums as raw strings (integer enums as raw numbers). */
   public TypeName storageType(TypeRef t) {
     return map(t, true);
   }
@@ -47,7 +49,10 @@ public final class TypeMapper {
     } else if (r instanceof TypeRef.MapOf m) {
       return ParameterizedTypeName.get(MAP, STRING, map(m.value(), raw));
     } else if (r instanceof TypeRef.Named n) {
-      return raw && index.get(n.schemaId()) instanceof EnumSchema ? STRING : names.schemaClass(n.schemaId());
+      if (raw && index.get(n.schemaId()) instanceof EnumSchema e) {
+        return e.integer() ? LONG : STRING;
+      }
+      return names.schemaClass(n.schemaId());
     }
     return OBJECT;
   }
@@ -73,6 +78,20 @@ public final class TypeMapper {
       r = resolve(m.value());
     }
     return r instanceof TypeRef.Named n && index.get(n.schemaId()) instanceof EnumSchema e ? e : null;
+  }
+
+  /**
+   * The {@code WireEnums} method turning a (possibly list- or map-wrapped) enum-typed value into its
+   * raw storage: {@code encode...} for string enums, {@code encodeNumber...} for integer enums.
+   */
+  public String enumEncoder(TypeRef t) {
+    EnumSchema e = enumOf(t);
+    TypeRef r = resolve(t);
+    String wrap = r instanceof TypeRef.ListOf ? "List" : r instanceof TypeRef.MapOf ? "Map" : "";
+    if (e != null && e.integer()) {
+      return "encodeNumber" + wrap;
+    }
+    return "encode" + wrap;
   }
 
   /** Whether the type is or contains a 64-bit integer that travels as a JSON string. */
@@ -115,6 +134,38 @@ public final class TypeMapper {
     return list.element();
   }
 
+  /**
+   * The initializer of a property with one possible value (a {@code const}, a required
+   * single-value enum), so new objects carry it; null when there is none or it does not fit the
+   * field's type.
+   */
+  public CodeBlock constInitializer(io.discogen.ir.Property p) {
+    TypeName storage = storageType(p.type());
+    String v = p.constValue();
+    if (v == null) {
+      return null;
+    }
+    try {
+      if (storage.equals(STRING)) {
+        return CodeBlock.of("$L", Literals.string(v));
+      } else if (storage.equals(TypeName.BOOLEAN.box()) && (v.equals("true") || v.equals("false"))) {
+        return CodeBlock.of("$L", v);
+      } else if (storage.equals(TypeName.INT.box())) {
+        return CodeBlock.of("$L", Integer.parseInt(v));
+      } else if (storage.equals(LONG)) {
+        return CodeBlock.of("$LL", Long.parseLong(v));
+      }
+    } catch (NumberFormatException e) {
+      return null;
+    }
+    return null;
+  }
+
+  /** Whether a property is a const: always its one value, with a getter and no setter. */
+  public boolean isConst(io.discogen.ir.Property p) {
+    return enumOf(p.type()) == null && constInitializer(p) != null;
+  }
+
   /** Whether the type is exactly {@code byte[]} (compared with {@code Arrays.equals}). */
   public boolean isBytes(TypeRef t) {
     return resolve(t) instanceof TypeRef.Primitive p
@@ -134,6 +185,8 @@ public final class TypeMapper {
       case DOUBLE -> ClassName.get(Double.class);
       case BYTES, BINARY -> ArrayTypeName.of(TypeName.BYTE);
       case DATE_TIME -> ClassName.get("java.time", "Instant");
+      case OFFSET_DATE_TIME -> ClassName.get("java.time", "OffsetDateTime");
+      case URI -> ClassName.get("java.net", "URI");
       case DATE -> ClassName.get("java.time", "LocalDate");
       case DURATION -> ClassName.get("java.time", "Duration");
     };

@@ -23,7 +23,11 @@ import java.util.Set;
  *
  * <p>Constructs the IR cannot express yet degrade to the widest type that still compiles and
  * round-trips: {@code oneOf}/{@code anyOf} become "any JSON value", {@code allOf} is merged into
- * one object, integer enums stay integers.
+ * one object.
+ *
+ * <p>Field-level facts: {@code nullable} (or a {@code "null"} type), {@code readOnly}, {@code
+ * writeOnly} and {@code const} become {@link Property} facts; {@code date-time} keeps its offset,
+ * {@code uri} is a URI; integer enums are enums of numbers.
  */
 final class SchemaConverter {
   static final String COMPONENTS = "#/components/schemas/";
@@ -63,7 +67,7 @@ final class SchemaConverter {
             ? hoisted.remove(hoisted.size() - 1)
             : new AliasSchema(key, key, s.getDescription(), t));
         schemas.addAll(hoisted);
-      } else if (isStringEnum(s)) {
+      } else if (isStringEnum(s) || isIntegerEnum(s)) {
         schemas.add(enumSchema(key, key, s));
       } else {
         List<Schema> hoisted = new ArrayList<>();
@@ -162,6 +166,9 @@ final class SchemaConverter {
     if (type == null && s.getItems() != null) {
       type = "array";
     }
+    if (type == null && s.getConst() != null) {
+      type = constType(s.getConst()); // 3.1 {const: dog} without a type
+    }
     if (type == null) {
       return TypeRef.ANY;
     }
@@ -176,7 +183,14 @@ final class SchemaConverter {
         }
         yield TypeRef.of(stringKind(s.getFormat()));
       }
-      case "integer" -> TypeRef.of("int32".equals(s.getFormat()) ? TypeRef.Kind.INT32 : TypeRef.Kind.INT64_NUMBER);
+      case "integer" -> {
+        if (isIntegerEnum(s)) {
+          String id = uniqueId(idHint);
+          nested.add(enumSchema(id, nameHint, s));
+          yield new TypeRef.Named(id);
+        }
+        yield TypeRef.of("int32".equals(s.getFormat()) ? TypeRef.Kind.INT32 : TypeRef.Kind.INT64_NUMBER);
+      }
       case "number" -> TypeRef.of(numberKind(s.getFormat()));
       case "boolean" -> TypeRef.of(TypeRef.Kind.BOOLEAN);
       default -> TypeRef.ANY;
@@ -291,14 +305,23 @@ final class SchemaConverter {
       String prop = e.getKey();
       io.swagger.v3.oas.models.media.Schema ps = e.getValue();
       TypeRef t = type(ps, id + "." + prop, prop, nested, depth + 1);
+      io.swagger.v3.oas.models.media.Schema target = ps == null ? null : resolve(ps);
+      // readOnly/writeOnly beside a $ref (3.1), or on the referenced schema itself.
+      boolean readOnly = flag(ps, target, io.swagger.v3.oas.models.media.Schema::getReadOnly);
+      boolean writeOnly = flag(ps, target, io.swagger.v3.oas.models.media.Schema::getWriteOnly);
+      boolean isRequired = required.contains(prop);
       properties.add(new Property(
           prop,
           t,
           ps == null ? null : ps.getDescription(),
-          ps != null && Boolean.TRUE.equals(ps.getReadOnly()),
-          required.contains(prop),
+          readOnly,
+          isRequired,
           ps != null && Boolean.TRUE.equals(ps.getDeprecated()),
-          ps == null ? null : defaultText(ps.getDefault())));
+          ps == null ? null : defaultText(ps.getDefault()),
+          nullable(ps) || (target != ps && nullable(target)),
+          readOnly,
+          writeOnly && !readOnly,
+          readOnly ? null : constValue(ps, target, isRequired)));
     }
     return new ObjectSchema(id, name, s.getDescription(), properties, nested,
         Boolean.TRUE.equals(s.getDeprecated()));
@@ -337,20 +360,110 @@ final class SchemaConverter {
 
   @SuppressWarnings("rawtypes")
   private EnumSchema enumSchema(String id, String name, io.swagger.v3.oas.models.media.Schema s) {
+    boolean integer = isIntegerEnum(s);
     List<EnumSchema.EnumValue> values = new ArrayList<>();
     Set<String> seen = new HashSet<>();
     for (Object v : s.getEnum()) {
-      if (v != null && seen.add(v.toString())) {
-        values.add(new EnumSchema.EnumValue(v.toString(), null, false));
+      String text = v == null ? null : integer ? integerText(v) : v.toString();
+      if (text != null && seen.add(text)) {
+        values.add(new EnumSchema.EnumValue(text, null, false));
       }
     }
-    return new EnumSchema(id, name, s.getDescription(), values);
+    return new EnumSchema(id, name, s.getDescription(), values, integer);
   }
 
   @SuppressWarnings("rawtypes")
   private static boolean isStringEnum(io.swagger.v3.oas.models.media.Schema s) {
     return "string".equals(type(s)) && s.getEnum() != null
         && s.getEnum().stream().anyMatch(v -> v != null);
+  }
+
+  /** {@code type: integer} with an enum of 64-bit integers (anything else stays a plain integer). */
+  @SuppressWarnings("rawtypes")
+  private static boolean isIntegerEnum(io.swagger.v3.oas.models.media.Schema s) {
+    return "integer".equals(type(s)) && s.getEnum() != null
+        && s.getEnum().stream().anyMatch(v -> v != null)
+        && s.getEnum().stream().allMatch(v -> v == null || integerText(v) != null);
+  }
+
+  /** The decimal text of an integral value that fits a long, else null. */
+  private static String integerText(Object v) {
+    if (!(v instanceof Number) && !(v instanceof String)) {
+      return null;
+    }
+    try {
+      return String.valueOf(new BigDecimal(v.toString()).longValueExact());
+    } catch (ArithmeticException | NumberFormatException e) {
+      return null;
+    }
+  }
+
+  /** Whether a schema admits JSON null: {@code nullable: true}, a "null" type, or a null variant. */
+  @SuppressWarnings("rawtypes")
+  private static boolean nullable(io.swagger.v3.oas.models.media.Schema s) {
+    if (s == null) {
+      return false;
+    }
+    if (Boolean.TRUE.equals(s.getNullable()) || (s.getTypes() != null && s.getTypes().contains("null"))
+        || "null".equals(s.getType())) {
+      return true;
+    }
+    for (List<?> parts : java.util.Arrays.asList(s.getOneOf(), s.getAnyOf())) {
+      if (parts != null) {
+        for (Object o : parts) {
+          io.swagger.v3.oas.models.media.Schema part = (io.swagger.v3.oas.models.media.Schema) o;
+          if (part != null && part.get$ref() == null && ("null".equals(part.getType())
+              || (part.getTypes() != null && part.getTypes().size() == 1 && part.getTypes().contains("null")))) {
+            return true;
+          }
+        }
+      }
+    }
+    return false;
+  }
+
+  @SuppressWarnings("rawtypes")
+  private static boolean flag(io.swagger.v3.oas.models.media.Schema s, io.swagger.v3.oas.models.media.Schema target,
+      java.util.function.Function<io.swagger.v3.oas.models.media.Schema, Boolean> get) {
+    return (s != null && Boolean.TRUE.equals(get.apply(s))) || (target != null && Boolean.TRUE.equals(get.apply(target)));
+  }
+
+  /**
+   * The one value a property can have: its 3.1 {@code const}, or the only value of a required
+   * enum. Optional single-value enums are not pre-set: leaving them out is valid and means
+   * something else.
+   */
+  @SuppressWarnings("rawtypes")
+  private static String constValue(io.swagger.v3.oas.models.media.Schema s, io.swagger.v3.oas.models.media.Schema target,
+      boolean required) {
+    if (s == null) {
+      return null;
+    }
+    Object c = s.getConst() != null ? s.getConst() : target == null ? null : target.getConst();
+    if (c != null) {
+      return c instanceof String || c instanceof Boolean ? c.toString()
+          : c instanceof Number ? integerText(c) : null;
+    }
+    io.swagger.v3.oas.models.media.Schema e = target == null ? s : target;
+    if (required && e.getEnum() != null && e.getEnum().size() == 1 && e.getEnum().get(0) != null) {
+      if (isIntegerEnum(e)) {
+        return integerText(e.getEnum().get(0));
+      }
+      return isStringEnum(e) ? e.getEnum().get(0).toString() : null;
+    }
+    return null;
+  }
+
+  /** The JSON type of a {@code const} value, or null. */
+  private static String constType(Object c) {
+    if (c instanceof String) {
+      return "string";
+    } else if (c instanceof Boolean) {
+      return "boolean";
+    } else if (c instanceof Number) {
+      return integerText(c) != null ? "integer" : "number";
+    }
+    return null;
   }
 
   /** The schema's single non-null type ({@code type: [string, "null"]} is a string), or null. */
@@ -390,7 +503,8 @@ final class SchemaConverter {
       return TypeRef.Kind.STRING;
     }
     return switch (format) {
-      case "date-time" -> TypeRef.Kind.DATE_TIME;
+      case "date-time" -> TypeRef.Kind.OFFSET_DATE_TIME;
+      case "uri" -> TypeRef.Kind.URI;
       case "date" -> TypeRef.Kind.DATE;
       case "byte" -> TypeRef.Kind.BYTES;
       case "binary" -> TypeRef.Kind.BINARY;

@@ -71,7 +71,7 @@ public final class BatchRequest {
         Consumer<? super ApiException> onFailure) {
       this.request = request;
       this.target = target;
-      this.body = request.content() == null ? null : Json.get().write(request.content());
+      this.body = request.content() == null ? null : Json.get().writeRequest(request.content());
       this.headers = new LinkedHashMap<>(target.headerParams());
       this.headers.putAll(request.headers());
       this.onSuccess = onSuccess;

@@ -147,7 +147,7 @@ final class MediaUploader<T> {
     byte[] head = new byte[0];
     byte[] tail = new byte[0];
     if (multipart) {
-      byte[] meta = request.content() == null ? "{}".getBytes(StandardCharsets.UTF_8) : Json.get().write(request.content());
+      byte[] meta = request.content() == null ? "{}".getBytes(StandardCharsets.UTF_8) : Json.get().writeRequest(request.content());
       head = concat(("--" + boundary + "\r\nContent-Type: application/json; charset=UTF-8\r\n\r\n")
           .getBytes(StandardCharsets.UTF_8), meta,
           ("\r\n--" + boundary + "\r\nContent-Type: " + media.type() + "\r\n\r\n").getBytes(StandardCharsets.UTF_8));
@@ -231,7 +231,7 @@ final class MediaUploader<T> {
   private T resumable() {
     String path = spec.resumablePath() != null ? spec.resumablePath() : spec.simplePath();
     Transport.Target target = transport.target(request, Map.of("uploadType", "resumable"), path);
-    byte[] meta = request.content() == null ? null : Json.get().write(request.content());
+    byte[] meta = request.content() == null ? null : Json.get().writeRequest(request.content());
     Map<String, String> headers = new LinkedHashMap<>(target.headerParams());
     headers.putAll(request.headers());
     headers.put("X-Upload-Content-Type", media.type());

@@ -1,14 +1,16 @@
 package io.discogen.runtime;
 
+import io.discogen.runtime.json.Json;
 import io.discogen.runtime.json.WireEnum;
 import io.discogen.runtime.json.WireEnums;
 import io.discogen.runtime.json.WireFormats;
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import io.discogen.runtime.json.Json;
+import java.time.OffsetDateTime;
 import java.util.AbstractMap.SimpleImmutableEntry;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -36,6 +38,10 @@ final class ParamValues {
       return b.toPlainString();
     } else if (value instanceof Instant t) {
       return WireFormats.formatTimestamp(t);
+    } else if (value instanceof OffsetDateTime t) {
+      return WireFormats.formatOffsetTimestamp(t);
+    } else if (value instanceof URI u) {
+      return u.toString();
     } else if (value instanceof Duration d) {
       return WireFormats.formatDuration(d);
     } else if (value instanceof LocalDate d) {

@@ -31,14 +31,14 @@ final class RequestBodies {
     String ct = method.contentType();
     String mt = ct == null ? "application/json" : ct.split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
     if (mt.equals("application/json") || mt.endsWith("+json")) {
-      return new Encoded(Json.get().write(content), "application/json; charset=UTF-8");
+      return new Encoded(Json.get().writeRequest(content), "application/json; charset=UTF-8");
     }
     if (mt.equals("application/x-www-form-urlencoded")) {
-      return new Encoded(form(Json.get().tree(content)), "application/x-www-form-urlencoded");
+      return new Encoded(form(Json.get().treeRequest(content)), "application/x-www-form-urlencoded");
     }
     if (mt.equals("multipart/form-data")) {
       String boundary = "discogen-" + Long.toHexString(RANDOM.nextLong()) + Long.toHexString(RANDOM.nextLong());
-      return new Encoded(multipart(method, Json.get().tree(content), boundary),
+      return new Encoded(multipart(method, Json.get().treeRequest(content), boundary),
           "multipart/form-data; boundary=" + boundary);
     }
     if (content instanceof byte[] b) {
@@ -47,7 +47,7 @@ final class RequestBodies {
     if (content instanceof String s) {
       return new Encoded(s.getBytes(StandardCharsets.UTF_8), mt.startsWith("text/") ? mt + "; charset=UTF-8" : ct);
     }
-    return new Encoded(Json.get().write(content), ct);
+    return new Encoded(Json.get().writeRequest(content), ct);
   }
 
   private static byte[] form(JsonNode tree) {

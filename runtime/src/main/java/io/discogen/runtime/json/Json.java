@@ -1,13 +1,16 @@
 package io.discogen.runtime.json;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.util.TokenBuffer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.reflect.Type;
@@ -20,6 +23,8 @@ public final class Json {
   private static final Json INSTANCE = new Json();
 
   private final ObjectMapper mapper;
+  /** Writes request bodies: leaves out what only the server sets (see {@link WireViews}). */
+  private final ObjectWriter requestWriter;
 
   private Json() {
     JsonMapper.Builder b = JsonMapper.builder()
@@ -28,6 +33,7 @@ public final class Json {
         .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
         .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
     this.mapper = b.build();
+    this.requestWriter = mapper.writerWithView(WireViews.Request.class);
     // Hostile responses: bound nesting so a deep document cannot exhaust the stack.
     mapper.getFactory().setStreamReadConstraints(
         StreamReadConstraints.builder().maxNestingDepth(1000).build());
@@ -46,6 +52,28 @@ public final class Json {
     try {
       return mapper.writeValueAsBytes(value);
     } catch (JsonProcessingException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** A request body: like {@link #write}, without the properties only the server sets. */
+  public byte[] writeRequest(Object value) {
+    try {
+      return requestWriter.writeValueAsBytes(value);
+    } catch (JsonProcessingException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** A request body as a tree (for form and multipart bodies), as {@link #writeRequest} writes it. */
+  public JsonNode treeRequest(Object value) {
+    try (TokenBuffer buf = new TokenBuffer(mapper, false)) {
+      requestWriter.writeValue(buf, value);
+      try (JsonParser p = buf.asParser()) {
+        JsonNode tree = mapper.readTree(p);
+        return tree == null ? mapper.nullNode() : tree;
+      }
+    } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
   }

@@ -8,6 +8,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Base of every generated model class. Jackson reads and writes the annotated fields of the
@@ -24,6 +26,9 @@ import java.util.Map;
 public abstract class JsonModel {
   // Not a Jackson property: reached only through the any-getter/any-setter below.
   private transient Map<String, Object> unknownFields;
+  // Declared nullable properties that are an explicit JSON null (not merely absent): written as
+  // null through the any-getter, since declared fields that are null are left out.
+  private transient Set<String> explicitNulls;
 
   protected JsonModel() {}
 
@@ -36,9 +41,41 @@ public abstract class JsonModel {
   }
 
   /** JSON properties this class does not declare, as received (read-only view). */
-  @JsonAnyGetter
   public final Map<String, Object> unknownFields() {
     return unknownFields == null ? Map.of() : Collections.unmodifiableMap(unknownFields);
+  }
+
+  /** What Jackson writes after the declared fields: unknown properties, then explicit nulls. */
+  @JsonAnyGetter
+  private Map<String, Object> wireExtras() {
+    if (explicitNulls == null || explicitNulls.isEmpty()) {
+      return unknownFields();
+    }
+    Map<String, Object> all = new LinkedHashMap<>(unknownFields());
+    for (String name : explicitNulls) {
+      all.put(name, null);
+    }
+    return all;
+  }
+
+  /**
+   * For generated code: marks a declared nullable property as an explicit JSON null (written as
+   * {@code null}), or unmarks it (a null field is then left out).
+   */
+  protected final void explicitNull(String name, boolean isNull) {
+    if (isNull) {
+      if (explicitNulls == null) {
+        explicitNulls = new TreeSet<>();
+      }
+      explicitNulls.add(name);
+    } else if (explicitNulls != null) {
+      explicitNulls.remove(name);
+    }
+  }
+
+  /** For generated code: whether a declared nullable property is an explicit JSON null. */
+  protected final boolean isExplicitNull(String name) {
+    return explicitNulls != null && explicitNulls.contains(name);
   }
 
   /** Sets (or with null, removes) a property this class does not declare. */
@@ -54,12 +91,16 @@ public abstract class JsonModel {
 
   /** For generated {@code equals}: compares the unknown properties. */
   protected final boolean unknownFieldsEqual(JsonModel other) {
-    return unknownFields().equals(other.unknownFields());
+    return unknownFields().equals(other.unknownFields()) && nulls().equals(other.nulls());
+  }
+
+  private Set<String> nulls() {
+    return explicitNulls == null ? Set.of() : explicitNulls;
   }
 
   /** For generated {@code hashCode}. */
   protected final int unknownFieldsHash() {
-    return unknownFields().hashCode();
+    return unknownFields().hashCode() + nulls().hashCode();
   }
 
   /** The model as compact JSON. */

@@ -27,13 +27,18 @@ public final class WireEnums {
     return v;
   }
 
-  public static <E extends WireEnum> List<E> decodeList(List<String> raw, Function<String, E> decode) {
+  /** The wire value of a constant of an integer enum, a JSON number; refuses the unknown constant. */
+  public static Long encodeNumber(WireEnum value) {
+    return value == null ? null : Long.valueOf(encode(value));
+  }
+
+  public static <R, E extends WireEnum> List<E> decodeList(List<R> raw, Function<R, E> decode) {
     if (raw == null) {
       return null;
     }
     List<E> out = new ArrayList<>(raw.size());
-    for (String s : raw) {
-      out.add(decode.apply(s));
+    for (R r : raw) {
+      out.add(decode.apply(r));
     }
     return Collections.unmodifiableList(out);
   }
@@ -49,8 +54,8 @@ public final class WireEnums {
     return out;
   }
 
-  public static <E extends WireEnum> Map<String, E> decodeMap(
-      Map<String, String> raw, Function<String, E> decode) {
+  public static <R, E extends WireEnum> Map<String, E> decodeMap(
+      Map<String, R> raw, Function<R, E> decode) {
     if (raw == null) {
       return null;
     }
@@ -65,6 +70,26 @@ public final class WireEnums {
     }
     Map<String, String> out = new LinkedHashMap<>();
     values.forEach((k, v) -> out.put(k, encode(v)));
+    return out;
+  }
+
+  public static List<Long> encodeNumberList(List<? extends WireEnum> values) {
+    if (values == null) {
+      return null;
+    }
+    List<Long> out = new ArrayList<>(values.size());
+    for (WireEnum e : values) {
+      out.add(encodeNumber(e));
+    }
+    return out;
+  }
+
+  public static Map<String, Long> encodeNumberMap(Map<String, ? extends WireEnum> values) {
+    if (values == null) {
+      return null;
+    }
+    Map<String, Long> out = new LinkedHashMap<>();
+    values.forEach((k, v) -> out.put(k, encodeNumber(v)));
     return out;
   }
 }

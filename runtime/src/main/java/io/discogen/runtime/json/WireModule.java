@@ -10,9 +10,11 @@ import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import java.io.IOException;
 import java.math.BigInteger;
+import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 
 /**
  * Google's JSON wire formats for the Java types generated models use. Each Java type here has one
@@ -27,6 +29,9 @@ public final class WireModule extends SimpleModule {
     super("discogen-wire");
     addSerializer(Instant.class, new ToString<>(Instant.class, WireFormats::formatTimestamp));
     addDeserializer(Instant.class, new FromChars<>(Instant.class, WireFormats::parseTimestamp));
+    addSerializer(OffsetDateTime.class, new ToString<>(OffsetDateTime.class, WireFormats::formatOffsetTimestamp));
+    addDeserializer(OffsetDateTime.class, new FromString<>(OffsetDateTime.class, WireFormats::parseOffsetTimestamp));
+    addDeserializer(URI.class, new FromString<>(URI.class, WireFormats::parseUri)); // lenient; written by toString
     addSerializer(Duration.class, new ToString<>(Duration.class, WireFormats::formatDuration));
     addDeserializer(Duration.class, new FromChars<>(Duration.class, WireFormats::parseDuration));
     addSerializer(LocalDate.class, new ToString<>(LocalDate.class, LocalDate::toString));

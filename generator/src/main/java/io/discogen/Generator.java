@@ -1,5 +1,6 @@
 package io.discogen;
 
+import com.palantir.javapoet.JavaFile;
 import io.discogen.docs.MarkdownEmitter;
 import io.discogen.ir.ApiModel;
 import io.discogen.java.JavaEmitter;
@@ -25,6 +26,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.function.ToLongFunction;
 import java.util.stream.Stream;
 
 /**
@@ -97,18 +100,17 @@ public final class Generator {
     List<ApiModel> apis = readAll(specs, progress);
     Map<String, String> packages = assignPackages(apis, options.packageName());
     String prefix = options.sourcesOnly() ? "" : "src/main/java/";
-    // APIs are independent: emit them in parallel; toList() keeps the input order.
+    // APIs are independent: emit them in parallel, largest first so that a big API does not start
+    // last and leave one core idle at the end; results are kept in input order.
     List<GeneratedFile> files = new ArrayList<>();
     List<SpecProblem> problems = new ArrayList<>();
-    List<Object> emitted = apis.parallelStream()
-        .map(api -> {
-          try {
-            return (Object) javaFiles(api, packages.get(api.source().displayPath()), prefix);
-          } catch (NamePlan.TooDeepException e) {
-            return new SpecProblem(api.source().displayPath(), e.pointer(), e.getMessage());
-          }
-        })
-        .toList();
+    List<Object> emitted = largestFirst(apis, Generator::weight, api -> {
+      try {
+        return (Object) javaFiles(api, packages.get(api.source().displayPath()), prefix);
+      } catch (NamePlan.TooDeepException e) {
+        return new SpecProblem(api.source().displayPath(), e.pointer(), e.getMessage());
+      }
+    });
     for (Object o : emitted) {
       if (o instanceof SpecProblem p) {
         problems.add(p);
@@ -131,11 +133,41 @@ public final class Generator {
   private static List<GeneratedFile> javaFiles(ApiModel api, String pkg, String prefix) {
     String dir = prefix + pkg.replace('.', '/') + "/";
     // Rendering (JavaPoet's two passes per file) is most of the time and each JavaFile is immutable:
-    // render one API's files in parallel too, so one large API (compute) uses every core.
-    // toList() keeps the emitter's order, so output is byte-for-byte what a serial loop writes.
-    return JavaEmitter.emit(api, pkg).parallelStream()
-        .map(f -> new GeneratedFile(dir + f.typeSpec().name() + ".java", f.toString().getBytes(StandardCharsets.UTF_8)))
-        .toList();
+    // render one API's files in parallel too, so one large API (compute) uses every core. The
+    // service class, last in the list, holds every resource and request: often the largest file by
+    // far (Compute.java is a third of compute's output), so it starts first. Output order is the
+    // emitter's, so output is byte-for-byte what a serial loop writes.
+    List<JavaFile> javaFiles = JavaEmitter.emit(api, pkg);
+    int service = javaFiles.size() - 1;
+    return largestFirst(javaFiles, f -> f == javaFiles.get(service) ? 1 : 0,
+        f -> new GeneratedFile(dir + f.typeSpec().name() + ".java", f.toString().getBytes(StandardCharsets.UTF_8)));
+  }
+
+  /** A rough measure of an API's generation work, to schedule the big ones first. */
+  private static long weight(ApiModel api) {
+    return 4L * api.allMethods().size() + api.schemas().size();
+  }
+
+  /**
+   * Maps {@code items} in parallel, starting the heaviest first (a parallel stream's first leaf
+   * runs at once on the calling thread, the rest as the pool gets to them); the results are in the
+   * order of {@code items}.
+   */
+  static <T, R> List<R> largestFirst(List<T> items, ToLongFunction<T> weight, Function<T, R> f) {
+    long[] w = new long[items.size()];
+    for (int i = 0; i < w.length; i++) {
+      w[i] = weight.applyAsLong(items.get(i));
+    }
+    Integer[] order = new Integer[items.size()];
+    for (int i = 0; i < order.length; i++) {
+      order[i] = i;
+    }
+    java.util.Arrays.sort(order, (a, b) -> Long.compare(w[b], w[a])); // stable: ties keep their order
+    Object[] results = new Object[items.size()];
+    java.util.Arrays.stream(order).parallel().forEach(i -> results[i] = f.apply(items.get(i)));
+    @SuppressWarnings("unchecked")
+    List<R> list = (List<R>) List.of(results);
+    return list;
   }
 
   /** Files as named; directories as their {@code .json}, {@code .yaml} and {@code .yml} files, sorted. */

@@ -332,7 +332,10 @@ final class RequestEmitter {
         .addStatement("return set($L, $L)", Literals.string(p.name()), encode(p, CodeBlock.of("$N", n.field())));
     if (!doc.isEmpty()) {
       getter.addJavadoc("$L\n", doc);
-      setter.addJavadoc("$L\n", doc);
+      // The description once, on the getter: some (Compute's filter) run to kilobytes and are
+      // repeated in every request that takes them; the setter links to it.
+      setter.addJavadoc("Sets <code>$L</code>, described at {@link #$N()}. Returns this request.\n",
+          Javadocs.sanitize(p.name()), n.getter());
     }
     if (p.deprecated()) {
       getter.addAnnotation(Deprecated.class);

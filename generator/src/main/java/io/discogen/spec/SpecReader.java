@@ -179,15 +179,28 @@ public final class SpecReader {
             "binary data (a NUL byte at offset " + i + "), not a JSON text; expected UTF-8 JSON");
       }
     }
-    // Decode in small chunks only to validate: the parser reads the bytes themselves.
+    // ASCII is valid UTF-8 as it is: skip the (much slower) decoder over the ASCII prefix, which
+    // for most specs is the whole file.
+    boolean blank = true;
+    int ascii = start;
+    while (ascii < bytes.length && bytes[ascii] >= 0) {
+      blank = blank && Character.isWhitespace(bytes[ascii]);
+      ascii++;
+    }
+    if (ascii == bytes.length) {
+      if (blank) {
+        throw fail(displayPath, "", "file contains only whitespace");
+      }
+      return start;
+    }
+    // Decode the rest in small chunks only to validate: the parser reads the bytes themselves.
     CharsetDecoder decoder =
         StandardCharsets.UTF_8
             .newDecoder()
             .onMalformedInput(CodingErrorAction.REPORT)
             .onUnmappableCharacter(CodingErrorAction.REPORT);
-    ByteBuffer in = ByteBuffer.wrap(bytes, start, bytes.length - start);
+    ByteBuffer in = ByteBuffer.wrap(bytes, ascii, bytes.length - ascii);
     CharBuffer out = CharBuffer.allocate(8192);
-    boolean blank = true;
     while (true) {
       CoderResult result = decoder.decode(in, out, true);
       if (result.isError()) {

@@ -161,10 +161,16 @@ public final class Typesdemo {
         return set("name", name);
       }
 
+      /**
+       * How much of the thing to return.
+       */
       public View getView() {
         return View.fromValue(get("view"));
       }
 
+      /**
+       * Sets <code>view</code>, described at {@link #getView()}. Returns this request.
+       */
       public Get setView(View view) {
         return set("view", WireEnums.encode(view));
       }
@@ -199,6 +205,9 @@ public final class Typesdemo {
         return set("readTime", readTime);
       }
 
+      /**
+       * How much of the thing to return.
+       */
       public enum View implements WireEnum {
         /**
          * Basic.
@@ -259,10 +268,16 @@ public final class Typesdemo {
         super(client, METHOD, null, ListThingsResponse.class);
       }
 
+      /**
+       * At most this many things per page.
+       */
       public Integer getPageSize() {
         return get("pageSize");
       }
 
+      /**
+       * Sets <code>pageSize</code>, described at {@link #getPageSize()}. Returns this request.
+       */
       public List setPageSize(Integer pageSize) {
         return set("pageSize", pageSize);
       }

@@ -50,8 +50,8 @@ final class SchemaConverter {
 
   /**
    * Decides which components extend which. A cycle ({@code A allOf B}, {@code B allOf A}) is
-   * broken in document order: the first member of the cycle whose parent would lead back to it
-   * is merged instead.
+   * broken in document order: its first member is merged instead (a chain that runs into a cycle
+   * it is not part of keeps its parent).
    */
   @SuppressWarnings("rawtypes")
   private void planParents() {
@@ -63,8 +63,8 @@ final class SchemaConverter {
     }
     for (String key : components.keySet()) {
       Set<String> seen = new HashSet<>();
-      for (String p = componentParents.get(key); p != null; p = componentParents.get(p)) {
-        if (p.equals(key) || !seen.add(p)) {
+      for (String p = componentParents.get(key); p != null && seen.add(p); p = componentParents.get(p)) {
+        if (p.equals(key)) {
           componentParents.remove(key);
           break;
         }

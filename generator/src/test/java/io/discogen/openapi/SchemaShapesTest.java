@@ -52,6 +52,7 @@ class SchemaShapesTest {
        "keeper":{"kind":"x","lives":1},
        "inline":{"kind":"kitty","lives":3},
        "cycle":{"a":"1","b":"2"},
+       "chain":{"a":"1","b":"2","c":"3"},
        "merged":{"kind":"k","lives":2,"since":"s"},
        "self":{"s":"x"},
        "tree":{"type":"Node","child":{"type":"Leaf"}}}
@@ -120,6 +121,7 @@ class SchemaShapesTest {
     assertEquals("CycleA", ((ObjectSchema) index.get("CycleB")).parent());
     assertEquals(List.of(), ((ObjectSchema) index.get("CycleB")).properties());
     assertNull(((ObjectSchema) index.get("SelfRef")).parent());
+    assertEquals("CycleB", ((ObjectSchema) index.get("Chain")).parent());
     // Two references: merged as before.
     ObjectSchema merged = (ObjectSchema) index.get("Merged");
     assertNull(merged.parent());
@@ -201,11 +203,14 @@ class SchemaShapesTest {
     assertSame(cls("Cat"), call(zoo, "getInline").getClass());
     assertEquals("plain text", call(call(zoo, "getMixed"), "asString"));
     assertEquals("2", call(call(zoo, "getCycle"), "getB"));
+    assertEquals("1", call(call(zoo, "getChain"), "getA"));
+    assertEquals("3", call(call(zoo, "getChain"), "getC"));
     assertSame(cls("Cat"), call(zoo, "getKeeper").getClass());
     assertEquals("Leaf", call(call(call(zoo, "getTree"), "getChild"), "variant"));
 
-    // Missing or non-text discriminators decode to the fallback too, never throw.
-    for (String star2 : List.of("{\"kind\":\"wolf\"}", "{\"name\":\"no kind\"}", "{\"kind\":{\"x\":1}}")) {
+    // Missing or non-text discriminators, even JSON that is no object, decode to the fallback too.
+    for (String star2 : List.of("{\"kind\":\"wolf\"}", "{\"name\":\"no kind\"}", "{\"kind\":{\"x\":1}}",
+        "\"not an object\"", "[1,{\"kind\":\"doggo\"}]")) {
       String wire = "{\"star\":" + star2 + "}";
       Object z = read(wire, cls("Zoo"));
       assertSame(cls("Pet$Unknown"), call(z, "getStar").getClass(), star2);

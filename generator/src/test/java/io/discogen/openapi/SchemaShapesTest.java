@@ -201,6 +201,10 @@ class SchemaShapesTest {
     assertEquals(tree("{\"kind\":\"Parrot\",\"wings\":2}"), call(parrot, "json"));
 
     assertSame(cls("Cat"), call(zoo, "getInline").getClass());
+    // A mapping value that is hostile Java text is an escaped literal.
+    Object weird = call(read("{\"star\":{\"kind\":\"we\\\"ird */ \\\\ {@code x}\",\"lives\":1}}", cls("Zoo")), "getStar");
+    assertSame(cls("Cat"), weird.getClass());
+    assertEquals("we\"ird */ \\ {@code x}", call(weird, "getKind"));
     assertEquals("plain text", call(call(zoo, "getMixed"), "asString"));
     assertEquals("2", call(call(zoo, "getCycle"), "getB"));
     assertEquals("1", call(call(zoo, "getChain"), "getA"));

@@ -66,8 +66,9 @@ final class ModelEmitter {
     if (!interfaces.isEmpty()) {
       b.addAnnotation(SealedUnionEmitter.noTypeInfo());
     }
-    // Member types inherited from the parent chain and the interfaces would shadow same-named
-    // classes elsewhere in the package: write those references qualified.
+    // Member types inherited from the parent chain and the interfaces would shadow imported
+    // classes of the same simple name (java.util.Objects): write those qualified. NamePlan keeps
+    // them off the package's top-level class names.
     b.alwaysQualify(inheritedMemberTypes(s).toArray(String[]::new));
     String doc = Javadocs.sanitize(s.description());
     if (!doc.isEmpty()) {

@@ -111,7 +111,7 @@ class SchemaShapesTest {
     assertEquals("Animal", dog.parent());
     // "name" is Animal's: a child never redeclares a property of its parent chain.
     assertEquals(List.of("barks", "display_name", "owner"), dog.properties().stream().map(Property::name).toList());
-    assertEquals(List.of("kind", "name", "status", "displayName", "barks", "display_name", "owner"),
+    assertEquals(List.of("kind", "name", "status", "displayName", "objects", "barks", "display_name", "owner"),
         dog.allProperties(index).stream().map(Property::name).toList());
     assertEquals("Dog", ((ObjectSchema) index.get("Puppy")).parent());
     // A cycle is broken in document order: CycleA merges, CycleB extends it; SelfRef merges.

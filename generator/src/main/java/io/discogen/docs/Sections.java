@@ -20,6 +20,9 @@ final class Sections {
 
   /** The properties table of an object, then its nested objects and enums as sections. */
   void object(Page page, ObjectSchema o, int level) {
+    if (o.parent() != null && ctx.index.get(o.parent()) instanceof ObjectSchema parent) {
+      page.block("Extends `" + ctx.javaName(parent.id()) + "`, whose properties it has too.");
+    }
     if (o.properties().isEmpty()) {
       page.block("This object has no properties; it travels as `{}` (unknown fields the server sends are kept).");
     } else {

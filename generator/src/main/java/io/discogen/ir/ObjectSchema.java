@@ -11,6 +11,9 @@ import java.util.List;
  * @param properties in document order
  * @param nested inline objects and enums declared by this schema's properties
  * @param deprecated whether the spec marks it deprecated
+ * @param parent the id of the object schema this one extends (OpenAPI {@code allOf} of one
+ *     reference plus own parts), or null; {@code properties} are then only the own ones, never
+ *     one the parent chain declares. Never forms a cycle. Discovery documents have none.
  */
 public record ObjectSchema(
     String id,
@@ -18,11 +21,35 @@ public record ObjectSchema(
     String description,
     List<Property> properties,
     List<Schema> nested,
-    boolean deprecated)
+    boolean deprecated,
+    String parent)
     implements Schema {
 
   public ObjectSchema {
     properties = List.copyOf(properties);
     nested = List.copyOf(nested);
+  }
+
+  /** An object that extends nothing. */
+  public ObjectSchema(
+      String id, String name, String description, List<Property> properties, List<Schema> nested, boolean deprecated) {
+    this(id, name, description, properties, nested, deprecated, null);
+  }
+
+  /**
+   * The parent chain's properties (the root's first), then the own ones: every property the JSON
+   * of this object may carry.
+   */
+  public List<Property> allProperties(java.util.Map<String, Schema> index) {
+    java.util.ArrayDeque<ObjectSchema> chain = new java.util.ArrayDeque<>();
+    for (ObjectSchema o = this; o != null && chain.size() <= index.size();
+        o = o.parent == null ? null : index.get(o.parent) instanceof ObjectSchema p ? p : null) {
+      chain.push(o);
+    }
+    List<Property> all = new java.util.ArrayList<>();
+    for (ObjectSchema o : chain) {
+      all.addAll(o.properties);
+    }
+    return all;
   }
 }

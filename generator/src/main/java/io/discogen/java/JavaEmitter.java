@@ -27,7 +27,8 @@ public final class JavaEmitter {
     TypeMapper types = new TypeMapper(api.schemaIndex(), names);
     EnumEmitter enums = new EnumEmitter(names);
     UnionEmitter unions = new UnionEmitter(names, types, api.schemaIndex());
-    ModelEmitter models = new ModelEmitter(names, types, enums, unions);
+    SealedUnionEmitter sealedUnions = new SealedUnionEmitter(names, names.polymorphism());
+    ModelEmitter models = new ModelEmitter(names, types, enums, unions, sealedUnions, names.polymorphism(), api.schemaIndex());
     RequestEmitter requests = new RequestEmitter(api, names, types, enums);
     ResourceEmitter resources = new ResourceEmitter(names, requests);
     boolean deprecations = usesDeprecated(api);
@@ -39,7 +40,8 @@ public final class JavaEmitter {
       } else if (s instanceof EnumSchema e) {
         files.add(file(api, packageName, enums.emit(e), deprecations));
       } else if (s instanceof io.discogen.ir.UnionSchema u) {
-        files.add(file(api, packageName, unions.emit(u, false), deprecations));
+        files.add(file(api, packageName,
+            names.polymorphism().isSealed(u.id()) ? sealedUnions.emit(u) : unions.emit(u, false), deprecations));
       }
     }
     files.add(file(api, packageName, new BaseRequestEmitter(api, names, types, enums).emit(), deprecations));

@@ -105,22 +105,43 @@ public final class NamePlan {
   private final Map<String, String> securityMethods = new LinkedHashMap<>();
   private final Map<String, List<String>> unionVariants = new HashMap<>();
   private final Map<String, Schema> index;
+  private final Map<String, Set<String>> nestedClassNames = new HashMap<>();
+  private final List<ObjectSchema> pendingMembers = new ArrayList<>();
+  private final Map<String, MemberScope> memberScopes = new HashMap<>();
+  private final Polymorphism polymorphism;
+  private final Set<String> topLevelNames = new HashSet<>();
+  private final Map<String, ClassName> fallbackClasses = new HashMap<>();
 
   private NamePlan(ApiModel api, String packageName) {
     this.packageName = packageName;
     this.index = api.schemaIndex();
+    this.polymorphism = new Polymorphism(index);
 
     ClassScope top = new ClassScope(Set.of(), "");
     String serviceName = top.allocate(JavaNames.upperCamel(api.displayName()), "Service", true);
     this.service = ClassName.get(packageName, serviceName);
     this.baseRequest = ClassName.get(packageName, top.allocate(serviceName + "Request", "Base", true));
+    // Top-level names first: classes that are inherited from avoid them for their member types.
+    List<String> topNames = new ArrayList<>();
+    topLevelNames.add(serviceName);
+    topLevelNames.add(baseRequest.simpleName());
     for (Schema s : api.schemas()) {
       if (!(s instanceof AliasSchema)) {
-        String name = top.allocate(JavaNames.upperCamel(s.name()), suffix(s), true);
+        topNames.add(top.allocate(JavaNames.upperCamel(s.name()), suffix(s), true));
+        topLevelNames.add(topNames.get(topNames.size() - 1));
+      }
+    }
+    int next = 0;
+    for (Schema s : api.schemas()) {
+      if (!(s instanceof AliasSchema)) {
+        String name = topNames.get(next++);
         String where = api.schemas().stream().filter(t -> t.id().equals(s.id())).count() == 1
             && !s.id().contains(".") && !s.id().contains("#") ? pointer("/schemas", s.id()) : "/schemas";
         planSchema(s, ClassName.get(packageName, name), List.of(name), where);
       }
+    }
+    for (ObjectSchema o : pendingMembers) {
+      planMembers(o, new HashSet<>());
     }
 
     // Service class: Scopes first, then resources and the API's own methods.
@@ -237,29 +258,17 @@ public final class NamePlan {
     schemaClasses.put(s.id(), cls);
     if (s instanceof ObjectSchema o) {
       List<String> chain = enclosing.isEmpty() ? List.copyOf(cls.simpleNames()) : enclosing;
-      ClassScope nested = new ClassScope(Set.copyOf(chain), where);
+      // Subclasses inherit these member types, which would shadow same-named top-level classes there.
+      ClassScope nested = new ClassScope(Set.copyOf(chain), where,
+          polymorphism.hasChildren(o.id()) ? topLevelNames : Set.of());
       Set<String> nestedNames = new HashSet<>();
       for (Schema n : o.nested()) {
         String simple = nested.allocate(JavaNames.upperCamel(n.name()), suffix(n), false);
         nestedNames.add(simple);
         planSchema(n, cls.nestedClass(simple), append(chain, simple), where);
       }
-      // A field named like a nested class would obscure it ("_1.fromValue(...)" finds the field).
-      MemberScope members = new MemberScope(MODEL_METHODS, nestedNames);
-      Map<String, MemberNames> names = new LinkedHashMap<>();
-      for (Property p : o.properties()) {
-        names.put(p.name(), members.member(p.name(), isEnum(p.type())));
-      }
-      properties.put(s.id(), names);
-      Map<String, NullNames> nulls = new LinkedHashMap<>();
-      for (Property p : o.properties()) {
-        if (p.nullable() && !p.readOnly()) { // read-only ones are never sent, so never sent as null
-          String base = names.get(p.name()).setter().substring("set".length());
-          nulls.put(p.name(), new NullNames(
-              members.method("read" + base), members.method("clear" + base), members.method("is" + base + "Null")));
-        }
-      }
-      nullNames.put(s.id(), nulls);
+      nestedClassNames.put(s.id(), nestedNames);
+      pendingMembers.add(o);
     } else if (s instanceof UnionSchema u) {
       List<String> variants = new ArrayList<>();
       Set<String> used = new HashSet<>();
@@ -267,6 +276,12 @@ public final class NamePlan {
         variants.add(unique(variantBase(v, 0), used));
       }
       unionVariants.put(s.id(), variants);
+      if (polymorphism.isSealed(u.id())) {
+        List<String> chain = enclosing.isEmpty() ? List.copyOf(cls.simpleNames()) : enclosing;
+        // Variant classes inherit it: it must not shadow a top-level class there.
+        ClassScope nested = new ClassScope(Set.copyOf(chain), where, topLevelNames);
+        fallbackClasses.put(u.id(), cls.nestedClass(nested.allocate("Unknown", "Variant", false)));
+      }
     } else if (s instanceof EnumSchema e) {
       Map<String, String> constants = new LinkedHashMap<>();
       Set<String> used = new HashSet<>(Set.of("VALUE", "$VALUES"));
@@ -281,6 +296,44 @@ public final class NamePlan {
       enumConstants.put(s.id(), constants);
       unknownConstants.put(s.id(), unique("UNRECOGNIZED", used));
     }
+  }
+
+  /**
+   * Plans the members of an object after its parent's: a child's accessors never take a name an
+   * ancestor's accessor has (that would override it, likely with another type).
+   */
+  private MemberScope planMembers(ObjectSchema o, Set<String> planning) {
+    MemberScope done = memberScopes.get(o.id());
+    if (done != null) {
+      return done;
+    }
+    Set<String> reserved = new HashSet<>(MODEL_METHODS);
+    // A field named like a nested class would obscure it ("_1.fromValue(...)" finds the field).
+    Set<String> reservedFields = new HashSet<>(nestedClassNames.getOrDefault(o.id(), Set.of()));
+    if (o.parent() != null && index.get(o.parent()) instanceof ObjectSchema parent && planning.add(o.id())) {
+      MemberScope inherited = planMembers(parent, planning);
+      reserved.addAll(inherited.methods);
+      // Jackson groups fields by Java name before their JSON names: a child's field never reuses one.
+      reservedFields.addAll(inherited.allFields);
+    }
+    MemberScope members = new MemberScope(reserved, reservedFields);
+    members.allFields.addAll(reservedFields);
+    Map<String, MemberNames> names = new LinkedHashMap<>();
+    for (Property p : o.properties()) {
+      names.put(p.name(), members.member(p.name(), isEnum(p.type())));
+    }
+    properties.put(o.id(), names);
+    Map<String, NullNames> nulls = new LinkedHashMap<>();
+    for (Property p : o.properties()) {
+      if (p.nullable() && !p.readOnly()) { // read-only ones are never sent, so never sent as null
+        String base = names.get(p.name()).setter().substring("set".length());
+        nulls.put(p.name(), new NullNames(
+            members.method("read" + base), members.method("clear" + base), members.method("is" + base + "Null")));
+      }
+    }
+    nullNames.put(o.id(), nulls);
+    memberScopes.put(o.id(), members);
+    return members;
   }
 
   /** A readable name for a union variant: {@code Dog}, {@code String}, {@code DogList}. */
@@ -396,12 +449,19 @@ public final class NamePlan {
    */
   private static final class ClassScope {
     private final Set<String> enclosing;
+    private final Set<String> avoid;
     private final Set<String> takenLower = new HashSet<>();
     private final int budget;
     private final String where;
 
     /** @param where the JSON pointer of what declares these classes, for the too-deep problem */
     ClassScope(Set<String> enclosing, String where) {
+      this(enclosing, where, Set.of());
+    }
+
+    /** @param avoid further names not to take (they do not count against the length budget) */
+    ClassScope(Set<String> enclosing, String where, Set<String> avoid) {
+      this.avoid = avoid;
       this.enclosing = enclosing;
       this.where = where;
       int used = 0;
@@ -439,6 +499,7 @@ public final class NamePlan {
 
     private boolean clashes(String n, boolean topLevel) {
       return enclosing.contains(n)
+          || avoid.contains(n)
           || takenLower.contains(n.toLowerCase(Locale.ROOT))
           || (topLevel && JavaNames.JAVA_LANG.contains(n))
           || (topLevel && JavaNames.isWindowsDeviceName(n))
@@ -479,6 +540,9 @@ public final class NamePlan {
       return method(candidates[candidates.length - 1]);
     }
 
+    /** The fields of this class and of its ancestors. */
+    final Set<String> allFields = new HashSet<>();
+
     MemberNames member(String wireName, boolean enumAccessors) {
       String base = JavaNames.memberBase(wireName);
       if (base.startsWith("_")) {
@@ -501,6 +565,7 @@ public final class NamePlan {
         methods.add(rawSetter);
       }
       String field = unique(JavaNames.escapeMember(JavaNames.lowerCamel(wireName)), fields);
+      allFields.add(field);
       return new MemberNames(field, getter, setter, rawGetter, rawSetter);
     }
 
@@ -510,6 +575,11 @@ public final class NamePlan {
       }
       return !enumAccessors || !(methods.contains("get" + base + "Value") || methods.contains("set" + base + "Value"));
     }
+  }
+
+  /** Who extends and implements what: decided with the names, for the emitters. */
+  Polymorphism polymorphism() {
+    return polymorphism;
   }
 
   public String packageName() {
@@ -600,6 +670,14 @@ public final class NamePlan {
   /** Names of a union's variants, in order: {@code isX}, {@code asX}, {@code ofX} use them. */
   public List<String> unionVariants(String unionId) {
     return unionVariants.get(unionId);
+  }
+
+  /**
+   * The class a sealed union (see {@link Polymorphism}) decodes to when the discriminator names
+   * no known variant: it keeps the JSON.
+   */
+  public ClassName unknownVariantClass(String unionId) {
+    return fallbackClasses.get(unionId);
   }
 
   /** The service's static method making credentials for an API-key security scheme, or null. */

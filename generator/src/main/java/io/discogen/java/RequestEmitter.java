@@ -158,7 +158,7 @@ final class RequestEmitter {
       c.add("\n.contentType($L)", Literals.string(m.requestContentType()));
       if (m.request() != null && types.resolve(m.request()) instanceof TypeRef.Named n
           && index.get(n.schemaId()) instanceof ObjectSchema body) {
-        for (io.discogen.ir.Property p : body.properties()) {
+        for (io.discogen.ir.Property p : body.allProperties(index)) {
           if (types.resolve(p.type()) instanceof TypeRef.Primitive prim && prim.kind() == TypeRef.Kind.BINARY) {
             c.add("\n.binaryPart($L)", Literals.string(p.name()));
           }

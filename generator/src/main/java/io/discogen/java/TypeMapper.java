@@ -121,7 +121,7 @@ public final class TypeMapper {
     }
     TypeRef items = null;
     TypeRef token = null;
-    for (io.discogen.ir.Property p : page.properties()) {
+    for (io.discogen.ir.Property p : page.allProperties(index)) {
       if (p.name().equals(pg.itemsProperty())) {
         items = resolve(p.type());
       } else if (p.name().equals(pg.nextPageTokenProperty())) {

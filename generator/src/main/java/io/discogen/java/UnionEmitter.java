@@ -157,7 +157,7 @@ final class UnionEmitter {
         }
         return c.add(" && ($L)", CodeBlock.join(tests, " || ")).build();
       }
-      for (Property p : o.properties()) {
+      for (Property p : o.allProperties(index)) {
         if (p.required() && !p.outputOnly()) {
           c.add(" && json.has($S)", p.name());
         }

@@ -8,6 +8,7 @@ import io.discogen.ir.Schema;
 import io.discogen.ir.TypeRef;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -22,8 +23,9 @@ import java.util.Set;
  * top-level schemas when nothing encloses them (operation bodies, arrays in components).
  *
  * <p>Constructs the IR cannot express yet degrade to the widest type that still compiles and
- * round-trips: {@code oneOf}/{@code anyOf} become "any JSON value", {@code allOf} is merged into
- * one object.
+ * round-trips. An {@code allOf} of exactly one referenced object plus inline parts becomes a
+ * subclass of that object carrying only the own properties; any other {@code allOf} of objects is
+ * merged into one class.
  *
  * <p>Field-level facts: {@code nullable} (or a {@code "null"} type), {@code readOnly}, {@code
  * writeOnly} and {@code const} become {@link Property} facts; {@code date-time} keeps its offset,
@@ -40,11 +42,61 @@ final class SchemaConverter {
   private final Set<String> usedIds = new HashSet<>();
   /** Top-level IR schemas, in the order they were declared or hoisted. */
   private final List<Schema> schemas = new ArrayList<>();
+  /** Component key to the component it extends; acyclic (see {@link #planParents}). */
+  private final Map<String, String> componentParents = new HashMap<>();
 
   @SuppressWarnings("rawtypes")
   SchemaConverter(Map<String, io.swagger.v3.oas.models.media.Schema> components) {
     this.components = components == null ? Map.of() : components;
     usedIds.addAll(this.components.keySet());
+    planParents();
+  }
+
+  /**
+   * Decides which components extend which. A cycle ({@code A allOf B}, {@code B allOf A}) is
+   * broken in document order: its first member is merged instead (a chain that runs into a cycle
+   * it is not part of keeps its parent).
+   */
+  @SuppressWarnings("rawtypes")
+  private void planParents() {
+    for (Map.Entry<String, io.swagger.v3.oas.models.media.Schema> e : components.entrySet()) {
+      String parent = isObject(e.getValue(), 0) ? parentRef(e.getValue()) : null;
+      if (parent != null) {
+        componentParents.put(e.getKey(), parent);
+      }
+    }
+    for (String key : components.keySet()) {
+      Set<String> seen = new HashSet<>();
+      for (String p = componentParents.get(key); p != null && seen.add(p); p = componentParents.get(p)) {
+        if (p.equals(key)) {
+          componentParents.remove(key);
+          break;
+        }
+      }
+    }
+  }
+
+  /**
+   * The component an {@code allOf} extends: its only referenced part, when that is an object
+   * component and every other part is inline; else null (the parts are merged).
+   */
+  @SuppressWarnings("rawtypes")
+  private String parentRef(io.swagger.v3.oas.models.media.Schema s) {
+    if (s == null || !hasComposition(s.getAllOf())) {
+      return null;
+    }
+    String parent = null;
+    for (Object o : s.getAllOf()) {
+      io.swagger.v3.oas.models.media.Schema part = (io.swagger.v3.oas.models.media.Schema) o;
+      if (part != null && part.get$ref() != null) {
+        String key = componentKey(part.get$ref());
+        if (parent != null || key == null || !isObject(components.get(key), 0)) {
+          return null;
+        }
+        parent = key;
+      }
+    }
+    return parent;
   }
 
   /** Converts every component schema, in document order; call once, before operations. */
@@ -59,7 +111,7 @@ final class SchemaConverter {
       }
       if (isObject(s, 0)) {
         List<Schema> nested = new ArrayList<>();
-        schemas.add(object(key, key, s, nested, 0));
+        schemas.add(object(key, key, s, componentParents.get(key), nested, 0));
       } else if (isUnion(s)) {
         List<Schema> hoisted = new ArrayList<>();
         TypeRef t = union(key, key, s, hoisted, 0);
@@ -144,6 +196,13 @@ final class SchemaConverter {
     if (isUnion(s)) {
       return union(uniqueId(idHint), nameHint, s, nested, depth);
     }
+    if (hasComposition(s.getAllOf()) && s.getAllOf().size() == 1 && s.getAllOf().get(0) != null
+        && ((io.swagger.v3.oas.models.media.Schema) s.getAllOf().get(0)).get$ref() != null
+        && (s.getProperties() == null || s.getProperties().isEmpty())) {
+      // allOf of one reference (a common way to add a description or nullable to a $ref): the
+      // referenced type itself.
+      return type((io.swagger.v3.oas.models.media.Schema) s.getAllOf().get(0), idHint, nameHint, nested, depth + 1);
+    }
     if (hasComposition(s.getAllOf()) && !isObject(s, depth)) {
       // allOf of one non-object part (a common way to add a description to a $ref).
       if (s.getAllOf().size() == 1) {
@@ -160,7 +219,8 @@ final class SchemaConverter {
     if (isObject(s, depth)) {
       String id = uniqueId(idHint);
       List<Schema> inner = new ArrayList<>();
-      nested.add(object(id, nameHint, s, inner, depth + 1));
+      String parent = parentRef(s);
+      nested.add(object(id, nameHint, s, parent, inner, depth + 1));
       return new TypeRef.Named(id);
     }
     if (type == null && s.getItems() != null) {
@@ -210,6 +270,12 @@ final class SchemaConverter {
   /** Whether a schema becomes a class: an object with declared properties, or an allOf of objects. */
   @SuppressWarnings("rawtypes")
   private boolean isObject(io.swagger.v3.oas.models.media.Schema s, int depth) {
+    return isObject(s, depth, new HashSet<>());
+  }
+
+  /** @param visiting components whose allOf is being looked at: a cycle back to one adds nothing */
+  @SuppressWarnings("rawtypes")
+  private boolean isObject(io.swagger.v3.oas.models.media.Schema s, int depth, Set<String> visiting) {
     if (s == null || s.get$ref() != null || depth > MAX_DEPTH) {
       return false;
     }
@@ -225,15 +291,26 @@ final class SchemaConverter {
     }
     if (hasComposition(s.getAllOf())) {
       int objects = 0;
-      for (Object part : s.getAllOf()) {
-        io.swagger.v3.oas.models.media.Schema p = resolve((io.swagger.v3.oas.models.media.Schema) part);
+      for (Object o : s.getAllOf()) {
+        io.swagger.v3.oas.models.media.Schema part = (io.swagger.v3.oas.models.media.Schema) o;
+        String key = part == null ? null : componentKey(part.get$ref());
+        if (key != null && visiting.contains(key)) {
+          continue;
+        }
+        io.swagger.v3.oas.models.media.Schema p = resolve(part);
         if (p == null) {
           continue;
         }
-        if (!isObject(p, depth + 1) && !(type(p) == null && p.getProperties() == null && p.getAllOf() == null)) {
+        Set<String> inner = visiting;
+        if (key != null) {
+          inner = new HashSet<>(visiting);
+          inner.add(key);
+        }
+        boolean object = isObject(p, depth + 1, inner);
+        if (!object && !(type(p) == null && p.getProperties() == null && p.getAllOf() == null)) {
           return false;
         }
-        objects += isObject(p, depth + 1) ? 1 : 0;
+        objects += object ? 1 : 0;
       }
       return objects > 0;
     }
@@ -295,14 +372,27 @@ final class SchemaConverter {
   }
 
   @SuppressWarnings("rawtypes")
-  private ObjectSchema object(String id, String name, io.swagger.v3.oas.models.media.Schema s,
+  private ObjectSchema object(String id, String name, io.swagger.v3.oas.models.media.Schema s, String parent,
       List<Schema> nested, int depth) {
     Map<String, io.swagger.v3.oas.models.media.Schema> props = new LinkedHashMap<>();
     Set<String> required = new LinkedHashSet<>();
-    collectProperties(s, props, required, new HashSet<>(), depth);
+    Set<String> inherited = new HashSet<>();
+    if (parent != null) {
+      // The parent (and its chain) declares these; a child never redeclares them.
+      Map<String, io.swagger.v3.oas.models.media.Schema> parentProps = new LinkedHashMap<>();
+      collectProperties(components.get(parent), parentProps, new HashSet<>(), new HashSet<>(), depth);
+      inherited.addAll(parentProps.keySet());
+      Set<String> seen = new HashSet<>(Set.of(parent));
+      collectProperties(s, props, required, seen, depth);
+    } else {
+      collectProperties(s, props, required, new HashSet<>(), depth);
+    }
     List<Property> properties = new ArrayList<>();
     for (Map.Entry<String, io.swagger.v3.oas.models.media.Schema> e : props.entrySet()) {
       String prop = e.getKey();
+      if (inherited.contains(prop)) {
+        continue;
+      }
       io.swagger.v3.oas.models.media.Schema ps = e.getValue();
       TypeRef t = type(ps, id + "." + prop, prop, nested, depth + 1);
       io.swagger.v3.oas.models.media.Schema target = ps == null ? null : resolve(ps);
@@ -324,7 +414,7 @@ final class SchemaConverter {
           readOnly ? null : constValue(ps, target, isRequired)));
     }
     return new ObjectSchema(id, name, s.getDescription(), properties, nested,
-        Boolean.TRUE.equals(s.getDeprecated()));
+        Boolean.TRUE.equals(s.getDeprecated()), parent);
   }
 
   /** Own properties, and those of every {@code allOf} part (referenced parts included), merged in order. */

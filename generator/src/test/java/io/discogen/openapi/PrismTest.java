@@ -108,7 +108,17 @@ class PrismTest {
     call(request, "setFilter", filter);
     Object page = call(request, "execute");
     assertNotNull(page);
-    assertNotNull(call(page, "getItems"));
+    List<?> items = (List<?>) call(page, "getItems");
+    assertNotNull(items);
+    // Items are Pets (which extend NewPet); their details, a oneOf with a discriminator, decode
+    // to the variant class the example's petType names.
+    Object pet = items.get(0);
+    assertEquals(loader.loadClass("io.discogen.prism.Pet"), pet.getClass());
+    assertEquals(loader.loadClass("io.discogen.prism.NewPet"), pet.getClass().getSuperclass());
+    Object details = call(pet, "getDetails");
+    assertTrue(loader.loadClass("io.discogen.prism.NewPet$Details").isInstance(details));
+    assertEquals(loader.loadClass("io.discogen.prism.Dog"), details.getClass());
+    assertEquals(true, call(details, "getBarks"));
   }
 
   @Test

@@ -74,12 +74,12 @@ public final class PetstoreSample {
     Petstore anonymous = new Petstore(options(rootUrl, Credentials.none()));
 
     // 1. Create: a JSON body with an enum (kind), a nullable field left null (tag), and a oneOf
-    // (details, a Dog or a Cat told apart by petType).
+    // (details: the sealed interface NewPet.Details, a Dog or a Cat told apart by petType).
     NewPet rex = new NewPet()
         .setName("Rex")
         .setKind(Kind.DOG)
         .setBirthday(LocalDate.of(2020, 5, 17))
-        .setDetails(NewPet.Details.ofDog(new Dog().setPetType("dog").setBarks(true)));
+        .setDetails(new Dog().setPetType("dog").setBarks(true));
     Pet created = bearer.pets().createPet(rex).execute();
     check(created.getId() != null, "a created pet has an id");
     check(created.getKind() != null, "a created pet has a kind");
@@ -87,7 +87,7 @@ public final class PetstoreSample {
       check("Rex".equals(created.getName()), "created name: " + created.getName());
       check(created.getKind() == Kind.DOG, "created kind: " + created.getKind());
       check(created.getTag() == null, "tag is null: " + created.getTag());
-      check(created.getDetails().isDog() && created.getDetails().asDog().getBarks(), "details are a barking dog");
+      check(created.getDetails() instanceof Dog dog && Boolean.TRUE.equals(dog.getBarks()), "details are a barking dog");
       check(created.getStatus() == Pet.Status.AVAILABLE, "status: " + created.getStatus());
     }
     System.out.println("Created pet " + created.getId() + " (" + created.getName() + ", " + created.getKind() + ")");

@@ -1,0 +1,172 @@
+package io.discogen.java;
+
+import io.discogen.ir.ObjectSchema;
+import io.discogen.ir.Schema;
+import io.discogen.ir.TypeRef;
+import io.discogen.ir.UnionSchema;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Who extends and implements what, read from the IR once: objects with subclasses (not final),
+ * and discriminated unions of objects, which become sealed interfaces that their variant classes
+ * implement. Every other union stays a class that keeps the JSON (see {@link UnionEmitter}).
+ */
+final class Polymorphism {
+  private final Map<String, Schema> index;
+  private final Set<String> parents = new HashSet<>();
+  /** Sealed union id to its variants' object ids, in variant order. */
+  private final Map<String, List<String>> sealed = new LinkedHashMap<>();
+  /** Object id to the sealed unions it is a variant of, in index order. */
+  private final Map<String, List<String>> interfaces = new HashMap<>();
+  /** Nested schema id to the id of the object it is declared in. */
+  private final Map<String, String> enclosing = new HashMap<>();
+
+  Polymorphism(Map<String, Schema> index) {
+    this.index = index;
+    for (Schema s : index.values()) {
+      if (s instanceof ObjectSchema o && o.parent() != null) {
+        parents.add(o.parent());
+      } else if (s instanceof UnionSchema u) {
+        List<String> variants = objectVariants(u);
+        if (variants != null) {
+          sealed.put(u.id(), variants);
+          for (String v : variants) {
+            interfaces.computeIfAbsent(v, k -> new ArrayList<>()).add(u.id());
+          }
+        }
+      }
+      if (s instanceof ObjectSchema o) {
+        for (Schema n : o.nested()) {
+          enclosing.put(n.id(), o.id());
+        }
+      }
+    }
+    for (String u : List.copyOf(sealed.keySet())) {
+      if (inheritanceCycle(u)) {
+        for (String v : sealed.remove(u)) {
+          interfaces.get(v).remove(u);
+        }
+      }
+    }
+  }
+
+  /**
+   * Whether making a union's variants implement it would be cyclic inheritance for javac: a
+   * variant would need the union's enclosing class, which needs the variant (the union nested in
+   * one of its own variants, or in a subclass of one). Resolving a class's supertypes needs its
+   * superclass, its interfaces and its enclosing class, transitively.
+   */
+  private boolean inheritanceCycle(String unionId) {
+    Set<String> seen = new HashSet<>();
+    java.util.ArrayDeque<String> todo = new java.util.ArrayDeque<>(List.of(unionId));
+    Set<String> variants = new HashSet<>(sealed.get(unionId));
+    while (!todo.isEmpty()) {
+      String id = todo.pop();
+      if (variants.contains(id)) {
+        return true;
+      }
+      if (!seen.add(id)) {
+        continue;
+      }
+      if (enclosing.containsKey(id)) {
+        todo.push(enclosing.get(id));
+      }
+      if (index.get(id) instanceof ObjectSchema o) {
+        if (o.parent() != null) {
+          todo.push(o.parent());
+        }
+        todo.addAll(interfaces.getOrDefault(id, List.of()));
+      }
+    }
+    return false;
+  }
+
+  /**
+   * The distinct object schemas a discriminated union's variants are, or null when it has no
+   * discriminator or a variant is not an object (primitives cannot implement an interface).
+   */
+  private List<String> objectVariants(UnionSchema u) {
+    if (u.discriminatorProperty() == null) {
+      return null;
+    }
+    List<String> ids = new ArrayList<>();
+    for (TypeRef v : u.variants()) {
+      String id = objectId(v);
+      if (id == null || ids.contains(id)) {
+        return null;
+      }
+      ids.add(id);
+    }
+    return ids;
+  }
+
+  /** The object schema a type is (through aliases), or null. */
+  String objectId(TypeRef t) {
+    TypeRef cur = t;
+    for (int guard = 0; guard < 100 && cur instanceof TypeRef.Named n; guard++) {
+      Schema s = index.get(n.schemaId());
+      if (s instanceof ObjectSchema) {
+        return n.schemaId();
+      }
+      if (!(s instanceof io.discogen.ir.AliasSchema a)) {
+        return null;
+      }
+      cur = a.target();
+    }
+    return null;
+  }
+
+  /** Whether some object extends this one: then its class is not final. */
+  boolean hasChildren(String objectId) {
+    return parents.contains(objectId);
+  }
+
+  /** Whether a union becomes a sealed interface (else a class keeping the JSON). */
+  boolean isSealed(String unionId) {
+    return sealed.containsKey(unionId);
+  }
+
+  /** A sealed union's variant object ids, in order. */
+  List<String> variants(String unionId) {
+    return sealed.get(unionId);
+  }
+
+  /** The sealed unions an object's class implements itself (not through its parent). */
+  List<String> interfacesOf(String objectId) {
+    return interfaces.getOrDefault(objectId, List.of());
+  }
+
+  /**
+   * The discriminator values that select each variant of a sealed union: the mapping's values for
+   * it, else its schema name (as OpenAPI says); a value selects at most one variant.
+   */
+  Map<String, List<String>> discriminatorValues(UnionSchema u) {
+    Map<String, List<String>> values = new LinkedHashMap<>();
+    Set<String> used = new HashSet<>();
+    for (String v : sealed.get(u.id())) {
+      values.put(v, new ArrayList<>());
+    }
+    for (Map.Entry<String, String> e : u.discriminatorMapping().entrySet()) {
+      String target = objectId(new TypeRef.Named(e.getValue()));
+      if (target != null && values.containsKey(target) && used.add(e.getKey())) {
+        values.get(target).add(e.getKey());
+      }
+    }
+    for (int i = 0; i < u.variants().size(); i++) {
+      String id = sealed.get(u.id()).get(i);
+      if (values.get(id).isEmpty() && u.variants().get(i) instanceof TypeRef.Named n) {
+        String name = index.get(n.schemaId()).name();
+        if (used.add(name)) {
+          values.get(id).add(name);
+        }
+      }
+    }
+    return values;
+  }
+}

@@ -36,19 +36,17 @@ class OpenApiCorpusTest {
         specs.add(all.get(i));
       }
     }
-    long t0 = System.nanoTime();
     Path out = Paths.get("target/openapi-corpus-report.txt");
     Files.createDirectories(out.getParent());
     List<OpenApiCorpus.Result> results = OpenApiCorpus.run(api, specs, work, 40, out);
     String report = OpenApiCorpus.report(results);
     Files.writeString(out, report);
     System.out.println(report.substring(0, Math.min(report.length(), 4000)));
-    System.out.printf("openapi corpus: %d s%n", (System.nanoTime() - t0) / 1_000_000_000L);
 
     long compiles = results.stream().filter(r -> r.outcome() == OpenApiCorpus.Outcome.COMPILES).count();
     long bad = results.stream().filter(r -> r.outcome() == OpenApiCorpus.Outcome.CRASHED
-        || r.outcome() == OpenApiCorpus.Outcome.COMPILE_ERROR).count();
-    assertTrue(bad == 0, "crashes or code that does not compile: see " + out.toAbsolutePath());
+        || r.outcome() == OpenApiCorpus.Outcome.COMPILE_ERROR || r.outcome() == OpenApiCorpus.Outcome.WARNINGS).count();
+    assertTrue(bad == 0, "crashes, or code that does not compile warning-free: see " + out.toAbsolutePath());
     assertTrue(compiles * 100 >= 99L * specs.size(), "under 99% compile: see " + out.toAbsolutePath());
   }
 }

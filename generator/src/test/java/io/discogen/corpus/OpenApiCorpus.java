@@ -244,6 +244,24 @@ final class OpenApiCorpus {
     }
   }
 
+  /**
+   * Runs {@code specs}, writes the report to {@code reportFile} and fails unless every document
+   * compiles warning-free or is rejected with a one-line message, and at least 99% compile.
+   */
+  static void check(Path api, List<String> specs, Path work, Path reportFile) throws Exception {
+    Files.createDirectories(reportFile.toAbsolutePath().getParent());
+    List<Result> results = run(api, specs, work, 40, reportFile);
+    String report = report(results);
+    Files.writeString(reportFile, report);
+    System.out.println(report.substring(0, Math.min(report.length(), 4000)));
+    long compiles = results.stream().filter(r -> r.outcome() == Outcome.COMPILES).count();
+    long bad = results.stream().filter(r -> r.outcome() != Outcome.COMPILES && r.outcome() != Outcome.REJECTED).count();
+    org.junit.jupiter.api.Assertions.assertTrue(bad == 0,
+        "crashes, or code that does not compile warning-free: see " + reportFile.toAbsolutePath());
+    org.junit.jupiter.api.Assertions.assertTrue(compiles * 100 >= 99L * specs.size(),
+        "under 99% compile: see " + reportFile.toAbsolutePath());
+  }
+
   /** Counts by outcome, then failure categories (messages with names and numbers blurred), then every failure. */
   static String report(List<Result> results) {
     return report(results, lastTiming);

@@ -74,20 +74,21 @@ final class OpenApiCorpus {
     }
   }
 
-  /**
-   * Generates and compiles {@code specs} in batches of {@code batch} documents: each batch is
-   * generated (in parallel), compiled by one javac invocation, reported and deleted, so a partial
-   * report is always on disk and the work directory stays small.
-   */
   /** Spec bytes per javac invocation, beyond the first document. */
   private static final long MAX_BATCH_BYTES = 8L << 20;
+
+  /**
+   * Generates and compiles {@code specs} in batches of {@code batch} documents: each batch is
+   * generated (in parallel, while javac compiles the one before), compiled by one javac invocation,
+   * reported and deleted, so a partial report is always on disk and the work directory stays small.
+   */
 
   static List<Result> run(Path api, List<String> specs, Path work, int batch, Path reportFile) throws Exception {
     Map<String, Result> results = new ConcurrentHashMap<>();
     int threads = Math.max(1, java.lang.Runtime.getRuntime().availableProcessors());
     ExecutorService pool = Executors.newFixedThreadPool(threads);
     long start = System.nanoTime();
-    long[] nanos = new long[2]; // generating, compiling
+    long[] nanos = new long[2]; // waiting for generation, compiling
     try {
       // Smallest documents first, in batches of at most `batch` documents or MAX_BATCH_BYTES of spec:
       // javac's memory stays bounded, and a partial report covers as many documents as possible.
@@ -98,26 +99,31 @@ final class OpenApiCorpus {
         size[i] = Files.size(api.resolve(specs.get(i)));
       }
       order.sort(java.util.Comparator.<Integer>comparingLong(i -> size[i]).thenComparing(specs::get));
+      List<List<Integer>> batches = new ArrayList<>();
       for (int from = 0; from < order.size(); ) {
-        long t0 = System.nanoTime();
-        Map<Integer, List<Path>> sources = new ConcurrentHashMap<>();
-        List<Future<?>> futures = new ArrayList<>();
+        List<Integer> b = new ArrayList<>();
         long bytes = 0;
-        for (int n = 0; from < order.size() && n < batch && (n == 0 || bytes + size[order.get(from)] <= MAX_BATCH_BYTES);
-            n++, from++) {
-          int index = order.get(from);
-          bytes += size[index];
-          futures.add(pool.submit(() -> generate(api, specs.get(index), index, work, sources, results)));
+        while (from < order.size() && b.size() < batch && (b.isEmpty() || bytes + size[order.get(from)] <= MAX_BATCH_BYTES)) {
+          bytes += size[order.get(from)];
+          b.add(order.get(from++));
         }
-        for (Future<?> f : futures) {
-          f.get();
-        }
+        batches.add(b);
+      }
+      // The next batch generates while javac compiles this one: both cores stay busy.
+      Batch next = batches.isEmpty() ? null : Batch.start(0, batches.get(0), pool, api, specs, work, results);
+      for (int b = 0; b < batches.size(); b++) {
+        long t0 = System.nanoTime();
+        Batch current = next;
+        current.await();
         long t1 = System.nanoTime();
-        List<Integer> generated = new ArrayList<>(sources.keySet());
+        if (b + 1 < batches.size()) {
+          next = Batch.start(b + 1, batches.get(b + 1), pool, api, specs, work, results);
+        }
+        List<Integer> generated = new ArrayList<>(current.sources.keySet());
         Collections.sort(generated);
         if (!generated.isEmpty()) {
           try {
-            compile(generated, sources, specs, work, results);
+            compile(generated, current.sources, specs, current.dir, results);
           } catch (OutOfMemoryError e) {
             // Not the generator's fault, but reported rather than ending the run.
             for (int i : generated) {
@@ -127,12 +133,13 @@ final class OpenApiCorpus {
         }
         nanos[0] += t1 - t0;
         nanos[1] += System.nanoTime() - t1;
-        deleteTree(work.resolve("src"));
-        deleteTree(work.resolve("classes"));
+        deleteTree(current.dir);
         // A partial report after every batch: long runs can be watched, and survive being stopped.
-        Files.writeString(reportFile, "(partial: " + results.size() + " of " + specs.size() + ")\n"
+        Path tmp = reportFile.resolveSibling(reportFile.getFileName() + ".tmp");
+        Files.writeString(tmp, "(partial: " + results.size() + " of " + specs.size() + ")\n"
             + report(specs.stream().map(results::get).filter(java.util.Objects::nonNull).toList(),
                 timing(start, nanos)));
+        Files.move(tmp, reportFile, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
       }
     } finally {
       pool.shutdownNow();
@@ -145,11 +152,29 @@ final class OpenApiCorpus {
     return out;
   }
 
+  /** One batch of documents being generated into its own directory. */
+  private record Batch(Path dir, Map<Integer, List<Path>> sources, List<Future<?>> futures) {
+    static Batch start(int number, List<Integer> docs, ExecutorService pool, Path api, List<String> specs, Path work,
+        Map<String, Result> results) {
+      Batch b = new Batch(work.resolve("batch" + number), new ConcurrentHashMap<>(), new ArrayList<>());
+      for (int index : docs) {
+        b.futures.add(pool.submit(() -> generate(api, specs.get(index), index, b.dir, b.sources, results)));
+      }
+      return b;
+    }
+
+    void await() throws Exception {
+      for (Future<?> f : futures) {
+        f.get();
+      }
+    }
+  }
+
   /** Wall time of the last {@link #run}, split into generating and compiling. */
   static volatile String lastTiming = "";
 
   private static String timing(long start, long[] nanos) {
-    return String.format(Locale.ROOT, "%d s wall (generating %d s, javac %d s), %d cores",
+    return String.format(Locale.ROOT, "%d s wall (waiting for generation %d s, javac %d s), %d cores",
         (System.nanoTime() - start) / 1_000_000_000L, nanos[0] / 1_000_000_000L, nanos[1] / 1_000_000_000L,
         java.lang.Runtime.getRuntime().availableProcessors());
   }

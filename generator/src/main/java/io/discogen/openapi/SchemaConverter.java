@@ -123,7 +123,9 @@ final class SchemaConverter {
       }
       cur = components.get(target);
     }
-    return type(s, key, key, hoisted, 0);
+    TypeRef t = type(s, key, key, hoisted, 0);
+    // {allOf: [{$ref: itself}]} is no type either.
+    return t instanceof TypeRef.Named n && n.schemaId().equals(key) ? TypeRef.ANY : t;
   }
 
   /** The IR type of a schema; inline objects and enums are added to {@code nested}. */
@@ -139,6 +141,12 @@ final class SchemaConverter {
     }
     if (isUnion(s)) {
       return union(uniqueId(idHint), nameHint, s, nested, depth);
+    }
+    io.swagger.v3.oas.models.media.Schema only = soleAllOfPart(s);
+    if (only != null) {
+      // {allOf: [{$ref: X}, {description: ...}]}, the common way to describe a $ref, is X itself:
+      // a merged copy would be a needless class, and expand a recursive X inline (AWS specs).
+      return type(only, idHint, nameHint, nested, depth + 1);
     }
     if (hasComposition(s.getAllOf()) && !isObject(s, depth)) {
       // allOf of one non-object part (a common way to add a description to a $ref).
@@ -191,6 +199,42 @@ final class SchemaConverter {
       return new TypeRef.MapOf(type(v, idHint + ".value", nameHint + "Value", nested, depth + 1));
     }
     return new TypeRef.MapOf(TypeRef.ANY);
+  }
+
+  /**
+   * The one part of an {@code allOf} whose other parts only annotate (description, title,
+   * example, ...) when the schema declares nothing of its own; else null.
+   */
+  @SuppressWarnings("rawtypes")
+  private static io.swagger.v3.oas.models.media.Schema soleAllOfPart(io.swagger.v3.oas.models.media.Schema s) {
+    if (!hasComposition(s.getAllOf()) || !annotationOnly(s, false)) {
+      return null;
+    }
+    io.swagger.v3.oas.models.media.Schema only = null;
+    for (Object part : s.getAllOf()) {
+      if (part instanceof io.swagger.v3.oas.models.media.Schema p && !annotationOnly(p, true)) {
+        if (only != null) {
+          return null;
+        }
+        only = p;
+      }
+    }
+    return only;
+  }
+
+  /** Whether a schema declares no shape: no $ref, type (but object), properties, items, enum or composition. */
+  @SuppressWarnings("rawtypes")
+  private static boolean annotationOnly(io.swagger.v3.oas.models.media.Schema s, boolean checkAllOf) {
+    String type = type(s);
+    return s.get$ref() == null
+        && (type == null || type.equals("object"))
+        && (s.getProperties() == null || s.getProperties().isEmpty())
+        && s.getAdditionalProperties() == null
+        && s.getItems() == null
+        && (s.getEnum() == null || s.getEnum().isEmpty())
+        && !hasComposition(s.getOneOf())
+        && !hasComposition(s.getAnyOf())
+        && (!checkAllOf || !hasComposition(s.getAllOf()));
   }
 
   /** Whether a schema becomes a class: an object with declared properties, or an allOf of objects. */

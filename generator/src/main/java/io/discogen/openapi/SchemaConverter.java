@@ -28,6 +28,8 @@ import java.util.Set;
 final class SchemaConverter {
   static final String COMPONENTS = "#/components/schemas/";
   private static final int MAX_DEPTH = 64;
+  /** The most values a generated enum holds (as for Discovery documents); longer lists stay strings. */
+  static final int MAX_ENUM_VALUES = 1000;
   /** Depth (counting properties, items and objects) past which inline objects are not classes. */
   private static final int MAX_INLINE_DEPTH = 16;
 
@@ -393,7 +395,9 @@ final class SchemaConverter {
 
   @SuppressWarnings("rawtypes")
   private static boolean isStringEnum(io.swagger.v3.oas.models.media.Schema s) {
-    return "string".equals(type(s)) && s.getEnum() != null
+    // Longer value lists (storecove's 2,477 UN/ECE unit codes) stay strings: a Java enum's static
+    // initializer would pass the JVM's 64 KB method limit.
+    return "string".equals(type(s)) && s.getEnum() != null && s.getEnum().size() <= MAX_ENUM_VALUES
         && s.getEnum().stream().anyMatch(v -> v != null);
   }
 

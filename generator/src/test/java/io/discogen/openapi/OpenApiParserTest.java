@@ -148,4 +148,27 @@ class OpenApiParserTest {
     assertEquals(new TypeRef.Named("Type"), column.properties().get(0).type());
     assertEquals(new TypeRef.Named("Name"), column.properties().get(1).type());
   }
+
+  @Test
+  void enumsTooLongForJavaStayStrings() throws Exception {
+    StringBuilder values = new StringBuilder();
+    for (int i = 0; i < 1001; i++) {
+      values.append(i == 0 ? "" : ", ").append("U").append(i);
+    }
+    ApiModel api = parse("""
+        openapi: 3.0.3
+        info: {title: Units, version: '1'}
+        paths: {}
+        components:
+          schemas:
+            Line:
+              type: object
+              properties:
+                unit: {type: string, enum: [%s]}
+                small: {type: string, enum: [A, B]}
+        """.formatted(values));
+    ObjectSchema line = (ObjectSchema) api.schemaIndex().get("Line");
+    assertEquals(TypeRef.of(TypeRef.Kind.STRING), line.properties().get(0).type());
+    assertTrue(line.properties().get(1).type() instanceof TypeRef.Named, "short enums stay enums");
+  }
 }

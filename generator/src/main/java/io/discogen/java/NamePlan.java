@@ -421,6 +421,19 @@ public final class NamePlan {
    */
   static final int MAX_NESTED_NAME = 180;
 
+  /** Length of the hash that ends a shortened class name. */
+  private static final int HASH_CHARS = 6;
+
+  /** A short stable hash of a name (FNV-1a, 32 bits), as upper-case base-36 digits. */
+  static String hash(String s) {
+    int h = 0x811c9dc5;
+    for (int i = 0; i < s.length(); i++) {
+      h = (h ^ s.charAt(i)) * 0x01000193;
+    }
+    String digits = Long.toString(h & 0xffffffffL, 36).toUpperCase(Locale.ROOT);
+    return "0".repeat(Math.max(0, HASH_CHARS - digits.length())) + digits.substring(Math.max(0, digits.length() - HASH_CHARS));
+  }
+
   /** Below this much room for a nested class name, nesting is too deep to name. */
   private static final int MIN_CLASS_NAME = 8;
 
@@ -491,10 +504,14 @@ public final class NamePlan {
       return n;
     }
 
-    /** {@code base + tail}, {@code base} shortened to keep within the budget. */
+    /**
+     * {@code base + tail} within the budget: a base too long keeps its start and ends with a
+     * hash of the whole of it, so long names that share a start still differ, and each one's
+     * shortening depends on nothing else in the document.
+     */
     private String fit(String base, String tail) {
-      int room = Math.max(1, budget - tail.length());
-      return (base.length() > room ? base.substring(0, room) : base) + tail;
+      int room = Math.max(HASH_CHARS + 1, budget - tail.length());
+      return (base.length() > room ? base.substring(0, room - HASH_CHARS) + hash(base) : base) + tail;
     }
 
     private boolean clashes(String n, boolean topLevel) {

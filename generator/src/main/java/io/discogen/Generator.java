@@ -107,7 +107,7 @@ public final class Generator {
     List<Object> emitted = largestFirst(apis, Generator::weight, api -> {
       try {
         return (Object) javaFiles(api, packages.get(api.source().displayPath()), prefix);
-      } catch (NamePlan.TooDeepException e) {
+      } catch (NamePlan.UnsupportedShapeException e) {
         return new SpecProblem(api.source().displayPath(), e.pointer(), e.getMessage());
       }
     });

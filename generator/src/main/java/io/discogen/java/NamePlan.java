@@ -10,6 +10,7 @@ import io.discogen.ir.Parameter;
 import io.discogen.ir.Property;
 import io.discogen.ir.Resource;
 import io.discogen.ir.Schema;
+import io.discogen.ir.SpecSource;
 import io.discogen.ir.Scope;
 import io.discogen.ir.SecurityScheme;
 import io.discogen.ir.TypeRef;
@@ -163,6 +164,12 @@ public final class NamePlan {
     }
     Set<String> requestReserved = union(REQUEST_METHODS, baseMembers.methods);
 
+    int nested = nestedClassCount(api.methods(), api.resources());
+    if (nested > MAX_NEST_MEMBERS) {
+      throw new TooLargeException(api.source().format() == SpecSource.Format.DISCOVERY ? "/resources" : "/paths", "too many operations for one service class: its "
+          + nested + " nested resource and request classes would overflow the Java class file's constant pool"
+          + " (the service class lists each one; at most " + MAX_NEST_MEMBERS + " fit)");
+    }
     MemberScope serviceAccessors =
         planContainer(service, List.of(serviceName), serviceScope, api.methods(), api.resources(), requestReserved, "");
     if (api.endpoints().batchPath() != null) {
@@ -441,19 +448,55 @@ public final class NamePlan {
    * Classes nested so deeply (resources in resources, inline objects in inline objects) that
    * their class files could not be named on common file systems.
    */
-  public static final class TooDeepException extends RuntimeException {
+  public static class UnsupportedShapeException extends RuntimeException {
     private static final long serialVersionUID = 1L;
     private final String pointer;
 
-    TooDeepException(String pointer) {
-      super("nested too deeply to generate: the Java class file names would exceed file system limits");
+    UnsupportedShapeException(String pointer, String message) {
+      super(message);
       this.pointer = pointer;
     }
 
-    /** The JSON pointer of the element that could not be named. */
+    /** The JSON pointer of the element that could not be turned into classes. */
     public String pointer() {
       return pointer;
     }
+  }
+
+  /** Nested too deeply for Java class file names. */
+  public static final class TooDeepException extends UnsupportedShapeException {
+    private static final long serialVersionUID = 1L;
+
+    TooDeepException(String pointer) {
+      super(pointer, "nested too deeply to generate: the Java class file names would exceed file system limits");
+    }
+  }
+
+  /** More classes than one Java class can hold as nest members. */
+  public static final class TooLargeException extends UnsupportedShapeException {
+    private static final long serialVersionUID = 1L;
+
+    TooLargeException(String pointer, String message) {
+      super(pointer, message);
+    }
+  }
+
+  /**
+   * Classes nested in the service class, at any depth: a nest host lists every one in its
+   * NestMembers and InnerClasses attributes, about three of the class file's 65,535 constant-pool
+   * entries each (Microsoft Graph beta, 22,361 operations, overflows it; Graph v1.0, 11,422, fits).
+   */
+  public static final int MAX_NEST_MEMBERS = 20_000;
+
+  private static int nestedClassCount(List<Method> methods, List<Resource> resources) {
+    int n = 0;
+    for (Method m : methods) {
+      n += 1 + m.enums().size();
+    }
+    for (Resource r : resources) {
+      n += 1 + nestedClassCount(r.methods(), r.resources());
+    }
+    return n;
   }
 
   /**

@@ -188,7 +188,7 @@ final class OpenApiCorpus {
       List<JavaFile> emitted;
       try {
         emitted = JavaEmitter.emit(model, "oa.s" + index);
-      } catch (NamePlan.TooDeepException e) {
+      } catch (NamePlan.UnsupportedShapeException e) {
         // Generator.render reports this as a SpecProblem: the same one line here.
         throw new SpecException(new SpecProblem(spec, e.pointer(), e.getMessage()));
       }

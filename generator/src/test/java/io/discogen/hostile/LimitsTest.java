@@ -2,6 +2,7 @@ package io.discogen.hostile;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -9,6 +10,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.discogen.GeneratedFile;
 import io.discogen.Generator;
 import io.discogen.GeneratorOptions;
+import io.discogen.java.NamePlan;
 import io.discogen.spec.SpecException;
 import io.discogen.spec.SpecProblem;
 import java.nio.file.Files;
@@ -79,6 +81,25 @@ class LimitsTest {
       values.remove(values.size() - 1);
     }
     assertTrue(outcome(root), "1000 values generate");
+  }
+
+  @Test
+  void tooManyOperationsForOneServiceClass() throws Exception {
+    // Past the class file's limit on nest members the service class could not compile: rejected
+    // up front with one located line, before any code is written.
+    ObjectNode root = api("huge");
+    ObjectNode methods = root.putObject("resources").putObject("items").putObject("methods");
+    for (int i = 0; i <= NamePlan.MAX_NEST_MEMBERS; i++) {
+      methods.putObject("op" + i).put("id", "huge.items.op" + i).put("path", "items/" + i).put("httpMethod", "GET");
+    }
+    Path file = work.resolve("huge.json");
+    Files.write(file, JSON.writeValueAsBytes(root));
+    SpecException e = assertThrows(SpecException.class,
+        () -> Generator.render(new GeneratorOptions(List.of(file), work.resolve("out"), null, true), p -> {}));
+    assertEquals(1, e.problems().size(), e.getMessage());
+    SpecProblem p = e.problems().get(0);
+    assertEquals("/resources", p.location());
+    assertTrue(p.message().startsWith("too many operations for one service class: its 20002 nested"), p.message());
   }
 
   @Test

@@ -1,5 +1,6 @@
 package io.discogen.openapi;
 
+import static io.discogen.openapi.Reflect.call;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -21,8 +22,8 @@ import io.discogen.runtime.Credentials;
 import io.discogen.runtime.json.Json;
 import io.discogen.spec.SpecReader;
 import io.discogen.testing.Compilation;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
+
+
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -192,20 +193,6 @@ class FieldSemanticsTest {
   static String source(List<GeneratedFile> files, String suffix) {
     return new String(files.stream().filter(f -> f.path().endsWith(suffix)).findFirst().orElseThrow().content(),
         StandardCharsets.UTF_8);
-  }
-
-  /** Calls the one public method called {@code name} that takes {@code args.length} arguments. */
-  static Object call(Object target, String name, Object... args) throws Throwable {
-    for (Method m : target.getClass().getMethods()) {
-      if (m.getName().equals(name) && m.getParameterCount() == args.length) {
-        try {
-          return m.invoke(target, args);
-        } catch (InvocationTargetException e) {
-          throw e.getCause();
-        }
-      }
-    }
-    throw new NoSuchMethodException(name);
   }
 
 }

@@ -1,5 +1,6 @@
 package io.discogen.openapi;
 
+import static io.discogen.openapi.Reflect.call;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -13,8 +14,8 @@ import io.discogen.runtime.ApiException;
 import io.discogen.runtime.ClientOptions;
 import io.discogen.runtime.Credentials;
 import io.discogen.testing.Compilation;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
+
+
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Path;
@@ -67,20 +68,6 @@ class PrismTest {
   static Credentials apiKey() throws Exception {
     return (Credentials) loader.loadClass("io.discogen.prism.Petstore")
         .getMethod("apiKeyCredentials", String.class).invoke(null, "secret");
-  }
-
-  /** Calls the one public method called {@code name} that takes {@code args.length} arguments. */
-  static Object call(Object target, String name, Object... args) throws Throwable {
-    for (Method m : target.getClass().getMethods()) {
-      if (m.getName().equals(name) && m.getParameterCount() == args.length) {
-        try {
-          return m.invoke(target, args);
-        } catch (InvocationTargetException e) {
-          throw e.getCause();
-        }
-      }
-    }
-    throw new NoSuchMethodException(name);
   }
 
   static Object model(String simpleName) throws Exception {

@@ -1,5 +1,6 @@
 package io.discogen.openapi;
 
+import static io.discogen.openapi.Reflect.call;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -17,8 +18,8 @@ import io.discogen.ir.Property;
 import io.discogen.runtime.json.Json;
 import io.discogen.spec.SpecReader;
 import io.discogen.testing.Compilation;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
+
+
 import java.lang.reflect.Modifier;
 import java.net.URL;
 import java.net.URLClassLoader;
@@ -75,19 +76,6 @@ class SchemaShapesTest {
 
   static Class<?> cls(String simple) throws ClassNotFoundException {
     return loader.loadClass(PKG + simple);
-  }
-
-  static Object call(Object target, String name, Object... args) throws Throwable {
-    for (Method m : target.getClass().getMethods()) {
-      if (m.getName().equals(name) && m.getParameterCount() == args.length) {
-        try {
-          return m.invoke(target, args);
-        } catch (InvocationTargetException e) {
-          throw e.getCause();
-        }
-      }
-    }
-    throw new NoSuchMethodException(name);
   }
 
   static Object read(String json, Class<?> type) {

@@ -132,11 +132,15 @@ public final class NamePlan {
         topLevelNames.add(topNames.get(topNames.size() - 1));
       }
     }
+    Map<String, Integer> idCounts = new HashMap<>();
+    for (Schema s : api.schemas()) {
+      idCounts.merge(s.id(), 1, Integer::sum);
+    }
     int next = 0;
     for (Schema s : api.schemas()) {
       if (!(s instanceof AliasSchema)) {
         String name = topNames.get(next++);
-        String where = api.schemas().stream().filter(t -> t.id().equals(s.id())).count() == 1
+        String where = idCounts.get(s.id()) == 1
             && !s.id().contains(".") && !s.id().contains("#") ? pointer("/schemas", s.id()) : "/schemas";
         planSchema(s, ClassName.get(packageName, name), List.of(name), where);
       }

@@ -69,30 +69,8 @@ public interface Credentials {
     }
   }
 
-  /** No credentials: requests are sent as they are. */
-  static Credentials none() {
-    return new Credentials() {
-      @Override
-      public Authorization authorize(List<String> scopes) {
-        return Authorization.NONE;
-      }
-
-      @Override
-      public String kind() {
-        return "none";
-      }
-
-      @Override
-      public String toString() {
-        return "Credentials[none]";
-      }
-    };
-  }
-
-  /** An API key, sent as the {@code key} query parameter. */
-  static Credentials apiKey(String key) {
-    requireSecret(key, "API key");
-    Authorization auth = new Authorization(Map.of(), Map.of("key", key));
+  /** Credentials that add the same {@code auth} to every request. */
+  private static Credentials fixed(String kind, Authorization auth) {
     return new Credentials() {
       @Override
       public Authorization authorize(List<String> scopes) {
@@ -101,14 +79,26 @@ public interface Credentials {
 
       @Override
       public String kind() {
-        return "api-key";
+        return kind;
       }
 
       @Override
       public String toString() {
-        return "Credentials[api-key]";
+        return "Credentials[" + kind + "]";
       }
     };
+  }
+
+  /** No credentials: requests are sent as they are. */
+  static Credentials none() {
+    return fixed("none", Authorization.NONE);
+  }
+
+  /** An API key, sent as the {@code key} query parameter. */
+  static Credentials apiKey(String key) {
+    requireSecret(key, "API key");
+    Authorization auth = new Authorization(Map.of(), Map.of("key", key));
+    return fixed("api-key", auth);
   }
 
   /** Where an API key travels (OpenAPI {@code apiKey} security schemes). */
@@ -137,22 +127,7 @@ public interface Credentials {
       case COOKIE -> new Authorization(Map.of("Cookie", name + "=" + key), Map.of());
     };
     String kind = "api-key-" + in.name().toLowerCase(java.util.Locale.ROOT);
-    return new Credentials() {
-      @Override
-      public Authorization authorize(List<String> scopes) {
-        return auth;
-      }
-
-      @Override
-      public String kind() {
-        return kind;
-      }
-
-      @Override
-      public String toString() {
-        return "Credentials[" + kind + "]";
-      }
-    };
+    return fixed(kind, auth);
   }
 
   /** HTTP basic authentication ({@code Authorization: Basic base64(user:password)}). */
@@ -166,44 +141,14 @@ public interface Credentials {
     requireSecret(pair, "user and password");
     String encoded = java.util.Base64.getEncoder().encodeToString(pair.getBytes(java.nio.charset.StandardCharsets.UTF_8));
     Authorization auth = new Authorization(Map.of("Authorization", "Basic " + encoded), Map.of());
-    return new Credentials() {
-      @Override
-      public Authorization authorize(List<String> scopes) {
-        return auth;
-      }
-
-      @Override
-      public String kind() {
-        return "basic";
-      }
-
-      @Override
-      public String toString() {
-        return "Credentials[basic]";
-      }
-    };
+    return fixed("basic", auth);
   }
 
   /** A fixed OAuth 2.0 bearer token. */
   static Credentials bearerToken(String token) {
     requireSecret(token, "token");
     Authorization auth = new Authorization(Map.of("Authorization", "Bearer " + token), Map.of());
-    return new Credentials() {
-      @Override
-      public Authorization authorize(List<String> scopes) {
-        return auth;
-      }
-
-      @Override
-      public String kind() {
-        return "bearer";
-      }
-
-      @Override
-      public String toString() {
-        return "Credentials[bearer]";
-      }
-    };
+    return fixed("bearer", auth);
   }
 
   /**

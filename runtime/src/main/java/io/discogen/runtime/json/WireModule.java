@@ -30,14 +30,14 @@ public final class WireModule extends SimpleModule {
     addSerializer(Instant.class, new ToString<>(Instant.class, WireFormats::formatTimestamp));
     addDeserializer(Instant.class, new FromChars<>(Instant.class, WireFormats::parseTimestamp));
     addSerializer(OffsetDateTime.class, new ToString<>(OffsetDateTime.class, WireFormats::formatOffsetTimestamp));
-    addDeserializer(OffsetDateTime.class, new FromString<>(OffsetDateTime.class, WireFormats::parseOffsetTimestamp));
-    addDeserializer(URI.class, new FromString<>(URI.class, WireFormats::parseUri)); // lenient; written by toString
+    addDeserializer(OffsetDateTime.class, fromString(OffsetDateTime.class, WireFormats::parseOffsetTimestamp));
+    addDeserializer(URI.class, fromString(URI.class, WireFormats::parseUri)); // lenient; written by toString
     addSerializer(Duration.class, new ToString<>(Duration.class, WireFormats::formatDuration));
     addDeserializer(Duration.class, new FromChars<>(Duration.class, WireFormats::parseDuration));
     addSerializer(LocalDate.class, new ToString<>(LocalDate.class, LocalDate::toString));
-    addDeserializer(LocalDate.class, new FromString<>(LocalDate.class, LocalDate::parse));
+    addDeserializer(LocalDate.class, fromString(LocalDate.class, LocalDate::parse));
     addSerializer(byte[].class, new ToString<>(byte[].class, WireFormats::formatBytes));
-    addDeserializer(byte[].class, new FromString<>(byte[].class, WireFormats::parseBytes));
+    addDeserializer(byte[].class, fromString(byte[].class, WireFormats::parseBytes));
     addSerializer(BigInteger.class, new ToString<>(BigInteger.class, BigInteger::toString));
   }
 
@@ -68,7 +68,7 @@ public final class WireModule extends SimpleModule {
   }
 
   /**
-   * Like {@link FromString}, but parses the parser's own buffer without making a String first
+   * Text values, parsed from the parser's own buffer without making a String first
    * (timestamps and durations: many per response).
    */
   private static final class FromChars<T> extends JsonDeserializer<T> {
@@ -100,31 +100,8 @@ public final class WireModule extends SimpleModule {
     }
   }
 
-  private static final class FromString<T> extends JsonDeserializer<T> {
-    private final Class<T> type;
-    private final java.util.function.Function<String, T> parse;
-
-    FromString(Class<T> type, java.util.function.Function<String, T> parse) {
-      this.type = type;
-      this.parse = parse;
-    }
-
-    @Override
-    public Class<?> handledType() {
-      return type;
-    }
-
-    @Override
-    public T deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
-      if (p.currentToken() != JsonToken.VALUE_STRING) {
-        return type.cast(ctxt.handleUnexpectedToken(type, p));
-      }
-      String text = p.getText();
-      try {
-        return parse.apply(text);
-      } catch (RuntimeException e) {
-        return type.cast(ctxt.handleWeirdStringValue(type, text, "%s", e.getMessage()));
-      }
-    }
+  /** Text values parsed from a String (the less frequent types: no buffer fast path needed). */
+  private static <T> FromChars<T> fromString(Class<T> type, java.util.function.Function<String, T> parse) {
+    return new FromChars<>(type, (c, off, len) -> parse.apply(new String(c, off, len)));
   }
 }

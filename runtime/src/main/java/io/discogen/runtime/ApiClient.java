@@ -84,6 +84,11 @@ public final class ApiClient {
     return MediaDownload.open(transport, request);
   }
 
+  /** Sends {@code request} and returns its 2xx body unread, as a stream; see {@link Transport#stream}. */
+  java.io.InputStream stream(ClientRequest<?, ?> request) {
+    return transport.stream(request);
+  }
+
   Transport transport() {
     return transport;
   }

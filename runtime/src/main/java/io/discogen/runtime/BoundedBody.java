@@ -38,6 +38,17 @@ final class BoundedBody implements HttpResponse.BodyHandler<byte[]> {
     return new Subscriber(limit, success, tooLarge);
   }
 
+  /**
+   * For a streamed call: a 2xx body is not read here but handed over as an {@link
+   * java.io.InputStream} (nothing buffered beyond the client's flow-control window; closing it
+   * ends the exchange), any other is read into memory within these limits, as {@code byte[]}.
+   */
+  HttpResponse.BodyHandler<Object> streaming() {
+    return info -> info.statusCode() >= 200 && info.statusCode() < 300
+        ? HttpResponse.BodySubscribers.mapping(HttpResponse.BodySubscribers.ofInputStream(), in -> in)
+        : HttpResponse.BodySubscribers.mapping(subscriber(info), bytes -> bytes);
+  }
+
   /** A handler for one exchange, whose body can be abandoned from another thread. */
   Abortable abortable() {
     return new Abortable(this);

@@ -177,14 +177,50 @@ public abstract class ClientRequest<T, R extends ClientRequest<T, R>> {
    */
   protected final void downloadMediaTo(OutputStream out) {
     java.util.Objects.requireNonNull(out, "out");
+    copy(openMediaStream(), out);
+  }
+
+  /**
+   * Sends the request, with its body, and returns the response body (raw content, which {@link
+   * #execute()} would return as bytes) as a stream instead of reading it into memory. Works for
+   * every HTTP method; it is retried as {@code execute()} is until the response headers arrive, but
+   * not resumed after that: a broken transfer fails the read. Close the stream when done (that ends
+   * the connection, also before the end).
+   *
+   * @throws ApiException the API answered with an error status
+   * @throws TransportException the connection failed
+   * @throws IllegalStateException the method's response is not raw content
+   */
+  protected final InputStream openResponseStream() {
+    if (responseType != byte[].class) {
+      throw new IllegalStateException(method.id() + " does not return raw content");
+    }
+    return client.stream(this);
+  }
+
+  /**
+   * Sends the request and copies the response body into {@code out} (not closed) as it arrives;
+   * see {@link #openResponseStream()}.
+   *
+   * @throws ApiException the API answered with an error status
+   * @throws TransportException the connection failed or broke during the transfer
+   * @throws UncheckedIOException writing to {@code out} failed
+   */
+  protected final void downloadResponseTo(OutputStream out) {
+    java.util.Objects.requireNonNull(out, "out");
+    copy(openResponseStream(), out);
+  }
+
+  /** Copies a download into {@code out} and closes it. */
+  private void copy(InputStream download, OutputStream out) {
     byte[] buffer = new byte[64 * 1024];
-    try (InputStream in = openMediaStream()) {
+    try (InputStream in = download) {
       while (true) {
         int n;
         try {
           n = in.read(buffer);
         } catch (IOException e) {
-          throw new TransportException(method.id() + ": media download failed: " + e.getMessage(), e);
+          throw new TransportException(method.id() + ": download failed: " + e.getMessage(), e);
         }
         if (n < 0) {
           return;
@@ -192,11 +228,12 @@ public abstract class ClientRequest<T, R extends ClientRequest<T, R>> {
         try {
           out.write(buffer, 0, n);
         } catch (IOException e) {
-          throw new UncheckedIOException(method.id() + ": writing the downloaded media failed", e);
+          throw new UncheckedIOException(method.id() + ": writing the download failed", e);
         }
       }
     } catch (IOException e) {
-      // closing a download cannot fail (MediaDownload.close() throws nothing)
+      // closing a download cannot fail (MediaDownload.close() throws nothing; a response stream
+      // only cancels its subscription)
       throw new UncheckedIOException(e);
     }
   }

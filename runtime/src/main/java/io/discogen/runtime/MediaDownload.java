@@ -44,7 +44,8 @@ final class MediaDownload extends InputStream {
   /** Starts a download of {@code request}'s media; fails as {@code execute()} does. */
   static InputStream open(Transport transport, ClientRequest<?, ?> request) {
     RestMethod method = request.method();
-    if (!method.supportsMediaDownload()) {
+    // Resuming sends the request again with a Range header: only a GET may be repeated that way.
+    if (!method.supportsMediaDownload() || !method.httpMethod().equalsIgnoreCase("GET")) {
       throw new IllegalStateException(method.id() + " does not support media download");
     }
     String path = method.path();

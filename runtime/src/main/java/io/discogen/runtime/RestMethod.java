@@ -262,8 +262,10 @@ public final class RestMethod {
     }
 
     /**
-     * The response is raw content (not JSON): besides {@code execute()}, it may be streamed, from
-     * the method's own URL without {@code alt=media}.
+     * A GET whose response is raw content (not JSON): besides {@code execute()}, it may be
+     * downloaded as a stream that resumes with ranged GETs, from the method's own URL without
+     * {@code alt=media}. (Any method's raw response may be streamed without resuming: {@link
+     * ClientRequest#openResponseStream()}.)
      */
     public Builder binaryResponse() {
       this.mediaDownload = true;

@@ -3,6 +3,7 @@ package io.discogen.runtime;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.discogen.runtime.json.Json;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.lang.System.Logger.Level;
 import java.lang.reflect.Type;
@@ -217,7 +218,7 @@ final class Transport {
    * re-authorisation and credentials fetched asynchronously take the asynchronous path.
    */
   <T> T execute(ClientRequest<T, ?> request, Map<String, Object> overrides) {
-    Call<T> call = new Call<>(request, overrides);
+    Call<T> call = new Call<>(request, overrides, bodyHandler);
     call.blockingThread = Thread.currentThread();
     call.attempt();
     call.blockingThread = null;
@@ -231,12 +232,25 @@ final class Transport {
   <T> CompletableFuture<T> executeAsync(ClientRequest<T, ?> request, Map<String, Object> overrides) {
     Call<T> call;
     try {
-      call = new Call<>(request, overrides);
+      call = new Call<>(request, overrides, bodyHandler);
     } catch (RuntimeException e) {
       return CompletableFuture.failedFuture(e);
     }
     call.attempt();
     return call.result;
+  }
+
+  /**
+   * Sends {@code request} (a method whose response is raw content) like {@link #execute}, with the
+   * same retries, and returns the 2xx response body unread, as a stream: the call is over once the
+   * response headers arrive, so nothing is retried or resumed after that. The request timeout
+   * bounds the wait for the headers, not the reading. Closing the stream ends the exchange.
+   */
+  InputStream stream(ClientRequest<?, ?> request) {
+    // Always asynchronous inside: the blocking first attempt of execute() reads bodies into memory.
+    Call<InputStream> call = new Call<>(request, Map.of(), bodyHandler.streaming());
+    call.attempt();
+    return await(call.result, request.method().id());
   }
 
   /** Waits for {@code f}; rethrows its failure as it was (unwrapped), cancels it on interrupt. */
@@ -387,7 +401,9 @@ final class Transport {
 
   /** One call: a snapshot of the request, sent and retried until it succeeds or gives up. */
   private final class Call<T> {
-    final ClientRequest<T, ?> request;
+    final ClientRequest<?, ?> request;
+    /** Reads response bodies: into memory, or a 2xx body as a stream ({@link #stream}). */
+    final HttpResponse.BodyHandler<?> handler;
     final RestMethod method;
     final String id;
     final Map<String, Object> params;
@@ -419,8 +435,9 @@ final class Transport {
     /** Set when the caller was interrupted during a blocking send. */
     volatile InterruptedException interrupted;
 
-    Call(ClientRequest<T, ?> request, Map<String, Object> overrides) {
+    Call(ClientRequest<?, ?> request, Map<String, Object> overrides, HttpResponse.BodyHandler<?> handler) {
       this.request = request;
+      this.handler = handler;
       this.method = request.method();
       this.id = method.id();
       Target t = target(request, overrides, null);
@@ -539,7 +556,7 @@ final class Transport {
         sendBlocking(req, start, logUrl);
         return;
       }
-      CompletableFuture<HttpResponse<byte[]>> f = http.sendAsync(req, bodyHandler);
+      CompletableFuture<? extends HttpResponse<?>> f = http.sendAsync(req, handler);
       inflight = f;
       if (result.isDone()) {
         f.cancel(true);
@@ -596,7 +613,7 @@ final class Transport {
       }
     }
 
-    void onResponse(HttpResponse<byte[]> resp, Throwable err, long start, String logUrl) {
+    void onResponse(HttpResponse<?> resp, Throwable err, long start, String logUrl) {
       long ms = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
       if (err != null) {
         Throwable cause = unwrap(err);
@@ -631,7 +648,16 @@ final class Transport {
         return;
       }
       int status = resp.statusCode();
-      byte[] bytes = resp.body();
+      if (resp.body() instanceof InputStream stream) {
+        // A streamed call's 2xx body, handed over unread: the call is done.
+        LOG.log(Level.DEBUG, () -> id + ": " + method.httpMethod() + " " + logUrl + " -> " + status + " in " + ms
+            + " ms, streaming the body");
+        if (!completeWith(stream)) {
+          close(stream); // cancelled meanwhile: nobody will read it
+        }
+        return;
+      }
+      byte[] bytes = (byte[]) resp.body();
       LOG.log(Level.DEBUG, () -> id + ": " + method.httpMethod() + " " + logUrl + " -> " + status + " in " + ms
           + " ms, " + bytes.length + " bytes");
       if (options.logBodies() && bytes.length > 0) {
@@ -640,7 +666,7 @@ final class Transport {
       if (status >= 200 && status < 300) {
         T value;
         try {
-          value = decode(resp);
+          value = decode(bytes, resp);
         } catch (RuntimeException e) {
           result.completeExceptionally(e);
           return;
@@ -687,11 +713,17 @@ final class Transport {
     }
 
     @SuppressWarnings("unchecked")
-    T decode(HttpResponse<byte[]> resp) {
+    T decode(byte[] bytes, HttpResponse<?> resp) {
       if (request.responseType() == byte[].class) {
-        return (T) resp.body(); // a binary download: the body as it came
+        return (T) bytes; // a binary download: the body as it came
       }
-      return decodeJson(id, request.responseType(), resp.body(), resp.headers().firstValue("Content-Type"));
+      return decodeJson(id, request.responseType(), bytes, resp.headers().firstValue("Content-Type"));
+    }
+
+    /** Completes a streamed call ({@code T} is {@link InputStream} there). */
+    @SuppressWarnings("unchecked")
+    boolean completeWith(InputStream stream) {
+      return result.complete((T) stream);
     }
   }
 
@@ -763,6 +795,14 @@ final class Transport {
       } catch (DateTimeParseException notDate) {
         return null;
       }
+    }
+  }
+
+  private static void close(InputStream in) {
+    try {
+      in.close();
+    } catch (IOException ignored) {
+      // the exchange is abandoned either way
     }
   }
 

@@ -310,11 +310,16 @@ public final class ApiDiff {
       add(ChangeKind.MEDIA_UPLOAD_CHANGED, loc, describe(ua), describe(ub),
           m + ": media upload " + code(describe(ua)) + " is now " + code(describe(ub)));
     }
-    if (ma.mediaDownload() != null && mb.mediaDownload() == null) {
+    if (downloads(ma) && !downloads(mb)) {
       add(ChangeKind.MEDIA_DOWNLOAD_REMOVED, loc, "mediaDownload", null, m + " no longer supports media download");
-    } else if (ma.mediaDownload() == null && mb.mediaDownload() != null) {
+    } else if (!downloads(ma) && downloads(mb)) {
       add(ChangeKind.MEDIA_DOWNLOAD_ADDED, loc, null, "mediaDownload", m + " now supports media download");
     }
+  }
+
+  /** Whether the client has download methods for {@code m}: a media download or a binary response. */
+  private static boolean downloads(Method m) {
+    return m.mediaDownload() != null || m.binaryResponse() != null;
   }
 
   private static String describe(MediaUpload u) {

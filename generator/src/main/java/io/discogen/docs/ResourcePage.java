@@ -166,9 +166,13 @@ final class ResourcePage {
           + (u.maxSize() == null ? "" : ", at most " + bytes(u.maxSize())) + ".");
     }
     if (m.mediaDownload() != null) {
-      facts.add(m.mediaDownload().altMedia()
-          ? "- **Media download:** the API serves the content itself with `alt=media`."
-          : "- **Binary response:** the content may be streamed instead of read into memory.");
+      facts.add("- **Media download:** the API serves the content itself with `alt=media`.");
+    }
+    if (m.binaryResponse() != null) {
+      facts.add(m.binaryResponse().resumable()
+          ? "- **Binary response:** the content may be streamed instead of read into memory."
+          : "- **Binary response:** the content may be streamed instead of read into memory (not resumed"
+              + " when the transfer breaks: the request is not repeated).");
     }
     if (!m.scopes().isEmpty()) {
       List<String> scopes = new ArrayList<>();

@@ -1,15 +1,9 @@
 package io.discogen.ir;
 
 /**
- * Media download support of a method.
+ * Media download support of a Discovery method: the media is asked for with {@code alt=media}.
+ * (An OpenAPI binary response is a {@link BinaryResponse}.)
  *
  * @param useDownloadService whether downloads go through the {@code /download/} service path
- * @param altMedia whether the media is asked for with {@code alt=media} (Discovery); false when
- *     the method's response is the content itself (an OpenAPI binary response)
  */
-public record MediaDownload(boolean useDownloadService, boolean altMedia) {
-  /** A Discovery media download ({@code alt=media}). */
-  public MediaDownload(boolean useDownloadService) {
-    this(useDownloadService, true);
-  }
-}
+public record MediaDownload(boolean useDownloadService) {}

@@ -28,6 +28,8 @@ import java.util.List;
  *     application/octet-stream}, ...); null for JSON bodies and methods without a body
  * @param errorType the JSON body of the method's error responses (OpenAPI 4xx/5xx/default), or
  *     null when none is declared or they differ
+ * @param binaryResponse whether the 2xx response is raw content that may be streamed, and how;
+ *     null for JSON and empty responses (and Discovery, whose downloads are {@code mediaDownload})
  */
 public record Method(
     String name,
@@ -48,15 +50,17 @@ public record Method(
     LongRunning longRunning,
     String requestIdParameter,
     String requestContentType,
-    TypeRef errorType) {
+    TypeRef errorType,
+    BinaryResponse binaryResponse) {
 
-  /** A method without a declared error type (Discovery). */
+  /** A method without a declared error type or a binary response (Discovery). */
   public Method(String name, String id, String httpMethod, String path, String flatPath, String description,
       List<Parameter> parameters, TypeRef request, TypeRef response, List<String> scopes, boolean deprecated,
       List<EnumSchema> enums, MediaUpload mediaUpload, MediaDownload mediaDownload, Pagination pagination,
       LongRunning longRunning, String requestIdParameter, String requestContentType) {
     this(name, id, httpMethod, path, flatPath, description, parameters, request, response, scopes, deprecated,
-        enums, mediaUpload, mediaDownload, pagination, longRunning, requestIdParameter, requestContentType, null);
+        enums, mediaUpload, mediaDownload, pagination, longRunning, requestIdParameter, requestContentType, null,
+        null);
   }
 
   public Method {

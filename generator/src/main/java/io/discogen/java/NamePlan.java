@@ -81,7 +81,7 @@ public final class NamePlan {
       "responseType", "params", "headers", "self", "iterateAll", "executeAndWait",
       // ClientRequest's protected media helpers, wrapped under public names where they apply
       "attachMedia", "media", "uploadProtocol", "uploadListener", "uploadChunkSize", "resumeMediaUpload",
-      "openMediaStream", "downloadMediaTo"));
+      "openMediaStream", "downloadMediaTo", "openResponseStream", "downloadResponseTo"));
 
   private final String packageName;
   private final ClassName service;
@@ -241,7 +241,8 @@ public final class NamePlan {
       setChunkSize = members.preferred("setChunkSize", "setUploadChunkSize");
       resume = members.preferred("resumeUpload", "resumeMediaUploadAt");
     }
-    if (m.mediaDownload() != null) {
+    // A binary response reads like a media download, whatever the verb: one pair of names to learn.
+    if (m.mediaDownload() != null || m.binaryResponse() != null) {
       downloadTo = members.preferred("executeMediaAndDownloadTo", "downloadMediaInto");
       asStream = members.preferred("executeMediaAsInputStream", "openMediaInputStream");
     }
@@ -259,7 +260,7 @@ public final class NamePlan {
     }
     params.put(m.id(), names);
     contentArgs.put(m.id(), unique("content", args));
-    if (m.mediaUpload() != null || m.mediaDownload() != null) {
+    if (m.mediaUpload() != null || m.mediaDownload() != null || m.binaryResponse() != null) {
       String mediaArg = m.mediaUpload() == null ? null : unique("media", args);
       mediaNames.put(m.id(), new MediaNames(mediaArg, setProtocol, setListener, setChunkSize, resume, downloadTo, asStream));
     }

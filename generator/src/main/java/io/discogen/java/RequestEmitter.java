@@ -103,7 +103,7 @@ final class RequestEmitter {
           .build());
     }
     b.addMethod(constructor(m, response));
-    if (m.mediaUpload() != null || m.mediaDownload() != null) {
+    if (m.mediaUpload() != null || m.mediaDownload() != null || m.binaryResponse() != null) {
       addMedia(b, cls, m, response);
     }
     for (Parameter p : m.parameters()) {
@@ -167,11 +167,9 @@ final class RequestEmitter {
     }
     addScopes(c, m.scopes());
     if (m.mediaDownload() != null) {
-      if (m.mediaDownload().altMedia()) {
-        c.add("\n.mediaDownload($L)", m.mediaDownload().useDownloadService());
-      } else {
-        c.add("\n.binaryResponse()");
-      }
+      c.add("\n.mediaDownload($L)", m.mediaDownload().useDownloadService());
+    } else if (m.binaryResponse() != null && m.binaryResponse().resumable()) {
+      c.add("\n.binaryResponse()");
     }
     MediaUpload mu = m.mediaUpload();
     if (mu != null) {
@@ -246,8 +244,27 @@ final class RequestEmitter {
           .addStatement("return resumeMediaUpload(sessionUri, media)")
           .build());
     }
-    if (m.mediaDownload() != null) {
-      String what = m.mediaDownload().altMedia() ? "the media ({@code alt=media})" : "the response body";
+    if (m.binaryResponse() != null && !m.binaryResponse().resumable()) {
+      // One exchange, not repeatable with a Range header: the runtime's non-resumable stream.
+      b.addMethod(MethodSpec.methodBuilder(mn.downloadTo())
+          .addModifiers(Modifier.PUBLIC)
+          .addParameter(Runtime.OUTPUT_STREAM, "out")
+          .addJavadoc("Sends the request and copies the response body into {@code out} (not closed) as it\n"
+              + "arrives, instead of into memory. Not resumed: a broken transfer fails with\n"
+              + "{@code TransportException}, and the request is not sent again.\n")
+          .addStatement("downloadResponseTo(out)")
+          .build());
+      b.addMethod(MethodSpec.methodBuilder(mn.asInputStream())
+          .addModifiers(Modifier.PUBLIC)
+          .returns(Runtime.INPUT_STREAM)
+          .addJavadoc("Sends the request and returns the response body as a stream, once the response headers\n"
+              + "have arrived, instead of reading it into memory. The caller closes it (that ends the\n"
+              + "connection, also early). Not resumed: a broken transfer fails the read, and the\n"
+              + "request is not sent again.\n")
+          .addStatement("return openResponseStream()")
+          .build());
+    } else if (m.mediaDownload() != null || m.binaryResponse() != null) {
+      String what = m.mediaDownload() != null ? "the media ({@code alt=media})" : "the response body";
       b.addMethod(MethodSpec.methodBuilder(mn.downloadTo())
           .addModifiers(Modifier.PUBLIC)
           .addParameter(Runtime.OUTPUT_STREAM, "out")

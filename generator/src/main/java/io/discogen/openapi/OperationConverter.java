@@ -100,9 +100,9 @@ final class OperationConverter {
     TypeRef response = response(op, id);
     TypeRef errorType = errorType(op, id);
     String description = joinDoc(op.getSummary(), op.getDescription());
-    // A binary GET response may also be streamed, through the media-download path of the runtime.
-    boolean stream = verb.equalsIgnoreCase("get") && response instanceof TypeRef.Primitive prim
-        && prim.kind() == TypeRef.Kind.BINARY;
+    // A binary response may be streamed for every verb; only a GET may be resumed (that repeats it).
+    io.discogen.ir.BinaryResponse binary = response instanceof TypeRef.Primitive prim
+        && prim.kind() == TypeRef.Kind.BINARY ? new io.discogen.ir.BinaryResponse(verb.equalsIgnoreCase("get")) : null;
     return new Method(
         name,
         id,
@@ -117,12 +117,13 @@ final class OperationConverter {
         Boolean.TRUE.equals(op.getDeprecated()),
         enums,
         null,
-        stream ? new io.discogen.ir.MediaDownload(false, false) : null,
+        null,
         null,
         null,
         null,
         body.contentType(),
-        errorType);
+        errorType,
+        binary);
   }
 
   private List<Parameter> parameters(String path, PathItem item, Operation op, String methodId,

@@ -66,6 +66,11 @@ class PetstoreTest {
     assertEquals("application/x-www-form-urlencoded", method(api, "placeOrder").requestContentType());
     assertEquals("multipart/form-data", method(api, "uploadPhoto").requestContentType());
     assertEquals(TypeRef.of(TypeRef.Kind.BINARY), method(api, "downloadPhoto").response());
+    // Binary responses stream for every verb; only a GET's resumes (with ranged GETs).
+    assertEquals(new io.discogen.ir.BinaryResponse(true), method(api, "downloadPhoto").binaryResponse());
+    assertEquals(TypeRef.of(TypeRef.Kind.BINARY), method(api, "issueCertificate").response());
+    assertEquals(new io.discogen.ir.BinaryResponse(false), method(api, "issueCertificate").binaryResponse());
+    assertEquals(null, method(api, "getPet").binaryResponse());
     assertEquals(null, method(api, "createPet").requestContentType());
 
     UnionSchema details = (UnionSchema) api.schemaIndex().get("NewPet.details");

@@ -14,10 +14,11 @@ import io.discogen.runtime.ApiException;
 import io.discogen.runtime.ClientOptions;
 import io.discogen.runtime.Credentials;
 import io.discogen.testing.Compilation;
-
-
+import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
 import java.net.URL;
 import java.net.URLClassLoader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -154,9 +155,43 @@ class PrismTest {
 
   @Test
   void binaryDownloadReturnsBytes() throws Throwable {
-    Object bytes = call(call(call(service(apiKey()), "pets"), "downloadPhoto", 7L), "execute");
-    assertTrue(bytes instanceof byte[]);
-    assertArrayEquals((byte[]) bytes, (byte[]) bytes);
+    Object request = call(call(service(apiKey()), "pets"), "downloadPhoto", 7L);
+    byte[] bytes = (byte[]) call(request, "execute");
+    assertTrue(bytes.length > 0);
+    try (InputStream in = (InputStream) call(request, "executeMediaAsInputStream")) {
+      assertArrayEquals(bytes, in.readAllBytes()); // Prism answers a binary schema without example alike
+    }
+  }
+
+  /**
+   * A POST with a JSON body and a PDF response: Prism validates the body (422 without the
+   * required owner) and serves the response's example, which streams like a GET's download;
+   * asked for its 404 ({@code Prefer: code=404}), the declared error model decodes.
+   */
+  @Test
+  void postBinaryResponseStreams() throws Throwable {
+    Object body = model("CertificateRequest");
+    call(body, "setOwner", "Ann");
+    call(body, "setLanguage", loader.loadClass("io.discogen.prism.CertificateRequest$Language")
+        .getMethod("fromValue", String.class).invoke(null, "de"));
+    Object request = call(call(service(apiKey()), "pets"), "issueCertificate", 7L, body);
+    byte[] example = "%PDF-1.4 certificate".getBytes(StandardCharsets.US_ASCII);
+    try (InputStream in = (InputStream) call(request, "executeMediaAsInputStream")) {
+      assertArrayEquals(example, in.readAllBytes());
+    }
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    call(request, "executeMediaAndDownloadTo", out);
+    assertArrayEquals(example, out.toByteArray());
+    assertArrayEquals(example, (byte[]) call(request, "execute"));
+
+    Object invalid = call(call(service(apiKey()), "pets"), "issueCertificate", 7L, model("CertificateRequest"));
+    assertEquals(422, assertThrows(ApiException.class, () -> call(invalid, "executeMediaAsInputStream")).statusCode());
+
+    call(request, "setHeader", "Prefer", "code=404");
+    ApiException e = assertThrows(ApiException.class, () -> call(request, "executeMediaAsInputStream"));
+    assertEquals(404, e.statusCode());
+    Class<?> errorType = (Class<?>) request.getClass().getField("ERROR_TYPE").get(null);
+    assertNotNull(call(e.errorAs(errorType), "getMessage"));
   }
 
   /**

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -30,6 +31,10 @@ final class FakePetstoreServer implements AutoCloseable {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Pattern PET = Pattern.compile("/pets/(\\d+)");
   private static final Pattern PHOTO = Pattern.compile("/pets/(\\d+)/photo");
+  private static final Pattern CERTIFICATE = Pattern.compile("/pets/(\\d+)/certificate");
+  /** Filler pages of a certificate: it is large enough (1 MiB) to be worth streaming. */
+  static final int CERTIFICATE_PAGES = 16;
+  static final int PAGE_BYTES = 64 * 1024;
 
   private final HttpServer server;
   private final String apiKey;
@@ -101,6 +106,7 @@ final class FakePetstoreServer implements AutoCloseable {
     }
     Matcher pet = PET.matcher(path);
     Matcher photo = PHOTO.matcher(path);
+    Matcher certificate = CERTIFICATE.matcher(path);
     if (path.equals("/pets") && verb.equals("GET")) {
       list(ex);
     } else if (create) {
@@ -130,6 +136,8 @@ final class FakePetstoreServer implements AutoCloseable {
         throw new Failure(404, "no photo");
       }
       send(ex, 200, "image/png", bytes);
+    } else if (certificate.matches() && verb.equals("POST")) {
+      certificate(ex, find(certificate.group(1)));
     } else if (path.equals("/store/orders") && verb.equals("POST")) {
       order(ex);
     } else if (path.equals("/store/inventory") && verb.equals("GET")) {
@@ -181,6 +189,38 @@ final class FakePetstoreServer implements AutoCloseable {
     ObjectNode page = JSON.createObjectNode();
     page.putArray("items").addAll(items);
     send(ex, 200, "application/json", JSON.writeValueAsBytes(page));
+  }
+
+  /**
+   * A "PDF" (a header naming the pet and its owner, filler pages, an end marker) written page by
+   * page with chunked encoding, as a renderer would, while the client reads it.
+   */
+  private static void certificate(HttpExchange ex, ObjectNode pet) throws IOException {
+    String type = ex.getRequestHeaders().getFirst("Content-Type");
+    if (type == null || !type.startsWith("application/json")) {
+      throw new Failure(415, "issueCertificate takes JSON, not " + type);
+    }
+    JsonNode body = JSON.readTree(ex.getRequestBody());
+    if (!body.path("owner").isTextual() || body.path("owner").asText().isEmpty()) {
+      throw new Failure(422, "a certificate needs an owner");
+    }
+    String head = "%PDF-1.4\n% Adoption certificate: " + pet.get("name").asText() + ", adopted by "
+        + body.get("owner").asText() + " (" + body.path("language").asText("en") + ")\n";
+    ex.getResponseHeaders().set("Content-Type", "application/pdf");
+    ex.sendResponseHeaders(200, 0);
+    OutputStream out = ex.getResponseBody();
+    try {
+      out.write(head.getBytes(StandardCharsets.UTF_8));
+      byte[] page = new byte[PAGE_BYTES];
+      Arrays.fill(page, (byte) '%');
+      for (int i = 0; i < CERTIFICATE_PAGES; i++) {
+        out.write(page);
+        out.flush();
+      }
+      out.write("%%EOF\n".getBytes(StandardCharsets.US_ASCII));
+    } catch (IOException clientStoppedReading) {
+      // a client that closes its stream early ends the exchange: nothing more to do
+    }
   }
 
   private void order(HttpExchange ex) throws IOException {

@@ -3,6 +3,7 @@ package io.discogen.samples.petstore;
 import io.discogen.runtime.ApiException;
 import io.discogen.runtime.ClientOptions;
 import io.discogen.runtime.Credentials;
+import io.discogen.samples.petstore.client.CertificateRequest;
 import io.discogen.samples.petstore.client.Dog;
 import io.discogen.samples.petstore.client.ErrorModel;
 import io.discogen.samples.petstore.client.Filter;
@@ -17,6 +18,10 @@ import io.discogen.samples.petstore.client.UploadPhotoBody;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -26,8 +31,9 @@ import java.util.Map;
 /**
  * Drives a client generated from {@code specs/petstore.openapi.yaml}: creates a pet (JSON body
  * with an enum, a nullable field and a oneOf), reads it back (allOf), lists with every query
- * style, places an order (form body), uploads a photo (multipart) and streams it back, uses API-key
- * and bearer auth, and decodes the declared error model from failures.
+ * style, places an order (form body), uploads a photo (multipart) and streams it back, streams a
+ * POST's PDF response into a file, uses API-key and bearer auth, and decodes the declared error
+ * model from failures.
  *
  * <p>By default it talks to an embedded fake of the API that it starts itself, and checks every
  * value. With {@code --root-url URL} it talks to that server instead, for example Stoplight
@@ -148,7 +154,42 @@ public final class PetstoreSample {
     petstore.pets().downloadPhoto(created.getId()).executeMediaAndDownloadTo(copy);
     check(!strict || Arrays.equals(photo, copy.toByteArray()), "the photo downloads into a stream");
 
-    // 6. A header list (simple style) and a map response.
+    // 6. A POST with a JSON body whose response is a PDF. execute() would return it as a byte[];
+    // streamed, it goes to a file as it arrives. Unlike a GET's download it is not resumed if the
+    // connection breaks (that would repeat the POST): the copy fails instead.
+    CertificateRequest owner = new CertificateRequest().setOwner("Ann").setLanguage(CertificateRequest.Language.DE);
+    Path pdf = Files.createTempFile("certificate", ".pdf");
+    try {
+      try (OutputStream file = Files.newOutputStream(pdf)) {
+        petstore.pets().issueCertificate(created.getId(), owner).executeMediaAndDownloadTo(file);
+      }
+      byte[] written = Files.readAllBytes(pdf);
+      String text = new String(written, StandardCharsets.ISO_8859_1);
+      check(text.startsWith("%PDF-"), "a certificate is a PDF");
+      if (strict) {
+        check(text.contains("Adoption certificate: Rex, adopted by Ann (de)"), "the certificate names Rex and Ann");
+        check(text.endsWith("%%EOF\n") && written.length > FakePetstoreServer.CERTIFICATE_PAGES
+            * FakePetstoreServer.PAGE_BYTES, "the whole certificate arrived: " + written.length + " bytes");
+      }
+      System.out.println("Streamed a " + written.length + "-byte certificate (POST) into a file");
+    } finally {
+      Files.delete(pdf);
+    }
+    try (InputStream in = petstore.pets().issueCertificate(created.getId(), owner).executeMediaAsInputStream()) {
+      // Only the header is read: closing the stream early ends the exchange.
+      check("%PDF-".equals(new String(in.readNBytes(5), StandardCharsets.US_ASCII)), "the stream starts a PDF");
+    }
+    if (strict) {
+      try {
+        petstore.pets().issueCertificate(404_404L, owner).executeMediaAsInputStream().close();
+        throw new IllegalStateException("expected a 404 for a certificate of no pet");
+      } catch (ApiException e) {
+        ErrorModel error = e.errorAs(Petstore.Pets.IssueCertificate.ERROR_TYPE);
+        check(e.statusCode() == 404 && error.getCode() == 404, "certificate of no pet: " + e.getMessage());
+      }
+    }
+
+    // 7. A header list (simple style) and a map response.
     Map<String, Integer> inventory = petstore.store().getInventory(List.of("sample", "inventory")).execute();
     check(inventory != null, "an inventory");
     if (strict) {
@@ -156,7 +197,7 @@ public final class PetstoreSample {
     }
     System.out.println("Inventory: " + inventory);
 
-    // 7. Errors: the declared error model decodes from the exception; no key is a 401.
+    // 8. Errors: the declared error model decodes from the exception; no key is a 401.
     try {
       bearer.pets().createPet(new NewPet()).execute(); // name and kind are required
       throw new IllegalStateException("expected a 422 for a pet without name and kind");

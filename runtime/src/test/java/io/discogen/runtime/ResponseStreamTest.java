@@ -92,14 +92,9 @@ class ResponseStreamTest {
   @Test
   @org.junit.jupiter.api.Timeout(20)
   void aTransferThatBreaksIsNotRepeated() throws Exception {
-    server = new FakeServer((ex, req, n) -> {
-      ex.getResponseHeaders().set("Content-Type", "application/octet-stream");
-      ex.sendResponseHeaders(200, 100_000);
-      OutputStream os = ex.getResponseBody();
-      os.write(bytes(1000));
-      os.flush();
-      // the handler returns with the body short: the server drops the connection
-    });
+    // 1000 of the announced 100,000 bytes: the handler returns with the body short, and the server
+    // drops the connection.
+    server = new FakeServer((ex, req, n) -> writeSlowly(ex, 100_000, 1, 0));
     ApiClient client = new ApiClient(SERVICE, server.options().build());
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     assertThrows(TransportException.class, () -> new Render(client, "POST", Map.of()).downloadTo(out));
@@ -109,26 +104,32 @@ class ResponseStreamTest {
   @Test
   @org.junit.jupiter.api.Timeout(20)
   void theRequestTimeoutEndsAtTheHeadersNotTheReading() throws Exception {
-    server = new FakeServer((ex, req, n) -> {
-      ex.getResponseHeaders().set("Content-Type", "application/octet-stream");
-      ex.sendResponseHeaders(200, 0);
-      OutputStream os = ex.getResponseBody();
-      for (int i = 0; i < 3; i++) {
-        os.write(bytes(1000));
-        os.flush();
-        try {
-          Thread.sleep(700);
-        } catch (InterruptedException e) {
-          return;
-        }
-      }
-      os.close();
-    });
+    server = new FakeServer((ex, req, n) -> writeSlowly(ex, 0, 3, 700));
     ApiClient client = new ApiClient(SERVICE, server.options().requestTimeout(java.time.Duration.ofSeconds(1)).build());
     try (InputStream in = new Render(client, "POST", Map.of()).stream()) {
       assertEquals(3000, in.readAllBytes().length); // 2.1 s of reading under a 1 s request timeout
     }
     assertEquals(1, server.count());
+  }
+
+  /**
+   * Answers 200 with {@code chunks} pieces of 1000 bytes, each flushed and followed by a pause;
+   * {@code length} is the announced Content-Length (0: chunked).
+   */
+  static void writeSlowly(com.sun.net.httpserver.HttpExchange ex, long length, int chunks, long pauseMillis)
+      throws IOException {
+    ex.getResponseHeaders().set("Content-Type", "application/octet-stream");
+    ex.sendResponseHeaders(200, length);
+    OutputStream os = ex.getResponseBody();
+    for (int i = 0; i < chunks; i++) {
+      os.write(bytes(1000));
+      os.flush();
+      try {
+        Thread.sleep(pauseMillis);
+      } catch (InterruptedException e) {
+        return;
+      }
+    }
   }
 
   @Test

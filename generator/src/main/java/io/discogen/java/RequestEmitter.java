@@ -138,7 +138,14 @@ final class RequestEmitter {
         .indent();
     for (Parameter p : m.parameters()) {
       switch (p.location()) {
-        case PATH -> c.add("\n.pathParam($L, $L)", Literals.string(p.name()), Literals.string(p.pattern()));
+        case PATH -> {
+          if (p.style() == Parameter.Style.SIMPLE && !p.explode()) {
+            c.add("\n.pathParam($L, $L)", Literals.string(p.name()), Literals.string(p.pattern()));
+          } else {
+            c.add("\n.pathParam($L, $L, $T.Style.$L, $L)", Literals.string(p.name()), Literals.string(p.pattern()),
+                Runtime.REST_METHOD, p.style(), p.explode());
+          }
+        }
         case HEADER -> c.add(p.explode() ? "\n.headerParam($L, true)" : "\n.headerParam($L)", Literals.string(p.name()));
         case COOKIE -> c.add("\n.cookieParam($L)", Literals.string(p.name()));
         default -> {

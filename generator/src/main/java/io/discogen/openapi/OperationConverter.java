@@ -198,7 +198,7 @@ final class OperationConverter {
 
   /**
    * The serialization style: the declared one where it fits the location, else the location's
-   * default (matrix and label path styles are not supported: simple). Swagger 2.0's {@code
+   * default. Swagger 2.0's {@code
    * collectionFormat} arrives here already converted (csv: form, ssv: spaceDelimited, pipes:
    * pipeDelimited, multi: form exploded).
    */
@@ -215,6 +215,16 @@ final class OperationConverter {
           return Parameter.Style.FORM;
       }
     }
+    if (location == Parameter.Location.PATH && p.getStyle() != null) {
+      switch (p.getStyle()) {
+        case LABEL:
+          return Parameter.Style.LABEL;
+        case MATRIX:
+          return Parameter.Style.MATRIX;
+        default:
+          return Parameter.Style.SIMPLE;
+      }
+    }
     return Parameter.defaultStyle(location);
   }
 
@@ -228,7 +238,7 @@ final class OperationConverter {
       return t;
     }
     if (t instanceof TypeRef.MapOf m && m.value() instanceof TypeRef.Primitive
-        && (location == Parameter.Location.QUERY || location == Parameter.Location.HEADER)) {
+        && location != Parameter.Location.COOKIE) {
       return t; // an object of scalars: the runtime serializes it in the parameter's style
     }
     return TypeRef.STRING;

@@ -147,6 +147,7 @@ final class LongRunningLinker {
         lr,
         m.requestIdParameter(),
         m.requestContentType(),
-        m.errorType());
+        m.errorType(),
+        m.errorTypes());
   }
 }

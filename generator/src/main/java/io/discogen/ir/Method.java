@@ -28,6 +28,9 @@ import java.util.List;
  *     application/octet-stream}, ...); null for JSON bodies and methods without a body
  * @param errorType the JSON body of the method's error responses (OpenAPI 4xx/5xx/default), or
  *     null when none is declared or they differ
+ * @param errorTypes when the error responses declare different bodies: each error status ({@code
+ *     404}, a range {@code 4XX}, or {@code default}) to its body's type, in document order; else
+ *     empty
  */
 public record Method(
     String name,
@@ -48,7 +51,8 @@ public record Method(
     LongRunning longRunning,
     String requestIdParameter,
     String requestContentType,
-    TypeRef errorType) {
+    TypeRef errorType,
+    java.util.Map<String, TypeRef> errorTypes) {
 
   /** A method without a declared error type (Discovery). */
   public Method(String name, String id, String httpMethod, String path, String flatPath, String description,
@@ -59,7 +63,18 @@ public record Method(
         enums, mediaUpload, mediaDownload, pagination, longRunning, requestIdParameter, requestContentType, null);
   }
 
+  /** A method whose error responses declare one body type, or none. */
+  public Method(String name, String id, String httpMethod, String path, String flatPath, String description,
+      List<Parameter> parameters, TypeRef request, TypeRef response, List<String> scopes, boolean deprecated,
+      List<EnumSchema> enums, MediaUpload mediaUpload, MediaDownload mediaDownload, Pagination pagination,
+      LongRunning longRunning, String requestIdParameter, String requestContentType, TypeRef errorType) {
+    this(name, id, httpMethod, path, flatPath, description, parameters, request, response, scopes, deprecated,
+        enums, mediaUpload, mediaDownload, pagination, longRunning, requestIdParameter, requestContentType, errorType,
+        java.util.Map.of());
+  }
+
   public Method {
+    errorTypes = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(errorTypes));
     parameters = List.copyOf(parameters);
     scopes = List.copyOf(scopes);
     enums = List.copyOf(enums);

@@ -14,6 +14,7 @@ import io.swagger.v3.oas.models.parameters.RequestBody;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -99,6 +100,7 @@ final class OperationConverter {
     Body body = requestBody(op, id);
     TypeRef response = response(op, id);
     TypeRef errorType = errorType(op, id);
+    Map<String, TypeRef> errorTypes = errorType == null ? errorTypes(op, id) : Map.of();
     String description = joinDoc(op.getSummary(), op.getDescription());
     // A binary GET response may also be streamed, through the media-download path of the runtime.
     boolean stream = verb.equalsIgnoreCase("get") && response instanceof TypeRef.Primitive prim
@@ -122,7 +124,8 @@ final class OperationConverter {
         null,
         null,
         body.contentType(),
-        errorType);
+        errorType,
+        errorTypes);
   }
 
   private List<Parameter> parameters(String path, PathItem item, Operation op, String methodId,
@@ -335,6 +338,50 @@ final class OperationConverter {
       }
     }
     return found == null ? null : schemas.operationType(found, methodId + ".Error", methodId + "Error");
+  }
+
+  /**
+   * When the error responses declare different bodies: each error status to its body's type, in
+   * document order (statuses without a JSON body left out); else empty. A schema shared by
+   * several statuses is converted once.
+   */
+  private Map<String, TypeRef> errorTypes(Operation op, String methodId) {
+    Map<String, TypeRef> out = new LinkedHashMap<>();
+    if (op.getResponses() == null) {
+      return out;
+    }
+    Map<Object, TypeRef> converted = new HashMap<>();
+    for (Map.Entry<String, ApiResponse> e : op.getResponses().entrySet()) {
+      String code = e.getKey().toUpperCase(Locale.ROOT);
+      if (!code.equals("DEFAULT") && !code.matches("[45]([0-9][0-9]|XX)")) {
+        continue;
+      }
+      ApiResponse r = resolve(e.getValue());
+      MediaType json = r == null || r.getContent() == null ? null : jsonMedia(r.getContent());
+      if (json == null || json.getSchema() == null) {
+        continue;
+      }
+      io.swagger.v3.oas.models.media.Schema<?> s = json.getSchema();
+      Object key = s.get$ref() != null ? s.get$ref() : new IdentityKey(s);
+      String suffix = code.equals("DEFAULT") ? "Default" : code;
+      TypeRef t = converted.computeIfAbsent(key,
+          k -> schemas.operationType(s, methodId + ".Error" + suffix, methodId + "Error" + suffix));
+      out.put(code.equals("DEFAULT") ? "default" : code, t);
+    }
+    return new java.util.HashSet<>(out.values()).size() > 1 ? out : Map.of();
+  }
+
+  /** A map key by identity: one inline schema object, reached from several responses. */
+  private record IdentityKey(Object o) {
+    @Override
+    public boolean equals(Object other) {
+      return other instanceof IdentityKey k && k.o == o;
+    }
+
+    @Override
+    public int hashCode() {
+      return System.identityHashCode(o);
+    }
   }
 
   private static String mediaType(String key) {

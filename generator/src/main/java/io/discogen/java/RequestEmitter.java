@@ -170,7 +170,11 @@ final class RequestEmitter {
         }
       }
     }
-    typeFor.addStatement(fallback == null ? "return null" : "return $T.class", fallback);
+    if (fallback == null) {
+      typeFor.addStatement("return null");
+    } else {
+      typeFor.addStatement("return $T.class", fallback);
+    }
     for (Map.Entry<String, ClassName> e : errors.entrySet()) {
       lines.add("<li>" + (e.getKey().equals("default") ? "any other status" : e.getKey()) + ": {@link $T}");
       args.add(e.getValue());

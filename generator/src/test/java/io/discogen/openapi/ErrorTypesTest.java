@@ -101,6 +101,12 @@ class ErrorTypesTest {
       Object busy = Reflect.call(dogs, "putDog", "503");
       ApiException unavailable = assertThrows(ApiException.class, () -> Reflect.call(busy, "execute"));
       assertEquals(30, Reflect.call(decode.invoke(null, unavailable), "getRetryAfterSeconds"));
+      // Without a default: a status none declares, even by range, has no type.
+      Class<?> list = Reflect.call(dogs, "listDogs").getClass();
+      java.lang.reflect.Method typeFor = list.getMethod("errorTypeFor", int.class);
+      assertSame(loader.loadClass("io.discogen.kennel.ValidationError"), typeFor.invoke(null, 400));
+      assertSame(loader.loadClass("io.discogen.kennel.Problem"), typeFor.invoke(null, 404));
+      assertNull(typeFor.invoke(null, 500));
       // No body: nothing to decode.
       Object empty = Reflect.call(dogs, "putDog", "402");
       ApiException noBody = assertThrows(ApiException.class, () -> Reflect.call(empty, "execute"));

@@ -148,6 +148,7 @@ final class LongRunningLinker {
         m.requestIdParameter(),
         m.requestContentType(),
         m.errorType(),
+        m.errorTypes(),
         m.binaryResponse());
   }
 }

@@ -28,6 +28,9 @@ import java.util.List;
  *     application/octet-stream}, ...); null for JSON bodies and methods without a body
  * @param errorType the JSON body of the method's error responses (OpenAPI 4xx/5xx/default), or
  *     null when none is declared or they differ
+ * @param errorTypes when the error responses declare different bodies: each error status ({@code
+ *     404}, a range {@code 4XX}, or {@code default}) to its body's type, in document order; else
+ *     empty
  * @param binaryResponse whether the 2xx response is raw content that may be streamed, and how;
  *     null for JSON and empty responses (and Discovery, whose downloads are {@code mediaDownload})
  */
@@ -51,6 +54,7 @@ public record Method(
     String requestIdParameter,
     String requestContentType,
     TypeRef errorType,
+    java.util.Map<String, TypeRef> errorTypes,
     BinaryResponse binaryResponse) {
 
   /** A method without a declared error type or a binary response (Discovery). */
@@ -60,10 +64,11 @@ public record Method(
       LongRunning longRunning, String requestIdParameter, String requestContentType) {
     this(name, id, httpMethod, path, flatPath, description, parameters, request, response, scopes, deprecated,
         enums, mediaUpload, mediaDownload, pagination, longRunning, requestIdParameter, requestContentType, null,
-        null);
+        java.util.Map.of(), null);
   }
 
   public Method {
+    errorTypes = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(errorTypes));
     parameters = List.copyOf(parameters);
     scopes = List.copyOf(scopes);
     enums = List.copyOf(enums);

@@ -14,6 +14,12 @@ import java.util.List;
  * @param parent the id of the object schema this one extends (OpenAPI {@code allOf} of one
  *     reference plus own parts), or null; {@code properties} are then only the own ones, never
  *     one the parent chain declares. Never forms a cycle. Discovery documents have none.
+ * @param discriminatorProperty the property whose value names the class of an object typed as
+ *     this one (OpenAPI {@code discriminator} on a schema others extend), or null; it is a string
+ *     property of this schema or its parent chain
+ * @param discriminatorValues discriminator values to the ids of the schemas they select: this
+ *     one or schemas extending it (directly or further down), in document order; empty without a
+ *     discriminator
  */
 public record ObjectSchema(
     String id,
@@ -22,12 +28,21 @@ public record ObjectSchema(
     List<Property> properties,
     List<Schema> nested,
     boolean deprecated,
-    String parent)
+    String parent,
+    String discriminatorProperty,
+    java.util.Map<String, String> discriminatorValues)
     implements Schema {
 
   public ObjectSchema {
     properties = List.copyOf(properties);
     nested = List.copyOf(nested);
+    discriminatorValues = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(discriminatorValues));
+  }
+
+  /** An object without a discriminator. */
+  public ObjectSchema(String id, String name, String description, List<Property> properties, List<Schema> nested,
+      boolean deprecated, String parent) {
+    this(id, name, description, properties, nested, deprecated, parent, null, java.util.Map.of());
   }
 
   /** An object that extends nothing. */

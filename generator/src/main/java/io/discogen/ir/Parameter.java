@@ -50,7 +50,11 @@ public record Parameter(
     /** {@code a[k]=v}. */
     DEEP_OBJECT,
     /** Paths and headers: {@code 1,2}. */
-    SIMPLE
+    SIMPLE,
+    /** Paths: {@code .1,2}, exploded {@code .1.2}. */
+    LABEL,
+    /** Paths: {@code ;x=1,2}, exploded {@code ;x=1;x=2}. */
+    MATRIX
   }
 
   /** Where a parameter travels. */

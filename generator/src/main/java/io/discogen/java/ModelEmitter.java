@@ -64,7 +64,10 @@ final class ModelEmitter {
     for (String u : interfaces) {
       b.addSuperinterface(names.schemaClass(u));
     }
-    if (!interfaces.isEmpty()) {
+    ObjectSchema base = polymorphism.discriminatedBase(s.id());
+    if (base != null && children) {
+      addSubtypes(b, cls, s, base);
+    } else if (!interfaces.isEmpty() || base != null) {
       b.addAnnotation(SealedUnionEmitter.noTypeInfo());
     }
     // Member types inherited from the parent chain and the interfaces would shadow imported
@@ -75,16 +78,18 @@ final class ModelEmitter {
     if (!doc.isEmpty()) {
       b.addJavadoc("$L\n", doc);
     }
+    if (base != null && children) {
+      b.addJavadoc("$L<p>JSON read as this class becomes the subclass its <code>$L</code> names; a value this client\n"
+          + "does not know reads as this class, the value and unknown properties kept.\n",
+          doc.isEmpty() ? "" : "\n", Javadocs.sanitize(base.discriminatorProperty()));
+    }
     if (s.deprecated()) {
       b.addAnnotation(Deprecated.class);
     }
     for (Property p : s.properties()) {
       addProperty(b, cls, s, p);
     }
-    b.addMethod(MethodSpec.constructorBuilder()
-        .addModifiers(Modifier.PUBLIC)
-        .addJavadoc("An empty $L; set what you need with the fluent setters.\n", cls.simpleName())
-        .build());
+    addConstructors(b, cls, s);
     for (ObjectSchema a = parent; a != null; a = a.parent() != null && index.get(a.parent()) instanceof ObjectSchema p ? p : null) {
       for (Property p : a.properties()) {
         addCovariantSetters(b, cls, a, p);
@@ -103,6 +108,69 @@ final class ModelEmitter {
       }
     }
     return b.build();
+  }
+
+  /**
+   * Decoding JSON typed as a class with subclasses picks the subclass by the discriminator, kept in
+   * its field ({@code EXISTING_PROPERTY}, so written once, by the field); an unknown or missing
+   * value decodes to this class itself, unknown properties kept.
+   */
+  private void addSubtypes(TypeSpec.Builder b, ClassName cls, ObjectSchema s, ObjectSchema base) {
+    CodeBlock.Builder subTypes = CodeBlock.builder().add("{");
+    boolean first = true;
+    for (Map.Entry<String, List<String>> e : polymorphism.selectableValues(s.id()).entrySet()) {
+      List<CodeBlock> values = new ArrayList<>();
+      for (String v : e.getValue()) {
+        values.add(Literals.string(v));
+      }
+      subTypes.add(first ? "\n" : ",\n").add("@$T.Type(value = $T.class, names = {$L})",
+          SealedUnionEmitter.JSON_SUB_TYPES, names.schemaClass(e.getKey()), CodeBlock.join(values, ", "));
+      first = false;
+    }
+    subTypes.add(first ? "}" : "\n}");
+    b.addAnnotation(AnnotationSpec.builder(SealedUnionEmitter.JSON_TYPE_INFO)
+        .addMember("use", "$T.Id.NAME", SealedUnionEmitter.JSON_TYPE_INFO)
+        .addMember("include", "$T.As.EXISTING_PROPERTY", SealedUnionEmitter.JSON_TYPE_INFO)
+        .addMember("property", "$L", Literals.string(base.discriminatorProperty()))
+        .addMember("visible", "true")
+        .addMember("defaultImpl", "$T.class", cls)
+        .build());
+    b.addAnnotation(AnnotationSpec.builder(SealedUnionEmitter.JSON_SUB_TYPES).addMember("value", "$L", subTypes.build()).build());
+  }
+
+  /**
+   * The public constructor, which sets the class's discriminator value when it has one (through
+   * the protected constructors up to the class declaring the property), and that protected one.
+   */
+  private void addConstructors(TypeSpec.Builder b, ClassName cls, ObjectSchema s) {
+    MethodSpec.Builder ctor = MethodSpec.constructorBuilder().addModifiers(Modifier.PUBLIC);
+    Polymorphism.InitialValue v = polymorphism.initialValue(s.id());
+    if (v == null) {
+      ctor.addJavadoc("An empty $L; set what you need with the fluent setters.\n", cls.simpleName());
+    } else {
+      ctor.addJavadoc("A $L with <code>$L</code> set to <code>$L</code>, which tells it apart; set the rest with\n"
+          + "the fluent setters.\n", cls.simpleName(), Javadocs.sanitize(v.property()), Javadocs.sanitize(v.value()));
+      if (v.owner().equals(s.id())) {
+        ctor.addStatement("this.$N = $L", names.property(s.id(), v.property()).field(), Literals.string(v.value()));
+      } else {
+        ctor.addStatement("super($L)", Literals.string(v.value()));
+      }
+    }
+    b.addMethod(ctor.build());
+    String property = polymorphism.valueConstructor(s.id());
+    if (property != null) {
+      MethodSpec.Builder up = MethodSpec.constructorBuilder()
+          .addModifiers(Modifier.PROTECTED)
+          .addJavadoc("For subclasses: starts with <code>$L</code> set to their discriminator value.\n",
+              Javadocs.sanitize(property))
+          .addParameter(String.class, "discriminator");
+      if (s.properties().stream().anyMatch(p -> p.name().equals(property))) {
+        up.addStatement("this.$N = discriminator", names.property(s.id(), property).field());
+      } else {
+        up.addStatement("super(discriminator)");
+      }
+      b.addMethod(up.build());
+    }
   }
 
   /** Simple names of the member types a class inherits: its ancestors' and its interfaces' nested classes. */

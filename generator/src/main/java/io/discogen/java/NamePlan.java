@@ -79,6 +79,8 @@ public final class NamePlan {
   static final Set<String> REQUEST_METHODS = union(OBJECT_METHODS, Set.of(
       "set", "get", "setHeader", "execute", "executeAsync", "method", "client", "content",
       "responseType", "params", "headers", "self", "iterateAll", "executeAndWait",
+      // the static error helpers of operations with several error bodies (RequestEmitter)
+      "errorTypeFor", "decodeError",
       // ClientRequest's protected media helpers, wrapped under public names where they apply
       "attachMedia", "media", "uploadProtocol", "uploadListener", "uploadChunkSize", "resumeMediaUpload",
       "openMediaStream", "downloadMediaTo", "openResponseStream", "downloadResponseTo"));

@@ -26,6 +26,19 @@ final class Polymorphism {
   private final Map<String, List<String>> interfaces = new HashMap<>();
   /** Nested schema id to the id of the object it is declared in. */
   private final Map<String, String> enclosing = new HashMap<>();
+  /** Object id to the discriminator value its new instances start with (see {@link #initialValue}). */
+  private final Map<String, InitialValue> initial = new HashMap<>();
+  /** Object id to the discriminator property its protected constructor sets for subclasses. */
+  private final Map<String, String> valueConstructors = new HashMap<>();
+
+  /**
+   * A discriminator value new instances of a class start with.
+   *
+   * @param property the discriminator property
+   * @param value its value for this class
+   * @param owner the id of the class (this one or an ancestor) that declares the property
+   */
+  record InitialValue(String property, String value, String owner) {}
 
   Polymorphism(Map<String, Schema> index) {
     this.index = index;
@@ -47,6 +60,7 @@ final class Polymorphism {
         }
       }
     }
+    planInitialValues();
     for (String u : List.copyOf(sealed.keySet())) {
       if (inheritanceCycle(u)) {
         for (String v : sealed.remove(u)) {
@@ -120,6 +134,113 @@ final class Polymorphism {
       cur = a.target();
     }
     return null;
+  }
+
+  /**
+   * Decides which classes start with their discriminator value, and which pass a subclass's value
+   * up a protected constructor to the class that declares the property (its field is private).
+   * A class whose chain would need one constructor for two properties keeps no value.
+   */
+  private void planInitialValues() {
+    for (Schema s : index.values()) {
+      if (!(s instanceof ObjectSchema o)) {
+        continue;
+      }
+      InitialValue v = findInitialValue(o);
+      if (v == null) {
+        continue;
+      }
+      List<String> chain = new ArrayList<>();
+      for (ObjectSchema a = parentOf(o); a != null && !v.owner().equals(o.id()); a = parentOf(a)) {
+        chain.add(a.id());
+        if (a.id().equals(v.owner())) {
+          break;
+        }
+      }
+      if (chain.stream().allMatch(id -> valueConstructors.getOrDefault(id, v.property()).equals(v.property()))) {
+        chain.forEach(id -> valueConstructors.put(id, v.property()));
+        initial.put(o.id(), v);
+      }
+    }
+  }
+
+  /** The value the nearest discriminated ancestor-or-self gives a class, and who declares the property. */
+  private InitialValue findInitialValue(ObjectSchema o) {
+    for (ObjectSchema a = o; a != null; a = parentOf(a)) {
+      if (a.discriminatorProperty() == null) {
+        continue;
+      }
+      for (Map.Entry<String, String> e : a.discriminatorValues().entrySet()) {
+        if (e.getValue().equals(o.id())) {
+          String owner = ownerOf(o, a.discriminatorProperty());
+          return owner == null ? null : new InitialValue(a.discriminatorProperty(), e.getKey(), owner);
+        }
+      }
+      return null;
+    }
+    return null;
+  }
+
+  /** The class in an object's chain that declares a property, or null. */
+  private String ownerOf(ObjectSchema o, String property) {
+    for (ObjectSchema a = o; a != null; a = parentOf(a)) {
+      if (a.properties().stream().anyMatch(p -> p.name().equals(property))) {
+        return a.id();
+      }
+    }
+    return null;
+  }
+
+  /** An object's parent object, or null; chains are acyclic (see {@link ObjectSchema#parent}). */
+  ObjectSchema parentOf(ObjectSchema o) {
+    return o.parent() != null && index.get(o.parent()) instanceof ObjectSchema p ? p : null;
+  }
+
+  /**
+   * The nearest ancestor-or-self of an object that has a discriminator, whose values decide which
+   * class JSON typed as this one decodes to; or null.
+   */
+  ObjectSchema discriminatedBase(String objectId) {
+    for (ObjectSchema a = index.get(objectId) instanceof ObjectSchema o ? o : null; a != null; a = parentOf(a)) {
+      if (a.discriminatorProperty() != null) {
+        return a;
+      }
+    }
+    return null;
+  }
+
+  /**
+   * The discriminator values of an object's base that select it or a class extending it, grouped
+   * by the selected class, in the base's value order.
+   */
+  Map<String, List<String>> selectableValues(String objectId) {
+    Map<String, List<String>> out = new LinkedHashMap<>();
+    ObjectSchema base = discriminatedBase(objectId);
+    for (Map.Entry<String, String> e : base.discriminatorValues().entrySet()) {
+      if (extendsOrIs(e.getValue(), objectId)) {
+        out.computeIfAbsent(e.getValue(), k -> new ArrayList<>()).add(e.getKey());
+      }
+    }
+    return out;
+  }
+
+  private boolean extendsOrIs(String id, String ancestor) {
+    for (ObjectSchema a = index.get(id) instanceof ObjectSchema o ? o : null; a != null; a = parentOf(a)) {
+      if (a.id().equals(ancestor)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The discriminator value new instances of a class start with, or null. */
+  InitialValue initialValue(String objectId) {
+    return initial.get(objectId);
+  }
+
+  /** The discriminator property a class's protected constructor sets for its subclasses, or null. */
+  String valueConstructor(String objectId) {
+    return valueConstructors.get(objectId);
   }
 
   /** Whether some object extends this one: then its class is not final. */

@@ -7,6 +7,7 @@ import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
+import com.palantir.javapoet.WildcardTypeName;
 import io.discogen.ir.ApiModel;
 import io.discogen.ir.EnumSchema;
 import io.discogen.ir.LongRunning;
@@ -18,6 +19,8 @@ import io.discogen.ir.Parameter;
 import io.discogen.ir.Schema;
 import io.discogen.ir.TypeRef;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import javax.lang.model.element.Modifier;
@@ -84,6 +87,10 @@ final class RequestEmitter {
       b.addJavadoc("\n<p>Error responses carry a {@link $T}: {@code catch (ApiException e) { $T err =\ne.errorAs($T.class); }}, see {@link #ERROR_TYPE}.\n",
           error, error, error);
     }
+    Map<String, ClassName> errors = errorClasses(m);
+    if (!errors.isEmpty()) {
+      addErrorTypes(b, cls, errors);
+    }
     if (m.deprecated()) {
       b.addAnnotation(Deprecated.class);
     }
@@ -123,6 +130,74 @@ final class RequestEmitter {
     return b.build();
   }
 
+  /** Each error status whose body is a model class, to that class, when the statuses differ; else empty. */
+  private Map<String, ClassName> errorClasses(Method m) {
+    Map<String, ClassName> out = new LinkedHashMap<>();
+    m.errorTypes().forEach((status, t) -> {
+      if (types.apiType(t) instanceof ClassName c && !c.packageName().startsWith("java.")) {
+        out.put(status, c);
+      }
+    });
+    return new HashSet<>(out.values()).size() > 1 ? out : Map.of();
+  }
+
+  /**
+   * Operations whose error responses declare different bodies: the javadoc lists them by status,
+   * {@code errorTypeFor(status)} tells the class (exact status, then its range, then default), and
+   * {@code decodeError(e)} decodes an {@code ApiException}'s body as it, for a pattern match.
+   */
+  private static void addErrorTypes(TypeSpec.Builder b, ClassName cls, Map<String, ClassName> errors) {
+    List<String> lines = new ArrayList<>();
+    List<Object> args = new ArrayList<>();
+    MethodSpec.Builder typeFor = MethodSpec.methodBuilder("errorTypeFor")
+        .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+        .returns(ParameterizedTypeName.get(ClassName.get(Class.class), WildcardTypeName.subtypeOf(Object.class)))
+        .addParameter(int.class, "statusCode")
+        .addJavadoc("The class this method's error responses with {@code statusCode} carry: the one declared for\n"
+            + "that status, else for its range ({@code 4XX}), else the default one; null when none is.\n");
+    ClassName fallback = null;
+    for (int pass = 0; pass < 2; pass++) {
+      for (Map.Entry<String, ClassName> e : errors.entrySet()) {
+        String status = e.getKey();
+        if (status.equals("default")) {
+          fallback = e.getValue();
+        } else if (pass == 0 && !status.endsWith("XX")) {
+          typeFor.beginControlFlow("if (statusCode == $L)", Integer.parseInt(status))
+              .addStatement("return $T.class", e.getValue()).endControlFlow();
+        } else if (pass == 1 && status.endsWith("XX")) {
+          typeFor.beginControlFlow("if (statusCode / 100 == $L)", status.charAt(0))
+              .addStatement("return $T.class", e.getValue()).endControlFlow();
+        }
+      }
+    }
+    if (fallback == null) {
+      typeFor.addStatement("return null");
+    } else {
+      typeFor.addStatement("return $T.class", fallback);
+    }
+    for (Map.Entry<String, ClassName> e : errors.entrySet()) {
+      lines.add("<li>" + (e.getKey().equals("default") ? "any other status" : e.getKey()) + ": {@link $T}");
+      args.add(e.getValue());
+    }
+    ClassName example = errors.values().iterator().next();
+    args.add(cls);
+    args.add(example);
+    b.addJavadoc("\n<p>Error responses carry, by status:\n<ul>\n" + String.join("\n", lines) + "\n</ul>\n"
+        + "{@link #decodeError} decodes one as its type: {@code catch (ApiException e) { if\n"
+        + "($T.decodeError(e) instanceof $T err) { ... } }}.\n", args.toArray());
+    b.addMethod(typeFor.build());
+    b.addMethod(MethodSpec.methodBuilder("decodeError")
+        .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+        .returns(Object.class)
+        .addParameter(ClassName.get(Runtime.PKG, "ApiException"), "e")
+        .addJavadoc("The body of an error response of this method, decoded as the class {@link #errorTypeFor}\n"
+            + "names for its status; null when none is named or the response had no body.\n\n"
+            + "@throws $T the body does not fit that class\n", ClassName.get(Runtime.PKG, "InvalidResponseException"))
+        .addStatement("$T<?> type = errorTypeFor(e.statusCode())", Class.class)
+        .addStatement("return type == null ? null : e.errorAs(type)")
+        .build());
+  }
+
   /** The declared error model as a class, or null (none, or not a class: a list, a map). */
   private ClassName errorClass(Method m) {
     if (m.errorType() == null) {
@@ -138,7 +213,14 @@ final class RequestEmitter {
         .indent();
     for (Parameter p : m.parameters()) {
       switch (p.location()) {
-        case PATH -> c.add("\n.pathParam($L, $L)", Literals.string(p.name()), Literals.string(p.pattern()));
+        case PATH -> {
+          if (p.style() == Parameter.Style.SIMPLE && !p.explode()) {
+            c.add("\n.pathParam($L, $L)", Literals.string(p.name()), Literals.string(p.pattern()));
+          } else {
+            c.add("\n.pathParam($L, $L, $T.Style.$L, $L)", Literals.string(p.name()), Literals.string(p.pattern()),
+                Runtime.REST_METHOD, p.style(), p.explode());
+          }
+        }
         case HEADER -> c.add(p.explode() ? "\n.headerParam($L, true)" : "\n.headerParam($L)", Literals.string(p.name()));
         case COOKIE -> c.add("\n.cookieParam($L)", Literals.string(p.name()));
         default -> {

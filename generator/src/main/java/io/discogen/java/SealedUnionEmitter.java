@@ -19,7 +19,7 @@ import javax.lang.model.element.Modifier;
  */
 final class SealedUnionEmitter {
   static final ClassName JSON_TYPE_INFO = ClassName.get("com.fasterxml.jackson.annotation", "JsonTypeInfo");
-  private static final ClassName JSON_SUB_TYPES = ClassName.get("com.fasterxml.jackson.annotation", "JsonSubTypes");
+  static final ClassName JSON_SUB_TYPES = ClassName.get("com.fasterxml.jackson.annotation", "JsonSubTypes");
   private static final ClassName JSON_CREATOR = ClassName.get("com.fasterxml.jackson.annotation", "JsonCreator");
   private static final ClassName JSON_NODE = ClassName.get("com.fasterxml.jackson.databind", "JsonNode");
   private static final ClassName UNKNOWN_VARIANT = ClassName.get(Runtime.PKG + ".json", "UnknownVariant");

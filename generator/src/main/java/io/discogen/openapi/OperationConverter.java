@@ -14,6 +14,7 @@ import io.swagger.v3.oas.models.parameters.RequestBody;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -99,6 +100,7 @@ final class OperationConverter {
     Body body = requestBody(op, id);
     TypeRef response = response(op, id);
     TypeRef errorType = errorType(op, id);
+    Map<String, TypeRef> errorTypes = errorType == null ? errorTypes(op, id) : Map.of();
     String description = joinDoc(op.getSummary(), op.getDescription());
     // A binary response may be streamed for every verb; only a GET may be resumed (that repeats it).
     io.discogen.ir.BinaryResponse binary = response instanceof TypeRef.Primitive prim
@@ -123,6 +125,7 @@ final class OperationConverter {
         null,
         body.contentType(),
         errorType,
+        errorTypes,
         binary);
   }
 
@@ -199,7 +202,7 @@ final class OperationConverter {
 
   /**
    * The serialization style: the declared one where it fits the location, else the location's
-   * default (matrix and label path styles are not supported: simple). Swagger 2.0's {@code
+   * default. Swagger 2.0's {@code
    * collectionFormat} arrives here already converted (csv: form, ssv: spaceDelimited, pipes:
    * pipeDelimited, multi: form exploded).
    */
@@ -216,6 +219,16 @@ final class OperationConverter {
           return Parameter.Style.FORM;
       }
     }
+    if (location == Parameter.Location.PATH && p.getStyle() != null) {
+      switch (p.getStyle()) {
+        case LABEL:
+          return Parameter.Style.LABEL;
+        case MATRIX:
+          return Parameter.Style.MATRIX;
+        default:
+          return Parameter.Style.SIMPLE;
+      }
+    }
     return Parameter.defaultStyle(location);
   }
 
@@ -229,7 +242,7 @@ final class OperationConverter {
       return t;
     }
     if (t instanceof TypeRef.MapOf m && m.value() instanceof TypeRef.Primitive
-        && (location == Parameter.Location.QUERY || location == Parameter.Location.HEADER)) {
+        && location != Parameter.Location.COOKIE) {
       return t; // an object of scalars: the runtime serializes it in the parameter's style
     }
     return TypeRef.STRING;
@@ -326,6 +339,50 @@ final class OperationConverter {
       }
     }
     return found == null ? null : schemas.operationType(found, methodId + ".Error", methodId + "Error");
+  }
+
+  /**
+   * When the error responses declare different bodies: each error status to its body's type, in
+   * document order (statuses without a JSON body left out); else empty. A schema shared by
+   * several statuses is converted once.
+   */
+  private Map<String, TypeRef> errorTypes(Operation op, String methodId) {
+    Map<String, TypeRef> out = new LinkedHashMap<>();
+    if (op.getResponses() == null) {
+      return out;
+    }
+    Map<Object, TypeRef> converted = new HashMap<>();
+    for (Map.Entry<String, ApiResponse> e : op.getResponses().entrySet()) {
+      String code = e.getKey().toUpperCase(Locale.ROOT);
+      if (!code.equals("DEFAULT") && !code.matches("[45]([0-9][0-9]|XX)")) {
+        continue;
+      }
+      ApiResponse r = resolve(e.getValue());
+      MediaType json = r == null || r.getContent() == null ? null : jsonMedia(r.getContent());
+      if (json == null || json.getSchema() == null) {
+        continue;
+      }
+      io.swagger.v3.oas.models.media.Schema<?> s = json.getSchema();
+      Object key = s.get$ref() != null ? s.get$ref() : new IdentityKey(s);
+      String suffix = code.equals("DEFAULT") ? "Default" : code;
+      TypeRef t = converted.computeIfAbsent(key,
+          k -> schemas.operationType(s, methodId + ".Error" + suffix, methodId + "Error" + suffix));
+      out.put(code.equals("DEFAULT") ? "default" : code, t);
+    }
+    return new java.util.HashSet<>(out.values()).size() > 1 ? out : Map.of();
+  }
+
+  /** A map key by identity: one inline schema object, reached from several responses. */
+  private record IdentityKey(Object o) {
+    @Override
+    public boolean equals(Object other) {
+      return other instanceof IdentityKey k && k.o == o;
+    }
+
+    @Override
+    public int hashCode() {
+      return System.identityHashCode(o);
+    }
   }
 
   private static String mediaType(String key) {

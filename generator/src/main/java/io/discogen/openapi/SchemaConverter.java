@@ -416,11 +416,19 @@ final class SchemaConverter {
     Map<String, io.swagger.v3.oas.models.media.Schema> props = new LinkedHashMap<>();
     Set<String> required = new LinkedHashSet<>();
     Set<String> inherited = new HashSet<>();
+    Map<String, io.swagger.v3.oas.models.media.Schema> parentProps = new LinkedHashMap<>();
     if (parent != null) {
       // The parent (and its chain) declares these; a child never redeclares them.
-      Map<String, io.swagger.v3.oas.models.media.Schema> parentProps = new LinkedHashMap<>();
       collectProperties(components.get(parent), parentProps, new HashSet<>(), new HashSet<>(), depth);
       inherited.addAll(parentProps.keySet());
+      // An ancestor's discriminator is its property even where the spec leaves it undeclared.
+      Set<String> chain = new HashSet<>();
+      for (String a = parent; a != null && chain.add(a); a = componentParents.get(a)) {
+        String d = discriminatorOf(components.get(a));
+        if (d != null) {
+          inherited.add(d);
+        }
+      }
       Set<String> seen = new HashSet<>(Set.of(parent));
       collectProperties(s, props, required, seen, depth);
     } else {
@@ -452,8 +460,145 @@ final class SchemaConverter {
           writeOnly && !readOnly,
           readOnly ? null : constValue(ps, target, isRequired)));
     }
+    String discriminator = null;
+    Map<String, String> values = Map.of();
+    if (components.get(id) == s && discriminatorOf(s) != null) {
+      discriminator = discriminatorOf(s);
+      io.swagger.v3.oas.models.media.Schema declared = resolve(props.containsKey(discriminator)
+          ? props.get(discriminator) : parentProps.get(discriminator));
+      values = declared == null || isPlainString(declared) ? discriminatorValues(id, s) : Map.of();
+      if (values.isEmpty()) {
+        discriminator = null; // nothing to tell apart, or a value no string holds
+      } else {
+        if (!props.containsKey(discriminator) && !inherited.contains(discriminator)) {
+          // Undeclared: still a property, so that it is read and written once, as a string.
+          properties.add(new Property(discriminator, TypeRef.of(TypeRef.Kind.STRING), null, false, true, false, null));
+        }
+      }
+    }
     return new ObjectSchema(id, name, s.getDescription(), properties, nested,
-        Boolean.TRUE.equals(s.getDeprecated()), parent);
+        Boolean.TRUE.equals(s.getDeprecated()), parent, discriminator, values);
+  }
+
+  /**
+   * The discriminator property a schema declares, on itself or on an inline {@code allOf} part
+   * (Swagger 2.0's {@code discriminator: kind} arrives here as the same), or null.
+   */
+  @SuppressWarnings("rawtypes")
+  private static String discriminatorOf(io.swagger.v3.oas.models.media.Schema s) {
+    if (s == null) {
+      return null;
+    }
+    if (s.getDiscriminator() != null && s.getDiscriminator().getPropertyName() != null
+        && !s.getDiscriminator().getPropertyName().isEmpty()) {
+      return s.getDiscriminator().getPropertyName();
+    }
+    if (s.getAllOf() != null) {
+      for (Object o : s.getAllOf()) {
+        if (o instanceof io.swagger.v3.oas.models.media.Schema part && part.get$ref() == null) {
+          String d = discriminatorOf(part);
+          if (d != null) {
+            return d;
+          }
+        }
+      }
+    }
+    return null;
+  }
+
+  /**
+   * The values of a base component's discriminator, each selecting the base or a component that
+   * extends it (directly or further down), first one wins: the explicit {@code mapping}, then each
+   * unmapped schema's {@code x-ms-discriminator-value} (Azure), else its name. The base itself
+   * only by mapping or {@code x-ms-discriminator-value}: its plain name is what an unknown value
+   * decodes to anyway. Empty when nothing extends the base.
+   */
+  @SuppressWarnings("rawtypes")
+  private Map<String, String> discriminatorValues(String base, io.swagger.v3.oas.models.media.Schema s) {
+    List<String> family = new ArrayList<>(List.of(base));
+    for (String key : components.keySet()) {
+      Set<String> seen = new HashSet<>();
+      for (String a = componentParents.get(key); a != null && seen.add(a); a = componentParents.get(a)) {
+        if (a.equals(base)) {
+          family.add(key);
+          break;
+        }
+      }
+    }
+    Map<String, String> values = new LinkedHashMap<>();
+    if (family.size() == 1) {
+      return values;
+    }
+    Map<String, String> mapping = mappingOf(s);
+    for (Map.Entry<String, String> e : mapping.entrySet()) {
+      String v = e.getValue();
+      String target = v == null ? null : v.startsWith("#") ? componentKey(v) : v;
+      if (e.getKey() != null && target != null && family.contains(target)) {
+        values.putIfAbsent(e.getKey(), target);
+      }
+    }
+    for (String key : family) {
+      if (values.containsValue(key)) {
+        continue;
+      }
+      String v = msDiscriminatorValue(components.get(key));
+      if (v == null && !key.equals(base)) {
+        v = key;
+      }
+      if (v != null) {
+        values.putIfAbsent(v, key);
+      }
+    }
+    return values;
+  }
+
+  /** The discriminator mapping of a schema or its inline {@code allOf} parts; may be empty. */
+  @SuppressWarnings("rawtypes")
+  private static Map<String, String> mappingOf(io.swagger.v3.oas.models.media.Schema s) {
+    if (s.getDiscriminator() != null && s.getDiscriminator().getPropertyName() != null) {
+      return s.getDiscriminator().getMapping() == null ? Map.of() : s.getDiscriminator().getMapping();
+    }
+    if (s.getAllOf() != null) {
+      for (Object o : s.getAllOf()) {
+        if (o instanceof io.swagger.v3.oas.models.media.Schema part && part.get$ref() == null
+            && discriminatorOf(part) != null) {
+          return mappingOf(part);
+        }
+      }
+    }
+    return Map.of();
+  }
+
+  /** Azure's {@code x-ms-discriminator-value} on a schema or its inline {@code allOf} parts, or null. */
+  @SuppressWarnings("rawtypes")
+  private static String msDiscriminatorValue(io.swagger.v3.oas.models.media.Schema s) {
+    if (s == null) {
+      return null;
+    }
+    Object v = s.getExtensions() == null ? null : s.getExtensions().get("x-ms-discriminator-value");
+    if (v instanceof String text && !text.isEmpty()) {
+      return text;
+    }
+    if (s.getAllOf() != null) {
+      for (Object o : s.getAllOf()) {
+        if (o instanceof io.swagger.v3.oas.models.media.Schema part && part.get$ref() == null) {
+          String inner = msDiscriminatorValue(part);
+          if (inner != null) {
+            return inner;
+          }
+        }
+      }
+    }
+    return null;
+  }
+
+  /** Whether a property schema maps to a Java String (or untyped JSON): what a discriminator is. */
+  @SuppressWarnings("rawtypes")
+  private static boolean isPlainString(io.swagger.v3.oas.models.media.Schema s) {
+    String type = type(s);
+    return (type == null && s.getProperties() == null && s.getItems() == null && !hasComposition(s.getAllOf())
+            && !hasComposition(s.getOneOf()) && !hasComposition(s.getAnyOf()))
+        || ("string".equals(type) && (isStringEnum(s) || stringKind(s.getFormat()) == TypeRef.Kind.STRING));
   }
 
   /** Own properties, and those of every {@code allOf} part (referenced parts included), merged in order. */

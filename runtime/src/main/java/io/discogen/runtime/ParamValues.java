@@ -162,6 +162,60 @@ final class ParamValues {
     return out;
   }
 
+  /**
+   * A path parameter expanded in its style as RFC 6570 does for {@code {x}}, {@code {.x}} and
+   * {@code {;x}} (exploded: {@code {x*}} ...), every name, key and value percent-encoded except
+   * unreserved characters. An empty list or object expands to nothing.
+   */
+  static String path(RestMethod.Param p, String name, Object value) {
+    RestMethod.Style style = p == null ? RestMethod.Style.SIMPLE : p.style();
+    boolean explode = p != null && p.explode();
+    String prefix = switch (style) {
+      case LABEL -> ".";
+      case MATRIX -> ";";
+      default -> "";
+    };
+    String n = UriTemplate.encode(name, false);
+    List<String> items = new ArrayList<>();
+    if (isObject(value)) {
+      properties(name, value).forEach((k, v) -> {
+        String key = UriTemplate.encode(k, false);
+        String text = UriTemplate.encode(String.join(",", formatAll(name + "." + k, v)), false);
+        if (explode) {
+          items.add(key + "=" + text);
+        } else {
+          items.add(key);
+          items.add(text);
+        }
+      });
+      if (items.isEmpty()) {
+        return "";
+      }
+      if (explode) {
+        return prefix + String.join(style == RestMethod.Style.SIMPLE ? "," : prefix, items);
+      }
+      return prefix + (style == RestMethod.Style.MATRIX ? n + "=" : "") + String.join(",", items);
+    }
+    for (String text : formatAll(name, value)) {
+      items.add(UriTemplate.encode(text, false));
+    }
+    if (items.isEmpty()) {
+      return "";
+    }
+    if (style == RestMethod.Style.MATRIX) {
+      if (explode) {
+        StringBuilder sb = new StringBuilder();
+        for (String item : items) {
+          sb.append(';').append(n).append(item.isEmpty() ? "" : "=" + item);
+        }
+        return sb.toString();
+      }
+      String joined = String.join(",", items);
+      return ";" + n + (joined.isEmpty() ? "" : "=" + joined);
+    }
+    return prefix + String.join(explode && style == RestMethod.Style.LABEL ? "." : ",", items);
+  }
+
   /** {@code name[key]=value}, nested objects as {@code name[key][inner]}, lists repeated. */
   private static void deep(List<Map.Entry<String, String>> out, String prefix, String name, Object value) {
     properties(name, value).forEach((k, v) -> {

@@ -39,7 +39,14 @@ public final class RestMethod {
     /** {@code a[k]=v} for each property of an object. */
     DEEP_OBJECT,
     /** Headers and paths: {@code 1,2}; objects {@code k,v} or, exploded, {@code k=v}. */
-    SIMPLE
+    SIMPLE,
+    /** Paths (RFC 6570 {@code {.x}}): {@code .1,2}, exploded {@code .1.2}; objects {@code .k,v} or {@code .k=v}. */
+    LABEL,
+    /**
+     * Paths (RFC 6570 {@code {;x}}): {@code ;x=1,2}, exploded {@code ;x=1;x=2}; objects {@code
+     * ;x=k,v} or, exploded, {@code ;k=v}.
+     */
+    MATRIX
   }
 
   /**
@@ -203,10 +210,22 @@ public final class RestMethod {
       return this;
     }
 
-    /** A query parameter serialized in {@code style} ({@link Style#SIMPLE} is not a query style). */
+    /**
+     * A path parameter serialized in {@code style}: {@link Style#SIMPLE}, {@link Style#LABEL} or
+     * {@link Style#MATRIX}; {@code pattern} (may be null) constrains single values.
+     */
+    public Builder pathParam(String name, String pattern, Style style, boolean explode) {
+      if (style != Style.SIMPLE && style != Style.LABEL && style != Style.MATRIX) {
+        throw new IllegalArgumentException(id + ": " + name + ": " + style + " is not a path style");
+      }
+      params.put(name, new Param(name, Location.PATH, pattern == null ? null : Pattern.compile(pattern), style, explode));
+      return this;
+    }
+
+    /** A query parameter serialized in {@code style} (simple, label and matrix are no query styles). */
     public Builder queryParam(String name, Style style, boolean explode) {
-      if (style == Style.SIMPLE) {
-        throw new IllegalArgumentException(id + ": " + name + ": simple is not a query style");
+      if (style == Style.SIMPLE || style == Style.LABEL || style == Style.MATRIX) {
+        throw new IllegalArgumentException(id + ": " + name + ": " + style + " is not a query style");
       }
       params.put(name, new Param(name, Location.QUERY, null, style, explode));
       return this;

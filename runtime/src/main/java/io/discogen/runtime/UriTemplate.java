@@ -6,8 +6,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * RFC 6570 level-2 expansion of method path templates: {@code {name}} (simple: everything but
- * unreserved characters is percent-encoded) and {@code {+name}} (reserved: reserved characters such
+ * RFC 6570 expansion of method path templates: {@code {name}} (simple: everything but
+ * unreserved characters is percent-encoded; OpenAPI's {@code label} and {@code matrix} styles and
+ * lists and objects as {@link ParamValues#path} says) and {@code {+name}} (reserved: reserved characters such
  * as {@code /} are kept, everything else, including {@code %}, is percent-encoded as UTF-8).
  * Unlike RFC 6570, {@code ?} and {@code #} are encoded even in reserved expansion: kept, they would
  * end the path and let a value write the query string or a fragment.
@@ -60,12 +61,47 @@ final class UriTemplate {
       if (value == null) {
         throw new IllegalArgumentException("missing path parameter '" + name + "' for " + method.id());
       }
-      String text = ParamValues.format(name, value);
-      check(method, name, text, reserved);
-      out.append(encode(text, reserved));
+      RestMethod.Param p = method.params().get(name);
+      RestMethod.Style style = p == null ? RestMethod.Style.SIMPLE : p.style();
+      if (reserved || (style == RestMethod.Style.SIMPLE && !(value instanceof java.util.Collection)
+          && !ParamValues.isObject(value))) {
+        String text = ParamValues.format(name, value);
+        check(method, name, text, reserved);
+        out.append(encode(text, reserved));
+      } else {
+        if (!(value instanceof java.util.Collection) && !ParamValues.isObject(value)) {
+          checkPattern(method, name, ParamValues.format(name, value));
+        }
+        String expanded = ParamValues.path(p, name, value);
+        if (style == RestMethod.Style.SIMPLE && expanded.isEmpty()) {
+          throw new IllegalArgumentException("path parameter '" + name + "' of " + method.id() + " is empty");
+        }
+        out.append(expanded);
+      }
       i = end + 1;
     }
+    refuseDotSegments(method, template, out.toString());
     return out.toString();
+  }
+
+  /**
+   * Refuses an expansion with more {@code .} or {@code ..} segments than its template (a label
+   * value of {@code .} expands to {@code ..}): values must not walk the path.
+   */
+  private static void refuseDotSegments(RestMethod method, String template, String path) {
+    if (dotSegments(path) > dotSegments(template)) {
+      throw new IllegalArgumentException("a path parameter of " + method.id() + " makes a '.' or '..' path segment");
+    }
+  }
+
+  private static int dotSegments(String path) {
+    int n = 0;
+    for (String s : path.split("/", -1)) {
+      if (s.equals(".") || s.equals("..")) {
+        n++;
+      }
+    }
+    return n;
   }
 
   // The value itself is never put in messages: it may be user data.
@@ -73,11 +109,7 @@ final class UriTemplate {
     if (text.isEmpty()) {
       throw new IllegalArgumentException("path parameter '" + name + "' of " + method.id() + " is empty");
     }
-    RestMethod.Param p = method.params().get(name);
-    if (p != null && p.pattern() != null && !p.pattern().matcher(text).matches()) {
-      throw new IllegalArgumentException("path parameter '" + name + "' of " + method.id()
-          + " does not match the required pattern " + p.pattern().pattern());
-    }
+    checkPattern(method, name, text);
     // With {+name} a '/' is kept, so any segment may be a dot segment; with {name} the whole value
     // is one segment.
     String[] segments = reserved ? text.split("/", -1) : new String[] {text};
@@ -86,6 +118,14 @@ final class UriTemplate {
         throw new IllegalArgumentException("path parameter '" + name + "' of " + method.id()
             + " contains a '.' or '..' path segment");
       }
+    }
+  }
+
+  private static void checkPattern(RestMethod method, String name, String text) {
+    RestMethod.Param p = method.params().get(name);
+    if (p != null && p.pattern() != null && !p.pattern().matcher(text).matches()) {
+      throw new IllegalArgumentException("path parameter '" + name + "' of " + method.id()
+          + " does not match the required pattern " + p.pattern().pattern());
     }
   }
 

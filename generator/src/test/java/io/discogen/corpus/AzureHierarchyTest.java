@@ -1,5 +1,6 @@
 package io.discogen.corpus;
 
+import static io.discogen.openapi.Reflect.call;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -9,7 +10,6 @@ import io.discogen.Generator;
 import io.discogen.GeneratorOptions;
 import io.discogen.runtime.json.Json;
 import io.discogen.testing.Compilation;
-import java.lang.reflect.InvocationTargetException;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
@@ -70,18 +70,5 @@ class AzureHierarchyTest {
       assertEquals("{\"@odata.type\":\"#Microsoft.Azure.Search.PatternAnalyzer\",\"name\":\"p\"}",
           Json.get().writeString(pattern));
     }
-  }
-
-  private static Object call(Object target, String name, Object... args) throws Throwable {
-    for (java.lang.reflect.Method m : target.getClass().getMethods()) {
-      if (m.getName().equals(name) && m.getParameterCount() == args.length) {
-        try {
-          return m.invoke(target, args);
-        } catch (InvocationTargetException e) {
-          throw e.getCause();
-        }
-      }
-    }
-    throw new NoSuchMethodException(name);
   }
 }

@@ -4,11 +4,11 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 
 /** Calls into classes compiled by a test, which the test source cannot name. */
-final class Reflect {
+public final class Reflect {
   private Reflect() {}
 
   /** Calls the one public method called {@code name} that takes {@code args.length} arguments. */
-  static Object call(Object target, String name, Object... args) throws Throwable {
+  public static Object call(Object target, String name, Object... args) throws Throwable {
     for (Method m : target.getClass().getMethods()) {
       if (m.getName().equals(name) && m.getParameterCount() == args.length) {
         try {

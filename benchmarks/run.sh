@@ -50,9 +50,10 @@ MACHINE=$T/results/machine.txt
 } > "$MACHINE"
 
 JMH_OPTS=()
-# QUICK keeps enough warm-up for C2 to finish under load: with one 1 s warm-up at load ~10 the JIT
-# threads had not compiled Jackson's bean deserializers yet, which made decoding look 1.5x slower.
-if [ -n "$QUICK" ]; then JMH_OPTS=(-wi 2 -i 3 -w 3s -r 2s); fi
+# QUICK keeps enough warm-up for C2 to finish under load: after one 1 s warm-up at load ~10 the JIT
+# had not compiled Jackson's bean deserializers yet (Discogen's decode CPU per response still falling
+# from 16 to 10 ms against 6 ms at steady state), which made decoding look 1.5-4.7x slower than the tree.
+if [ -n "$QUICK" ]; then JMH_OPTS=(-wi 4 -i 3 -w 3s -r 2s); fi
 
 if want json || want http; then
   PATTERNS=()

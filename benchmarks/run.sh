@@ -50,13 +50,16 @@ MACHINE=$T/results/machine.txt
 } > "$MACHINE"
 
 JMH_OPTS=()
-if [ -n "$QUICK" ]; then JMH_OPTS=(-wi 1 -i 3 -w 1s -r 1s); fi
+# QUICK keeps enough warm-up for C2 to finish under load: after one 1 s warm-up at load ~10 the JIT
+# had not compiled Jackson's bean deserializers yet (Discogen's decode CPU per response still falling
+# from 16 to 10 ms against 6 ms at steady state), which made decoding look 1.5-4.7x slower than the tree.
+if [ -n "$QUICK" ]; then JMH_OPTS=(-wi 4 -i 3 -w 3s -r 2s); fi
 
 if want json || want http; then
   PATTERNS=()
   want json && PATTERNS+=('JsonBench')
   want http && PATTERNS+=('HttpBench')
-  java -jar "$JAR" "${JMH_OPTS[@]}" -f 1 -prof gc -rf json -rff "$T/results/jmh-client.json" "${PATTERNS[@]}"
+  java -jar "$JAR" "${JMH_OPTS[@]}" -f 1 -prof gc -prof io.discogen.bench.CpuProfiler -rf json -rff "$T/results/jmh-client.json" "${PATTERNS[@]}"
 fi
 if want generate; then
   GEN_OPTS=()

@@ -5,11 +5,19 @@ import com.google.api.client.json.gson.GsonFactory;
 import com.sun.net.httpserver.HttpServer;
 import io.discogen.runtime.ClientOptions;
 import io.discogen.runtime.Credentials;
+import io.discogen.runtime.json.Json;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
+import java.net.HttpURLConnection;
 import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -32,12 +40,18 @@ import org.openjdk.jmh.annotations.Warmup;
  * one (google-http-client, {@code NetHttpTransport}, {@code GsonFactory}). One thread, requests per
  * second; run with {@code -prof gc} for bytes allocated per request (client and server share the
  * JVM, so allocation includes the server's, which is the same for both sides).
+ *
+ * <p>Two floors, without any generated or runtime code: {@code jdkGet} is a bare {@code
+ * java.net.http} GET as Discogen's transport sends it (HTTP/1.1, the same headers, body into a byte
+ * array) decoded by the same Jackson mapper; {@code urlConnectionGet} the same with the JDK's {@code
+ * HttpURLConnection}, which the official client's {@code NetHttpTransport} wraps. Their gap is what
+ * the choice of HTTP client costs, whatever the layers above it do.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
 @Fork(value = 1, jvmArgsAppend = {"-Xms512m", "-Xmx512m", "-Dsun.net.httpserver.nodelay=true"})
-@Warmup(iterations = 3, time = 2)
+@Warmup(iterations = 5, time = 3) // shorter left C2 unfinished at load ~10 (FINDINGS.md, decode round)
 @Measurement(iterations = 5, time = 2)
 public class HttpBench {
   static final String NAME = "projects/bench-project/locations/us-central1/sessions/session-0";
@@ -46,9 +60,11 @@ public class HttpBench {
   ExecutorService serverThreads;
   io.discogen.bench.gen.dataproc.Dataproc discogen;
   com.google.api.services.dataproc.Dataproc official;
+  String url;
+  HttpClient jdk;
 
   @Setup(Level.Trial)
-  public void start() throws IOException {
+  public void start() throws IOException, InterruptedException {
     byte[] body = Payloads.oneSession();
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
     serverThreads = Executors.newFixedThreadPool(2);
@@ -74,11 +90,19 @@ public class HttpBench {
         .setRootUrl(root)
         .setApplicationName("discogen-bench")
         .build();
+    url = root + "v1/" + NAME;
+    jdk = HttpClient.newBuilder()
+        .version(HttpClient.Version.HTTP_1_1)
+        .followRedirects(HttpClient.Redirect.NEVER)
+        .connectTimeout(Duration.ofSeconds(30))
+        .build();
     // Both sides really talk to the server and decode the same Session.
     String a = discogenGet();
     String b = officialGet();
-    if (!NAME.equals(a) || !NAME.equals(b)) {
-      throw new IllegalStateException("unexpected names: " + a + " / " + b);
+    String c = jdkGet();
+    String d = urlConnectionGet();
+    if (!NAME.equals(a) || !NAME.equals(b) || !NAME.equals(c) || !NAME.equals(d)) {
+      throw new IllegalStateException("unexpected names: " + a + " / " + b + " / " + c + " / " + d);
     }
   }
 
@@ -96,5 +120,37 @@ public class HttpBench {
   @Benchmark
   public String officialGet() throws IOException {
     return official.projects().locations().sessions().get(NAME).execute().getName();
+  }
+
+  @Benchmark
+  public String jdkGet() throws IOException, InterruptedException {
+    HttpRequest req = HttpRequest.newBuilder(URI.create(url))
+        .timeout(Duration.ofSeconds(60))
+        .header("Accept", "application/json")
+        .GET()
+        .build();
+    HttpResponse<byte[]> resp = jdk.send(req, HttpResponse.BodyHandlers.ofByteArray());
+    if (resp.statusCode() != 200) {
+      throw new IOException("HTTP " + resp.statusCode());
+    }
+    io.discogen.bench.gen.dataproc.Session s = Json.get().read(resp.body(), io.discogen.bench.gen.dataproc.Session.class);
+    return s.getName();
+  }
+
+  @Benchmark
+  public String urlConnectionGet() throws IOException {
+    HttpURLConnection c = (HttpURLConnection) new URL(url).openConnection();
+    c.setRequestProperty("Accept", "application/json");
+    c.setConnectTimeout(30_000);
+    c.setReadTimeout(60_000);
+    if (c.getResponseCode() != 200) {
+      throw new IOException("HTTP " + c.getResponseCode());
+    }
+    byte[] body;
+    try (InputStream in = c.getInputStream()) {
+      body = in.readAllBytes();
+    }
+    io.discogen.bench.gen.dataproc.Session s = Json.get().read(body, io.discogen.bench.gen.dataproc.Session.class);
+    return s.getName();
   }
 }

@@ -13,7 +13,9 @@ import java.util.concurrent.Callable;
  * contender for a short slice, in turn, so a change of machine load hits all of them alike; the
  * ratio is taken per round and its median reported. A check on JMH's back-to-back numbers when the
  * machine is shared (JMH stays the published measurement). Also per operation: bytes allocated by
- * the calling thread, and CPU time of the whole process (all threads: for the HTTP case that
+ * the calling thread, CPU time of the calling thread (what a load change cannot inflate: time spent
+ * waiting for a core is not counted; the last column is the median per-round ratio of it), and
+ * CPU time of the whole process (all threads: for the HTTP case that
  * includes the in-process server, the same for both sides).
  *
  * <p>{@code java -cp benchmarks.jar io.discogen.bench.Interleaved [sessions|instances|all|http] [rounds] [sliceMs]}
@@ -32,6 +34,8 @@ public final class Interleaved {
         Map<String, Callable<Object>> get = new LinkedHashMap<>();
         get.put("discogen", h::discogenGet);
         get.put("official", h::officialGet);
+        get.put("jdkHttpClient", h::jdkGet);
+        get.put("urlConnection", h::urlConnectionGet);
         run("loopback GET", get, rounds, sliceMs);
       } finally {
         h.stop();
@@ -69,6 +73,7 @@ public final class Interleaved {
     double[][] opsPerSec = new double[n][rounds];
     double[][] bytesPerOp = new double[n][rounds];
     double[][] cpuPerOp = new double[n][rounds];
+    double[][] threadCpuPerOp = new double[n][rounds];
     for (int r = 0; r < rounds; r++) {
       for (int k = 0; k < n; k++) {
         int i = (k + r) % n; // rotate the order each round
@@ -76,22 +81,29 @@ public final class Interleaved {
         opsPerSec[i][r] = res[0];
         bytesPerOp[i][r] = res[1];
         cpuPerOp[i][r] = res[2];
+        threadCpuPerOp[i][r] = res[3];
       }
     }
     double load = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
     System.out.printf("%n== %s: %d rounds of %d ms, load %.1f%n", title, rounds, sliceMs, load);
-    System.out.printf("%-18s %10s %10s %12s %12s   %s%n", "", "ops/s med", "min-max", "KB/op", "cpu us/op", "discogen / this (median of per-round ratios, min-max)");
+    System.out.printf("%-18s %10s %10s %12s %12s %12s   %s   %s%n", "", "ops/s med", "min-max", "KB/op", "cpu us/op",
+        "thread us/op", "discogen / this (median of per-round ratios, min-max)", "by thread CPU");
     for (int i = 0; i < n; i++) {
       double[] ratio = new double[rounds];
+      double[] cpuRatio = new double[rounds];
       for (int r = 0; r < rounds; r++) {
         ratio[r] = opsPerSec[0][r] / opsPerSec[i][r];
+        cpuRatio[r] = threadCpuPerOp[i][r] / threadCpuPerOp[0][r];
       }
+      double[] cs = cpuRatio.clone();
+      Arrays.sort(cs);
       double[] sorted = opsPerSec[i].clone();
       Arrays.sort(sorted);
       double[] rs = ratio.clone();
       Arrays.sort(rs);
-      System.out.printf("%-18s %10.1f %4.0f-%-5.0f %12.0f %12.1f   %.2fx (%.2f-%.2f)%n", names.get(i), median(opsPerSec[i]),
-          sorted[0], sorted[rounds - 1], median(bytesPerOp[i]) / 1024, median(cpuPerOp[i]), median(ratio), rs[0], rs[rounds - 1]);
+      System.out.printf("%-18s %10.1f %4.0f-%-5.0f %12.0f %12.1f %12.1f   %.2fx (%.2f-%.2f)   %.2fx (%.2f-%.2f)%n", names.get(i),
+          median(opsPerSec[i]), sorted[0], sorted[rounds - 1], median(bytesPerOp[i]) / 1024, median(cpuPerOp[i]),
+          median(threadCpuPerOp[i]), median(ratio), rs[0], rs[rounds - 1], median(cpuRatio), cs[0], cs[rounds - 1]);
     }
   }
 
@@ -102,6 +114,7 @@ public final class Interleaved {
         (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
     long cpu0 = os.getProcessCpuTime();
     long a0 = mx.getThreadAllocatedBytes(tid);
+    long tc0 = mx.getCurrentThreadCpuTime();
     long t0 = System.nanoTime();
     long end = t0 + ms * 1_000_000;
     long ops = 0;
@@ -111,8 +124,9 @@ public final class Interleaved {
       ops++;
     } while ((t = System.nanoTime()) < end);
     long alloc = mx.getThreadAllocatedBytes(tid) - a0;
+    long threadCpu = mx.getCurrentThreadCpuTime() - tc0;
     long cpu = os.getProcessCpuTime() - cpu0;
-    return new double[] {ops * 1e9 / (t - t0), (double) alloc / ops, cpu / 1e3 / ops};
+    return new double[] {ops * 1e9 / (t - t0), (double) alloc / ops, cpu / 1e3 / ops, threadCpu / 1e3 / ops};
   }
 
   static double median(double[] v) {

@@ -200,7 +200,9 @@ public final class Report {
         .append(JsonBench.INSTANCES).append(" instances (").append(Payloads.instances(JsonBench.INSTANCES).length / 1024)
         .append(" KiB). Official = `com.google.apis:google-api-services-*` models parsed by google-http-client ")
         .append("(`GsonFactory`, the default, and `JacksonFactory`); ceiling = `ObjectMapper.readTree` / writing that tree.\n\n")
-        .append("| Benchmark | ops/s | ± | alloc MB/op | Discogen ÷ this (×) |\n|---|---:|---:|---:|---:|\n");
+        .append("CPU = CPU time of the benchmark thread per response (`-prof io.discogen.bench.CpuProfiler`): unlike ")
+        .append("ops/s it does not count waiting for a core, so its ratios survive a load change between benchmarks.\n\n")
+        .append("| Benchmark | ops/s | ± | alloc MB/op | CPU ms/op | Discogen ÷ this (×) | by CPU (×) |\n|---|---:|---:|---:|---:|---:|---:|\n");
     for (String what : List.of("sessionsDecode", "sessionsEncode", "instancesDecode", "instancesEncode")) {
       JsonNode d = jmh.get("JsonBench." + what + "Discogen");
       for (String side : List.of("Discogen", "OfficialGson", "OfficialJackson2", "JacksonTree")) {
@@ -209,9 +211,14 @@ public final class Report {
           continue;
         }
         double alloc = secondary(n, "gc.alloc.rate.norm");
-        md.append(String.format("| %s%s | %.1f | %.1f | %s | %s |%n", what, side, score(n),
+        double cpu = secondary(n, "cpu.worker.norm");
+        double dCpu = d == null ? Double.NaN : secondary(d, "cpu.worker.norm");
+        boolean other = d != null && !side.equals("Discogen");
+        md.append(String.format("| %s%s | %.1f | %.1f | %s | %s | %s | %s |%n", what, side, score(n),
             n.at("/primaryMetric/scoreError").asDouble(), Double.isNaN(alloc) ? "" : String.format("%.1f", alloc / 1e6),
-            d == null || side.equals("Discogen") ? "" : String.format("%.2f", score(d) / score(n))));
+            Double.isNaN(cpu) ? "" : String.format("%.2f", cpu / 1e3),
+            other ? String.format("%.2f", score(d) / score(n)) : "",
+            other && !Double.isNaN(cpu) && !Double.isNaN(dCpu) ? String.format("%.2f", cpu / dCpu) : ""));
       }
       if (d != null && jmh.containsKey("JsonBench." + what + "OfficialGson")) {
         double vsOfficial = score(d) / score(jmh.get("JsonBench." + what + "OfficialGson"));
@@ -220,8 +227,12 @@ public final class Report {
         if (what.endsWith("Decode")) {
           targets.add(new String[] {"Decoding " + what.replace("Decode", "") + " ≥ 3× official client",
               String.format("%.2f×", vsOfficial), vsOfficial >= 3 ? "holds" : String.format("**misses** (%.2f× short)", 3 / vsOfficial)});
+          double cpuVsTree = tree == null ? Double.NaN
+              : secondary(d, "cpu.worker.norm") / secondary(tree, "cpu.worker.norm");
           targets.add(new String[] {"Decoding " + what.replace("Decode", "") + " within 1.5× of plain Jackson tree",
-              String.format("tree is %.2f× Discogen", vsTree), vsTree <= 1.5 ? "holds" : "**misses**"});
+              String.format("tree is %.2f× Discogen%s", vsTree,
+                  Double.isNaN(cpuVsTree) ? "" : String.format(" (by CPU per response: %.2f×)", cpuVsTree)),
+              vsTree <= 1.5 ? "holds" : "**misses**"});
         } else {
           targets.add(new String[] {"Encoding " + what.replace("Encode", "") + " vs official (no target)",
               String.format("%.2f×", vsOfficial), vsOfficial >= 1 ? "faster" : "slower"});
@@ -242,6 +253,14 @@ public final class Report {
     for (var e : Map.of("Discogen (java.net.http + Jackson)", d, "Official (google-http-client NetHttpTransport + Gson)", o).entrySet()) {
       md.append(String.format("| %s | %.0f | %.0f | %.0f |%n", e.getKey(), score(e.getValue()),
           e.getValue().at("/primaryMetric/scoreError").asDouble(), secondary(e.getValue(), "gc.alloc.rate.norm")));
+    }
+    for (var e : Map.of("bare java.net.http GET + Jackson (floor of Discogen's HTTP client)", "HttpBench.jdkGet",
+        "bare HttpURLConnection GET + Jackson (floor of the official client's)", "HttpBench.urlConnectionGet").entrySet()) {
+      JsonNode n = jmh.get(e.getValue());
+      if (n != null) {
+        md.append(String.format("| %s | %.0f | %.0f | %.0f |%n", e.getKey(), score(n),
+            n.at("/primaryMetric/scoreError").asDouble(), secondary(n, "gc.alloc.rate.norm")));
+      }
     }
     double r = score(d) / score(o);
     double a = secondary(d, "gc.alloc.rate.norm") / secondary(o, "gc.alloc.rate.norm");

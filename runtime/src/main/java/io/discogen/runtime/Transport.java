@@ -64,11 +64,34 @@ final class Transport {
    * For plain {@code http://} roots (loopback, emulators): HTTP/1.1. The default HTTP/2 client has
    * no TLS to negotiate HTTP/2 with there, so it adds an {@code Upgrade: h2c} offer (three headers,
    * one of them a base64 SETTINGS frame) to every request; servers on plain HTTP do not take it.
-   * Created on first use, since each HttpClient has its own selector thread.
+   * Created on first use, since each HttpClient has its own selector thread. Media transfers and
+   * batches use this one: an upload's body is read from the caller's InputStream by the client's
+   * tasks, which must not run on the selector thread (see {@link PlainHttpCalls}).
    */
   private static final class PlainHttp {
     static final HttpClient CLIENT = HttpClient.newBuilder()
         .version(HttpClient.Version.HTTP_1_1)
+        .followRedirects(HttpClient.Redirect.NEVER)
+        .connectTimeout(Duration.ofSeconds(30))
+        .build();
+  }
+
+  /**
+   * {@link PlainHttp} for calls (JSON or byte-array bodies, both in memory), with the client's
+   * internal tasks run on its selector thread ({@code Runnable::run}) instead of the default
+   * executor's pool: with the pool, each response went from the selector thread to a pool thread
+   * and on to the caller, and those wake-ups cost more CPU than the rest of a small call (loopback
+   * GET, process CPU per request: about 260 µs with the pool, 100 µs inline; see
+   * benchmarks/FINDINGS.md). No user code runs there: {@code send()} returns on the caller's
+   * thread, {@code sendAsync} completes its future on the {@code CompletableFuture} default
+   * executor whatever this executor is, and the body handler ({@link BoundedBody}) only collects
+   * bytes. Plain HTTP only: over TLS the handshake's delegated tasks would run on the selector
+   * thread too, which nothing here tests.
+   */
+  private static final class PlainHttpCalls {
+    static final HttpClient CLIENT = HttpClient.newBuilder()
+        .version(HttpClient.Version.HTTP_1_1)
+        .executor(Runnable::run)
         .followRedirects(HttpClient.Redirect.NEVER)
         .connectTimeout(Duration.ofSeconds(30))
         .build();
@@ -111,7 +134,10 @@ final class Transport {
   }
 
   private final ClientOptions options;
+  /** Media transfers and batches ({@link Blocking}). */
   private final HttpClient http;
+  /** Calls ({@link Call}): the same client unless the root is plain HTTP (see {@link PlainHttpCalls}). */
+  private final HttpClient callHttp;
   private final String rootUrl;
   private final String baseUrl;
   private final String servicePath;
@@ -129,8 +155,9 @@ final class Transport {
     // http:// root would send credentials in clear text.
     String root = checkRootUrl(options.rootUrl() != null ? options.rootUrl() : service.rootUrl(),
         options.allowInsecureHttp());
-    this.http = options.httpClient() != null ? options.httpClient()
-        : root.regionMatches(true, 0, "http:", 0, 5) ? PlainHttp.CLIENT : DEFAULT_CLIENT;
+    boolean plain = root.regionMatches(true, 0, "http:", 0, 5);
+    this.http = options.httpClient() != null ? options.httpClient() : plain ? PlainHttp.CLIENT : DEFAULT_CLIENT;
+    this.callHttp = options.httpClient() != null ? options.httpClient() : plain ? PlainHttpCalls.CLIENT : DEFAULT_CLIENT;
     if (!root.endsWith("/")) {
       root = root + "/";
     }
@@ -556,7 +583,7 @@ final class Transport {
         sendBlocking(req, start, logUrl);
         return;
       }
-      CompletableFuture<? extends HttpResponse<?>> f = http.sendAsync(req, handler);
+      CompletableFuture<? extends HttpResponse<?>> f = callHttp.sendAsync(req, handler);
       inflight = f;
       if (result.isDone()) {
         f.cancel(true);
@@ -590,7 +617,7 @@ final class Transport {
       HttpResponse<byte[]> resp = null;
       Throwable err = null;
       try {
-        resp = http.send(req, handler);
+        resp = callHttp.send(req, handler);
       } catch (InterruptedException e) {
         timer.cancel(false);
         interrupted = e;

@@ -126,4 +126,24 @@ class BlockingSendTest {
     assertTrue(thrown.get().getMessage().startsWith("interrupted while waiting for"), thrown.get().getMessage());
     assertEquals(Boolean.TRUE, flag.get(), "interrupt status kept");
   }
+
+  /**
+   * On plain-HTTP roots the client's internal tasks run on its selector thread (see Transport's
+   * PlainHttpCalls): what the caller attaches to {@code executeAsync()}'s future must still run
+   * elsewhere, or a blocking call made from it would wait for the very thread it occupies.
+   */
+  @Test
+  void asyncContinuationsNeverRunOnTheSelectorThreadAndMayBlock() throws Exception {
+    Widgets w = widgets((ex, req, n) -> FakeServer.respond(ex, 200, "{\"name\":\"projects/p/widgets/w" + n + "\"}"),
+        ClientOptions.builder());
+    AtomicReference<String> thread = new AtomicReference<>();
+    String nested = w.get("projects/p/widgets/w").executeAsync()
+        .thenApply(first -> {
+          thread.set(Thread.currentThread().getName());
+          return w.get("projects/p/widgets/w").execute().getName(); // a blocking call from the continuation
+        })
+        .get(20, TimeUnit.SECONDS);
+    assertEquals("projects/p/widgets/w2", nested);
+    assertTrue(!thread.get().contains("SelectorManager"), thread.get());
+  }
 }

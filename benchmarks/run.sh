@@ -69,7 +69,8 @@ if want generate; then
 fi
 if want cold; then
   java -cp "$JAR" io.discogen.bench.ColdRun "$ROUNDS" "$ROOT/generator/target/discogen.jar" \
-    "$T/peers/openapi-generator-cli.jar" "$CORPUS" "$OAD" "$T/cold" "$T/results/cold.tsv" "${COLD_CASES:-dataproc,compute,corpus}"
+    "$T/peers/openapi-generator-cli.jar" "$CORPUS" "$OAD" "$T/cold" "$T/results/cold.tsv" "${COLD_CASES:-dataproc,compute,corpus}" \
+    "$ROOT/bin/discogen"
 fi
 if want profile; then
   java -XX:StartFlightRecording=filename=$T/results/render.jfr,settings=profile -cp "$JAR" \

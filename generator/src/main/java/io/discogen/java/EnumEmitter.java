@@ -27,7 +27,7 @@ final class EnumEmitter {
         .addSuperinterface(Runtime.WIRE_ENUM);
     String doc = Javadocs.sanitize(e.description());
     if (!doc.isEmpty()) {
-      b.addJavadoc("$L\n", doc);
+      b.addJavadoc("$L", doc + "\n");
     }
     CodeBlock.Builder cases = CodeBlock.builder();
     java.util.Set<String> emitted = new java.util.HashSet<>();
@@ -41,7 +41,7 @@ final class EnumEmitter {
           : TypeSpec.anonymousClassBuilder("$L", Literals.string(v.value()));
       String vdoc = Javadocs.sanitize(v.description());
       if (!vdoc.isEmpty()) {
-        c.addJavadoc("$L\n", vdoc);
+        c.addJavadoc("$L", vdoc + "\n");
       }
       if (v.deprecated()) {
         c.addAnnotation(Deprecated.class);

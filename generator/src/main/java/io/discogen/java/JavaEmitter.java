@@ -17,6 +17,11 @@ import java.util.List;
  * Turns one API's IR into Java files: a model or enum per top-level schema, the base request class,
  * and the service class with its resources and requests. Writes nothing; see {@code
  * io.discogen.write.OutputWriter}.
+ *
+ * <p>Rendering is most of generation's time, and JavaPoet's code writer pays a line split (a regex
+ * {@code Matcher}) for every part of a format, twice per file. So the emitters join the text of the
+ * most repeated statements and docs into one {@code "$L"} argument where no type is named ({@code
+ * $T} stays a part of its own, for imports): the same output with a third to a fifth of the parts.
  */
 public final class JavaEmitter {
   private JavaEmitter() {}

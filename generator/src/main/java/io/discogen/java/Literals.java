@@ -17,6 +17,11 @@ final class Literals {
     return s == null ? CodeBlock.of("null") : CodeBlock.of("$L", quote(s));
   }
 
+  /** As {@link #string}, as text: {@code null} for null. */
+  static String code(String s) {
+    return s == null ? "null" : quote(s);
+  }
+
   /** {@code s} as a Java string literal, quotes included, made of printable characters only. */
   static String quote(String s) {
     StringBuilder sb = new StringBuilder(s.length() + 2).append('"');

@@ -198,13 +198,13 @@ final class ModelEmitter {
     boolean isEnum = types.enumOf(p.type()) != null;
     b.addMethod(setter(n.setter(), cls, isEnum ? types.apiType(p.type()) : storage, n.field(), p)
         .addAnnotation(Override.class)
-        .addStatement("super.$N($N)", n.setter(), n.field())
+        .addStatement("$L", "super." + n.setter() + "(" + n.field() + ")")
         .addStatement("return this")
         .build());
     if (isEnum) {
       b.addMethod(setter(n.rawSetter(), cls, storage, n.field(), p)
           .addAnnotation(Override.class)
-          .addStatement("super.$N($N)", n.rawSetter(), n.field())
+          .addStatement("$L", "super." + n.rawSetter() + "(" + n.field() + ")")
           .addStatement("return this")
           .build());
     }
@@ -214,7 +214,7 @@ final class ModelEmitter {
     NamePlan.MemberNames n = names.property(s.id(), p.name());
     TypeName storage = types.storageType(p.type());
     FieldSpec.Builder field = FieldSpec.builder(storage, n.field(), Modifier.PRIVATE)
-        .addAnnotation(AnnotationSpec.builder(Runtime.JSON_PROPERTY).addMember("value", "$L", Literals.string(p.name())).build());
+        .addAnnotation(AnnotationSpec.builder(Runtime.JSON_PROPERTY).addMember("value", "$L", Literals.quote(p.name())).build());
     if (types.hasInt64(p.type())) {
       field.addAnnotation(AnnotationSpec.builder(Runtime.JSON_FORMAT)
           .addMember("shape", "$T.STRING", Runtime.JSON_FORMAT_SHAPE)
@@ -235,12 +235,13 @@ final class ModelEmitter {
     NamePlan.NullNames nulls = names.nullable(s.id(), p.name());
     String doc = propertyDoc(p, fixed != null, nulls);
     EnumSchema e = types.enumOf(p.type());
-    CodeBlock unmark = nulls == null ? null : CodeBlock.of("explicitNull($L, false)", Literals.string(p.name()));
+    // Statements and docs are joined into one "$L" part where no type is named: see JavaEmitter.
+    CodeBlock unmark = nulls == null ? null : CodeBlock.of("$L", "explicitNull(" + Literals.quote(p.name()) + ", false)");
     if (e == null) {
-      b.addMethod(getter(n.getter(), storage, doc, p.deprecated()).addStatement("return this.$N", n.field()).build());
+      b.addMethod(getter(n.getter(), storage, doc, p.deprecated()).addStatement("$L", "return this." + n.field()).build());
       if (fixed == null) { // a const is always its one value: nothing to set
         MethodSpec.Builder set = setter(n.setter(), cls, storage, n.field(), p)
-            .addStatement("this.$N = $N", n.field(), n.field());
+            .addStatement("$L", "this." + n.field() + " = " + n.field());
         if (unmark != null) {
           set.addStatement(unmark);
         }
@@ -268,9 +269,9 @@ final class ModelEmitter {
     }
     b.addMethod(getter(n.getter(), api, doc, p.deprecated()).addStatement("return $L", decode).build());
     b.addMethod(getter(n.rawGetter(), storage, "The raw wire value of {@link #" + n.getter() + "()}, kept even when this\nclient does not know it.", p.deprecated())
-        .addStatement("return this.$N", n.field()).build());
-    MethodSpec.Builder set = setter(n.setter(), cls, api, n.field(), p).addStatement("this.$N = $L", n.field(), encode);
-    MethodSpec.Builder setRaw = setter(n.rawSetter(), cls, storage, n.field(), p).addStatement("this.$N = $N", n.field(), n.field());
+        .addStatement("$L", "return this." + n.field()).build());
+    MethodSpec.Builder set = setter(n.setter(), cls, api, n.field(), p).addStatement("$L$L", "this." + n.field() + " = ", encode);
+    MethodSpec.Builder setRaw = setter(n.rawSetter(), cls, storage, n.field(), p).addStatement("$L", "this." + n.field() + " = " + n.field());
     if (unmark != null) {
       set.addStatement(unmark);
       setRaw.addStatement(unmark);
@@ -346,7 +347,7 @@ final class ModelEmitter {
   private static MethodSpec.Builder getter(String name, TypeName type, String doc, boolean deprecated) {
     MethodSpec.Builder m = MethodSpec.methodBuilder(name).addModifiers(Modifier.PUBLIC).returns(type);
     if (!doc.isEmpty()) {
-      m.addJavadoc("$L\n", doc);
+      m.addJavadoc("$L", doc + "\n");
     }
     if (deprecated) {
       m.addAnnotation(Deprecated.class);
@@ -359,7 +360,7 @@ final class ModelEmitter {
         .addModifiers(Modifier.PUBLIC)
         .returns(cls)
         .addParameter(type, param)
-        .addJavadoc("Sets <code>$L</code>; null removes it. Returns this object.\n", Javadocs.sanitize(p.name()));
+        .addJavadoc("$L", "Sets <code>" + Javadocs.sanitize(p.name()) + "</code>; null removes it. Returns this object.\n");
     if (p.readOnly()) {
       m.addJavadoc("\n<p>Read-only: kept in this object (and in {@code toString}), never sent in requests.\n");
     }
@@ -373,7 +374,7 @@ final class ModelEmitter {
     CodeBlock.Builder cmp = CodeBlock.builder();
     for (Property p : s.properties()) {
       String f = names.property(s.id(), p.name()).field();
-      cmp.add("$T.equals(this.$N, other.$N)\n    && ", types.isBytes(p.type()) ? Runtime.ARRAYS : Runtime.OBJECTS, f, f);
+      cmp.add("$T$L", types.isBytes(p.type()) ? Runtime.ARRAYS : Runtime.OBJECTS, ".equals(this." + f + ", other." + f + ")\n    && ");
     }
     cmp.add("unknownFieldsEqual(other)");
     return MethodSpec.methodBuilder("equals")
@@ -414,7 +415,7 @@ final class ModelEmitter {
     List<CodeBlock> cmp = new java.util.ArrayList<>();
     for (Property p : s.properties()) {
       String f = names.property(s.id(), p.name()).field();
-      cmp.add(CodeBlock.of("$T.equals(this.$N, other.$N)", types.isBytes(p.type()) ? Runtime.ARRAYS : Runtime.OBJECTS, f, f));
+      cmp.add(CodeBlock.of("$T$L", types.isBytes(p.type()) ? Runtime.ARRAYS : Runtime.OBJECTS, ".equals(this." + f + ", other." + f + ")"));
     }
     if (!hasParent) {
       cmp.add(CodeBlock.of("unknownFieldsEqual(other)"));
@@ -435,7 +436,7 @@ final class ModelEmitter {
         .addStatement(hasParent ? "int h = super.hashCode()" : "int h = unknownFieldsHash()");
     for (Property p : s.properties()) {
       String f = names.property(s.id(), p.name()).field();
-      m.addStatement("h = 31 * h + $T.hashCode(this.$N)", types.isBytes(p.type()) ? Runtime.ARRAYS : Runtime.OBJECTS, f);
+      m.addStatement("h = 31 * h + $T$L", types.isBytes(p.type()) ? Runtime.ARRAYS : Runtime.OBJECTS, ".hashCode(this." + f + ")");
     }
     return m.addStatement("return h").build();
   }

@@ -81,7 +81,7 @@ final class RequestEmitter {
         .addModifiers(Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
         .superclass(ParameterizedTypeName.get(names.baseRequest(), response, cls));
     String doc = Javadocs.sanitize(m.description());
-    b.addJavadoc("$L$L <code>$L</code>\n", doc.isEmpty() ? "" : doc + "\n\n<p>", m.httpMethod(), Javadocs.sanitize(m.path()));
+    b.addJavadoc("$L", (doc.isEmpty() ? "" : doc + "\n\n<p>") + m.httpMethod() + " <code>" + Javadocs.sanitize(m.path()) + "</code>\n");
     ClassName error = errorClass(m);
     if (error != null) {
       b.addJavadoc("\n<p>Error responses carry a {@link $T}: {@code catch (ApiException e) { $T err =\ne.errorAs($T.class); }}, see {@link #ERROR_TYPE}.\n",
@@ -213,22 +213,23 @@ final class RequestEmitter {
         .indent();
     for (Parameter p : m.parameters()) {
       switch (p.location()) {
+        // One "$L" part per line where no type is named: see JavaEmitter.
         case PATH -> {
           if (p.style() == Parameter.Style.SIMPLE && !p.explode()) {
-            c.add("\n.pathParam($L, $L)", Literals.string(p.name()), Literals.string(p.pattern()));
+            c.add("$L", "\n.pathParam(" + Literals.quote(p.name()) + ", " + Literals.code(p.pattern()) + ")");
           } else {
-            c.add("\n.pathParam($L, $L, $T.Style.$L, $L)", Literals.string(p.name()), Literals.string(p.pattern()),
-                Runtime.REST_METHOD, p.style(), p.explode());
+            c.add("$L$T$L", "\n.pathParam(" + Literals.quote(p.name()) + ", " + Literals.code(p.pattern()) + ", ",
+                Runtime.REST_METHOD, ".Style." + p.style() + ", " + p.explode() + ")");
           }
         }
-        case HEADER -> c.add(p.explode() ? "\n.headerParam($L, true)" : "\n.headerParam($L)", Literals.string(p.name()));
-        case COOKIE -> c.add("\n.cookieParam($L)", Literals.string(p.name()));
+        case HEADER -> c.add("$L", "\n.headerParam(" + Literals.quote(p.name()) + (p.explode() ? ", true)" : ")"));
+        case COOKIE -> c.add("$L", "\n.cookieParam(" + Literals.quote(p.name()) + ")");
         default -> {
           if (p.style() == Parameter.Style.FORM && p.explode()) {
-            c.add("\n.queryParam($L)", Literals.string(p.name()));
+            c.add("$L", "\n.queryParam(" + Literals.quote(p.name()) + ")");
           } else {
-            c.add("\n.queryParam($L, $T.Style.$L, $L)", Literals.string(p.name()), Runtime.REST_METHOD,
-                p.style() == Parameter.Style.SIMPLE ? Parameter.Style.FORM : p.style(), p.explode());
+            c.add("$L$T$L", "\n.queryParam(" + Literals.quote(p.name()) + ", ", Runtime.REST_METHOD,
+                ".Style." + (p.style() == Parameter.Style.SIMPLE ? Parameter.Style.FORM : p.style()) + ", " + p.explode() + ")");
           }
         }
       }
@@ -424,17 +425,19 @@ final class RequestEmitter {
     TypeName api = types.apiType(p.type());
     String doc = Javadocs.sanitize(p.description());
     MethodSpec.Builder getter = MethodSpec.methodBuilder(n.getter()).addModifiers(Modifier.PUBLIC).returns(api);
+    // Statements and docs are joined into one "$L" part where no type is named: see JavaEmitter.
+    String wire = Literals.quote(p.name());
     MethodSpec.Builder setter = MethodSpec.methodBuilder(n.setter())
         .addModifiers(Modifier.PUBLIC)
         .returns(cls)
         .addParameter(api, n.field())
-        .addStatement("return set($L, $L)", Literals.string(p.name()), encode(p, CodeBlock.of("$N", n.field())));
+        .addStatement("$L$L)", "return set(" + wire + ", ", encode(p, CodeBlock.of("$L", n.field())));
     if (!doc.isEmpty()) {
-      getter.addJavadoc("$L\n", doc);
+      getter.addJavadoc("$L", doc + "\n");
       // The description once, on the getter: some (Compute's filter) run to kilobytes and are
       // repeated in every request that takes them; the setter links to it.
-      setter.addJavadoc("Sets <code>$L</code>, described at {@link #$N()}. Returns this request.\n",
-          Javadocs.sanitize(p.name()), n.getter());
+      setter.addJavadoc("$L", "Sets <code>" + Javadocs.sanitize(p.name()) + "</code>, described at {@link #"
+          + n.getter() + "()}. Returns this request.\n");
     }
     if (p.deprecated()) {
       getter.addAnnotation(Deprecated.class);
@@ -442,7 +445,7 @@ final class RequestEmitter {
     }
     EnumSchema e = types.enumOf(p.type());
     if (e == null) {
-      getter.addStatement("return get($L)", Literals.string(p.name()));
+      getter.addStatement("$L", "return get(" + wire + ")");
       b.addMethod(getter.build()).addMethod(setter.build());
       return;
     }

@@ -60,7 +60,7 @@ final class ResourceEmitter {
           .addParameters(requests.parameters(m))
           .addStatement("return new $T($L)", reqClass, CodeBlock.join(args, ", "));
       String doc = Javadocs.sanitize(m.description());
-      accessor.addJavadoc("$L$L\n", doc.isEmpty() ? "" : doc + "\n\n<p>", "Returns a request to configure and execute.");
+      accessor.addJavadoc("$L", (doc.isEmpty() ? "" : doc + "\n\n<p>") + "Returns a request to configure and execute.\n");
       if (m.deprecated()) {
         accessor.addAnnotation(Deprecated.class);
       }

@@ -258,7 +258,7 @@ public final class SpecReader {
 
   private static JsonNode parseYaml(byte[] content, int start, String displayPath) throws SpecException {
     try {
-      JsonNode root = YAML.readTree(new String(content, start, content.length - start, StandardCharsets.UTF_8));
+      JsonNode root = Yaml.MAPPER.readTree(new String(content, start, content.length - start, StandardCharsets.UTF_8));
       if (root == null || root.isMissingNode()) {
         throw fail(displayPath, "", "no YAML value in the file");
       }
@@ -272,11 +272,14 @@ public final class SpecReader {
     }
   }
 
-  private static final ObjectMapper YAML = new ObjectMapper(
-      com.fasterxml.jackson.dataformat.yaml.YAMLFactory.builder()
-          .streamReadConstraints(
-              StreamReadConstraints.builder().maxNestingDepth(MAX_NESTING_DEPTH).build())
-          .build());
+  /** Created on first YAML input only: a JSON run never loads the YAML parser's classes. */
+  private static final class Yaml {
+    static final ObjectMapper MAPPER = new ObjectMapper(
+        com.fasterxml.jackson.dataformat.yaml.YAMLFactory.builder()
+            .streamReadConstraints(
+                StreamReadConstraints.builder().maxNestingDepth(MAX_NESTING_DEPTH).build())
+            .build());
+  }
 
   private static JsonNode parseJson(byte[] content, int start, String displayPath)
       throws SpecException {

@@ -12,7 +12,9 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.List;
-import java.util.UUID;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Stream;
 
 /**
@@ -35,15 +37,21 @@ public final class OutputWriter {
       throw new IOException("refusing to write output to the file system root");
     }
     Files.createDirectories(parent);
-    String tag = UUID.randomUUID().toString().substring(0, 8);
+    // Unique enough for a sibling directory (createDirectory below fails rather than reuse one);
+    // not UUID.randomUUID, whose SecureRandom costs a cold run ~40 classes and a seeding read.
+    String tag = Long.toHexString(ProcessHandle.current().pid()) + "-"
+        + Integer.toHexString(ThreadLocalRandom.current().nextInt());
     Path staging = parent.resolve("." + out.getFileName() + ".discogen-new-" + tag);
     Path old = parent.resolve("." + out.getFileName() + ".discogen-old-" + tag);
     try {
       Files.createDirectory(staging);
       StringBuilder manifest = new StringBuilder();
+      Set<Path> made = new HashSet<>(); // one createDirectories per directory, not per file
       for (GeneratedFile f : files) {
         Path target = resolveInside(staging, f.path());
-        Files.createDirectories(target.getParent());
+        if (made.add(target.getParent())) {
+          Files.createDirectories(target.getParent());
+        }
         Files.write(target, f.content());
         manifest.append(f.path()).append('\n');
       }

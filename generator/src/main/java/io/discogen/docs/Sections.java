@@ -5,6 +5,7 @@ import io.discogen.ir.ObjectSchema;
 import io.discogen.ir.Property;
 import io.discogen.ir.Schema;
 import io.discogen.java.NamePlan;
+import io.discogen.java.TypeMapper;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -67,6 +68,14 @@ final class Sections {
     }
     if (nulls != null) {
       notes.add("[nullable]");
+    }
+    TypeMapper.NullsInside inside = ctx.types.nullsInside(p.type());
+    if (inside != null) {
+      notes.add(switch (inside) {
+        case ITEMS -> "[null items]";
+        case VALUES -> "[null values]";
+        case NESTED -> "[nested nulls]";
+      });
     }
     if (p.constValue() != null && ctx.types.constInitializer(p) != null) {
       notes.add("always " + Markdown.cellCode(p.constValue()));

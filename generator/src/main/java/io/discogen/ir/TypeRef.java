@@ -6,11 +6,29 @@ public sealed interface TypeRef {
   /** A scalar type. */
   record Primitive(Kind kind) implements TypeRef {}
 
-  /** An ordered list (JSON array). */
-  record ListOf(TypeRef element) implements TypeRef {}
+  /**
+   * An ordered list (JSON array).
+   *
+   * @param nullableItems whether the spec allows JSON null items (OpenAPI {@code nullable} or a
+   *     {@code "null"} type on {@code items}); only documentation differs, since null items are
+   *     sent and received as JSON null either way
+   */
+  record ListOf(TypeRef element, boolean nullableItems) implements TypeRef {
+    public ListOf(TypeRef element) {
+      this(element, false);
+    }
+  }
 
-  /** A JSON object used as a map with string keys. */
-  record MapOf(TypeRef value) implements TypeRef {}
+  /**
+   * A JSON object used as a map with string keys.
+   *
+   * @param nullableValues whether the spec allows JSON null values, as {@link ListOf#nullableItems}
+   */
+  record MapOf(TypeRef value, boolean nullableValues) implements TypeRef {
+    public MapOf(TypeRef value) {
+      this(value, false);
+    }
+  }
 
   /** A schema by id; always present in {@link ApiModel#schemaIndex()}. */
   record Named(String schemaId) implements TypeRef {}

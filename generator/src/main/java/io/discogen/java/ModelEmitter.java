@@ -196,13 +196,14 @@ final class ModelEmitter {
     NamePlan.MemberNames n = names.property(owner.id(), p.name());
     TypeName storage = types.storageType(p.type());
     boolean isEnum = types.enumOf(p.type()) != null;
-    b.addMethod(setter(n.setter(), cls, isEnum ? types.apiType(p.type()) : storage, n.field(), p)
+    String inside = nullsInsideNote(p.type());
+    b.addMethod(setter(n.setter(), cls, isEnum ? types.apiType(p.type()) : storage, n.field(), p, inside)
         .addAnnotation(Override.class)
         .addStatement("$L", "super." + n.setter() + "(" + n.field() + ")")
         .addStatement("return this")
         .build());
     if (isEnum) {
-      b.addMethod(setter(n.rawSetter(), cls, storage, n.field(), p)
+      b.addMethod(setter(n.rawSetter(), cls, storage, n.field(), p, inside)
           .addAnnotation(Override.class)
           .addStatement("$L", "super." + n.rawSetter() + "(" + n.field() + ")")
           .addStatement("return this")
@@ -233,14 +234,15 @@ final class ModelEmitter {
     b.addField(field.build());
 
     NamePlan.NullNames nulls = names.nullable(s.id(), p.name());
-    String doc = propertyDoc(p, fixed != null, nulls);
+    String inside = nullsInsideNote(p.type());
+    String doc = propertyDoc(p, fixed != null, nulls, inside);
     EnumSchema e = types.enumOf(p.type());
     // Statements and docs are joined into one "$L" part where no type is named: see JavaEmitter.
     CodeBlock unmark = nulls == null ? null : CodeBlock.of("$L", "explicitNull(" + Literals.quote(p.name()) + ", false)");
     if (e == null) {
       b.addMethod(getter(n.getter(), storage, doc, p.deprecated()).addStatement("$L", "return this." + n.field()).build());
       if (fixed == null) { // a const is always its one value: nothing to set
-        MethodSpec.Builder set = setter(n.setter(), cls, storage, n.field(), p)
+        MethodSpec.Builder set = setter(n.setter(), cls, storage, n.field(), p, inside)
             .addStatement("$L", "this." + n.field() + " = " + n.field());
         if (unmark != null) {
           set.addStatement(unmark);
@@ -270,8 +272,8 @@ final class ModelEmitter {
     b.addMethod(getter(n.getter(), api, doc, p.deprecated()).addStatement("return $L", decode).build());
     b.addMethod(getter(n.rawGetter(), storage, "The raw wire value of {@link #" + n.getter() + "()}, kept even when this\nclient does not know it.", p.deprecated())
         .addStatement("$L", "return this." + n.field()).build());
-    MethodSpec.Builder set = setter(n.setter(), cls, api, n.field(), p).addStatement("$L$L", "this." + n.field() + " = ", encode);
-    MethodSpec.Builder setRaw = setter(n.rawSetter(), cls, storage, n.field(), p).addStatement("$L", "this." + n.field() + " = " + n.field());
+    MethodSpec.Builder set = setter(n.setter(), cls, api, n.field(), p, inside).addStatement("$L$L", "this." + n.field() + " = ", encode);
+    MethodSpec.Builder setRaw = setter(n.rawSetter(), cls, storage, n.field(), p, inside).addStatement("$L", "this." + n.field() + " = " + n.field());
     if (unmark != null) {
       set.addStatement(unmark);
       setRaw.addStatement(unmark);
@@ -319,7 +321,23 @@ final class ModelEmitter {
     b.addMethod(clear.build()).addMethod(isNull.build());
   }
 
-  private static String propertyDoc(Property p, boolean fixed, NamePlan.NullNames nulls) {
+  /**
+   * The javadoc paragraph for the nulls a list or map property may hold, or null. They are sent and
+   * received as JSON null whether the spec allows them or not (see the README).
+   */
+  private String nullsInsideNote(TypeRef t) {
+    TypeMapper.NullsInside inside = types.nullsInside(t);
+    if (inside == null) {
+      return null;
+    }
+    return switch (inside) {
+      case ITEMS -> "Items may be null: a null item is sent and received as JSON null, in its place.";
+      case VALUES -> "Values may be null: a null value is sent and received as JSON null.";
+      case NESTED -> "Items or values of the nested lists or maps may be null: sent and received as JSON null.";
+    };
+  }
+
+  private static String propertyDoc(Property p, boolean fixed, NamePlan.NullNames nulls, String inside) {
     String doc = Javadocs.sanitize(p.description());
     if (p.defaultValue() != null) {
       doc = (doc.isEmpty() ? "" : doc + "\n\n") + "<p>Default: <code>" + Javadocs.sanitize(p.defaultValue()) + "</code>";
@@ -338,6 +356,9 @@ final class ModelEmitter {
       notes.add("Nullable: {@link #" + nulls.clear() + "()} sends an explicit JSON null and {@link #" + nulls.isNull()
           + "()}\ntells one was received; a null Java value is left out.");
     }
+    if (inside != null) {
+      notes.add(inside);
+    }
     for (String note : notes) {
       doc = (doc.isEmpty() ? "" : doc + "\n\n") + "<p>" + note;
     }
@@ -355,7 +376,8 @@ final class ModelEmitter {
     return m;
   }
 
-  private static MethodSpec.Builder setter(String name, ClassName cls, TypeName type, String param, Property p) {
+  private static MethodSpec.Builder setter(String name, ClassName cls, TypeName type, String param, Property p,
+      String inside) {
     MethodSpec.Builder m = MethodSpec.methodBuilder(name)
         .addModifiers(Modifier.PUBLIC)
         .returns(cls)
@@ -363,6 +385,9 @@ final class ModelEmitter {
         .addJavadoc("$L", "Sets <code>" + Javadocs.sanitize(p.name()) + "</code>; null removes it. Returns this object.\n");
     if (p.readOnly()) {
       m.addJavadoc("\n<p>Read-only: kept in this object (and in {@code toString}), never sent in requests.\n");
+    }
+    if (inside != null) {
+      m.addJavadoc("\n<p>$L\n", inside);
     }
     if (p.deprecated()) {
       m.addAnnotation(Deprecated.class);

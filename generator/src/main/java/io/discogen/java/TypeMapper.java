@@ -94,6 +94,32 @@ public final class TypeMapper {
     return "encode" + wrap;
   }
 
+  /** Where a list or map type holds JSON nulls the spec allows (see {@link #nullsInside}). */
+  public enum NullsInside { ITEMS, VALUES, NESTED }
+
+  /**
+   * Whether a (possibly alias) list or map type admits null items or values: its own, those of a
+   * list or map nested in it, or none (null).
+   */
+  public NullsInside nullsInside(TypeRef t) {
+    TypeRef inner;
+    for (int depth = 0; depth < 32; depth++, t = inner) { // bounded: an alias may be a list of itself
+      TypeRef r = resolve(t);
+      if (r instanceof TypeRef.ListOf l && l.nullableItems()) {
+        return depth == 0 ? NullsInside.ITEMS : NullsInside.NESTED;
+      } else if (r instanceof TypeRef.MapOf m && m.nullableValues()) {
+        return depth == 0 ? NullsInside.VALUES : NullsInside.NESTED;
+      } else if (r instanceof TypeRef.ListOf l) {
+        inner = l.element();
+      } else if (r instanceof TypeRef.MapOf m) {
+        inner = m.value();
+      } else {
+        return null;
+      }
+    }
+    return null;
+  }
+
   /** Whether the type is or contains a 64-bit integer that travels as a JSON string. */
   public boolean hasInt64(TypeRef t) {
     TypeRef r = resolve(t);

@@ -236,7 +236,8 @@ final class SchemaConverter {
       return TypeRef.ANY;
     }
     return switch (type) {
-      case "array" -> new TypeRef.ListOf(type(s.getItems(), idHint + ".items", nameHint + "Item", nested, depth + 1));
+      case "array" -> new TypeRef.ListOf(type(s.getItems(), idHint + ".items", nameHint + "Item", nested, depth + 1),
+          admitsNull(s.getItems()));
       case "object" -> mapType(s, idHint, nameHint, nested, depth);
       case "string" -> {
         if (isStringEnum(s)) {
@@ -265,7 +266,7 @@ final class SchemaConverter {
       List<Schema> nested, int depth) {
     Object ap = s.getAdditionalProperties();
     if (ap instanceof io.swagger.v3.oas.models.media.Schema v) {
-      return new TypeRef.MapOf(type(v, idHint + ".value", nameHint + "Value", nested, depth + 1));
+      return new TypeRef.MapOf(type(v, idHint + ".value", nameHint + "Value", nested, depth + 1), admitsNull(v));
     }
     return new TypeRef.MapOf(TypeRef.ANY);
   }
@@ -382,7 +383,7 @@ final class SchemaConverter {
         continue; // "or null": every reference may be null
       }
       TypeRef t = type(part, id + ".option" + i, name + "Option" + i, nested, depth + 1);
-      if (!variants.contains(t)) {
+      if (variants.stream().map(SchemaConverter::javaShape).noneMatch(javaShape(t)::equals)) {
         variants.add(t);
       }
     }
@@ -455,7 +456,7 @@ final class SchemaConverter {
           isRequired,
           ps != null && Boolean.TRUE.equals(ps.getDeprecated()),
           ps == null ? null : defaultText(ps.getDefault()),
-          nullable(ps) || (target != ps && nullable(target)),
+          admitsNull(ps),
           readOnly,
           writeOnly && !readOnly,
           readOnly ? null : constValue(ps, target, isRequired)));
@@ -672,6 +673,23 @@ final class SchemaConverter {
     } catch (ArithmeticException | NumberFormatException e) {
       return null;
     }
+  }
+
+  /** The type without its null-item flags: variants that differ only there are one Java type. */
+  private static TypeRef javaShape(TypeRef t) {
+    if (t instanceof TypeRef.ListOf l) {
+      return new TypeRef.ListOf(javaShape(l.element()));
+    } else if (t instanceof TypeRef.MapOf m) {
+      return new TypeRef.MapOf(javaShape(m.value()));
+    }
+    return t;
+  }
+
+  /** Whether a schema, or the one it references, admits JSON null (see {@link #nullable}). */
+  @SuppressWarnings("rawtypes")
+  private boolean admitsNull(io.swagger.v3.oas.models.media.Schema s) {
+    io.swagger.v3.oas.models.media.Schema target = s == null ? null : resolve(s);
+    return nullable(s) || (target != s && nullable(target));
   }
 
   /** Whether a schema admits JSON null: {@code nullable: true}, a "null" type, or a null variant. */

@@ -54,7 +54,7 @@ final class RequestBodies {
     StringBuilder sb = new StringBuilder();
     for (Iterator<Map.Entry<String, JsonNode>> it = tree.fields(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> e = it.next();
-      for (String v : values(e.getValue())) {
+      for (String v : values(e.getKey(), e.getValue())) {
         if (sb.length() > 0) {
           sb.append('&');
         }
@@ -90,16 +90,18 @@ final class RequestBodies {
     return out.toByteArray();
   }
 
-  private static java.util.List<String> values(JsonNode v) {
+  private static java.util.List<String> values(String name, JsonNode v) {
     if (v.isNull()) {
       return java.util.List.of();
     }
     if (v.isArray()) {
       java.util.List<String> out = new java.util.ArrayList<>();
       for (JsonNode item : v) {
-        if (!item.isNull()) {
-          out.add(item.isContainerNode() ? item.toString() : item.asText());
+        if (item.isNull()) {
+          // A form has no null, and leaving the item out would silently move the ones after it.
+          throw new IllegalArgumentException("form field " + name + " has a null item, which a form body cannot carry");
         }
+        out.add(item.isContainerNode() ? item.toString() : item.asText());
       }
       return out;
     }

@@ -2,6 +2,7 @@ package io.discogen.runtime;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
@@ -55,6 +56,22 @@ class RequestBodiesTest {
     assertEquals("application/x-www-form-urlencoded", r.header("Content-Type"));
     assertEquals("name=Rex+%26+co&tags=a&tags=b&age=3&owner=%7B%22id%22%3A1%7D",
         new String(r.body(), StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void formBodiesRefuseNullItems() {
+    RestMethod m = RestMethod.builder("pets.create", "POST", "pets").contentType("application/x-www-form-urlencoded").build();
+    Map<String, Object> body = fields();
+    body.put("tags", java.util.Arrays.asList("a", null, "b"));
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> new Call<>(client, m, body, Void.class).execute());
+    assertEquals("form field tags has a null item, which a form body cannot carry", e.getMessage());
+    assertEquals(0, server.count());
+    // Multipart sends a list as one JSON part: the null stays in place.
+    RestMethod mp = RestMethod.builder("pets.photo", "PUT", "pets/photo").contentType("multipart/form-data").build();
+    new Call<>(client, mp, body, Void.class).execute();
+    String text = new String(server.last().body(), StandardCharsets.UTF_8);
+    assertTrue(text.contains("name=\"tags\"\r\nContent-Type: application/json\r\n\r\n[\"a\",null,\"b\"]\r\n"), text);
   }
 
   @Test

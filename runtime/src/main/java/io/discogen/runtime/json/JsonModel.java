@@ -22,6 +22,8 @@ import java.util.TreeSet;
     isGetterVisibility = Visibility.NONE,
     setterVisibility = Visibility.NONE,
     creatorVisibility = Visibility.NONE)
+// Null fields are left out; null list items and map values are data, written as null in place
+// (content inclusion stays ALWAYS: neither this nor the mapper may filter them).
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public abstract class JsonModel {
   // Not a Jackson property: reached only through the any-getter/any-setter below.

@@ -402,14 +402,7 @@ final class ModelEmitter {
       cmp.add("$T$L", types.isBytes(p.type()) ? Runtime.ARRAYS : Runtime.OBJECTS, ".equals(this." + f + ", other." + f + ")\n    && ");
     }
     cmp.add("unknownFieldsEqual(other)");
-    return MethodSpec.methodBuilder("equals")
-        .addAnnotation(Override.class)
-        .addModifiers(Modifier.PUBLIC)
-        .returns(boolean.class)
-        .addParameter(Object.class, "o")
-        .beginControlFlow("if (o == this)")
-        .addStatement("return true")
-        .endControlFlow()
+    return equalsStart()
         .beginControlFlow("if (!(o instanceof $T))", cls)
         .addStatement("return false")
         .endControlFlow()
@@ -418,12 +411,9 @@ final class ModelEmitter {
         .build();
   }
 
-  /**
-   * {@code equals} in a class hierarchy: the same class only (a {@code Pet} never equals a {@code
-   * Dog}, so it stays symmetric); the root compares the unknown fields, a child its parent's part.
-   */
-  private MethodSpec hierarchyEqualsMethod(ClassName cls, ObjectSchema s, boolean hasParent) {
-    MethodSpec.Builder m = MethodSpec.methodBuilder("equals")
+  /** {@code public boolean equals(Object o)}, up to its {@code o == this} shortcut. */
+  private static MethodSpec.Builder equalsStart() {
+    return MethodSpec.methodBuilder("equals")
         .addAnnotation(Override.class)
         .addModifiers(Modifier.PUBLIC)
         .returns(boolean.class)
@@ -431,6 +421,14 @@ final class ModelEmitter {
         .beginControlFlow("if (o == this)")
         .addStatement("return true")
         .endControlFlow();
+  }
+
+  /**
+   * {@code equals} in a class hierarchy: the same class only (a {@code Pet} never equals a {@code
+   * Dog}, so it stays symmetric); the root compares the unknown fields, a child its parent's part.
+   */
+  private MethodSpec hierarchyEqualsMethod(ClassName cls, ObjectSchema s, boolean hasParent) {
+    MethodSpec.Builder m = equalsStart();
     if (hasParent) {
       m.beginControlFlow("if (!super.equals(o))");
     } else {

@@ -55,10 +55,14 @@ final class Transport {
   private static final int MAX_LOGGED_BODY_CHARS = 16 * 1024;
   private static final Pattern IPV4_LOOPBACK = Pattern.compile("127\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}");
 
-  private static final HttpClient DEFAULT_CLIENT = HttpClient.newBuilder()
-      .followRedirects(HttpClient.Redirect.NEVER)
-      .connectTimeout(Duration.ofSeconds(30))
-      .build();
+  private static final HttpClient DEFAULT_CLIENT = clientBuilder().build();
+
+  /** What every client of ours shares: no redirects (they could carry credentials elsewhere). */
+  private static HttpClient.Builder clientBuilder() {
+    return HttpClient.newBuilder()
+        .followRedirects(HttpClient.Redirect.NEVER)
+        .connectTimeout(Duration.ofSeconds(30));
+  }
 
   /**
    * For plain {@code http://} roots (loopback, emulators): HTTP/1.1. The default HTTP/2 client has
@@ -69,11 +73,7 @@ final class Transport {
    * tasks, which must not run on the selector thread (see {@link PlainHttpCalls}).
    */
   private static final class PlainHttp {
-    static final HttpClient CLIENT = HttpClient.newBuilder()
-        .version(HttpClient.Version.HTTP_1_1)
-        .followRedirects(HttpClient.Redirect.NEVER)
-        .connectTimeout(Duration.ofSeconds(30))
-        .build();
+    static final HttpClient CLIENT = clientBuilder().version(HttpClient.Version.HTTP_1_1).build();
   }
 
   /**
@@ -89,12 +89,7 @@ final class Transport {
    * thread too, which nothing here tests.
    */
   private static final class PlainHttpCalls {
-    static final HttpClient CLIENT = HttpClient.newBuilder()
-        .version(HttpClient.Version.HTTP_1_1)
-        .executor(Runnable::run)
-        .followRedirects(HttpClient.Redirect.NEVER)
-        .connectTimeout(Duration.ofSeconds(30))
-        .build();
+    static final HttpClient CLIENT = clientBuilder().version(HttpClient.Version.HTTP_1_1).executor(Runnable::run).build();
   }
 
   /** Fires per-attempt timeouts; its one daemon thread never runs user code. */

@@ -42,6 +42,7 @@ final class UriTemplate {
   /** Expands {@code template} (the method's path or one of its media paths) with its values. */
   static String expand(RestMethod method, String template, Map<String, Object> values) {
     StringBuilder out = new StringBuilder();
+    boolean styled = false; // a label, matrix, list or object expansion: checked for dot segments at the end
     int i = 0;
     while (i < template.length()) {
       char c = template.charAt(i);
@@ -63,13 +64,14 @@ final class UriTemplate {
       }
       RestMethod.Param p = method.params().get(name);
       RestMethod.Style style = p == null ? RestMethod.Style.SIMPLE : p.style();
-      if (reserved || (style == RestMethod.Style.SIMPLE && !(value instanceof java.util.Collection)
-          && !ParamValues.isObject(value))) {
+      boolean single = !(value instanceof java.util.Collection) && !ParamValues.isObject(value);
+      if (reserved || (style == RestMethod.Style.SIMPLE && single)) {
         String text = ParamValues.format(name, value);
         check(method, name, text, reserved);
         out.append(encode(text, reserved));
       } else {
-        if (!(value instanceof java.util.Collection) && !ParamValues.isObject(value)) {
+        styled = true;
+        if (single) {
           checkPattern(method, name, ParamValues.format(name, value));
         }
         String expanded = ParamValues.path(p, name, value);
@@ -80,8 +82,11 @@ final class UriTemplate {
       }
       i = end + 1;
     }
-    refuseDotSegments(method, template, out.toString());
-    return out.toString();
+    String path = out.toString();
+    if (styled) {
+      refuseDotSegments(method, template, path);
+    }
+    return path;
   }
 
   /**

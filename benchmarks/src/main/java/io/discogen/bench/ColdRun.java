@@ -88,11 +88,10 @@ public final class ColdRun {
       } else {
         cmd.addAll(List.of("java", "-jar", discogenJar.toString()));
       }
-      cmd.addAll(List.of("generate", "--spec", c.discovery().toString(), "--out", out.toString(), "--sources-only"));
+      cmd.addAll(discogenArgs(List.of(c.discovery().toString()), out));
     } else {
-      cmd.addAll(List.of("java", "-jar", oagJar.toString(), "generate", "-g", "java", "-i", c.openapi().toString(),
-          "-o", out.toString(), "--skip-validate-spec",
-          "--global-property", "apiTests=false,modelTests=false,apiDocs=false,modelDocs=false"));
+      cmd.addAll(List.of("java", "-jar", oagJar.toString()));
+      cmd.addAll(openApiGeneratorArgs(c.openapi().toString(), out));
     }
     ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true)
         .redirectOutput(work.resolve(tool.replace(' ', '_') + ".log").toFile());
@@ -116,6 +115,22 @@ public final class ColdRun {
     System.out.println(line);
     lines.add(line);
     Files.write(results, lines);
+  }
+
+  /** Discogen's command line (after the program): every spec into {@code out}, sources only. */
+  static List<String> discogenArgs(List<String> specs, Path out) {
+    List<String> a = new ArrayList<>(List.of("generate", "--out", out.toString(), "--sources-only"));
+    for (String s : specs) {
+      a.add("--spec");
+      a.add(s);
+    }
+    return a;
+  }
+
+  /** OpenAPI Generator's command line (after the program): its Java client, generation only. */
+  static List<String> openApiGeneratorArgs(String spec, Path out) {
+    return List.of("generate", "-g", "java", "-i", spec, "-o", out.toString(), "--skip-validate-spec",
+        "--global-property", "apiTests=false,modelTests=false,apiDocs=false,modelDocs=false");
   }
 
   static long[] countJava(Path dir) throws IOException {

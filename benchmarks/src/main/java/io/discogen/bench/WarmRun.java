@@ -17,7 +17,6 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
 /**
@@ -114,12 +113,7 @@ public final class WarmRun {
   private static Entry discogen(Class<?> main) throws NoSuchMethodException {
     Method run = main.getMethod("run", String[].class);
     return (specs, out) -> {
-      List<String> a = new ArrayList<>(List.of("generate", "--out", out.toString(), "--sources-only"));
-      for (String s : specs) {
-        a.add("--spec");
-        a.add(s);
-      }
-      int code = (Integer) run.invoke(null, (Object) a.toArray(String[]::new));
+      int code = (Integer) run.invoke(null, (Object) ColdRun.discogenArgs(specs, out).toArray(String[]::new));
       if (code != 0) {
         throw new IllegalStateException("discogen exited " + code);
       }
@@ -136,13 +130,11 @@ public final class WarmRun {
         return t;
       });
       try {
-        AtomicInteger n = new AtomicInteger();
         List<Future<?>> done = new ArrayList<>();
-        for (String spec : specs) {
-          Path dir = out.resolve(String.valueOf(n.incrementAndGet()));
+        for (int i = 0; i < specs.size(); i++) {
+          String[] args = ColdRun.openApiGeneratorArgs(specs.get(i), out.resolve(String.valueOf(i + 1))).toArray(String[]::new);
           done.add(pool.submit(() -> {
-            run.invoke(null, (Object) new String[] {"generate", "-g", "java", "-i", spec, "-o", dir.toString(),
-                "--skip-validate-spec", "--global-property", "apiTests=false,modelTests=false,apiDocs=false,modelDocs=false"});
+            run.invoke(null, (Object) args);
             return null;
           }));
         }

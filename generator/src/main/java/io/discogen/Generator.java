@@ -31,6 +31,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.function.ToLongFunction;
 import java.util.stream.Stream;
 
@@ -136,15 +137,17 @@ public final class Generator {
 
   private static List<GeneratedFile> javaFiles(ApiModel api, String pkg, String prefix) {
     String dir = prefix + pkg.replace('.', '/') + "/";
-    // Rendering (JavaPoet's two passes per file) is most of the time and each JavaFile is immutable:
-    // render one API's files in parallel too, so one large API (compute) uses every core. The
-    // service class, last in the list, holds every resource and request: often the largest file by
-    // far (Compute.java is a third of compute's output), so it starts first. Output order is the
-    // emitter's, so output is byte-for-byte what a serial loop writes.
-    List<JavaFile> javaFiles = JavaEmitter.emit(api, pkg);
-    int service = javaFiles.size() - 1;
-    return largestFirst(javaFiles, f -> f == javaFiles.get(service) ? 1 : 0,
-        f -> new GeneratedFile(dir + f.typeSpec().name() + ".java", f.toString().getBytes(StandardCharsets.UTF_8)));
+    // Emitting and rendering (JavaPoet's two passes per file) are most of the time, and each file is
+    // independent of the others: emit and render one API's files in parallel too, so one large API
+    // (compute) uses every core. The service class, last in the list, holds every resource and
+    // request: often the largest file by far (Compute.java is a third of compute's output), so it
+    // starts first. Output order is the emitter's, so output is byte-for-byte what a serial loop writes.
+    List<Supplier<JavaFile>> javaFiles = JavaEmitter.plan(api, pkg);
+    Supplier<JavaFile> service = javaFiles.get(javaFiles.size() - 1);
+    return largestFirst(javaFiles, f -> f == service ? 1 : 0, f -> {
+      JavaFile file = f.get();
+      return new GeneratedFile(dir + file.typeSpec().name() + ".java", file.toString().getBytes(StandardCharsets.UTF_8));
+    });
   }
 
   /** A rough measure of an API's generation work, to schedule the big ones first. */

@@ -12,6 +12,7 @@ import io.discogen.ir.Property;
 import io.discogen.ir.Schema;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * Turns one API's IR into Java files: a model or enum per top-level schema, the base request class,
@@ -28,6 +29,19 @@ public final class JavaEmitter {
 
   /** Emits every Java file of {@code api} into {@code packageName}. */
   public static List<JavaFile> emit(ApiModel api, String packageName) {
+    List<JavaFile> files = new ArrayList<>();
+    for (Supplier<JavaFile> f : plan(api, packageName)) {
+      files.add(f.get());
+    }
+    return files;
+  }
+
+  /**
+   * The same files, each emitted when its supplier is called: names are planned here, up front,
+   * and emitters only read the plan and the IR, so the suppliers may run on any threads, in any
+   * order. The service class, with every resource and request, is last.
+   */
+  public static List<Supplier<JavaFile>> plan(ApiModel api, String packageName) {
     NamePlan names = NamePlan.of(api, packageName);
     TypeMapper types = new TypeMapper(api.schemaIndex(), names);
     EnumEmitter enums = new EnumEmitter(names);
@@ -38,19 +52,19 @@ public final class JavaEmitter {
     ResourceEmitter resources = new ResourceEmitter(names, requests);
     boolean deprecations = usesDeprecated(api);
 
-    List<JavaFile> files = new ArrayList<>();
+    List<Supplier<JavaFile>> files = new ArrayList<>();
     for (Schema s : api.schemas()) {
       if (s instanceof ObjectSchema o) {
-        files.add(file(api, packageName, models.emit(o, false), deprecations));
+        files.add(() -> file(api, packageName, models.emit(o, false), deprecations));
       } else if (s instanceof EnumSchema e) {
-        files.add(file(api, packageName, enums.emit(e), deprecations));
+        files.add(() -> file(api, packageName, enums.emit(e), deprecations));
       } else if (s instanceof io.discogen.ir.UnionSchema u) {
-        files.add(file(api, packageName,
+        files.add(() -> file(api, packageName,
             names.polymorphism().isSealed(u.id()) ? sealedUnions.emit(u) : unions.emit(u, false), deprecations));
       }
     }
-    files.add(file(api, packageName, new BaseRequestEmitter(api, names, types, enums).emit(), deprecations));
-    files.add(file(api, packageName, new ServiceEmitter(api, names, resources).emit(), deprecations));
+    files.add(() -> file(api, packageName, new BaseRequestEmitter(api, names, types, enums).emit(), deprecations));
+    files.add(() -> file(api, packageName, new ServiceEmitter(api, names, resources).emit(), deprecations));
     return files;
   }
 

@@ -102,6 +102,13 @@ if want warm; then
   # OpenAPI Generator generates one spec per call: two threads, one per core, as its batch command would.
   warm discogen "$DG_JAR" "matched corpus ($N APIs)" "${W_CORPUS[@]}" 1 "$BENCH_OUT/warm" "$T/results/warm.tsv" "${DG_SPECS[@]}"
   warm openapi-generator "$OAG_JAR" "matched corpus ($N APIs)" "${W_CORPUS[@]}" 2 "$BENCH_OUT/warm" "$T/results/warm.tsv" "${OAG_SPECS[@]}"
+  # Discogen's warm work per phase on one thread: JavaPoet's share bounds the warm ratio above.
+  # The launcher's collector: G1's timings of the same work varied 3x from run to run.
+  rm -f "$T/results/phases.tsv"
+  for s in dataproc.v1 compute.v1; do
+    java -XX:+UseParallelGC -Xms2g -Xmx4g -cp "$JAR" io.discogen.bench.RenderLoop "$CORPUS/$s.json" \
+      $([ -n "$QUICK" ] && echo 10 || echo 40) phases | sed "s/^/$s\t/" >> "$T/results/phases.tsv"
+  done
 fi
 if want cold; then
   java -cp "$JAR" io.discogen.bench.ColdRun "$ROUNDS" "$ROOT/generator/target/discogen.jar" \
@@ -128,4 +135,4 @@ echo "load avg after:  $(cut -d' ' -f1-3 /proc/loadavg)" >> "$MACHINE"
 echo "generated into:  $BENCH_OUT ($(df -PT "$BENCH_OUT" | awk 'NR==2 {print $2}'))" >> "$MACHINE"
 [ "$BENCH_OUT" = "$T" ] || rm -rf "$BENCH_OUT"
 java -cp "$JAR" io.discogen.bench.Report "$ROOT/benchmarks/REPORT.md" "$T/results/jmh-client.json,$T/results/jmh-generate.json" "$T/results/cold.tsv" \
-  "$JAR" "$T/results/profile.md" "$MACHINE" "$T/results/plugin.tsv" "$T/results/warm.tsv"
+  "$JAR" "$T/results/profile.md" "$MACHINE" "$T/results/plugin.tsv" "$T/results/warm.tsv" "$T/results/phases.tsv"

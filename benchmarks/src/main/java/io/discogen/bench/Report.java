@@ -45,6 +45,7 @@ public final class Report {
     }
     List<String[]> cold = tsv(Path.of(args[2]));
     List<String[]> warm = args.length > 7 ? tsv(Path.of(args[7])) : List.of();
+    List<String[]> phases = args.length > 8 ? tsv(Path.of(args[8])) : List.of();
     String profile = Files.exists(Path.of(args[4])) ? Files.readString(Path.of(args[4])) : "(no profile collected)\n";
     String machine = Files.readString(Path.of(args[5]));
 
@@ -53,6 +54,7 @@ public final class Report {
     generationCold(cold);
     generationWarm(jmh);
     generationWarmBothTools(warm);
+    javaPoetShare(warm, phases);
     String gen = md.toString();
     md.setLength(0);
     json(jmh);
@@ -341,6 +343,59 @@ public final class Report {
           String.format("%.1f× (worst case of %d: %s)", worstRatio, worst.size(), String.join(", ", worst)),
           worstRatio >= 10 ? "holds" : String.format("**misses** (%.1f× short)", 10 / worstRatio)});
     }
+  }
+
+  /**
+   * Discogen's warm work per phase on one thread ({@code RenderLoop ... phases}, the later half of
+   * the runs), and what JavaPoet's rendering alone leaves room for: the warm ratio against OpenAPI
+   * Generator could be no higher than its warm time over the fastest of those renders spread
+   * evenly over every core, even if reading, emitting and writing cost nothing.
+   */
+  private static void javaPoetShare(List<String[]> warm, List<String[]> phases) {
+    if (phases.isEmpty()) {
+      return;
+    }
+    java.util.regex.Pattern line = java.util.regex.Pattern.compile(
+        "run (\\d+): read ([\\d.]+) ms, emit ([\\d.]+) ms, render ([\\d.]+) ms.*");
+    Map<String, List<double[]>> byCase = new LinkedHashMap<>();
+    for (String[] r : phases) {
+      java.util.regex.Matcher m = line.matcher(r.length > 1 ? r[1] : "");
+      if (m.matches()) {
+        byCase.computeIfAbsent(r[0], k -> new ArrayList<>()).add(new double[] {
+            Double.parseDouble(m.group(2)), Double.parseDouble(m.group(3)), Double.parseDouble(m.group(4))});
+      }
+    }
+    int cores = Runtime.getRuntime().availableProcessors();
+    Map<String, Map<String, List<String[]>>> by = byCaseAndTool(warm);
+    md.append("\n### Where a warm Discogen pass goes, and how far JavaPoet lets it go (`RenderLoop SPEC N phases`)\n\n")
+        .append("CPU time on one thread, median of the later half of the runs in one JVM: reading the spec into the IR, ")
+        .append("emitting JavaPoet's specs, and JavaPoet rendering them to text (its two passes per file). The last column is ")
+        .append("the highest warm ratio against OpenAPI Generator that rendering through JavaPoet allows on this machine: its warm ")
+        .append("median over the fastest render of those runs spread evenly over ").append(cores).append(" cores, as if reading, ")
+        .append("emitting and writing took no time; the column before it counts the three phases, as if only writing, the ")
+        .append("collector and the hand-over between threads were free.\n\n")
+        .append("| Spec | read ms | emit ms | JavaPoet render ms | render share | OpenAPI Generator warm ms | ceiling, all three phases | ceiling, rendering alone |\n")
+        .append("|---|---:|---:|---:|---:|---:|---:|---:|\n");
+    for (var e : byCase.entrySet()) {
+      List<double[]> runs = e.getValue().subList(e.getValue().size() / 2, e.getValue().size());
+      double read = medianOf(runs, 0);
+      double emit = medianOf(runs, 1);
+      double render = medianOf(runs, 2);
+      List<String[]> oag = by.getOrDefault(e.getKey(), Map.of()).getOrDefault("openapi-generator", List.of())
+          .stream().filter(r -> r[2].equals("run")).toList();
+      String peer = oag.isEmpty() ? "" : String.format("%.0f", median(oag, 3));
+      double fastest = runs.stream().mapToDouble(r -> r[2]).min().orElse(render);
+      double fastestAll = runs.stream().mapToDouble(r -> r[0] + r[1] + r[2]).min().orElse(read + emit + render);
+      String ceiling = oag.isEmpty() ? " | " : String.format("%.1f× | %.1f×", median(oag, 3) / (fastestAll / cores),
+          median(oag, 3) / (fastest / cores));
+      md.append(String.format("| %s | %.1f | %.1f | %.1f | %.0f%% | %s | %s |%n", e.getKey(), read, emit, render,
+          100 * render / (read + emit + render), peer, ceiling));
+    }
+  }
+
+  private static double medianOf(List<double[]> rows, int col) {
+    double[] v = rows.stream().mapToDouble(r -> r[col]).sorted().toArray();
+    return v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
   }
 
   // ---------------------------------------------------------------- client

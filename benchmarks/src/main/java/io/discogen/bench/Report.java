@@ -18,7 +18,7 @@ import java.util.zip.ZipFile;
  * classes inside benchmarks.jar (code size), a JFR summary, and the machine's facts.
  *
  * <pre>
- * java -cp benchmarks.jar io.discogen.bench.Report OUT.md JMH_JSON[,JMH_JSON...] COLD_TSV BENCHMARKS_JAR PROFILE_MD MACHINE_TXT [PLUGIN_TSV [WARM_TSV]]
+ * java -cp benchmarks.jar io.discogen.bench.Report OUT.md JMH_JSON[,JMH_JSON...] COLD_TSV BENCHMARKS_JAR PROFILE_MD MACHINE_TXT [PLUGIN_TSV [WARM_TSV [PHASES_TSV]]]
  * </pre>
  */
 public final class Report {
@@ -394,8 +394,7 @@ public final class Report {
   }
 
   private static double medianOf(List<double[]> rows, int col) {
-    double[] v = rows.stream().mapToDouble(r -> r[col]).sorted().toArray();
-    return v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
+    return median(rows.stream().mapToDouble(r -> r[col]));
   }
 
   // ---------------------------------------------------------------- client
@@ -549,7 +548,11 @@ public final class Report {
   }
 
   private static double median(List<String[]> rows, int col) {
-    double[] v = rows.stream().mapToDouble(r -> Double.parseDouble(r[col])).sorted().toArray();
+    return median(rows.stream().mapToDouble(r -> Double.parseDouble(r[col])));
+  }
+
+  private static double median(java.util.stream.DoubleStream values) {
+    double[] v = values.sorted().toArray();
     return v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
   }
 

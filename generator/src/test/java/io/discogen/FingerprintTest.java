@@ -72,19 +72,19 @@ class FingerprintTest {
     GeneratorOptions o = options("a.b");
     String fp = fingerprint(o);
     assertFalse(Fingerprint.isCurrent(o, fp), "nothing generated yet");
-    Generator.Result r = Generator.generate(o);
+    Generator.Written r = Generator.generate(o);
     assertFalse(Fingerprint.isCurrent(o, fp), "not recorded yet");
     Fingerprint.record(o, fp);
     assertTrue(Fingerprint.isCurrent(o, fp));
     assertFalse(Fingerprint.isCurrent(o, fingerprint(options("a.c"))));
-    Files.delete(o.outputDirectory().resolve(r.files().get(0).path()));
+    Files.delete(o.outputDirectory().resolve(r.files().get(0)));
     assertFalse(Fingerprint.isCurrent(o, fp), "a generated file went missing");
   }
 
   @Test
   void relativeSpecsAreReadFromTheBaseAndNamedAsGiven() throws Exception {
     GeneratorOptions o = options("a.b");
-    Generator.Result r = Generator.generate(o);
+    Generator.Written r = Generator.generate(o);
     assertEquals("specs/dataproc.json", r.apis().get(0).source().displayPath());
     String service = Files.readString(o.outputDirectory().resolve("a/b/Dataproc.java"));
     assertTrue(service.contains("from specs/dataproc.json"), service.lines().limit(3).toList().toString());

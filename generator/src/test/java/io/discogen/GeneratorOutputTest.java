@@ -30,16 +30,54 @@ class GeneratorOutputTest {
   void writtenOutputEqualsTheRenderedFiles() throws Exception {
     Path out = tmp.resolve("client");
     GeneratorOptions options = new GeneratorOptions(List.of(TestSpecs.projectSpecs()), out, null, false);
-    Generator.Result r = Generator.generate(options);
+    Generator.Written w = Generator.generate(options);
     Map<String, String> written = snapshot(out);
     written.remove(".discogen");
+    Generator.Result r = Generator.render(options, p -> {});
     Map<String, String> rendered = new TreeMap<>();
     for (GeneratedFile f : r.files()) {
       rendered.put(f.path(), new String(f.content(), java.nio.charset.StandardCharsets.UTF_8));
     }
     assertEquals(rendered, written);
+    List<String> order = r.files().stream().map(GeneratedFile::path).toList();
+    assertEquals(order, w.files(), "what generate reports, in the generator's order");
+    assertEquals(order, Files.readAllLines(out.resolve(".discogen")), "the manifest, in the generator's order");
+  }
+
+  @Test
+  void docsInsideTheOutputAreWrittenAndListedWithIt() throws Exception {
+    Path out = tmp.resolve("client");
+    Path spec = TestSpecs.projectSpecs().resolve("dataproc-sessions.v1.json");
+    GeneratorOptions options = new GeneratorOptions(List.of(spec), out, null, false, out.resolve("docs"));
+    Generator.Written w = Generator.generate(options);
+    Generator.Result r = Generator.render(options, p -> {});
+    assertEquals(r.docs().stream().map(GeneratedFile::path).toList(), w.docs());
+    assertTrue(!w.docs().isEmpty());
+    for (GeneratedFile f : r.docs()) {
+      assertEquals(new String(f.content(), java.nio.charset.StandardCharsets.UTF_8),
+          Files.readString(out.resolve("docs").resolve(f.path())), f.path());
+    }
     List<String> manifest = Files.readAllLines(out.resolve(".discogen"));
-    assertEquals(r.files().stream().map(GeneratedFile::path).toList(), manifest, "in the generator's order");
+    assertEquals(w.files(), manifest.subList(0, w.files().size()));
+    assertEquals(w.docs().stream().map(d -> "docs/" + d).toList(), manifest.subList(w.files().size(), manifest.size()));
+  }
+
+  @Test
+  void aStagingDirectoryLeftByAnInterruptedRunIsRemovedByTheNext() throws Exception {
+    Path out = tmp.resolve("client");
+    // What a run killed while rendering leaves: its staging directory, named for a process gone.
+    long gone = ProcessHandle.current().pid() + 1_000_000_000L;
+    Path stale = Files.createDirectories(tmp.resolve(".client.discogen-new-" + Long.toHexString(gone) + "-1a2b"));
+    Files.writeString(stale.resolve("Half.java"), "class Half {");
+    // A run still under way in another live process (this one) keeps its own.
+    Path live = Files.createDirectories(
+        tmp.resolve(".client.discogen-new-" + Long.toHexString(ProcessHandle.current().pid()) + "-3c4d"));
+    Path spec = TestSpecs.projectSpecs().resolve("dataproc-sessions.v1.json");
+    Generator.generate(new GeneratorOptions(List.of(spec), out, null, false));
+    try (Stream<Path> s = Files.list(tmp)) {
+      assertEquals(List.of(live.getFileName().toString(), "client"),
+          s.map(p -> p.getFileName().toString()).sorted().toList());
+    }
   }
 
   @Test

@@ -63,7 +63,7 @@ final class GenerateCommand implements Callable<Integer> {
     Path docsDirectory = docs ? out.resolve("docs") : docsDir;
     GeneratorOptions options = new GeneratorOptions(specs, out, packageName, sourcesOnly, docsDirectory);
     try {
-      Generator.Result r = Generator.generate(options, p -> {
+      Generator.Written r = Generator.generate(options, p -> {
         if (terminal && p.total() > 1) {
           err.print("\r[" + p.done() + "/" + p.total() + "] " + p.spec() + "\u001b[K");
           err.flush();

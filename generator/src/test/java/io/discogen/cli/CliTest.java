@@ -114,7 +114,8 @@ class CliTest {
   void regenerationRemovesFilesNoLongerGenerated() throws IOException {
     Path out = tmp.resolve("client");
     assertEquals(0, run("generate", "--spec", dataproc(), "--out", out.toString(), "--package", "a.b").code());
-    assertEquals(0, run("generate", "--spec", dataproc(), "--out", out.toString(), "--package", "c.d").code());
+    Run second = run("generate", "--spec", dataproc(), "--out", out.toString(), "--package", "c.d");
+    assertEquals(0, second.code(), second.err());
     assertFalse(Files.exists(out.resolve("src/main/java/a")));
     assertTrue(Files.exists(out.resolve("src/main/java/c/d/Session.java")));
   }

@@ -37,7 +37,7 @@ class CorpusCompileTest {
 
     resetPeaks();
     long t0 = System.nanoTime();
-    Generator.Result r = Generator.generate(new GeneratorOptions(List.of(corpus), out, null, true));
+    Generator.Written r = Generator.generate(new GeneratorOptions(List.of(corpus), out, null, true));
     long genMs = (System.nanoTime() - t0) / 1_000_000;
     long genPeak = peakHeapMb();
     assertEquals(docs, r.apis().size(), "every document generates");

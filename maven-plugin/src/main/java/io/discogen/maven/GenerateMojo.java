@@ -76,7 +76,7 @@ public class GenerateMojo extends AbstractMojo {
           .append(millis(start)).append(" ms)"));
       return;
     }
-    Generator.Result result;
+    Generator.Written result;
     try {
       result = Generator.generate(options, p -> getLog().debug("[" + p.done() + "/" + p.total() + "] " + p.spec()));
     } catch (SpecException e) {

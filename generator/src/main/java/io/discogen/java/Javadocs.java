@@ -14,6 +14,9 @@ public final class Javadocs {
     if (text == null || text.isBlank()) {
       return "";
     }
+    if (isSafe(text)) { // most descriptions: no copy
+      return text.strip();
+    }
     StringBuilder sb = new StringBuilder(text.length() + 16);
     String s = text.replace("\r\n", "\n").replace('\r', '\n').strip();
     for (int i = 0; i < s.length(); i++) {
@@ -37,6 +40,35 @@ public final class Javadocs {
       }
     }
     return sb.toString();
+  }
+
+  /** Whether {@link #sanitize} would change nothing in {@code s} but strip its ends. */
+  private static boolean isSafe(String s) {
+    for (int i = 0, n = s.length(); i < n; i++) {
+      char c = s.charAt(i);
+      switch (c) {
+        case '\\', '@', '<', '>', '&', '\r', '\u2028', '\u2029' -> {
+          return false;
+        }
+        case '*' -> {
+          if (i + 1 < n && s.charAt(i + 1) == '/') {
+            return false;
+          }
+        }
+        case '/' -> {
+          if (i + 1 < n && s.charAt(i + 1) == '*') {
+            return false;
+          }
+        }
+        case '\n', '\t' -> { }
+        default -> {
+          if (Character.isISOControl(c)) {
+            return false;
+          }
+        }
+      }
+    }
+    return true;
   }
 
   /** Text safe in a {@code //} line comment: one line, no backslashes. */

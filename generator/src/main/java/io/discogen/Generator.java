@@ -39,7 +39,7 @@ import java.util.stream.Stream;
 
 /**
  * The front door, reading like the pipeline: read each spec into the IR, emit Java files, write
- * them atomically. Nothing is written unless every spec is accepted.
+ * them atomically. Nothing reaches the output directory unless every spec is accepted.
  */
 public final class Generator {
   private Generator() {}

@@ -14,61 +14,33 @@ public final class Javadocs {
     if (text == null || text.isBlank()) {
       return "";
     }
-    if (isSafe(text)) { // most descriptions: no copy
-      return text.strip();
-    }
-    StringBuilder sb = new StringBuilder(text.length() + 16);
-    String s = text.replace("\r\n", "\n").replace('\r', '\n').strip();
+    String s = text.strip();
+    StringBuilder sb = null; // made at the first character that changes: most descriptions need none
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
-      switch (c) {
-        case '\\' -> sb.append("&#92;"); // no backslash, so no unicode escape survives
-        case '*' -> sb.append(i + 1 < s.length() && s.charAt(i + 1) == '/' ? "&#42;" : "*");
-        case '/' -> sb.append(i + 1 < s.length() && s.charAt(i + 1) == '*' ? "&#47;" : "/");
-        case '@' -> sb.append("&#64;");
-        case '<' -> sb.append("&lt;");
-        case '>' -> sb.append("&gt;");
-        case '&' -> sb.append("&amp;");
-        case '\n', '\t' -> sb.append(c);
-        default -> {
-          if (Character.isISOControl(c) || c == '\u2028' || c == '\u2029') {
-            sb.append(' ');
-          } else {
-            sb.append(c);
-          }
-        }
+      char next = i + 1 < s.length() ? s.charAt(i + 1) : 0;
+      String r = switch (c) {
+        case '\\' -> "&#92;"; // no backslash, so no unicode escape survives
+        case '*' -> next == '/' ? "&#42;" : null;
+        case '/' -> next == '*' ? "&#47;" : null;
+        case '@' -> "&#64;";
+        case '<' -> "&lt;";
+        case '>' -> "&gt;";
+        case '&' -> "&amp;";
+        case '\r' -> next == '\n' ? "" : "\n";
+        case '\n', '\t' -> null;
+        default -> Character.isISOControl(c) || c == '\u2028' || c == '\u2029' ? " " : null;
+      };
+      if (r != null && sb == null) {
+        sb = new StringBuilder(s.length() + 16).append(s, 0, i);
+      }
+      if (r != null) {
+        sb.append(r);
+      } else if (sb != null) {
+        sb.append(c);
       }
     }
-    return sb.toString();
-  }
-
-  /** Whether {@link #sanitize} would change nothing in {@code s} but strip its ends. */
-  private static boolean isSafe(String s) {
-    for (int i = 0, n = s.length(); i < n; i++) {
-      char c = s.charAt(i);
-      switch (c) {
-        case '\\', '@', '<', '>', '&', '\r', '\u2028', '\u2029' -> {
-          return false;
-        }
-        case '*' -> {
-          if (i + 1 < n && s.charAt(i + 1) == '/') {
-            return false;
-          }
-        }
-        case '/' -> {
-          if (i + 1 < n && s.charAt(i + 1) == '*') {
-            return false;
-          }
-        }
-        case '\n', '\t' -> { }
-        default -> {
-          if (Character.isISOControl(c)) {
-            return false;
-          }
-        }
-      }
-    }
-    return true;
+    return sb == null ? s : sb.toString();
   }
 
   /** Text safe in a {@code //} line comment: one line, no backslashes. */

@@ -23,7 +23,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -103,7 +102,10 @@ public final class Generator {
     // Each source file goes into the staging directory as soon as it is rendered, on the thread
     // that rendered it, and is then let go.
     try (OutputWriter.Staging staging = OutputWriter.stage(options.outputDirectory())) {
-      List<String> files = new ArrayList<>(emitSources(read, options, staging::write));
+      List<String> files = new ArrayList<>(emitSources(read, options, f -> {
+        staging.write(f);
+        return f.path();
+      }));
       for (GeneratedFile f : projectFiles(read, options)) {
         staging.write(f);
         files.add(f.path());
@@ -131,16 +133,11 @@ public final class Generator {
   /** Reads and emits everything in memory, writing nothing. */
   public static Result render(GeneratorOptions options, Consumer<Progress> progress) throws SpecException {
     Read read = read(options, progress);
-    Map<String, GeneratedFile> rendered = new ConcurrentHashMap<>();
-    List<String> sources;
+    List<GeneratedFile> files;
     try {
-      sources = emitSources(read, options, f -> rendered.put(f.path(), f));
+      files = new ArrayList<>(emitSources(read, options, f -> f));
     } catch (IOException e) {
       throw new AssertionError("writes nothing, so cannot fail to write", e);
-    }
-    List<GeneratedFile> files = new ArrayList<>();
-    for (String path : sources) {
-      files.add(rendered.get(path));
     }
     files.addAll(projectFiles(read, options));
     return new Result(read.apis(), read.packages(), files, docs(read, options));
@@ -155,18 +152,21 @@ public final class Generator {
     return new Read(apis, assignPackages(apis, options.packageName()));
   }
 
-  /** Takes each source file as soon as it is rendered, on the thread that rendered it. */
+  /**
+   * Takes each source file as soon as it is rendered, on the thread that rendered it, and says what
+   * of it to keep: the file itself, or (once written) its path.
+   */
   @FunctionalInterface
-  private interface Sink {
-    void accept(GeneratedFile file) throws IOException;
+  private interface Sink<T> {
+    T accept(GeneratedFile file) throws IOException;
   }
 
   /**
-   * Emits and renders every API's Java sources, handing each file to {@code sink}; returns their
-   * paths in generation order. Throws {@link SpecException} when an API cannot be emitted (the
-   * sink may have had other files by then).
+   * Emits and renders every API's Java sources, handing each file to {@code sink}; returns what the
+   * sink kept of each, in generation order. Throws {@link SpecException} when an API cannot be
+   * emitted (the sink may have had other files by then).
    */
-  private static List<String> emitSources(Read read, GeneratorOptions options, Sink sink)
+  private static <T> List<T> emitSources(Read read, GeneratorOptions options, Sink<T> sink)
       throws SpecException, IOException {
     String prefix = options.sourcesOnly() ? "" : "src/main/java/";
     // APIs are independent: emit them in parallel, largest first so that a big API does not start
@@ -183,21 +183,21 @@ public final class Generator {
     } catch (UncheckedIOException e) {
       throw e.getCause();
     }
-    List<String> paths = new ArrayList<>();
+    List<T> kept = new ArrayList<>();
     List<SpecProblem> problems = new ArrayList<>();
     for (Object o : emitted) {
       if (o instanceof SpecProblem p) {
         problems.add(p);
       } else {
         @SuppressWarnings("unchecked")
-        List<String> list = (List<String>) o;
-        paths.addAll(list);
+        List<T> list = (List<T>) o;
+        kept.addAll(list);
       }
     }
     if (!problems.isEmpty()) {
       throw new SpecException(problems);
     }
-    return paths;
+    return kept;
   }
 
   /** The project's {@code pom.xml}, unless only sources were asked for. */
@@ -209,7 +209,7 @@ public final class Generator {
     return options.docsDirectory() == null ? List.of() : MarkdownEmitter.emitAll(read.apis(), read.packages());
   }
 
-  private static List<String> javaFiles(ApiModel api, String pkg, String prefix, Sink sink) {
+  private static <T> List<T> javaFiles(ApiModel api, String pkg, String prefix, Sink<T> sink) {
     String dir = prefix + pkg.replace('.', '/') + "/";
     // Emitting and rendering (JavaPoet's two passes per file) are most of the time, and each file is
     // independent of the others: emit and render one API's files in parallel too, so one large API
@@ -220,13 +220,12 @@ public final class Generator {
     Supplier<JavaFile> service = javaFiles.get(javaFiles.size() - 1);
     return largestFirst(javaFiles, f -> f == service ? 1 : 0, f -> {
       JavaFile file = f.get();
-      String path = dir + file.typeSpec().name() + ".java";
       try {
-        sink.accept(new GeneratedFile(path, file.toString().getBytes(StandardCharsets.UTF_8)));
+        return sink.accept(new GeneratedFile(dir + file.typeSpec().name() + ".java",
+            file.toString().getBytes(StandardCharsets.UTF_8)));
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
-      return path;
     });
   }
 

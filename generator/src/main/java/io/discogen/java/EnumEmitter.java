@@ -1,9 +1,9 @@
 package io.discogen.java;
 
 import com.palantir.javapoet.ClassName;
-import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.FieldSpec;
 import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import io.discogen.ir.EnumSchema;
 import javax.lang.model.element.Modifier;
@@ -29,7 +29,6 @@ final class EnumEmitter {
     if (!doc.isEmpty()) {
       b.addJavadoc("$L", doc + "\n");
     }
-    CodeBlock.Builder cases = CodeBlock.builder();
     java.util.Set<String> emitted = new java.util.HashSet<>();
     for (EnumSchema.EnumValue v : e.values()) {
       String constant = names.enumConstant(e.id(), v.value());
@@ -47,13 +46,6 @@ final class EnumEmitter {
         c.addAnnotation(Deprecated.class);
       }
       b.addEnumConstant(constant, c.build());
-      if (e.integer()) {
-        cases.beginControlFlow("if (value == $LL)", Long.parseLong(v.value()))
-            .addStatement("return $N", constant)
-            .endControlFlow();
-      } else {
-        cases.add("case $L: return $N;\n", Literals.string(v.value()), constant);
-      }
     }
     String unknown = names.unknownConstant(e.id());
     b.addEnumConstant(unknown, TypeSpec.anonymousClassBuilder("null")
@@ -61,7 +53,7 @@ final class EnumEmitter {
             + "with the {@code ...Value()} accessor of the property or parameter.\n")
         .build());
     if (e.integer()) {
-      return integerMembers(b, cls, unknown, cases.build());
+      return integerMembers(b, cls, unknown);
     }
     b.addField(FieldSpec.builder(String.class, "value", Modifier.PRIVATE, Modifier.FINAL).build());
     b.addMethod(MethodSpec.constructorBuilder()
@@ -75,28 +67,12 @@ final class EnumEmitter {
         .addJavadoc("The wire value, or null for {@link #$N}.\n", unknown)
         .addStatement("return value")
         .build());
-    MethodSpec.Builder from = MethodSpec.methodBuilder("fromValue")
-        .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
-        .returns(cls)
-        .addParameter(String.class, "value")
-        .addJavadoc("The constant for a wire value: null for null, {@link #$N} for a value not listed.\n", unknown)
-        .beginControlFlow("if (value == null)")
-        .addStatement("return null")
-        .endControlFlow();
-    if (!e.values().isEmpty()) {
-      from.beginControlFlow("switch (value)")
-          .addCode(cases.build())
-          .addStatement("default: return $N", unknown)
-          .endControlFlow();
-    } else {
-      from.addStatement("return $N", unknown);
-    }
-    b.addMethod(from.build());
+    b.addMethod(fromValue(cls, unknown, ClassName.get(String.class), "fromValue"));
     return b.build();
   }
 
   /** An integer enum: constants hold numbers (JSON numbers on the wire); {@code value()} is their text. */
-  private static TypeSpec integerMembers(TypeSpec.Builder b, ClassName cls, String unknown, CodeBlock cases) {
+  private static TypeSpec integerMembers(TypeSpec.Builder b, ClassName cls, String unknown) {
     ClassName longType = ClassName.get(Long.class);
     b.addField(FieldSpec.builder(longType, "number", Modifier.PRIVATE, Modifier.FINAL).build());
     b.addMethod(MethodSpec.constructorBuilder()
@@ -116,17 +92,18 @@ final class EnumEmitter {
         .addJavadoc("The wire value as decimal text (as in query parameters), or null for {@link #$N}.\n", unknown)
         .addStatement("return number == null ? null : number.toString()")
         .build());
-    b.addMethod(MethodSpec.methodBuilder("fromValue")
+    b.addMethod(fromValue(cls, unknown, longType, "fromNumber"));
+    return b.build();
+  }
+
+  /** {@code fromValue}: the runtime looks the constant up by its wire value. */
+  private static MethodSpec fromValue(ClassName cls, String unknown, TypeName valueType, String lookup) {
+    return MethodSpec.methodBuilder("fromValue")
         .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
         .returns(cls)
-        .addParameter(longType, "value")
+        .addParameter(valueType, "value")
         .addJavadoc("The constant for a wire value: null for null, {@link #$N} for a value not listed.\n", unknown)
-        .beginControlFlow("if (value == null)")
-        .addStatement("return null")
-        .endControlFlow()
-        .addCode(cases)
-        .addStatement("return $N", unknown)
-        .build());
-    return b.build();
+        .addStatement("return $T.$L($T.class, value)", Runtime.WIRE_ENUMS, lookup, cls)
+        .build();
   }
 }

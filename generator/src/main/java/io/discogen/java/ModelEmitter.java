@@ -22,8 +22,9 @@ import javax.lang.model.element.Modifier;
 
 /**
  * Emits a model class for an object schema: Jackson-annotated fields with exact wire names, fluent
- * setters, getters (typed and raw for enums), {@code equals} and {@code hashCode}; unknown
- * properties are kept by {@code JsonModel}. Inline objects and enums become nested classes.
+ * setters, getters (typed and raw for enums), and {@code fields()}, the values {@code JsonModel}
+ * bases {@code equals} and {@code hashCode} on; unknown properties are kept by {@code JsonModel}.
+ * Inline objects and enums become nested classes.
  */
 final class ModelEmitter {
   private final NamePlan names;
@@ -95,9 +96,9 @@ final class ModelEmitter {
         addCovariantSetters(b, cls, a, p);
       }
     }
-    boolean hierarchy = parent != null || children;
-    b.addMethod(hierarchy ? hierarchyEqualsMethod(cls, s, parent != null) : equalsMethod(cls, s));
-    b.addMethod(hashCodeMethod(s, parent != null));
+    if (parent == null || !s.properties().isEmpty()) { // a subclass without properties of its own inherits its parent's
+      b.addMethod(fieldsMethod(s, parent != null));
+    }
     for (Schema n : s.nested()) {
       if (n instanceof ObjectSchema o) {
         b.addType(emit(o, true));
@@ -395,72 +396,40 @@ final class ModelEmitter {
     return m;
   }
 
-  private MethodSpec equalsMethod(ClassName cls, ObjectSchema s) {
-    CodeBlock.Builder cmp = CodeBlock.builder();
-    for (Property p : s.properties()) {
-      String f = names.property(s.id(), p.name()).field();
-      cmp.add("$T$L", types.isBytes(p.type()) ? Runtime.ARRAYS : Runtime.OBJECTS, ".equals(this." + f + ", other." + f + ")\n    && ");
-    }
-    cmp.add("unknownFieldsEqual(other)");
-    return equalsStart()
-        .beginControlFlow("if (!(o instanceof $T))", cls)
-        .addStatement("return false")
-        .endControlFlow()
-        .addStatement("$T other = ($T) o", cls, cls)
-        .addStatement("return $L", cmp.build())
-        .build();
-  }
-
-  /** {@code public boolean equals(Object o)}, up to its {@code o == this} shortcut. */
-  private static MethodSpec.Builder equalsStart() {
-    return MethodSpec.methodBuilder("equals")
-        .addAnnotation(Override.class)
-        .addModifiers(Modifier.PUBLIC)
-        .returns(boolean.class)
-        .addParameter(Object.class, "o")
-        .beginControlFlow("if (o == this)")
-        .addStatement("return true")
-        .endControlFlow();
-  }
-
   /**
-   * {@code equals} in a class hierarchy: the same class only (a {@code Pet} never equals a {@code
-   * Dog}, so it stays symmetric); the root compares the unknown fields, a child its parent's part.
+   * {@code fields()}: the declared properties' values, from which {@code JsonModel} makes {@code
+   * equals} and {@code hashCode} (one line per class instead of two methods with a line per
+   * property); a subclass adds its own to its parent's.
    */
-  private MethodSpec hierarchyEqualsMethod(ClassName cls, ObjectSchema s, boolean hasParent) {
-    MethodSpec.Builder m = equalsStart();
-    if (hasParent) {
-      m.beginControlFlow("if (!super.equals(o))");
-    } else {
-      m.beginControlFlow("if (o == null || o.getClass() != getClass())");
-    }
-    m.addStatement("return false").endControlFlow();
-    List<CodeBlock> cmp = new java.util.ArrayList<>();
+  private MethodSpec fieldsMethod(ObjectSchema s, boolean hasParent) {
+    List<String> fields = new ArrayList<>();
     for (Property p : s.properties()) {
-      String f = names.property(s.id(), p.name()).field();
-      cmp.add(CodeBlock.of("$T$L", types.isBytes(p.type()) ? Runtime.ARRAYS : Runtime.OBJECTS, ".equals(this." + f + ", other." + f + ")"));
+      fields.add(names.property(s.id(), p.name()).field());
     }
-    if (!hasParent) {
-      cmp.add(CodeBlock.of("unknownFieldsEqual(other)"));
-    }
-    if (cmp.isEmpty()) {
-      return m.addStatement("return true").build();
-    }
-    return m.addStatement("$T other = ($T) o", cls, cls)
-        .addStatement("return $L", CodeBlock.join(cmp, "\n    && "))
+
+    return MethodSpec.methodBuilder("fields")
+        .addAnnotation(Override.class)
+        .addModifiers(Modifier.PROTECTED)
+        .returns(Object[].class)
+        .addStatement(hasParent
+            ? CodeBlock.of("$L", "return fields(super.fields(), " + joined(fields, 30) + ")")
+            // Object as a type, not text: a nested class named Object (GitHub's, Stripe's) would take the name.
+            : CodeBlock.of("return new $T[] {$L}", Object.class, joined(fields, 21)))
         .build();
   }
 
-  private MethodSpec hashCodeMethod(ObjectSchema s, boolean hasParent) {
-    MethodSpec.Builder m = MethodSpec.methodBuilder("hashCode")
-        .addAnnotation(Override.class)
-        .addModifiers(Modifier.PUBLIC)
-        .returns(int.class)
-        .addStatement(hasParent ? "int h = super.hashCode()" : "int h = unknownFieldsHash()");
-    for (Property p : s.properties()) {
-      String f = names.property(s.id(), p.name()).field();
-      m.addStatement("h = 31 * h + $T$L", types.isBytes(p.type()) ? Runtime.ARRAYS : Runtime.OBJECTS, ".hashCode(this." + f + ")");
+  /** Names joined by commas, starting at {@code column}, a line break before one that would take the line past 80. */
+  private static String joined(List<String> names, int column) {
+    StringBuilder out = new StringBuilder();
+    for (String n : names) {
+      if (out.length() > 0) {
+        boolean wrap = column + n.length() > 80;
+        out.append(wrap ? ",\n" : ", ");
+        column = wrap ? 0 : column + 2;
+      }
+      out.append(n);
+      column += n.length();
     }
-    return m.addStatement("return h").build();
+    return out.toString();
   }
 }

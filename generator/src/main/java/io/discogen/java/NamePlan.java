@@ -74,8 +74,7 @@ public final class NamePlan {
   static final Set<String> OBJECT_METHODS = Set.of(
       "getClass", "hashCode", "equals", "clone", "toString", "notify", "notifyAll", "wait", "finalize");
   static final Set<String> MODEL_METHODS = union(OBJECT_METHODS, Set.of(
-      "unknownFields", "setUnknownField", "unknownFieldsEqual", "unknownFieldsHash", "readUnknownField",
-      "explicitNull", "isExplicitNull"));
+      "unknownFields", "setUnknownField", "readUnknownField", "explicitNull", "isExplicitNull", "fields"));
   static final Set<String> REQUEST_METHODS = union(OBJECT_METHODS, Set.of(
       "set", "get", "setHeader", "execute", "executeAsync", "method", "client", "content",
       "responseType", "params", "headers", "self", "iterateAll", "executeAndWait",

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -91,18 +92,47 @@ public abstract class JsonModel {
     }
   }
 
-  /** For generated {@code equals}: compares the unknown properties. */
-  protected final boolean unknownFieldsEqual(JsonModel other) {
-    return unknownFields().equals(other.unknownFields()) && nulls().equals(other.nulls());
+  /**
+   * For {@link #equals} and {@link #hashCode}: the values of the properties this class declares,
+   * in declaration order; a subclass puts its parent's first ({@link #fields(Object[], Object...)}).
+   * Generated classes list their fields here instead of each writing out equals and hashCode:
+   * the same comparison in a fraction of the code.
+   */
+  protected abstract Object[] fields();
+
+  /** For a subclass's {@link #fields()}: its parent's values, then its own. */
+  protected static Object[] fields(Object[] inherited, Object... own) {
+    Object[] all = Arrays.copyOf(inherited, inherited.length + own.length);
+    System.arraycopy(own, 0, all, inherited.length, own.length);
+    return all;
+  }
+
+  /**
+   * Equal when of the same class with equal declared properties (byte arrays by content), equal
+   * unknown properties and the same explicit nulls. Same class only, so a {@code Pet} never equals
+   * a {@code Dog} that extends it and equality stays symmetric.
+   */
+  @Override
+  public boolean equals(Object o) {
+    if (o == this) {
+      return true;
+    }
+    if (o == null || o.getClass() != getClass()) {
+      return false;
+    }
+    JsonModel other = (JsonModel) o;
+    return Arrays.deepEquals(fields(), other.fields())
+        && unknownFields().equals(other.unknownFields())
+        && nulls().equals(other.nulls());
   }
 
   private Set<String> nulls() {
     return explicitNulls == null ? Set.of() : explicitNulls;
   }
 
-  /** For generated {@code hashCode}. */
-  protected final int unknownFieldsHash() {
-    return unknownFields().hashCode() + nulls().hashCode();
+  @Override
+  public int hashCode() {
+    return 31 * Arrays.deepHashCode(fields()) + unknownFields().hashCode() + nulls().hashCode();
   }
 
   /** The model as compact JSON. */

@@ -2,6 +2,7 @@ package io.discogen.runtime.json;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +14,45 @@ import java.util.function.Function;
  */
 public final class WireEnums {
   private WireEnums() {}
+
+  /** Each enum's constants by wire value, and its constant for unknown values; built on first use. */
+  private static final ClassValue<Lookup> LOOKUPS = new ClassValue<>() {
+    @Override
+    protected Lookup computeValue(Class<?> type) {
+      Map<String, Object> byValue = new HashMap<>();
+      Object unknown = null;
+      for (Object constant : type.getEnumConstants()) {
+        String v = ((WireEnum) constant).value();
+        if (v == null) {
+          unknown = constant;
+        } else {
+          byValue.putIfAbsent(v, constant);
+        }
+      }
+      return new Lookup(byValue, unknown);
+    }
+  };
+
+  private record Lookup(Map<String, Object> byValue, Object unknown) {}
+
+  /**
+   * For a generated enum's {@code fromValue}: the constant with this wire value, null for null, the
+   * constant standing for unknown values for a value the enum does not list.
+   */
+  @SuppressWarnings("unchecked") // the lookup of type holds constants of type only
+  public static <E extends Enum<E> & WireEnum> E fromValue(Class<E> type, String value) {
+    if (value == null) {
+      return null;
+    }
+    Lookup lookup = LOOKUPS.get(type);
+    Object constant = lookup.byValue().get(value);
+    return (E) (constant != null ? constant : lookup.unknown());
+  }
+
+  /** As {@link #fromValue(Class, String)}, for an enum of JSON numbers (wire values as decimal text). */
+  public static <E extends Enum<E> & WireEnum> E fromNumber(Class<E> type, Long value) {
+    return value == null ? null : fromValue(type, value.toString());
+  }
 
   /** The wire value of a constant; refuses the constant that stands for unknown values. */
   public static String encode(WireEnum value) {

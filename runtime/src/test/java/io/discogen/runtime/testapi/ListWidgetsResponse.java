@@ -18,4 +18,9 @@ public final class ListWidgetsResponse extends JsonModel {
   public String getNextPageToken() {
     return nextPageToken;
   }
+
+  @Override
+  protected Object[] fields() {
+    return new Object[] {widgets, nextPageToken};
+  }
 }

@@ -39,4 +39,9 @@ public final class Operation extends JsonModel {
   public Map<String, Object> getResponse() {
     return response;
   }
+
+  @Override
+  protected Object[] fields() {
+    return new Object[] {name, done, error, metadata, response};
+  }
 }

@@ -26,4 +26,9 @@ public final class Status extends JsonModel {
   public List<Map<String, Object>> getDetails() {
     return details;
   }
+
+  @Override
+  protected Object[] fields() {
+    return new Object[] {code, message, details};
+  }
 }

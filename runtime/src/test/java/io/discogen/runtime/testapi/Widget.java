@@ -107,4 +107,9 @@ public final class Widget extends JsonModel {
     this.tags = tags;
     return this;
   }
+
+  @Override
+  protected Object[] fields() {
+    return new Object[] {name, sizeBytes, payload, createTime, ttl, state, labels, tags};
+  }
 }

@@ -3,7 +3,6 @@ package io.discogen.golden.naming;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.discogen.runtime.json.JsonModel;
-import java.util.Objects;
 
 /**
  * &#42;/ public static void main(String[] a) {} &#47;* &#92;u002a/ &#92;u000a &#92; backslash   line sep
@@ -36,22 +35,7 @@ public final class Evil extends JsonModel {
   }
 
   @Override
-  public boolean equals(Object o) {
-    if (o == this) {
-      return true;
-    }
-    if (!(o instanceof Evil)) {
-      return false;
-    }
-    Evil other = (Evil) o;
-    return Objects.equals(this.text, other.text)
-            && unknownFieldsEqual(other);
-  }
-
-  @Override
-  public int hashCode() {
-    int h = unknownFieldsHash();
-    h = 31 * h + Objects.hashCode(this.text);
-    return h;
+  protected Object[] fields() {
+    return new Object[] {text};
   }
 }

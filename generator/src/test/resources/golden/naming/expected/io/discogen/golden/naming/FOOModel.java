@@ -3,7 +3,6 @@ package io.discogen.golden.naming;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.discogen.runtime.json.JsonModel;
-import java.util.Objects;
 
 public final class FOOModel extends JsonModel {
   @JsonProperty("b")
@@ -28,22 +27,7 @@ public final class FOOModel extends JsonModel {
   }
 
   @Override
-  public boolean equals(Object o) {
-    if (o == this) {
-      return true;
-    }
-    if (!(o instanceof FOOModel)) {
-      return false;
-    }
-    FOOModel other = (FOOModel) o;
-    return Objects.equals(this.b, other.b)
-            && unknownFieldsEqual(other);
-  }
-
-  @Override
-  public int hashCode() {
-    int h = unknownFieldsHash();
-    h = 31 * h + Objects.hashCode(this.b);
-    return h;
+  protected Object[] fields() {
+    return new Object[] {b};
   }
 }

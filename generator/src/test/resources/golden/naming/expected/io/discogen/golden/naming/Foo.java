@@ -3,7 +3,6 @@ package io.discogen.golden.naming;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.discogen.runtime.json.JsonModel;
-import java.util.Objects;
 
 public final class Foo extends JsonModel {
   @JsonProperty("a")
@@ -28,22 +27,7 @@ public final class Foo extends JsonModel {
   }
 
   @Override
-  public boolean equals(Object o) {
-    if (o == this) {
-      return true;
-    }
-    if (!(o instanceof Foo)) {
-      return false;
-    }
-    Foo other = (Foo) o;
-    return Objects.equals(this.a, other.a)
-            && unknownFieldsEqual(other);
-  }
-
-  @Override
-  public int hashCode() {
-    int h = unknownFieldsHash();
-    h = 31 * h + Objects.hashCode(this.a);
-    return h;
+  protected Object[] fields() {
+    return new Object[] {a};
   }
 }

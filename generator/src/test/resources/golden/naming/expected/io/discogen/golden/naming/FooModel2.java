@@ -3,7 +3,6 @@ package io.discogen.golden.naming;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.discogen.runtime.json.JsonModel;
-import java.util.Objects;
 
 public final class FooModel2 extends JsonModel {
   @JsonProperty("c")
@@ -28,22 +27,7 @@ public final class FooModel2 extends JsonModel {
   }
 
   @Override
-  public boolean equals(Object o) {
-    if (o == this) {
-      return true;
-    }
-    if (!(o instanceof FooModel2)) {
-      return false;
-    }
-    FooModel2 other = (FooModel2) o;
-    return Objects.equals(this.c, other.c)
-            && unknownFieldsEqual(other);
-  }
-
-  @Override
-  public int hashCode() {
-    int h = unknownFieldsHash();
-    h = 31 * h + Objects.hashCode(this.c);
-    return h;
+  protected Object[] fields() {
+    return new Object[] {c};
   }
 }

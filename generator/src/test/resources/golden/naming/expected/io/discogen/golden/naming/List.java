@@ -3,7 +3,6 @@ package io.discogen.golden.naming;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.discogen.runtime.json.JsonModel;
-import java.util.Objects;
 
 public final class List extends JsonModel {
   @JsonProperty("items")
@@ -28,22 +27,7 @@ public final class List extends JsonModel {
   }
 
   @Override
-  public boolean equals(Object o) {
-    if (o == this) {
-      return true;
-    }
-    if (!(o instanceof List)) {
-      return false;
-    }
-    List other = (List) o;
-    return Objects.equals(this.items, other.items)
-            && unknownFieldsEqual(other);
-  }
-
-  @Override
-  public int hashCode() {
-    int h = unknownFieldsHash();
-    h = 31 * h + Objects.hashCode(this.items);
-    return h;
+  protected Object[] fields() {
+    return new Object[] {items};
   }
 }

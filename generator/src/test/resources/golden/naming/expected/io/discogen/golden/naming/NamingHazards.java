@@ -251,13 +251,7 @@ public final class NamingHazards {
            * The constant for a wire value: null for null, {@link #UNRECOGNIZED} for a value not listed.
            */
           public static GetEnum fromValue(String value) {
-            if (value == null) {
-              return null;
-            }
-            switch (value) {
-              case "GET": return GET;
-              default: return UNRECOGNIZED;
-            }
+            return WireEnums.fromValue(GetEnum.class, value);
           }
         }
       }
@@ -364,13 +358,7 @@ public final class NamingHazards {
          * The constant for a wire value: null for null, {@link #UNRECOGNIZED} for a value not listed.
          */
         public static ImportEnum fromValue(String value) {
-          if (value == null) {
-            return null;
-          }
-          switch (value) {
-            case "X": return X;
-            default: return UNRECOGNIZED;
-          }
+          return WireEnums.fromValue(ImportEnum.class, value);
         }
       }
     }

@@ -88,14 +88,7 @@ public abstract class NamingHazardsRequest<T, R extends NamingHazardsRequest<T, 
      * The constant for a wire value: null for null, {@link #UNRECOGNIZED} for a value not listed.
      */
     public static Alt fromValue(String value) {
-      if (value == null) {
-        return null;
-      }
-      switch (value) {
-        case "json": return JSON;
-        case "media": return MEDIA;
-        default: return UNRECOGNIZED;
-      }
+      return WireEnums.fromValue(Alt.class, value);
     }
   }
 }

@@ -3,7 +3,6 @@ package io.discogen.golden.naming;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.discogen.runtime.json.JsonModel;
-import java.util.Objects;
 
 public final class ObjectModel extends JsonModel {
   @JsonProperty("class")
@@ -43,24 +42,7 @@ public final class ObjectModel extends JsonModel {
   }
 
   @Override
-  public boolean equals(Object o) {
-    if (o == this) {
-      return true;
-    }
-    if (!(o instanceof ObjectModel)) {
-      return false;
-    }
-    ObjectModel other = (ObjectModel) o;
-    return Objects.equals(this.class_, other.class_)
-            && Objects.equals(this.default_, other.default_)
-            && unknownFieldsEqual(other);
-  }
-
-  @Override
-  public int hashCode() {
-    int h = unknownFieldsHash();
-    h = 31 * h + Objects.hashCode(this.class_);
-    h = 31 * h + Objects.hashCode(this.default_);
-    return h;
+  protected Object[] fields() {
+    return new Object[] {class_, default_};
   }
 }

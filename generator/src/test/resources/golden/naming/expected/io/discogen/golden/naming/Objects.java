@@ -27,22 +27,7 @@ public final class Objects extends JsonModel {
   }
 
   @Override
-  public boolean equals(Object o) {
-    if (o == this) {
-      return true;
-    }
-    if (!(o instanceof Objects)) {
-      return false;
-    }
-    Objects other = (Objects) o;
-    return java.util.Objects.equals(this.n, other.n)
-            && unknownFieldsEqual(other);
-  }
-
-  @Override
-  public int hashCode() {
-    int h = unknownFieldsHash();
-    h = 31 * h + java.util.Objects.hashCode(this.n);
-    return h;
+  protected Object[] fields() {
+    return new Object[] {n};
   }
 }

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import io.discogen.runtime.json.JsonModel;
 import io.discogen.runtime.json.WireEnum;
 import io.discogen.runtime.json.WireEnums;
-import java.util.Objects;
 
 /**
  * Has a nested class named like itself.
@@ -417,67 +416,10 @@ public final class Outer extends JsonModel {
   }
 
   @Override
-  public boolean equals(Object o) {
-    if (o == this) {
-      return true;
-    }
-    if (!(o instanceof Outer)) {
-      return false;
-    }
-    Outer other = (Outer) o;
-    return Objects.equals(this.outer, other.outer)
-            && Objects.equals(this.outer2, other.outer2)
-            && Objects.equals(this.type, other.type)
-            && Objects.equals(this.type2, other.type2)
-            && Objects.equals(this.ref, other.ref)
-            && Objects.equals(this.fooBar, other.fooBar)
-            && Objects.equals(this.fooBar2, other.fooBar2)
-            && Objects.equals(this.fooBar3, other.fooBar3)
-            && Objects.equals(this._1st, other._1st)
-            && Objects.equals(this.grosse, other.grosse)
-            && Objects.equals(this.日本, other.日本)
-            && Objects.equals(this.class_, other.class_)
-            && Objects.equals(this.getClass, other.getClass)
-            && Objects.equals(this.unknownFields, other.unknownFields)
-            && Objects.equals(this.java_, other.java_)
-            && Objects.equals(this.int_, other.int_)
-            && Objects.equals(this.state, other.state)
-            && Objects.equals(this.stateValue, other.stateValue)
-            && Objects.equals(this.hashCode, other.hashCode)
-            && Objects.equals(this.other, other.other)
-            && Objects.equals(this.o, other.o)
-            && Objects.equals(this.h, other.h)
-            && Objects.equals(this.kind, other.kind)
-            && unknownFieldsEqual(other);
-  }
-
-  @Override
-  public int hashCode() {
-    int h = unknownFieldsHash();
-    h = 31 * h + Objects.hashCode(this.outer);
-    h = 31 * h + Objects.hashCode(this.outer2);
-    h = 31 * h + Objects.hashCode(this.type);
-    h = 31 * h + Objects.hashCode(this.type2);
-    h = 31 * h + Objects.hashCode(this.ref);
-    h = 31 * h + Objects.hashCode(this.fooBar);
-    h = 31 * h + Objects.hashCode(this.fooBar2);
-    h = 31 * h + Objects.hashCode(this.fooBar3);
-    h = 31 * h + Objects.hashCode(this._1st);
-    h = 31 * h + Objects.hashCode(this.grosse);
-    h = 31 * h + Objects.hashCode(this.日本);
-    h = 31 * h + Objects.hashCode(this.class_);
-    h = 31 * h + Objects.hashCode(this.getClass);
-    h = 31 * h + Objects.hashCode(this.unknownFields);
-    h = 31 * h + Objects.hashCode(this.java_);
-    h = 31 * h + Objects.hashCode(this.int_);
-    h = 31 * h + Objects.hashCode(this.state);
-    h = 31 * h + Objects.hashCode(this.stateValue);
-    h = 31 * h + Objects.hashCode(this.hashCode);
-    h = 31 * h + Objects.hashCode(this.other);
-    h = 31 * h + Objects.hashCode(this.o);
-    h = 31 * h + Objects.hashCode(this.h);
-    h = 31 * h + Objects.hashCode(this.kind);
-    return h;
+  protected Object[] fields() {
+    return new Object[] {outer, outer2, type, type2, ref, fooBar, fooBar2, fooBar3,
+        _1st, grosse, 日本, class_, getClass, unknownFields, java_, int_, state, stateValue,
+        hashCode, other, o, h, kind};
   }
 
   public static final class OuterModel extends JsonModel {
@@ -503,23 +445,8 @@ public final class Outer extends JsonModel {
     }
 
     @Override
-    public boolean equals(Object o) {
-      if (o == this) {
-        return true;
-      }
-      if (!(o instanceof OuterModel)) {
-        return false;
-      }
-      OuterModel other = (OuterModel) o;
-      return Objects.equals(this.outer, other.outer)
-              && unknownFieldsEqual(other);
-    }
-
-    @Override
-    public int hashCode() {
-      int h = unknownFieldsHash();
-      h = 31 * h + Objects.hashCode(this.outer);
-      return h;
+    protected Object[] fields() {
+      return new Object[] {outer};
     }
 
     public static final class OuterModel2 extends JsonModel {
@@ -545,23 +472,8 @@ public final class Outer extends JsonModel {
       }
 
       @Override
-      public boolean equals(Object o) {
-        if (o == this) {
-          return true;
-        }
-        if (!(o instanceof OuterModel2)) {
-          return false;
-        }
-        OuterModel2 other = (OuterModel2) o;
-        return Objects.equals(this.x, other.x)
-                && unknownFieldsEqual(other);
-      }
-
-      @Override
-      public int hashCode() {
-        int h = unknownFieldsHash();
-        h = 31 * h + Objects.hashCode(this.x);
-        return h;
+      protected Object[] fields() {
+        return new Object[] {x};
       }
     }
   }
@@ -593,13 +505,7 @@ public final class Outer extends JsonModel {
      * The constant for a wire value: null for null, {@link #UNRECOGNIZED} for a value not listed.
      */
     public static OuterEnum fromValue(String value) {
-      if (value == null) {
-        return null;
-      }
-      switch (value) {
-        case "A": return A;
-        default: return UNRECOGNIZED;
-      }
+      return WireEnums.fromValue(OuterEnum.class, value);
     }
   }
 
@@ -630,13 +536,7 @@ public final class Outer extends JsonModel {
      * The constant for a wire value: null for null, {@link #UNRECOGNIZED} for a value not listed.
      */
     public static State fromValue(String value) {
-      if (value == null) {
-        return null;
-      }
-      switch (value) {
-        case "ACTIVE": return ACTIVE;
-        default: return UNRECOGNIZED;
-      }
+      return WireEnums.fromValue(State.class, value);
     }
   }
 
@@ -686,21 +586,7 @@ public final class Outer extends JsonModel {
      * The constant for a wire value: null for null, {@link #UNRECOGNIZED2} for a value not listed.
      */
     public static Kind fromValue(String value) {
-      if (value == null) {
-        return null;
-      }
-      switch (value) {
-        case "a-b": return A_B;
-        case "a_b": return A_B2;
-        case "A_B": return A_B3;
-        case "": return EMPTY;
-        case "1x": return _1X;
-        case "UNRECOGNIZED": return UNRECOGNIZED;
-        case "class": return CLASS;
-        case "with space": return WITH_SPACE;
-        case "ünïcode": return UNICODE;
-        default: return UNRECOGNIZED2;
-      }
+      return WireEnums.fromValue(Kind.class, value);
     }
   }
 }

@@ -3,7 +3,6 @@ package io.discogen.golden.naming;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.discogen.runtime.json.JsonModel;
-import java.util.Objects;
 
 public final class ProcessModel extends JsonModel {
   @JsonProperty("runtime")
@@ -28,22 +27,7 @@ public final class ProcessModel extends JsonModel {
   }
 
   @Override
-  public boolean equals(Object o) {
-    if (o == this) {
-      return true;
-    }
-    if (!(o instanceof ProcessModel)) {
-      return false;
-    }
-    ProcessModel other = (ProcessModel) o;
-    return Objects.equals(this.runtime, other.runtime)
-            && unknownFieldsEqual(other);
-  }
-
-  @Override
-  public int hashCode() {
-    int h = unknownFieldsHash();
-    h = 31 * h + Objects.hashCode(this.runtime);
-    return h;
+  protected Object[] fields() {
+    return new Object[] {runtime};
   }
 }

@@ -3,7 +3,6 @@ package io.discogen.golden.naming;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.discogen.runtime.json.JsonModel;
-import java.util.Objects;
 
 public final class RuntimeModel extends JsonModel {
   @JsonProperty("process")
@@ -28,22 +27,7 @@ public final class RuntimeModel extends JsonModel {
   }
 
   @Override
-  public boolean equals(Object o) {
-    if (o == this) {
-      return true;
-    }
-    if (!(o instanceof RuntimeModel)) {
-      return false;
-    }
-    RuntimeModel other = (RuntimeModel) o;
-    return Objects.equals(this.process, other.process)
-            && unknownFieldsEqual(other);
-  }
-
-  @Override
-  public int hashCode() {
-    int h = unknownFieldsHash();
-    h = 31 * h + Objects.hashCode(this.process);
-    return h;
+  protected Object[] fields() {
+    return new Object[] {process};
   }
 }

@@ -3,7 +3,6 @@ package io.discogen.golden.naming;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.discogen.runtime.json.JsonModel;
-import java.util.Objects;
 
 public final class StringModel extends JsonModel {
   @JsonProperty("value")
@@ -28,22 +27,7 @@ public final class StringModel extends JsonModel {
   }
 
   @Override
-  public boolean equals(Object o) {
-    if (o == this) {
-      return true;
-    }
-    if (!(o instanceof StringModel)) {
-      return false;
-    }
-    StringModel other = (StringModel) o;
-    return Objects.equals(this.value, other.value)
-            && unknownFieldsEqual(other);
-  }
-
-  @Override
-  public int hashCode() {
-    int h = unknownFieldsHash();
-    h = 31 * h + Objects.hashCode(this.value);
-    return h;
+  protected Object[] fields() {
+    return new Object[] {value};
   }
 }

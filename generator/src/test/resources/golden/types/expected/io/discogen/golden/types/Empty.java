@@ -12,20 +12,7 @@ public final class Empty extends JsonModel {
   }
 
   @Override
-  public boolean equals(Object o) {
-    if (o == this) {
-      return true;
-    }
-    if (!(o instanceof Empty)) {
-      return false;
-    }
-    Empty other = (Empty) o;
-    return unknownFieldsEqual(other);
-  }
-
-  @Override
-  public int hashCode() {
-    int h = unknownFieldsHash();
-    return h;
+  protected Object[] fields() {
+    return new Object[] {};
   }
 }

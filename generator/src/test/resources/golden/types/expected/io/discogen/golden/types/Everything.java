@@ -10,10 +10,8 @@ import java.math.BigInteger;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 
 /**
  * One property per type.
@@ -555,79 +553,11 @@ public final class Everything extends JsonModel {
   }
 
   @Override
-  public boolean equals(Object o) {
-    if (o == this) {
-      return true;
-    }
-    if (!(o instanceof Everything)) {
-      return false;
-    }
-    Everything other = (Everything) o;
-    return Objects.equals(this.text, other.text)
-            && Objects.equals(this.flag, other.flag)
-            && Objects.equals(this.int32, other.int32)
-            && Objects.equals(this.uint32, other.uint32)
-            && Objects.equals(this.int64, other.int64)
-            && Objects.equals(this.uint64, other.uint64)
-            && Objects.equals(this.float_, other.float_)
-            && Objects.equals(this.double_, other.double_)
-            && Arrays.equals(this.bytes, other.bytes)
-            && Objects.equals(this.timestamp, other.timestamp)
-            && Objects.equals(this.dateTime, other.dateTime)
-            && Objects.equals(this.date, other.date)
-            && Objects.equals(this.duration, other.duration)
-            && Objects.equals(this.mask, other.mask)
-            && Objects.equals(this.anything, other.anything)
-            && Objects.equals(this.int64List, other.int64List)
-            && Objects.equals(this.int64Map, other.int64Map)
-            && Objects.equals(this.labels, other.labels)
-            && Objects.equals(this.freeform, other.freeform)
-            && Objects.equals(this.color, other.color)
-            && Objects.equals(this.colors, other.colors)
-            && Objects.equals(this.colorByName, other.colorByName)
-            && Objects.equals(this.shape, other.shape)
-            && Objects.equals(this.child, other.child)
-            && Objects.equals(this.children, other.children)
-            && Objects.equals(this.next, other.next)
-            && Objects.equals(this.tags, other.tags)
-            && Objects.equals(this.oldField, other.oldField)
-            && Objects.equals(this.outputOnly, other.outputOnly)
-            && unknownFieldsEqual(other);
-  }
-
-  @Override
-  public int hashCode() {
-    int h = unknownFieldsHash();
-    h = 31 * h + Objects.hashCode(this.text);
-    h = 31 * h + Objects.hashCode(this.flag);
-    h = 31 * h + Objects.hashCode(this.int32);
-    h = 31 * h + Objects.hashCode(this.uint32);
-    h = 31 * h + Objects.hashCode(this.int64);
-    h = 31 * h + Objects.hashCode(this.uint64);
-    h = 31 * h + Objects.hashCode(this.float_);
-    h = 31 * h + Objects.hashCode(this.double_);
-    h = 31 * h + Arrays.hashCode(this.bytes);
-    h = 31 * h + Objects.hashCode(this.timestamp);
-    h = 31 * h + Objects.hashCode(this.dateTime);
-    h = 31 * h + Objects.hashCode(this.date);
-    h = 31 * h + Objects.hashCode(this.duration);
-    h = 31 * h + Objects.hashCode(this.mask);
-    h = 31 * h + Objects.hashCode(this.anything);
-    h = 31 * h + Objects.hashCode(this.int64List);
-    h = 31 * h + Objects.hashCode(this.int64Map);
-    h = 31 * h + Objects.hashCode(this.labels);
-    h = 31 * h + Objects.hashCode(this.freeform);
-    h = 31 * h + Objects.hashCode(this.color);
-    h = 31 * h + Objects.hashCode(this.colors);
-    h = 31 * h + Objects.hashCode(this.colorByName);
-    h = 31 * h + Objects.hashCode(this.shape);
-    h = 31 * h + Objects.hashCode(this.child);
-    h = 31 * h + Objects.hashCode(this.children);
-    h = 31 * h + Objects.hashCode(this.next);
-    h = 31 * h + Objects.hashCode(this.tags);
-    h = 31 * h + Objects.hashCode(this.oldField);
-    h = 31 * h + Objects.hashCode(this.outputOnly);
-    return h;
+  protected Object[] fields() {
+    return new Object[] {text, flag, int32, uint32, int64, uint64, float_, double_,
+        bytes, timestamp, dateTime, date, duration, mask, anything, int64List, int64Map,
+        labels, freeform, color, colors, colorByName, shape, child, children, next, tags,
+        oldField, outputOnly};
   }
 
   /**
@@ -674,15 +604,7 @@ public final class Everything extends JsonModel {
      * The constant for a wire value: null for null, {@link #UNRECOGNIZED} for a value not listed.
      */
     public static Color fromValue(String value) {
-      if (value == null) {
-        return null;
-      }
-      switch (value) {
-        case "COLOR_UNSPECIFIED": return COLOR_UNSPECIFIED;
-        case "RED": return RED;
-        case "GREEN": return GREEN;
-        default: return UNRECOGNIZED;
-      }
+      return WireEnums.fromValue(Color.class, value);
     }
   }
 
@@ -715,14 +637,7 @@ public final class Everything extends JsonModel {
      * The constant for a wire value: null for null, {@link #UNRECOGNIZED} for a value not listed.
      */
     public static Colors fromValue(String value) {
-      if (value == null) {
-        return null;
-      }
-      switch (value) {
-        case "RED": return RED;
-        case "BLUE": return BLUE;
-        default: return UNRECOGNIZED;
-      }
+      return WireEnums.fromValue(Colors.class, value);
     }
   }
 
@@ -755,14 +670,7 @@ public final class Everything extends JsonModel {
      * The constant for a wire value: null for null, {@link #UNRECOGNIZED} for a value not listed.
      */
     public static ColorByName fromValue(String value) {
-      if (value == null) {
-        return null;
-      }
-      switch (value) {
-        case "RED": return RED;
-        case "BLUE": return BLUE;
-        default: return UNRECOGNIZED;
-      }
+      return WireEnums.fromValue(ColorByName.class, value);
     }
   }
 
@@ -792,23 +700,8 @@ public final class Everything extends JsonModel {
     }
 
     @Override
-    public boolean equals(Object o) {
-      if (o == this) {
-        return true;
-      }
-      if (!(o instanceof Child)) {
-        return false;
-      }
-      Child other = (Child) o;
-      return Objects.equals(this.value, other.value)
-              && unknownFieldsEqual(other);
-    }
-
-    @Override
-    public int hashCode() {
-      int h = unknownFieldsHash();
-      h = 31 * h + Objects.hashCode(this.value);
-      return h;
+    protected Object[] fields() {
+      return new Object[] {value};
     }
   }
 
@@ -835,23 +728,8 @@ public final class Everything extends JsonModel {
     }
 
     @Override
-    public boolean equals(Object o) {
-      if (o == this) {
-        return true;
-      }
-      if (!(o instanceof Children)) {
-        return false;
-      }
-      Children other = (Children) o;
-      return Objects.equals(this.name, other.name)
-              && unknownFieldsEqual(other);
-    }
-
-    @Override
-    public int hashCode() {
-      int h = unknownFieldsHash();
-      h = 31 * h + Objects.hashCode(this.name);
-      return h;
+    protected Object[] fields() {
+      return new Object[] {name};
     }
   }
 }

@@ -4,7 +4,6 @@ package io.discogen.golden.types;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.discogen.runtime.json.JsonModel;
 import java.util.List;
-import java.util.Objects;
 
 @SuppressWarnings("deprecation")
 public final class ListThingsResponse extends JsonModel {
@@ -60,26 +59,7 @@ public final class ListThingsResponse extends JsonModel {
   }
 
   @Override
-  public boolean equals(Object o) {
-    if (o == this) {
-      return true;
-    }
-    if (!(o instanceof ListThingsResponse)) {
-      return false;
-    }
-    ListThingsResponse other = (ListThingsResponse) o;
-    return Objects.equals(this.things, other.things)
-            && Objects.equals(this.unreachable, other.unreachable)
-            && Objects.equals(this.nextPageToken, other.nextPageToken)
-            && unknownFieldsEqual(other);
-  }
-
-  @Override
-  public int hashCode() {
-    int h = unknownFieldsHash();
-    h = 31 * h + Objects.hashCode(this.things);
-    h = 31 * h + Objects.hashCode(this.unreachable);
-    h = 31 * h + Objects.hashCode(this.nextPageToken);
-    return h;
+  protected Object[] fields() {
+    return new Object[] {things, unreachable, nextPageToken};
   }
 }

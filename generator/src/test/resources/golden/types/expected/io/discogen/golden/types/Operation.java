@@ -4,7 +4,6 @@ package io.discogen.golden.types;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.discogen.runtime.json.JsonModel;
 import java.util.Map;
-import java.util.Objects;
 
 @SuppressWarnings("deprecation")
 public final class Operation extends JsonModel {
@@ -90,30 +89,7 @@ public final class Operation extends JsonModel {
   }
 
   @Override
-  public boolean equals(Object o) {
-    if (o == this) {
-      return true;
-    }
-    if (!(o instanceof Operation)) {
-      return false;
-    }
-    Operation other = (Operation) o;
-    return Objects.equals(this.name, other.name)
-            && Objects.equals(this.done, other.done)
-            && Objects.equals(this.error, other.error)
-            && Objects.equals(this.metadata, other.metadata)
-            && Objects.equals(this.response, other.response)
-            && unknownFieldsEqual(other);
-  }
-
-  @Override
-  public int hashCode() {
-    int h = unknownFieldsHash();
-    h = 31 * h + Objects.hashCode(this.name);
-    h = 31 * h + Objects.hashCode(this.done);
-    h = 31 * h + Objects.hashCode(this.error);
-    h = 31 * h + Objects.hashCode(this.metadata);
-    h = 31 * h + Objects.hashCode(this.response);
-    return h;
+  protected Object[] fields() {
+    return new Object[] {name, done, error, metadata, response};
   }
 }

@@ -2,6 +2,7 @@
 package io.discogen.golden.types;
 
 import io.discogen.runtime.json.WireEnum;
+import io.discogen.runtime.json.WireEnums;
 
 @SuppressWarnings("deprecation")
 public enum Shape implements WireEnum {
@@ -39,13 +40,6 @@ public enum Shape implements WireEnum {
    * The constant for a wire value: null for null, {@link #UNRECOGNIZED} for a value not listed.
    */
   public static Shape fromValue(String value) {
-    if (value == null) {
-      return null;
-    }
-    switch (value) {
-      case "CIRCLE": return CIRCLE;
-      case "SQUARE": return SQUARE;
-      default: return UNRECOGNIZED;
-    }
+    return WireEnums.fromValue(Shape.class, value);
   }
 }

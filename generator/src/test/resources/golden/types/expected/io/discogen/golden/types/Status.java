@@ -5,7 +5,6 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import io.discogen.runtime.json.JsonModel;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 
 @SuppressWarnings("deprecation")
 public final class Status extends JsonModel {
@@ -61,26 +60,7 @@ public final class Status extends JsonModel {
   }
 
   @Override
-  public boolean equals(Object o) {
-    if (o == this) {
-      return true;
-    }
-    if (!(o instanceof Status)) {
-      return false;
-    }
-    Status other = (Status) o;
-    return Objects.equals(this.code, other.code)
-            && Objects.equals(this.message, other.message)
-            && Objects.equals(this.details, other.details)
-            && unknownFieldsEqual(other);
-  }
-
-  @Override
-  public int hashCode() {
-    int h = unknownFieldsHash();
-    h = 31 * h + Objects.hashCode(this.code);
-    h = 31 * h + Objects.hashCode(this.message);
-    h = 31 * h + Objects.hashCode(this.details);
-    return h;
+  protected Object[] fields() {
+    return new Object[] {code, message, details};
   }
 }

@@ -243,14 +243,7 @@ public final class Typesdemo {
          * The constant for a wire value: null for null, {@link #UNRECOGNIZED} for a value not listed.
          */
         public static View fromValue(String value) {
-          if (value == null) {
-            return null;
-          }
-          switch (value) {
-            case "BASIC": return BASIC;
-            case "FULL": return FULL;
-            default: return UNRECOGNIZED;
-          }
+          return WireEnums.fromValue(View.class, value);
         }
       }
     }

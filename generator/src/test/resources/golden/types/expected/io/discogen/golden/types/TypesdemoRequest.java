@@ -115,14 +115,7 @@ public abstract class TypesdemoRequest<T, R extends TypesdemoRequest<T, R>> exte
      * The constant for a wire value: null for null, {@link #UNRECOGNIZED} for a value not listed.
      */
     public static Xgafv fromValue(String value) {
-      if (value == null) {
-        return null;
-      }
-      switch (value) {
-        case "1": return _1;
-        case "2": return _2;
-        default: return UNRECOGNIZED;
-      }
+      return WireEnums.fromValue(Xgafv.class, value);
     }
   }
 }

@@ -406,7 +406,6 @@ final class ModelEmitter {
     for (Property p : s.properties()) {
       fields.add(names.property(s.id(), p.name()).field());
     }
-
     return MethodSpec.methodBuilder("fields")
         .addAnnotation(Override.class)
         .addModifiers(Modifier.PROTECTED)

@@ -31,7 +31,6 @@ final class Runtime {
   static final ClassName JSON_FORMAT_SHAPE = JSON_FORMAT.nestedClass("Shape");
 
   static final ClassName OBJECTS = ClassName.get("java.util", "Objects");
-  static final ClassName ARRAYS = ClassName.get("java.util", "Arrays");
   static final ClassName DURATION = ClassName.get("java.time", "Duration");
   static final ClassName TYPE = ClassName.get("java.lang.reflect", "Type");
   static final ClassName INPUT_STREAM = ClassName.get("java.io", "InputStream");

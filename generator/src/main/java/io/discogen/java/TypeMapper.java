@@ -192,12 +192,6 @@ public final class TypeMapper {
     return enumOf(p.type()) == null && constInitializer(p) != null;
   }
 
-  /** Whether the type is exactly {@code byte[]} (compared with {@code Arrays.equals}). */
-  public boolean isBytes(TypeRef t) {
-    return resolve(t) instanceof TypeRef.Primitive p
-        && (p.kind() == TypeRef.Kind.BYTES || p.kind() == TypeRef.Kind.BINARY);
-  }
-
   static TypeName primitive(TypeRef.Kind kind) {
     return switch (kind) {
       case STRING, FIELD_MASK -> STRING;

@@ -254,8 +254,8 @@ public final class Report {
           worst >= 10 ? "holds" : String.format("**misses** (%.1f× short)", 10 / worst)});
     }
     md.append("\nLines differ in kind: OpenAPI Generator writes one file per model and API tag plus its own `ApiClient` ")
-        .append("infrastructure; Discogen writes models, enums, one file per top-level resource and the service class; its ")
-        .append("runtime is a library, not generated.\n");
+        .append("infrastructure; Discogen writes one file per model and top-level enum, the API's base request class, and ")
+        .append("the service class with every resource and request class nested in it; its runtime is a library, not generated.\n");
   }
 
   private static void generationWarm(Map<String, JsonNode> jmh) {

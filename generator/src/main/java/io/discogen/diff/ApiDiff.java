@@ -1,5 +1,6 @@
 package io.discogen.diff;
 
+import com.palantir.javapoet.ClassName;
 import io.discogen.diff.Location.Area;
 import io.discogen.diff.Location.Names;
 import io.discogen.ir.AliasSchema;
@@ -177,8 +178,8 @@ public final class ApiDiff {
       }
       String wasAccessor = a.names.resourceAccessor(r);
       String nowAccessor = b.names.resourceAccessor(now);
-      String wasClass = a.names.resourceClass(r).simpleName();
-      String nowClass = b.names.resourceClass(now).simpleName();
+      String wasClass = resourceClassLabel(a.names.resourceClass(r));
+      String nowClass = resourceClassLabel(b.names.resourceClass(now));
       if (!wasAccessor.equals(nowAccessor) || !wasClass.equals(nowClass)) {
         String was = wasAccessor + "() / " + wasClass;
         String is = nowAccessor + "() / " + nowClass;
@@ -207,6 +208,14 @@ public final class ApiDiff {
         method(was, m);
       }
     }
+  }
+
+  /**
+   * A resource class's name, marked when it is a top-level class (an API too large for one service
+   * class): moving out of the service class changes the name users import.
+   */
+  private static String resourceClassLabel(ClassName c) {
+    return c.enclosingClassName() == null ? c.simpleName() + " (top-level)" : c.simpleName();
   }
 
   /** Whether a path missing from {@code other} has its parent there (only the top of a removed subtree counts). */

@@ -9,6 +9,7 @@ import io.discogen.ir.Method;
 import io.discogen.ir.ObjectSchema;
 import io.discogen.ir.Parameter;
 import io.discogen.ir.Property;
+import io.discogen.ir.Resource;
 import io.discogen.ir.Schema;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,7 +17,8 @@ import java.util.function.Supplier;
 
 /**
  * Turns one API's IR into Java files: a model or enum per top-level schema, the base request class,
- * and the service class with its resources and requests. Writes nothing; see {@code
+ * and the service class with its resources and requests (for an API too large for one class, each
+ * top-level resource in a file of its own). Writes nothing; see {@code
  * io.discogen.write.OutputWriter}.
  *
  * <p>Rendering is most of generation's time, and JavaPoet's code writer pays a line split (a regex
@@ -42,7 +44,11 @@ public final class JavaEmitter {
    * order. The service class, with every resource and request, is last.
    */
   public static List<Supplier<JavaFile>> plan(ApiModel api, String packageName) {
-    NamePlan names = NamePlan.of(api, packageName);
+    return plan(NamePlan.of(api, packageName), api, packageName);
+  }
+
+  /** As {@link #plan(ApiModel, String)}, with names planned already (tests plan with other limits). */
+  static List<Supplier<JavaFile>> plan(NamePlan names, ApiModel api, String packageName) {
     TypeMapper types = new TypeMapper(api.schemaIndex(), names);
     EnumEmitter enums = new EnumEmitter(names);
     UnionEmitter unions = new UnionEmitter(names, types, api.schemaIndex());
@@ -64,6 +70,9 @@ public final class JavaEmitter {
       }
     }
     files.add(() -> file(api, packageName, new BaseRequestEmitter(api, names, types, enums).emit(), deprecations));
+    for (Resource r : names.topLevelResources()) {
+      files.add(() -> file(api, packageName, resources.emit(r), deprecations));
+    }
     files.add(() -> file(api, packageName, new ServiceEmitter(api, names, resources).emit(), deprecations));
     return files;
   }

@@ -112,9 +112,10 @@ public final class NamePlan {
   private final Map<String, MemberScope> memberScopes = new HashMap<>();
   private final Polymorphism polymorphism;
   private final Set<String> topLevelNames = new HashSet<>();
+  private final List<Resource> topLevelResources = new ArrayList<>();
   private final Map<String, ClassName> fallbackClasses = new HashMap<>();
 
-  private NamePlan(ApiModel api, String packageName) {
+  private NamePlan(ApiModel api, String packageName, int maxNestMembers) {
     this.packageName = packageName;
     this.index = api.schemaIndex();
     this.polymorphism = new Polymorphism(index);
@@ -169,14 +170,24 @@ public final class NamePlan {
     }
     Set<String> requestReserved = union(REQUEST_METHODS, baseMembers.methods);
 
-    int nested = nestedClassCount(api.methods(), api.resources());
-    if (nested > MAX_NEST_MEMBERS) {
-      throw new TooLargeException(api.source().format() == SpecSource.Format.DISCOVERY ? "/resources" : "/paths", "too many operations for one service class: its "
-          + nested + " nested resource and request classes would overflow the Java class file's constant pool"
-          + " (the service class lists each one; at most " + MAX_NEST_MEMBERS + " fit)");
+    // An API too large for one service class gets each top-level resource as a class of its own
+    // (Microsoft Graph beta: 40,928 nested classes in all; its largest top-level resource fits).
+    boolean discovery = api.source().format() == SpecSource.Format.DISCOVERY;
+    boolean splitResources = nestedClassCount(api.methods(), api.resources()) > maxNestMembers;
+    if (splitResources) {
+      int own = nestedClassCount(api.methods(), List.of());
+      if (own > maxNestMembers) {
+        throw tooLarge(discovery ? "/methods" : "/paths", "service class", own, maxNestMembers);
+      }
+      for (Resource r : api.resources()) {
+        int n = nestedClassCount(r.methods(), r.resources());
+        if (n > maxNestMembers) {
+          throw tooLarge(discovery ? pointer("/resources", r.name()) : "/paths", "resource class (" + r.name() + ")", n, maxNestMembers);
+        }
+      }
     }
-    MemberScope serviceAccessors =
-        planContainer(service, List.of(serviceName), serviceScope, api.methods(), api.resources(), requestReserved, "");
+    MemberScope serviceAccessors = planContainer(service, List.of(serviceName), serviceScope,
+        splitResources ? top : null, api.methods(), api.resources(), requestReserved, "");
     if (api.endpoints().batchPath() != null) {
       // Planned after the resource and method accessors so that adding batch support renames none.
       this.batchAccessor = serviceAccessors.preferred("batch", "newBatch");
@@ -191,13 +202,29 @@ public final class NamePlan {
 
   /** Plans every name of {@code api}, its code going to {@code packageName}. */
   public static NamePlan of(ApiModel api, String packageName) {
-    return new NamePlan(api, packageName);
+    return new NamePlan(api, packageName, MAX_NEST_MEMBERS);
   }
 
+  /** As {@link #of(ApiModel, String)}, with another limit on classes nested in one class (for tests). */
+  static NamePlan of(ApiModel api, String packageName, int maxNestMembers) {
+    return new NamePlan(api, packageName, maxNestMembers);
+  }
+
+  private static TooLargeException tooLarge(String pointer, String what, int nested, int max) {
+    return new TooLargeException(pointer, "too many operations for one " + what + ": its " + nested
+        + " nested resource and request classes would overflow the Java class file's constant pool"
+        + " (a class lists each one; at most " + max + " fit)");
+  }
+
+  /**
+   * @param topLevel where the resources get top-level class names (an API split into a class per
+   *     top-level resource), or null to nest them in {@code owner}
+   */
   private MemberScope planContainer(
       ClassName owner,
       List<String> enclosing,
       ClassScope classes,
+      ClassScope topLevel,
       List<Method> methods,
       List<Resource> resources,
       Set<String> requestReserved,
@@ -205,12 +232,22 @@ public final class NamePlan {
     MemberScope accessors = new MemberScope(OBJECT_METHODS);
     for (Resource r : resources) {
       String rptr = pointer(pointer(ptr, "resources"), r.name());
-      String simple = classes.allocate(JavaNames.upperCamel(r.name()), "Resource", false, rptr);
-      ClassName cls = owner.nestedClass(simple);
+      String simple;
+      ClassName cls;
+      List<String> inner;
+      if (topLevel != null) {
+        simple = topLevel.allocate(JavaNames.upperCamel(r.name()), "Resource", true, rptr);
+        cls = ClassName.get(packageName, simple);
+        inner = List.of(simple);
+        topLevelResources.add(r);
+      } else {
+        simple = classes.allocate(JavaNames.upperCamel(r.name()), "Resource", false, rptr);
+        cls = owner.nestedClass(simple);
+        inner = append(enclosing, simple);
+      }
       resourceClasses.put(r, cls);
       resourceAccessors.put(r, accessors.method(JavaNames.lowerCamel(r.name())));
-      List<String> inner = append(enclosing, simple);
-      planContainer(cls, inner, new ClassScope(Set.copyOf(inner), rptr), r.methods(), r.resources(), requestReserved, rptr);
+      planContainer(cls, inner, new ClassScope(Set.copyOf(inner), rptr), null, r.methods(), r.resources(), requestReserved, rptr);
     }
     for (Method m : methods) {
       String mptr = pointer(pointer(ptr, "methods"), m.name());
@@ -488,10 +525,10 @@ public final class NamePlan {
   }
 
   /**
-   * Classes nested in the service class, at any depth: a nest host lists every one in its
+   * Classes nested in one top-level class, at any depth: a nest host lists every one in its
    * NestMembers and InnerClasses attributes, about three of the class file's 65,535 constant-pool
-   * entries each, so at most ~21,800 fit. Microsoft Graph v1.0 (21,089 nested classes) compiles;
-   * Graph beta (40,928) does not.
+   * entries each, so at most ~21,800 fit. Microsoft Graph v1.0 (21,089 nested classes) fits in its
+   * service class; Graph beta (40,928) gets a class per top-level resource instead.
    */
   public static final int MAX_NEST_MEMBERS = 21_500;
 
@@ -693,6 +730,14 @@ public final class NamePlan {
 
   public ClassName resourceClass(Resource resource) {
     return resourceClasses.get(resource);
+  }
+
+  /**
+   * The resources that are top-level classes of their own, each in its own file: none, unless the
+   * API has more classes than fit nested in one service class; then each top-level resource.
+   */
+  public List<Resource> topLevelResources() {
+    return List.copyOf(topLevelResources);
   }
 
   public String resourceAccessor(Resource resource) {

@@ -14,6 +14,8 @@ import javax.lang.model.element.Modifier;
 /**
  * Emits resource classes, mirroring the spec's resource tree ({@code projects().locations()
  * .sessions()}): an accessor per sub-resource and per method, with the request classes nested.
+ * Resources are nested in the service class, except in an API too large for one class, whose
+ * top-level resources are classes of their own ({@link NamePlan#topLevelResources()}).
  */
 final class ResourceEmitter {
   private final NamePlan names;
@@ -27,7 +29,9 @@ final class ResourceEmitter {
   TypeSpec emit(Resource r) {
     ClassName cls = names.resourceClass(r);
     TypeSpec.Builder b = TypeSpec.classBuilder(cls.simpleName())
-        .addModifiers(Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
+        .addModifiers(cls.enclosingClassName() == null
+            ? new Modifier[] {Modifier.PUBLIC, Modifier.FINAL}
+            : new Modifier[] {Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL})
         .addJavadoc("The {@code $L} resource.\n", Javadocs.sanitize(r.path()))
         .addField(FieldSpec.builder(Runtime.API_CLIENT, "client", Modifier.PRIVATE, Modifier.FINAL).build())
         .addMethod(MethodSpec.constructorBuilder()
@@ -86,7 +90,9 @@ final class ResourceEmitter {
       }
     }
     for (Resource sub : resources) {
-      b.addType(emit(sub));
+      if (names.resourceClass(sub).enclosingClassName() != null) { // else a file of its own
+        b.addType(emit(sub));
+      }
     }
     for (Method m : methods) {
       b.addType(requests.emit(m));

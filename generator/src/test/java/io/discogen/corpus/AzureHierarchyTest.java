@@ -1,6 +1,6 @@
 package io.discogen.corpus;
 
-import static io.discogen.openapi.Reflect.call;
+import static io.discogen.testing.Reflect.call;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -217,6 +217,25 @@ class ApiDiffTest {
   }
 
   @Test
+  void resourcesMovedOutOfAServiceClassGrownTooLargeAreRenames() {
+    // A new resource with as many operations as one class can hold: the API no longer fits one
+    // service class, so its top-level resources become classes of their own, which users import.
+    StringBuilder methods = new StringBuilder("{\"methods\": {");
+    for (int i = 0; i < io.discogen.java.NamePlan.MAX_NEST_MEMBERS; i++) {
+      methods.append(i == 0 ? "" : ",").append("\"op").append(i).append("\": {\"id\": \"demo.bulk.op").append(i)
+          .append("\", \"httpMethod\": \"GET\", \"path\": \"v1/bulk/").append(i).append("\"}");
+    }
+    Doc b = Doc.base();
+    DiffReport r = diff(b, b.set("/resources/bulk", methods.append("}}").toString()));
+    List<Change> renamed = r.changes(ChangeKind.RESOURCE_RENAMED);
+    assertEquals(List.of("operations() / Operations -> operations() / Operations (top-level)",
+            "widgets() / Widgets -> widgets() / Widgets (top-level)"),
+        renamed.stream().map(c -> c.oldValue() + " -> " + c.newValue()).toList());
+    assertEquals(Severity.BREAKING, renamed.get(0).severity());
+    assertEquals(1, r.changes(ChangeKind.RESOURCE_ADDED).size());
+  }
+
+  @Test
   void everyKindIsCovered() {
     Set<ChangeKind> seen = EnumSet.noneOf(ChangeKind.class);
     cases().forEach(c -> seen.addAll(c.kinds()));

@@ -84,9 +84,10 @@ class LimitsTest {
   }
 
   @Test
-  void tooManyOperationsForOneServiceClass() throws Exception {
-    // Past the class file's limit on nest members the service class could not compile: rejected
-    // up front with one located line, before any code is written.
+  void tooManyOperationsForOneResourceClass() throws Exception {
+    // Past the class file's limit on nest members a class could not compile. An API over it gets a
+    // class per top-level resource (SplitServiceTest); one top-level resource over it on its own is
+    // rejected up front with one located line, before any code is written.
     ObjectNode root = api("huge");
     ObjectNode methods = root.putObject("resources").putObject("items").putObject("methods");
     for (int i = 0; i <= NamePlan.MAX_NEST_MEMBERS; i++) {
@@ -98,9 +99,9 @@ class LimitsTest {
         () -> Generator.render(new GeneratorOptions(List.of(file), work.resolve("out"), null, true), p -> {}));
     assertEquals(1, e.problems().size(), e.getMessage());
     SpecProblem p = e.problems().get(0);
-    assertEquals("/resources", p.location());
-    assertTrue(p.message().startsWith("too many operations for one service class: its "
-        + (NamePlan.MAX_NEST_MEMBERS + 2) + " nested"), p.message());
+    assertEquals("/resources/items", p.location());
+    assertTrue(p.message().startsWith("too many operations for one resource class (items): its "
+        + (NamePlan.MAX_NEST_MEMBERS + 1) + " nested"), p.message());
   }
 
   @Test

@@ -21,6 +21,7 @@ import io.discogen.runtime.Credentials;
 import io.discogen.runtime.json.Json;
 import io.discogen.spec.SpecReader;
 import io.discogen.testing.Compilation;
+import io.discogen.testing.Reflect;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;

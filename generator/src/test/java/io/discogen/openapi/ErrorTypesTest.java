@@ -18,6 +18,7 @@ import io.discogen.runtime.Credentials;
 import io.discogen.runtime.RetryPolicy;
 import io.discogen.spec.SpecReader;
 import io.discogen.testing.Compilation;
+import io.discogen.testing.Reflect;
 import java.net.InetSocketAddress;
 import java.net.URL;
 import java.net.URLClassLoader;

@@ -18,6 +18,7 @@ import io.discogen.runtime.ClientOptions;
 import io.discogen.runtime.Credentials;
 import io.discogen.spec.SpecReader;
 import io.discogen.testing.Compilation;
+import io.discogen.testing.Reflect;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.net.InetSocketAddress;

@@ -11,6 +11,7 @@ import io.discogen.runtime.ClientOptions;
 import io.discogen.runtime.Credentials;
 import io.discogen.spec.SpecReader;
 import io.discogen.testing.Compilation;
+import io.discogen.testing.Reflect;
 import java.net.InetSocketAddress;
 import java.net.URL;
 import java.net.URLClassLoader;

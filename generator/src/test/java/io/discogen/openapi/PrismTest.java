@@ -1,6 +1,6 @@
 package io.discogen.openapi;
 
-import static io.discogen.openapi.Reflect.call;
+import static io.discogen.testing.Reflect.call;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;

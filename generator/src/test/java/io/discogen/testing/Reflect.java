@@ -1,4 +1,4 @@
-package io.discogen.openapi;
+package io.discogen.testing;
 
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;

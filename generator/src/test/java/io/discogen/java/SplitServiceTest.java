@@ -41,11 +41,16 @@ class SplitServiceTest {
 
   @TempDir Path work;
 
-  /** A method on the service itself and two top-level resources, one with a sub-resource. */
+  /**
+   * A method on the service itself and two top-level resources, one with a sub-resource; a model
+   * takes the name the other resource's class would have.
+   */
   ApiModel api() throws Exception {
     ObjectNode root = JSON.createObjectNode();
     root.put("kind", "discovery#restDescription").put("discoveryVersion", "v1").put("name", "big")
         .put("version", "v1").put("rootUrl", "https://big.example.com/").put("servicePath", "v1/");
+    root.putObject("schemas").putObject("Orders").put("id", "Orders").put("type", "object")
+        .putObject("properties").putObject("count").put("type", "integer").put("format", "int32");
     method(root.putObject("methods"), "ping", "GET", "ping", null);
     ObjectNode resources = root.putObject("resources");
     ObjectNode items = resources.putObject("items");
@@ -89,14 +94,15 @@ class SplitServiceTest {
     NamePlan names = NamePlan.of(api, PKG, NESTED);
     assertEquals(List.of(), names.topLevelResources());
     assertEquals(PKG + ".Big.Items", names.resourceClass(api.resources().get(0)).canonicalName());
-    assertEquals(List.of("Big.java", "BigRequest.java"), fileNames(render(api, NESTED)));
+    assertEquals(List.of("Big.java", "BigRequest.java", "Orders.java"), fileNames(render(api, NESTED)));
   }
 
   @Test
   void splitIntoAClassPerTopLevelResource() throws Throwable {
     ApiModel api = api();
     List<GeneratedFile> files = render(api, NESTED - 1);
-    assertEquals(List.of("Big.java", "BigRequest.java", "Items.java", "Orders.java"), fileNames(files));
+    assertEquals(List.of("Big.java", "BigRequest.java", "Items.java", "Orders.java", "OrdersResource.java"),
+        fileNames(files), "the model keeps its name; the resource class gives way");
     NamePlan names = NamePlan.of(api, PKG, NESTED - 1);
     assertEquals(PKG + ".Items.Parts.List", names.requestClass("big.list").canonicalName());
     assertEquals(PKG + ".Big.Ping", names.requestClass("big.ping").canonicalName(), "the service's own methods stay nested");

@@ -87,8 +87,9 @@ final class ModelEmitter {
     if (s.deprecated()) {
       b.addAnnotation(Deprecated.class);
     }
+    boolean nameEveryField = renamesAField(s);
     for (Property p : s.properties()) {
-      addProperty(b, cls, s, p);
+      addProperty(b, cls, s, p, nameEveryField);
     }
     addConstructors(b, cls, s);
     for (ObjectSchema a = parent; a != null; a = a.parent() != null && index.get(a.parent()) instanceof ObjectSchema p ? p : null) {
@@ -174,6 +175,25 @@ final class ModelEmitter {
     }
   }
 
+  /**
+   * Whether a field of {@code s} or of an ancestor has a Java name other than its JSON property's.
+   * Jackson finds fields by name ({@code JsonModel}), so only such a field needs {@code
+   * JsonProperty}; but Jackson writes the properties an annotation names after the others, so a
+   * class whose chain has one names every field, and the wire keeps the declaration order.
+   */
+  private boolean renamesAField(ObjectSchema s) {
+    Set<String> seen = new HashSet<>();
+    for (ObjectSchema a = s; a != null && seen.add(a.id());
+        a = a.parent() != null && index.get(a.parent()) instanceof ObjectSchema p ? p : null) {
+      for (Property p : a.properties()) {
+        if (!names.property(a.id(), p.name()).field().equals(p.name())) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
   /** Simple names of the member types a class inherits: its ancestors' and its interfaces' nested classes. */
   private Set<String> inheritedMemberTypes(ObjectSchema s) {
     Set<String> out = new TreeSet<>();
@@ -212,11 +232,13 @@ final class ModelEmitter {
     }
   }
 
-  private void addProperty(TypeSpec.Builder b, ClassName cls, ObjectSchema s, Property p) {
+  private void addProperty(TypeSpec.Builder b, ClassName cls, ObjectSchema s, Property p, boolean nameEveryField) {
     NamePlan.MemberNames n = names.property(s.id(), p.name());
     TypeName storage = types.storageType(p.type());
-    FieldSpec.Builder field = FieldSpec.builder(storage, n.field(), Modifier.PRIVATE)
-        .addAnnotation(AnnotationSpec.builder(Runtime.JSON_PROPERTY).addMember("value", "$L", Literals.quote(p.name())).build());
+    FieldSpec.Builder field = FieldSpec.builder(storage, n.field(), Modifier.PRIVATE);
+    if (nameEveryField || !n.field().equals(p.name())) {
+      field.addAnnotation(AnnotationSpec.builder(Runtime.JSON_PROPERTY).addMember("value", "$L", Literals.quote(p.name())).build());
+    }
     if (types.hasInt64(p.type())) {
       field.addAnnotation(AnnotationSpec.builder(Runtime.JSON_FORMAT)
           .addMember("shape", "$T.STRING", Runtime.JSON_FORMAT_SHAPE)

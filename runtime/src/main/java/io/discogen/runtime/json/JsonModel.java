@@ -13,8 +13,9 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * Base of every generated model class. Jackson reads and writes the annotated fields of the
- * subclass; JSON properties the generated code does not know are kept here and written back, so a
+ * Base of every generated model class. Jackson reads and writes the fields of the subclass, found
+ * by their names (a field named otherwise than its JSON property says so with {@code JsonProperty});
+ * JSON properties the generated code does not know are kept here and written back, so a
  * read-modify-write round trip loses nothing.
  */
 @JsonAutoDetect(

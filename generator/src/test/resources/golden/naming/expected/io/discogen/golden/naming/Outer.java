@@ -423,7 +423,6 @@ public final class Outer extends JsonModel {
   }
 
   public static final class OuterModel extends JsonModel {
-    @JsonProperty("outer")
     private OuterModel2 outer;
 
     /**
@@ -450,7 +449,6 @@ public final class Outer extends JsonModel {
     }
 
     public static final class OuterModel2 extends JsonModel {
-      @JsonProperty("x")
       private String x;
 
       /**

@@ -678,7 +678,6 @@ public final class Everything extends JsonModel {
    * An inline object.
    */
   public static final class Child extends JsonModel {
-    @JsonProperty("value")
     private Integer value;
 
     /**
@@ -706,7 +705,6 @@ public final class Everything extends JsonModel {
   }
 
   public static final class Children extends JsonModel {
-    @JsonProperty("name")
     private String name;
 
     /**

@@ -247,15 +247,7 @@ public final class Generator {
    */
   static <T, R> List<R> largestFirst(List<T> items, ToLongFunction<T> weight, Function<T, R> f) {
     int n = items.size();
-    long[] w = new long[n];
-    for (int i = 0; i < n; i++) {
-      w[i] = weight.applyAsLong(items.get(i));
-    }
-    Integer[] order = new Integer[n];
-    for (int i = 0; i < n; i++) {
-      order[i] = i;
-    }
-    java.util.Arrays.sort(order, (a, b) -> Long.compare(w[b], w[a])); // stable: ties keep their order
+    Integer[] order = heaviestFirst(items, weight);
     Object[] results = new Object[n];
     AtomicInteger next = new AtomicInteger();
     AtomicReference<Throwable> failure = new AtomicReference<>();
@@ -312,6 +304,19 @@ public final class Generator {
     @SuppressWarnings("unchecked")
     List<R> list = (List<R>) List.of(results);
     return list;
+  }
+
+  /** The order {@link #largestFirst} takes items in: their indexes, heaviest first, ties in input order. */
+  static <T> Integer[] heaviestFirst(List<T> items, ToLongFunction<T> weight) {
+    int n = items.size();
+    long[] w = new long[n];
+    Integer[] order = new Integer[n];
+    for (int i = 0; i < n; i++) {
+      w[i] = weight.applyAsLong(items.get(i));
+      order[i] = i;
+    }
+    java.util.Arrays.sort(order, (a, b) -> Long.compare(w[b], w[a])); // stable: ties keep their order
+    return order;
   }
 
   /** Files as named; directories as their {@code .json}, {@code .yaml} and {@code .yml} files, sorted. */

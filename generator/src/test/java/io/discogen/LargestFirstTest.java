@@ -21,16 +21,20 @@ class LargestFirstTest {
   static final Duration LIMIT = Duration.ofSeconds(30); // a deadlock fails instead of hanging the build
 
   @Test
-  void resultsKeepTheInputOrderAndTheHeaviestStartsFirst() {
+  void resultsKeepTheInputOrder() {
     List<Integer> items = IntStream.range(0, 500).boxed().toList();
-    AtomicInteger firstStarted = new AtomicInteger(-1);
     List<Integer> out = assertTimeoutPreemptively(LIMIT, () -> Generator.largestFirst(items, i -> i == 321 ? 1_000 : i % 7,
-        i -> {
-          firstStarted.compareAndSet(-1, i);
-          return i * 2;
-        }));
+        i -> i * 2));
     assertEquals(items.stream().map(i -> i * 2).toList(), out);
-    assertEquals(321, firstStarted.get());
+  }
+
+  @Test
+  void theHeaviestAreTakenFirstTiesInInputOrder() {
+    // The order items are claimed in. Which claimed item a thread starts running first is up to the
+    // OS scheduler, so that is not asserted (it once failed under load: the second claim ran first).
+    List<Integer> items = IntStream.range(0, 10).boxed().toList();
+    assertEquals(List.of(7, 4, 9, 3, 8, 2, 1, 6, 0, 5),
+        List.of(Generator.heaviestFirst(items, i -> i == 7 ? 1_000 : i % 5)));
   }
 
   @Test

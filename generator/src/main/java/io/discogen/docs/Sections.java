@@ -1,22 +1,46 @@
 package io.discogen.docs;
 
 import io.discogen.ir.EnumSchema;
+import io.discogen.ir.Method;
 import io.discogen.ir.ObjectSchema;
+import io.discogen.ir.Parameter;
 import io.discogen.ir.Property;
 import io.discogen.ir.Schema;
 import io.discogen.java.NamePlan;
 import io.discogen.java.TypeMapper;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /** Sections that appear on several kinds of page: a model's properties, an enum's values. */
 final class Sections {
   private final DocsContext ctx;
+  // The raw accessors of the first parameter of each enum type, found in one pass over the
+  // parameters: looking them up per enum page scanned every method each time, quadratic in the API's
+  // size (Microsoft Graph beta's docs took six minutes).
+  private final Map<EnumSchema, String> parameterAccessors = new IdentityHashMap<>();
 
   Sections(DocsContext ctx) {
     this.ctx = ctx;
+    for (Parameter p : ctx.api.commonParameters()) {
+      EnumSchema e = ctx.enumOf(p.type());
+      if (e != null) {
+        NamePlan.MemberNames n = ctx.names.commonParam(p.name());
+        parameterAccessors.putIfAbsent(e, "`" + n.rawGetter() + "()` and `" + n.rawSetter() + "(String)` of every request");
+      }
+    }
+    for (Method m : ctx.api.allMethods()) {
+      for (Parameter p : m.parameters()) {
+        EnumSchema e = ctx.enumOf(p.type());
+        NamePlan.MemberNames n = ctx.names.param(m.id(), p.name());
+        if (e != null && n.rawGetter() != null) {
+          parameterAccessors.putIfAbsent(e, "`" + n.rawGetter() + "()` and `" + n.rawSetter() + "(String)` of the request");
+        }
+      }
+    }
   }
 
   /** The properties table of an object, then its nested objects and enums as sections. */
@@ -130,30 +154,11 @@ final class Sections {
       }
     }
     if (accessors.startsWith("`get…")) {
-      accessors = parameterAccessors(e, accessors);
+      accessors = parameterAccessors.getOrDefault(e, accessors);
     }
     return "Values the server sends that are not listed here read as `" + ctx.javaName(e.id()) + "." + unknown
         + "`; the raw text is never lost. Read and write the wire text with the raw accessors ("
         + accessors + ").";
-  }
-
-  /** The raw accessors of a parameter of enum type, for enums declared by parameters. */
-  private String parameterAccessors(EnumSchema e, String fallback) {
-    for (io.discogen.ir.Parameter p : ctx.api.commonParameters()) {
-      if (ctx.enumOf(p.type()) == e) {
-        NamePlan.MemberNames n = ctx.names.commonParam(p.name());
-        return "`" + n.rawGetter() + "()` and `" + n.rawSetter() + "(String)` of every request";
-      }
-    }
-    for (io.discogen.ir.Method m : ctx.api.allMethods()) {
-      for (io.discogen.ir.Parameter p : m.parameters()) {
-        NamePlan.MemberNames n = ctx.names.param(m.id(), p.name());
-        if (ctx.enumOf(p.type()) == e && n.rawGetter() != null) {
-          return "`" + n.rawGetter() + "()` and `" + n.rawSetter() + "(String)` of the request";
-        }
-      }
-    }
-    return fallback;
   }
 
   /** "Used by" links to the properties and methods that hold a type. */

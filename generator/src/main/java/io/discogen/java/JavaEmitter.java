@@ -53,7 +53,7 @@ public final class JavaEmitter {
     EnumEmitter enums = new EnumEmitter(names);
     UnionEmitter unions = new UnionEmitter(names, types, api.schemaIndex());
     SealedUnionEmitter sealedUnions = new SealedUnionEmitter(names, names.polymorphism());
-    ModelEmitter models = new ModelEmitter(names, types, enums, unions, sealedUnions, names.polymorphism(), api.schemaIndex());
+    ModelEmitter models = new ModelEmitter(names, types, enums, unions, sealedUnions, names.polymorphism());
     RequestEmitter requests = new RequestEmitter(api, names, types, enums);
     ResourceEmitter resources = new ResourceEmitter(names, requests);
     boolean deprecations = usesDeprecated(api);

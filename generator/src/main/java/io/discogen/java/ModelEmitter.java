@@ -33,22 +33,20 @@ final class ModelEmitter {
   private final UnionEmitter unions;
   private final SealedUnionEmitter sealedUnions;
   private final Polymorphism polymorphism;
-  private final Map<String, Schema> index;
 
   ModelEmitter(NamePlan names, TypeMapper types, EnumEmitter enums, UnionEmitter unions,
-      SealedUnionEmitter sealedUnions, Polymorphism polymorphism, Map<String, Schema> index) {
+      SealedUnionEmitter sealedUnions, Polymorphism polymorphism) {
     this.names = names;
     this.types = types;
     this.enums = enums;
     this.unions = unions;
     this.sealedUnions = sealedUnions;
     this.polymorphism = polymorphism;
-    this.index = index;
   }
 
   TypeSpec emit(ObjectSchema s, boolean nested) {
     ClassName cls = names.schemaClass(s.id());
-    ObjectSchema parent = s.parent() != null && index.get(s.parent()) instanceof ObjectSchema p ? p : null;
+    ObjectSchema parent = polymorphism.parentOf(s);
     boolean children = polymorphism.hasChildren(s.id());
     List<String> interfaces = polymorphism.interfacesOf(s.id());
     TypeSpec.Builder b = TypeSpec.classBuilder(cls.simpleName())
@@ -92,7 +90,7 @@ final class ModelEmitter {
       addProperty(b, cls, s, p, nameEveryField);
     }
     addConstructors(b, cls, s);
-    for (ObjectSchema a = parent; a != null; a = a.parent() != null && index.get(a.parent()) instanceof ObjectSchema p ? p : null) {
+    for (ObjectSchema a = parent; a != null; a = polymorphism.parentOf(a)) {
       for (Property p : a.properties()) {
         addCovariantSetters(b, cls, a, p);
       }
@@ -182,9 +180,7 @@ final class ModelEmitter {
    * class whose chain has one names every field, and the wire keeps the declaration order.
    */
   private boolean renamesAField(ObjectSchema s) {
-    Set<String> seen = new HashSet<>();
-    for (ObjectSchema a = s; a != null && seen.add(a.id());
-        a = a.parent() != null && index.get(a.parent()) instanceof ObjectSchema p ? p : null) {
+    for (ObjectSchema a = s; a != null; a = polymorphism.parentOf(a)) {
       for (Property p : a.properties()) {
         if (!names.property(a.id(), p.name()).field().equals(p.name())) {
           return true;
@@ -198,8 +194,7 @@ final class ModelEmitter {
   private Set<String> inheritedMemberTypes(ObjectSchema s) {
     Set<String> out = new TreeSet<>();
     Set<String> seen = new HashSet<>();
-    for (ObjectSchema a = s; a != null && seen.add(a.id());
-        a = a.parent() != null && index.get(a.parent()) instanceof ObjectSchema p ? p : null) {
+    for (ObjectSchema a = s; a != null && seen.add(a.id()); a = polymorphism.parentOf(a)) {
       if (a != s) {
         for (Schema n : a.nested()) {
           out.add(names.schemaClass(n.id()).simpleName());

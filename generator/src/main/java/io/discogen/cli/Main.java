@@ -1,5 +1,9 @@
 package io.discogen.cli;
 
+import io.discogen.spec.SpecReader;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -20,7 +24,40 @@ public final class Main implements Runnable {
     if (System.getProperty("slf4j.internal.verbosity") == null) {
       System.setProperty("slf4j.internal.verbosity", "ERROR");
     }
+    readAhead(args);
     System.exit(run(args));
+  }
+
+  /**
+   * Starts reading the first spec file a {@code generate} line names ({@code --spec PATH} or {@code
+   * --spec=PATH}), before picocli has parsed the line: see {@link SpecReader#readAhead}. The
+   * generator takes the read over when it reads that file under that name, as it does when picocli
+   * parses the line the same way; anything else (a directory, no such file, an odd line) is left
+   * to the normal read and its messages.
+   *
+   * @return the file being read ahead, or null
+   */
+  static Path readAhead(String[] args) {
+    if (args.length == 0 || !args[0].equals("generate")) {
+      return null;
+    }
+    for (int i = 1; i < args.length; i++) {
+      String value = args[i].startsWith("--spec=") ? args[i].substring("--spec=".length())
+          : args[i].equals("--spec") && i + 1 < args.length ? args[i + 1] : null;
+      if (value != null) {
+        try {
+          Path file = Path.of(value);
+          if (Files.isRegularFile(file)) {
+            SpecReader.readAhead(file, file.toString()); // as Generator names a spec file given by path
+            return file;
+          }
+        } catch (InvalidPathException e) {
+          // picocli reports it
+        }
+        return null;
+      }
+    }
+    return null;
   }
 
   /**

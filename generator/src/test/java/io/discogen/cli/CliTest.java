@@ -42,6 +42,38 @@ class CliTest {
   }
 
   @Test
+  void theFirstSpecFileOfAGenerateLineIsReadAhead() throws IOException {
+    Path a = Files.writeString(tmp.resolve("a.json"), "{}");
+    Path b = Files.writeString(tmp.resolve("b.json"), "{}");
+    assertEquals(a, Main.readAhead(new String[] {"generate", "--out", "o", "--spec", a.toString(), "--spec", b.toString()}));
+    assertEquals(b, Main.readAhead(new String[] {"generate", "--spec=" + b, "--out=o"}));
+    assertEquals(null, Main.readAhead(new String[] {"generate", "--spec", tmp.toString()}), "a directory");
+    assertEquals(null, Main.readAhead(new String[] {"generate", "--spec", tmp.resolve("none.json").toString()}));
+    assertEquals(null, Main.readAhead(new String[] {"generate", "--spec"}));
+    assertEquals(null, Main.readAhead(new String[] {"diff", "--spec", a.toString()}));
+  }
+
+  @Test
+  void aGenerateLineGivesTheSameOutputWithItsSpecReadAhead() throws Exception {
+    String[] line = {"generate", "--spec", dataproc(), "--out", tmp.resolve("plain").toString(), "--sources-only"};
+    assertEquals(0, run(line).code());
+    Path spec = Path.of(dataproc());
+    Path copy = Files.copy(spec, tmp.resolve(spec.getFileName()));
+    String[] ahead = {"generate", "--spec=" + copy, "--out=" + tmp.resolve("ahead"), "--sources-only"};
+    assertEquals(copy, Main.readAhead(ahead));
+    io.discogen.spec.SpecReader.readAhead(copy, copy.toString()).get(); // the same read: wait for it
+    Files.delete(copy); // so the run below can only have the read ahead
+    Run r = run(ahead);
+    assertEquals(0, r.code(), r.err());
+    Map<String, String> plain = snapshot(tmp.resolve("plain"));
+    Map<String, String> read = snapshot(tmp.resolve("ahead"));
+    assertEquals(plain.keySet(), read.keySet());
+    for (String f : plain.keySet()) {
+      assertEquals(plain.get(f), read.get(f).replace(copy.toString(), dataproc()), f);
+    }
+  }
+
+  @Test
   void usageErrorsExitTwo() {
     assertEquals(2, run().code());
     assertEquals(2, run("generate", "--out", tmp.toString()).code(), "missing --spec");

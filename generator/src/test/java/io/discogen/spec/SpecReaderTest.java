@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Random;
+import java.util.concurrent.ExecutionException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -44,6 +45,31 @@ class SpecReaderTest {
     ApiModel api = SpecReader.read(file, FILE);
     assertEquals("demo", api.name());
     assertEquals(FILE, api.source().displayPath());
+  }
+
+  @Test
+  void aReadAheadIsTakenOnceByTheReadOfTheSameFileUnderTheSameName() throws Exception {
+    Path file = dir.resolve("ahead.json");
+    Files.writeString(file, MINIMAL);
+    ApiModel plain = SpecReader.read(file, FILE);
+    SpecReader.readAhead(file, FILE).get();
+    Files.delete(file); // from here on only the read ahead has the document
+
+    SpecException otherName = assertThrows(SpecException.class, () -> SpecReader.read(file, "other.json"));
+    assertTrue(otherName.getMessage().startsWith("other.json: "), otherName.getMessage());
+    assertEquals(plain, SpecReader.read(file, FILE), "the read ahead, as a read would have had it");
+    SpecException again = assertThrows(SpecException.class, () -> SpecReader.read(file, FILE));
+    assertTrue(again.getMessage().startsWith(FILE + ": "), "taken once: " + again.getMessage());
+  }
+
+  @Test
+  void aRejectedReadAheadReportsWhatTheReadWould() throws Exception {
+    Path file = dir.resolve("broken.json");
+    Files.writeString(file, "{\"discoveryVersion\": \"v1\", \"name\": ");
+    SpecException plain = assertThrows(SpecException.class, () -> SpecReader.read(file, FILE));
+    assertThrows(ExecutionException.class, () -> SpecReader.readAhead(file, FILE).get());
+    SpecException ahead = assertThrows(SpecException.class, () -> SpecReader.read(file, FILE));
+    assertEquals(plain.problems(), ahead.problems());
   }
 
   @Test

@@ -460,25 +460,31 @@ public final class Report {
       md.append("(not run)\n");
       return;
     }
-    md.append("| Client | requests/s | ± | bytes allocated / request (client + server, same JVM) |\n|---|---:|---:|---:|\n");
-    for (var e : Map.of("Discogen (java.net.http + Jackson)", d, "Official (google-http-client NetHttpTransport + Gson)", o).entrySet()) {
-      md.append(String.format("| %s | %.0f | %.0f | %.0f |%n", e.getKey(), score(e.getValue()),
-          e.getValue().at("/primaryMetric/scoreError").asDouble(), secondary(e.getValue(), "gc.alloc.rate.norm")));
-    }
-    for (var e : Map.of("bare java.net.http GET + Jackson (floor of Discogen's HTTP client)", "HttpBench.jdkGet",
-        "bare HttpURLConnection GET + Jackson (floor of the official client's)", "HttpBench.urlConnectionGet").entrySet()) {
-      JsonNode n = jmh.get(e.getValue());
+    md.append("CPU per request: the calling thread's (`cpu.worker.norm`) and the whole process's (`cpu.process.norm`:"
+        + " client and server, every thread, the collector and the JIT included).\n\n");
+    md.append("| Client | requests/s | ± | bytes allocated / request (client + server, same JVM) | calling thread CPU µs / request"
+        + " | process CPU µs / request |\n|---|---:|---:|---:|---:|---:|\n");
+    Map<String, JsonNode> rows = new LinkedHashMap<>();
+    rows.put("Discogen (java.net.http + Jackson)", d);
+    rows.put("Official (google-http-client NetHttpTransport + Gson)", o);
+    rows.put("bare java.net.http GET + Jackson (floor of Discogen's HTTP client)", jmh.get("HttpBench.jdkGet"));
+    rows.put("bare HttpURLConnection GET + Jackson (floor of the official client's)", jmh.get("HttpBench.urlConnectionGet"));
+    for (var e : rows.entrySet()) {
+      JsonNode n = e.getValue();
       if (n != null) {
-        md.append(String.format("| %s | %.0f | %.0f | %.0f |%n", e.getKey(), score(n),
-            n.at("/primaryMetric/scoreError").asDouble(), secondary(n, "gc.alloc.rate.norm")));
+        md.append(String.format("| %s | %.0f | %.0f | %.0f | %.0f | %.0f |%n", e.getKey(), score(n),
+            n.at("/primaryMetric/scoreError").asDouble(), secondary(n, "gc.alloc.rate.norm"),
+            secondary(n, "cpu.worker.norm"), secondary(n, "cpu.process.norm")));
       }
     }
     double r = score(d) / score(o);
     double a = secondary(d, "gc.alloc.rate.norm") / secondary(o, "gc.alloc.rate.norm");
     bars.add(new Bar("small GET on loopback (requests/s) vs official client", r, 0));
-    md.append(String.format("%nDiscogen ÷ official: **%.2f×** the requests per second, %.2f× the allocation per request.%n", r, a));
-    targets.add(new String[] {"Small GET on loopback vs official (no target)", String.format("%.2f× req/s, %.2f× alloc/req", r, a),
-        r >= 1 ? "faster" : "slower"});
+    double cpu = secondary(d, "cpu.process.norm") / secondary(o, "cpu.process.norm");
+    md.append(String.format("%nDiscogen ÷ official: **%.2f×** the requests per second, %.2f× the allocation per request,"
+        + " %.2f× the process CPU per request.%n", r, a, cpu));
+    targets.add(new String[] {"Small GET on loopback vs official (no target)",
+        String.format("%.2f× req/s, %.2f× alloc/req, %.2f× process CPU/req", r, a, cpu), r >= 1 ? "faster" : "slower"});
   }
 
   // ---------------------------------------------------------------- size

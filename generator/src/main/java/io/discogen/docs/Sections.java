@@ -28,19 +28,22 @@ final class Sections {
     for (Parameter p : ctx.api.commonParameters()) {
       EnumSchema e = ctx.enumOf(p.type());
       if (e != null) {
-        NamePlan.MemberNames n = ctx.names.commonParam(p.name());
-        parameterAccessors.putIfAbsent(e, "`" + n.rawGetter() + "()` and `" + n.rawSetter() + "(String)` of every request");
+        putAccessors(e, ctx.names.commonParam(p.name()), "every request");
       }
     }
     for (Method m : ctx.api.allMethods()) {
       for (Parameter p : m.parameters()) {
         EnumSchema e = ctx.enumOf(p.type());
-        NamePlan.MemberNames n = ctx.names.param(m.id(), p.name());
-        if (e != null && n.rawGetter() != null) {
-          parameterAccessors.putIfAbsent(e, "`" + n.rawGetter() + "()` and `" + n.rawSetter() + "(String)` of the request");
+        NamePlan.MemberNames n = e == null ? null : ctx.names.param(m.id(), p.name());
+        if (n != null && n.rawGetter() != null) {
+          putAccessors(e, n, "the request");
         }
       }
     }
+  }
+
+  private void putAccessors(EnumSchema e, NamePlan.MemberNames n, String of) {
+    parameterAccessors.putIfAbsent(e, "`" + n.rawGetter() + "()` and `" + n.rawSetter() + "(String)` of " + of);
   }
 
   /** The properties table of an object, then its nested objects and enums as sections. */

@@ -38,7 +38,8 @@ import java.util.stream.Stream;
 
 /**
  * The front door, reading like the pipeline: read each spec into the IR, emit Java files, write
- * them atomically. Nothing reaches the output directory unless every spec is accepted.
+ * them through {@link OutputWriter}. Nothing reaches the output directory unless every spec is
+ * accepted, and only files Discogen wrote there before are replaced or removed.
  */
 public final class Generator {
   private Generator() {}
@@ -96,7 +97,11 @@ public final class Generator {
     Path docs = options.docsDirectory() == null ? null : options.docsDirectory().toAbsolutePath().normalize();
     if (docs != null && out.startsWith(docs)) {
       throw new IOException("the docs directory " + options.docsDirectory()
-          + " must not be the output directory or contain it, since each is replaced as a whole");
+          + " must not be the output directory or contain it");
+    }
+    OutputWriter.recover(out);
+    if (docs != null) {
+      OutputWriter.recover(docs);
     }
     Read read = read(options, progress);
     // Each source file goes into the staging directory as soon as it is rendered, on the thread
@@ -122,9 +127,21 @@ public final class Generator {
           manifest.add(inside.path());
         }
       }
-      staging.commit(manifest);
       if (docs != null && !docsInside) {
-        OutputWriter.replace(options.docsDirectory(), docFiles);
+        // Two directories: both are checked and decided before either changes.
+        try (OutputWriter.Staging docStaging = OutputWriter.stage(docs)) {
+          List<String> docPaths = new ArrayList<>();
+          for (GeneratedFile f : docFiles) {
+            docStaging.write(f);
+            docPaths.add(f.path());
+          }
+          docStaging.prepare(docPaths);
+          staging.prepare(manifest);
+          staging.apply();
+          docStaging.apply();
+        }
+      } else {
+        staging.commit(manifest);
       }
       return new Written(read.apis(), read.packages(), files, docFiles.stream().map(GeneratedFile::path).toList());
     }

@@ -8,7 +8,7 @@ import java.util.List;
  * just call {@link Generator#generate}.
  *
  * @param specs spec files or directories of specs, as the user named them
- * @param outputDirectory where output goes; replaced as a whole, atomically
+ * @param outputDirectory where output goes; Discogen replaces only the files it wrote there before
  * @param packageName the Java package (one spec) or the parent package (several), or null for
  *     {@code io.discogen.generated.<name>.<version>}
  * @param sourcesOnly write only the Java source tree, not a Maven project around it

@@ -27,7 +27,7 @@ final class GenerateCommand implements Callable<Integer> {
   List<Path> specs;
 
   @Option(names = "--out", required = true, paramLabel = "DIR",
-      description = "Output directory; replaced atomically. Must be empty, absent, or earlier Discogen output.")
+      description = "Output directory: absent, empty, or earlier Discogen output. Only files Discogen wrote there are replaced or removed; see .discogen-ignore.")
   Path out;
 
   @Option(names = "--package", paramLabel = "PKG",
@@ -42,7 +42,7 @@ final class GenerateCommand implements Callable<Integer> {
   boolean docs;
 
   @Option(names = "--docs-dir", paramLabel = "DIR",
-      description = "Write Markdown reference docs to DIR; replaced atomically, like --out. Inside --out, written with it in one step.")
+      description = "Write Markdown reference docs to DIR (kept like --out). Inside --out, written with it.")
   Path docsDir;
 
   @CommandLine.Spec

@@ -138,7 +138,7 @@ class CliTest {
     Files.writeString(out.resolve("precious.txt"), "keep me");
     Run r = run("generate", "--spec", dataproc(), "--out", out.toString());
     assertEquals(1, r.code());
-    assertTrue(r.err().contains("refusing to replace"), r.err());
+    assertTrue(r.err().contains("Discogen never generated into it"), r.err());
     assertEquals("keep me", Files.readString(out.resolve("precious.txt")));
   }
 

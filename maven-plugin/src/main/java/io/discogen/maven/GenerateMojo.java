@@ -41,7 +41,7 @@ public class GenerateMojo extends AbstractMojo {
   @Parameter(property = "discogen.packageName")
   String packageName;
 
-  /** Where generated sources go. Replaced as a whole on each run; added to the compile source roots. */
+  /** Where generated sources go; added to the compile source roots. Only files Discogen wrote there are replaced or removed. */
   @Parameter(defaultValue = "${project.build.directory}/generated-sources/discogen", required = true)
   File outputDirectory;
 

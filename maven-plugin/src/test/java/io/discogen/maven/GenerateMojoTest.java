@@ -61,6 +61,23 @@ class GenerateMojoTest {
   }
 
   @Test
+  void regenerationKeepsFilesDiscogenDidNotWriteAndHonoursTheIgnoreFile() throws Exception {
+    mojo().execute();
+    Path pkg = out.resolve("com/example/pets");
+    Files.writeString(out.resolve("NOTES.md"), "mine");
+    Files.writeString(pkg.resolve("PetHelper.java"), "package com.example.pets; class PetHelper {}");
+    Files.writeString(out.resolve(".discogen-ignore"), "Pets.java\n");
+    Files.writeString(pkg.resolve("Pets.java"), "// taken over");
+    Files.copy(WITHOUT_OWNER, spec, StandardCopyOption.REPLACE_EXISTING);
+    mojo().execute();
+    assertEquals("mine", Files.readString(out.resolve("NOTES.md")));
+    assertTrue(Files.exists(pkg.resolve("PetHelper.java")));
+    assertEquals("// taken over", Files.readString(pkg.resolve("Pets.java")));
+    assertFalse(Files.exists(pkg.resolve("Owner.java")), "stale generated file removed");
+    assertTrue(Files.exists(pkg.resolve("Pet.java")));
+  }
+
+  @Test
   void mapsParametersToTheCommandLinesOptions() throws Exception {
     GenerateMojo m = mojo();
     GeneratorOptions o = m.options();

@@ -352,9 +352,14 @@ public final class Generator {
       Path file = base == null ? p : base.resolve(p);
       if (Files.isDirectory(file)) {
         try (Stream<Path> s = Files.list(file)) {
-          s.filter(f -> Files.isRegularFile(f) && f.getFileName().toString().matches("(?i).*\\.(json|ya?ml)"))
+          List<Path> found = s.filter(f -> Files.isRegularFile(f) && f.getFileName().toString().matches("(?i).*\\.(json|ya?ml)"))
               .sorted()
-              .forEach(f -> out.put(f, p.resolve(f.getFileName()).toString()));
+              .toList();
+          if (found.isEmpty()) {
+            problems.add(new SpecProblem(p.toString(), "",
+                "no spec files in this directory (.json, .yaml or .yml; sub-directories are not searched)"));
+          }
+          found.forEach(f -> out.put(f, p.resolve(f.getFileName()).toString()));
         } catch (IOException e) {
           problems.add(new SpecProblem(p.toString(), "", "cannot list directory: " + e.getMessage()));
         }
@@ -366,7 +371,7 @@ public final class Generator {
       throw new SpecException(problems);
     }
     if (out.isEmpty()) {
-      throw new SpecException(new SpecProblem(specs.toString(), "", "no spec files found"));
+      throw new SpecException(new SpecProblem("--spec", "", "no spec files given"));
     }
     return out;
   }

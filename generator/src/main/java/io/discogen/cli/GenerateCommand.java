@@ -2,6 +2,7 @@ package io.discogen.cli;
 
 import io.discogen.Generator;
 import io.discogen.GeneratorOptions;
+import io.discogen.java.JavaNames;
 import io.discogen.spec.SpecException;
 import io.discogen.spec.SpecProblem;
 import java.io.IOException;
@@ -59,6 +60,10 @@ final class GenerateCommand implements Callable<Integer> {
     if (docs && sourcesOnly) {
       throw new CommandLine.ParameterException(spec.commandLine(),
           "--docs writes into the generated Maven project; with --sources-only name a directory with --docs-dir");
+    }
+    if (packageName != null && !JavaNames.isPackageName(packageName)) {
+      throw new CommandLine.ParameterException(spec.commandLine(),
+          "--package: not a valid Java package name: " + packageName);
     }
     Path docsDirectory = docs ? out.resolve("docs") : docsDir;
     GeneratorOptions options = new GeneratorOptions(specs, out, packageName, sourcesOnly, docsDirectory);

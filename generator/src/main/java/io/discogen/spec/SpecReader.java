@@ -25,6 +25,8 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
@@ -137,7 +139,7 @@ public final class SpecReader {
   private static ApiModel parse(byte[] content, Path file, String displayPath) throws SpecException {
     try {
       int start = checkText(content, displayPath);
-      JsonNode root = looksLikeYamlOpenApi(content, start)
+      JsonNode root = isYaml(content, start, displayPath)
           ? parseYaml(content, start, displayPath)
           : parseJson(content, start, displayPath);
       return switch (detect(root, displayPath)) {
@@ -157,7 +159,8 @@ public final class SpecReader {
    */
   static SpecSource.Format detect(JsonNode root, String displayPath) throws SpecException {
     if (!root.isObject()) {
-      throw fail(displayPath, "", "expected a JSON object at the top level, found " + describe(root));
+      throw fail(displayPath, "", "expected an object (a Discovery or OpenAPI document) at the top level, found "
+          + describe(root));
     }
     String kind = root.path("kind").asText("");
     if (kind.equals("discovery#directoryList")) {
@@ -291,16 +294,21 @@ public final class SpecReader {
   }
 
   /**
-   * Whether the text is YAML rather than JSON: it does not start like JSON, and a line at the top
-   * level declares {@code openapi:} or {@code swagger:} (Discovery documents are always JSON).
+   * Whether the text is YAML rather than JSON: it does not start like JSON, and either its file is
+   * named {@code .yaml}/{@code .yml} or a line at the top level declares {@code openapi:} or
+   * {@code swagger:} (Discovery documents are always JSON). Its problems are then YAML's.
    */
-  static boolean looksLikeYamlOpenApi(byte[] content, int start) {
+  static boolean isYaml(byte[] content, int start, String displayPath) {
     int i = start;
     while (i < content.length && Character.isWhitespace(content[i])) {
       i++;
     }
     if (i < content.length && (content[i] == '{' || content[i] == '[')) {
       return false;
+    }
+    String name = displayPath.toLowerCase(java.util.Locale.ROOT);
+    if (name.endsWith(".yaml") || name.endsWith(".yml")) {
+      return true;
     }
     String head = new String(content, start, Math.min(content.length - start, 1 << 20), StandardCharsets.UTF_8);
     return YAML_OPENAPI.matcher(head).find();
@@ -318,12 +326,38 @@ public final class SpecReader {
       return root;
     } catch (JsonProcessingException e) {
       JsonLocation where = e.getLocation();
-      String m = e.getOriginalMessage() == null ? "syntax error" : e.getOriginalMessage();
-      throw fail(displayPath, location(where), "invalid YAML: " + m);
+      throw fail(displayPath, location(where), "invalid YAML: " + yamlMessage(e.getOriginalMessage()));
     } catch (IOException e) {
       throw fail(displayPath, "", "cannot read YAML (" + e.getClass().getSimpleName() + ")");
     }
   }
+
+  /**
+   * SnakeYAML's message on one line: its parts ("while parsing a flow sequence", "expected ','
+   * or ']'") kept, the source excerpts and caret lines under each " in 'reader', line N" dropped
+   * (the problem's own location is given separately), the context's line kept in brackets.
+   */
+  static String yamlMessage(String message) {
+    if (message == null || message.isBlank()) {
+      return "syntax error";
+    }
+    List<String> parts = new ArrayList<>();
+    String[] lines = message.split("\r?\n");
+    for (int i = 0; i < lines.length; i++) {
+      Matcher at = YAML_MARK.matcher(lines[i]);
+      if (at.matches()) {
+        if (parts.size() == 1) { // the context's mark; the problem's is the location
+          parts.set(0, parts.get(0) + " (line " + at.group(1) + ", column " + at.group(2) + ")");
+        }
+        i += 2; // the excerpt and its caret
+      } else if (!lines[i].isBlank()) {
+        parts.add(lines[i].strip());
+      }
+    }
+    return parts.isEmpty() ? "syntax error" : String.join(": ", parts);
+  }
+
+  private static final Pattern YAML_MARK = Pattern.compile("\\s*in '[^']*', line (\\d+), column (\\d+):?\\s*");
 
   /** Created on first YAML input only: a JSON run never loads the YAML parser's classes. */
   private static final class Yaml {

@@ -10,6 +10,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
@@ -109,10 +110,62 @@ class CliTest {
   }
 
   @Test
-  void badPackageIsRejected() {
+  void badPackageIsAUsageError() {
     Run r = run("generate", "--spec", dataproc(), "--out", tmp.resolve("x").toString(), "--package", "com.class.x");
+    assertEquals(2, r.code());
+    assertEquals(List.of("discogen: --package: not a valid Java package name: com.class.x",
+        "Try 'discogen generate --help' for more information."), lines(r.err()));
+  }
+
+  @Test
+  void aMistypedRequiredOptionIsNamedWithTheRightOne() {
+    Run r = run("generate", "--spce", dataproc(), "--out", tmp.resolve("x").toString());
+    assertEquals(2, r.code());
+    List<String> err = lines(r.err());
+    assertEquals("discogen: Unknown option: '--spce'", err.get(0), r.err());
+    assertTrue(r.err().contains("--spec"), "suggests the right option: " + r.err());
+    assertEquals("Try 'discogen generate --help' for more information.", err.get(err.size() - 1));
+    assertTrue(err.size() <= 4, "not the whole help: " + r.err());
+
+    r = run("generate", "--spec", dataproc(), "--ouput", tmp.resolve("x").toString());
+    assertEquals(2, r.code());
+    assertTrue(r.err().startsWith("discogen: Unknown option: '--ouput'") && r.err().contains("--out"), r.err());
+  }
+
+  @Test
+  void usageErrorsPrintTheErrorAndOneHintNotTheWholeHelp() {
+    Run r = run("diff", "only-one.json");
+    assertEquals(2, r.code());
+    List<String> err = lines(r.err());
+    assertTrue(err.get(0).startsWith("discogen: "), r.err());
+    assertEquals(List.of("Try 'discogen diff --help' for more information."), err.subList(1, err.size()), r.err());
+  }
+
+  @Test
+  void aYamlFileThatIsNotASpecSaysSo() throws IOException {
+    Path yaml = Files.writeString(tmp.resolve("config.yaml"), "a: 1\n");
+    Run r = run("generate", "--spec", yaml.toString(), "--out", tmp.resolve("x").toString());
     assertEquals(1, r.code());
-    assertTrue(r.err().contains("not a valid Java package name"), r.err());
+    assertTrue(r.err().startsWith(yaml + ": not a Discovery or OpenAPI document"), r.err());
+
+    Path broken = Files.writeString(tmp.resolve("broken.yml"), "openapi: 3.0.0\ninfo: [unclosed\n");
+    r = run("generate", "--spec", broken.toString(), "--out", tmp.resolve("x").toString());
+    assertEquals(1, r.code());
+    assertEquals(List.of(broken + ": 2:16: invalid YAML: while parsing a flow sequence (line 2, column 7):"
+        + " expected ',' or ']', but got <stream end>"), lines(r.err()));
+  }
+
+  @Test
+  void aDirectoryWithoutSpecsIsNamedPlainly() throws IOException {
+    Path dir = Files.createDirectories(tmp.resolve("specs/nested"));
+    Run r = run("generate", "--spec", dir.getParent().toString(), "--out", tmp.resolve("x").toString());
+    assertEquals(1, r.code());
+    assertEquals(List.of(dir.getParent() + ": no spec files in this directory (.json, .yaml or .yml;"
+        + " sub-directories are not searched)"), lines(r.err()));
+  }
+
+  private static List<String> lines(String text) {
+    return List.of(text.strip().split("\r?\n"));
   }
 
   @Test

@@ -142,10 +142,10 @@ class SpecReaderTest {
 
   @Test
   void arrayOrScalarAtTheRoot() {
-    assertEquals(FILE + ": expected a JSON object at the top level, found an array", problem("[1, 2]"));
-    assertEquals(FILE + ": expected a JSON object at the top level, found a string", problem("\"hi\""));
-    assertEquals(FILE + ": expected a JSON object at the top level, found a number", problem("42"));
-    assertEquals(FILE + ": expected a JSON object at the top level, found null", problem("null"));
+    assertEquals(FILE + ": expected an object (a Discovery or OpenAPI document) at the top level, found an array", problem("[1, 2]"));
+    assertEquals(FILE + ": expected an object (a Discovery or OpenAPI document) at the top level, found a string", problem("\"hi\""));
+    assertEquals(FILE + ": expected an object (a Discovery or OpenAPI document) at the top level, found a number", problem("42"));
+    assertEquals(FILE + ": expected an object (a Discovery or OpenAPI document) at the top level, found null", problem("null"));
   }
 
   @Test

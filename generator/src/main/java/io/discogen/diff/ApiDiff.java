@@ -407,7 +407,9 @@ public final class ApiDiff {
       }
       EnumSchema ea = a.types.enumOf(was.type());
       EnumSchema eb = b.types.enumOf(p.type());
-      if (ea != null && eb != null && ea.id().equals(eb.id())) {
+      // A parameter's own enum is compared here; one that is also a model (an OpenAPI component
+      // the parameter references) is compared once, under models.
+      if (ea != null && eb != null && ea.id().equals(eb.id()) && !b.models.containsKey(eb.id())) {
         enumValues(at.withSchema(eb.id(), b.schemaClass(eb.id())), ea, eb);
       }
     }

@@ -88,7 +88,7 @@ public final class OpenApiParser {
         info.getTitle(),
         info.getDescription(),
         api.getExternalDocs() == null ? null : api.getExternalDocs().getUrl(),
-        null,
+        info.getVersion() == null || info.getVersion().isBlank() ? null : info.getVersion(), // the document's revision
         endpoints(api.getServers()),
         Security.scopes(api),
         List.of(),

@@ -43,6 +43,31 @@ class DiffCliTest {
   }
 
   @Test
+  void openApiRevisionsAndAParameterEnumsNewValueAreReportedOnce() throws IOException {
+    String spec = """
+        openapi: 3.0.3
+        info: {title: Library, version: "%s"}
+        paths:
+          /books:
+            get:
+              operationId: listBooks
+              parameters:
+                - {name: genre, in: query, schema: {$ref: '#/components/schemas/Genre'}}
+              responses: {'200': {description: ok}}
+        components:
+          schemas:
+            Genre: {type: string, enum: [FICTION, POETRY%s]}
+        """;
+    Path was = Files.writeString(tmp.resolve("library.yaml"), spec.formatted("1.0.0", ""));
+    Path now = Files.writeString(tmp.resolve("library-2.yaml"), spec.formatted("1.1.0", ", DRAMA"));
+    Run r = run("diff", was.toString(), now.toString());
+    assertEquals(0, r.code(), r.err());
+    assertTrue(r.out().contains("Revision `1.0.0` (`" + was + "`) → `1.1.0`"), r.out());
+    assertEquals(1, r.out().lines().filter(l -> l.contains("DRAMA")).count(), "the new value listed once: " + r.out());
+    assertTrue(r.out().contains("1 additive (1 change)"), r.out());
+  }
+
+  @Test
   void printsMarkdownByDefault() {
     Run r = run("diff", base.toString(), breaking.toString());
     assertEquals(0, r.code(), r.err());

@@ -25,7 +25,7 @@ import java.util.stream.StreamSupport;
  *
  * <p>Iterate it once, in a try-with-resources block: closing it ends the HTTP exchange, also before
  * the last message, without reading the rest. It is closed by itself when the messages end or the
- * stream breaks. Not thread-safe.
+ * stream breaks. Not thread-safe, except {@link #close()}.
  *
  * <pre>{@code
  * try (ResponseStream<PartialResultSet> results = request.executeStream()) {
@@ -49,6 +49,8 @@ public final class ResponseStream<T> implements Iterable<T>, Iterator<T>, AutoCl
   private T next;
   private long read;
   private boolean done;
+  /** Set by {@link #close()}, which may come from another thread while this one waits. */
+  private volatile boolean closed;
   private boolean iterated;
 
   /**
@@ -85,6 +87,9 @@ public final class ResponseStream<T> implements Iterable<T>, Iterator<T>, AutoCl
           next = reader.readValue(envelope.open(node, methodId, read)); // null for a JSON null: skipped
         }
       } catch (IOException e) {
+        if (closed) {
+          return false; // closed by another thread while waiting: not a failure
+        }
         close();
         throw broken(e);
       } catch (RuntimeException e) {
@@ -142,9 +147,13 @@ public final class ResponseStream<T> implements Iterable<T>, Iterator<T>, AutoCl
     return read;
   }
 
-  /** Ends the exchange (the connection is closed if the body was not read to its end). Idempotent. */
+  /**
+   * Ends the exchange (the connection is closed if the body was not read to its end). Idempotent;
+   * may be called from another thread, which ends a waiting {@link #hasNext()} with false.
+   */
   @Override
   public void close() {
+    closed = true;
     done = true;
     try {
       body.close();

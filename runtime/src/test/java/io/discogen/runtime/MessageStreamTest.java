@@ -288,6 +288,26 @@ class MessageStreamTest {
   }
 
   @Test
+  void closingFromAnotherThreadEndsAWaitingRead() throws Exception {
+    CountDownLatch done = new CountDownLatch(1);
+    server = new FakeServer((ex, req, n) -> {
+      write(open(ex, "application/json"), "[{\"n\":1}");
+      try {
+        done.await(20, TimeUnit.SECONDS); // the second message never comes
+      } catch (InterruptedException e) {
+        // stop
+      }
+    });
+    try (ResponseStream<Msg> stream = new Fetch(client(), "GET").executeStream()) {
+      assertEquals(1, stream.next().n);
+      CompletableFuture.delayedExecutor(300, TimeUnit.MILLISECONDS).execute(stream::close);
+      assertFalse(stream.hasNext()); // not a ResponseStreamException
+    } finally {
+      done.countDown();
+    }
+  }
+
+  @Test
   void theAsyncStreamIsReadyAtTheHeaders() throws Exception {
     CountDownLatch headersSeen = new CountDownLatch(1);
     server = new FakeServer((ex, req, n) -> {

@@ -42,7 +42,8 @@ final class GatewayEnvelope {
     }
     JsonNode error = node.get("error");
     if (error != null && error.isObject() && !typeHasError) {
-      throw ApiErrors.inStream(error, methodId + ", in the response stream after " + messagesRead + " messages");
+      throw ApiErrors.inStream(error, methodId + ", in the response stream after "
+          + ResponseStream.messages(messagesRead));
     }
     return node;
   }

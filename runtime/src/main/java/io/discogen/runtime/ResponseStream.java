@@ -170,12 +170,16 @@ public final class ResponseStream<T> implements Iterable<T>, Iterator<T>, AutoCl
     } else {
       why = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
     }
-    return new ResponseStreamException(methodId + ": the response stream broke after " + read + " messages: " + why,
+    return new ResponseStreamException(methodId + ": the response stream broke after " + messages(read) + ": " + why,
         read, e);
+  }
+
+  static String messages(long n) {
+    return n + (n == 1 ? " message" : " messages");
   }
 
   @Override
   public String toString() {
-    return "ResponseStream[" + methodId + ", " + read + " messages read" + (done ? ", closed" : "") + "]";
+    return "ResponseStream[" + methodId + ", " + messages(read) + " read" + (done ? ", closed" : "") + "]";
   }
 }

@@ -245,7 +245,7 @@ final class Transport {
    * re-authorisation and credentials fetched asynchronously take the asynchronous path.
    */
   <T> T execute(ClientRequest<T, ?> request, Map<String, Object> overrides) {
-    Call<T> call = new Call<>(request, overrides, bodyHandler, null);
+    Call<T> call = new Call<>(request, overrides, null);
     call.blockingThread = Thread.currentThread();
     call.attempt();
     call.blockingThread = null;
@@ -259,7 +259,7 @@ final class Transport {
   <T> CompletableFuture<T> executeAsync(ClientRequest<T, ?> request, Map<String, Object> overrides) {
     Call<T> call;
     try {
-      call = new Call<>(request, overrides, bodyHandler, null);
+      call = new Call<>(request, overrides, null);
     } catch (RuntimeException e) {
       return CompletableFuture.failedFuture(e);
     }
@@ -286,7 +286,7 @@ final class Transport {
     // Always asynchronous inside: the blocking first attempt of execute() reads bodies into memory.
     Call<S> call;
     try {
-      call = new Call<>(request, Map.of(), bodyHandler.streaming(), open);
+      call = new Call<>(request, Map.of(), open);
     } catch (RuntimeException e) {
       return CompletableFuture.failedFuture(e);
     }
@@ -445,7 +445,7 @@ final class Transport {
     final ClientRequest<?, ?> request;
     /** Reads response bodies: into memory, or a 2xx body as a stream ({@link #stream}). */
     final HttpResponse.BodyHandler<?> handler;
-    /** For a streamed call: makes the result of the unread 2xx body; else null. */
+    /** For a streamed call: makes the result of the unread 2xx body and its headers; else null. */
     final BiFunction<InputStream, HttpHeaders, T> open;
     final RestMethod method;
     final String id;
@@ -478,10 +478,9 @@ final class Transport {
     /** Set when the caller was interrupted during a blocking send. */
     volatile InterruptedException interrupted;
 
-    Call(ClientRequest<?, ?> request, Map<String, Object> overrides, HttpResponse.BodyHandler<?> handler,
-        BiFunction<InputStream, HttpHeaders, T> open) {
+    Call(ClientRequest<?, ?> request, Map<String, Object> overrides, BiFunction<InputStream, HttpHeaders, T> open) {
       this.request = request;
-      this.handler = handler;
+      this.handler = open == null ? bodyHandler : bodyHandler.streaming();
       this.open = open;
       this.method = request.method();
       this.id = method.id();
@@ -772,7 +771,6 @@ final class Transport {
       }
       return decodeJson(id, request.responseType(), bytes, resp.headers().firstValue("Content-Type"));
     }
-
   }
 
   /**

@@ -202,7 +202,7 @@ class MessageStreamTest {
       assertEquals(1, stream.next().n);
       ResponseStreamException e = assertThrows(ResponseStreamException.class, stream::next);
       assertEquals(1, e.messagesRead());
-      assertTrue(e.getMessage().contains("broke after 1 messages"), e.getMessage());
+      assertTrue(e.getMessage().contains("broke after 1 message:"), e.getMessage());
       assertTrue(e.getCause() instanceof IOException, String.valueOf(e.getCause()));
     }
     assertEquals(1, server.count());

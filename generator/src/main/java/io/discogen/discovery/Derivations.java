@@ -14,7 +14,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
-/** Facts derived from a method's shape: pagination, request ids, operation schemas. */
+/** Facts derived from a method's shape: pagination, request ids, streaming, operation schemas. */
 final class Derivations {
   static final String PAGE_TOKEN = "pageToken";
   static final String NEXT_PAGE_TOKEN = "nextPageToken";
@@ -92,6 +92,29 @@ final class Derivations {
       }
     }
     return null;
+  }
+
+  /** Firestore's server-streaming methods of {@code documents} whose names do not say so. */
+  private static final Set<String> FIRESTORE_STREAMING = Set.of("runQuery", "runAggregationQuery", "batchGet");
+
+  /**
+   * Whether a method is server-streaming (its REST response is a sequence of response messages):
+   * Discovery does not mark them, so the rule is by name. A method that returns something and whose
+   * name contains {@code stream} ({@code streamingRead}, {@code executeStreamingSql}, {@code
+   * streamGenerateContent}, {@code serverStreamingPredict}; no other method of the 2024 corpus has
+   * it in its name), or one of Firestore's {@code documents.runQuery}, {@code runAggregationQuery}
+   * and {@code batchGet}. The name, not the id: resources such as {@code dataStreams} or {@code
+   * liveStreams} have ordinary methods.
+   */
+  static boolean streamsResponse(String methodId, String resourceName, String methodName, TypeRef response) {
+    if (response == null) {
+      return false;
+    }
+    if (methodName.toLowerCase(Locale.ROOT).contains("stream")) {
+      return true;
+    }
+    return methodId.startsWith("firestore.") && "documents".equals(resourceName)
+        && FIRESTORE_STREAMING.contains(methodName);
   }
 
   /** The object schema a type names, looking through aliases; null when it is not an object. */

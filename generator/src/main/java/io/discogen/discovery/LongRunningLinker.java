@@ -149,6 +149,7 @@ final class LongRunningLinker {
         m.requestContentType(),
         m.errorType(),
         m.errorTypes(),
-        m.binaryResponse());
+        m.binaryResponse(),
+        m.streamsResponse());
   }
 }

@@ -20,7 +20,7 @@ import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
 /**
- * Reads resources, methods and parameters. Pagination and request-id facts are derived here;
+ * Reads resources, methods and parameters. Pagination, request-id and streaming facts are derived here;
  * long-running facts need every method and are added afterwards by {@link LongRunningLinker}.
  */
 final class MethodReader {
@@ -143,7 +143,8 @@ final class MethodReader {
         Derivations.pagination(parameters, response, schemaIndex, resourceName, name),
         null,
         Derivations.requestIdParameter(parameters),
-        null);
+        null,
+        Derivations.streamsResponse(id, resourceName, name, response));
   }
 
   /**

@@ -1,6 +1,7 @@
 package io.discogen.docs;
 
 import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import io.discogen.ir.EnumSchema;
 import io.discogen.ir.Method;
@@ -21,6 +22,7 @@ import java.util.Map;
  */
 final class ResourcePage {
   private static final ClassName CLIENT_OPTIONS = ClassName.get("io.discogen.runtime", "ClientOptions");
+  private static final ClassName RESPONSE_STREAM = ClassName.get("io.discogen.runtime", "ResponseStream");
 
   private final DocsContext ctx;
   private final Sections sections;
@@ -147,6 +149,10 @@ final class ResourcePage {
       facts.add("- **Paging:** `iterateAll()` iterates every " + ctx.typeMarkdown(item, page.path())
           + " across all pages, fetching the next page as needed (also `stream()` and `pages()`).");
     }
+    if (m.streamsResponse()) {
+      facts.add("- **Streamed response:** the server answers with a stream of these messages: read them with"
+          + " `executeStream()`, each as it arrives (`execute()` fails on the stream).");
+    }
     if (m.longRunning() != null) {
       facts.add("- **Long-running:** returns an operation; `executeAndWait()` polls "
           + Markdown.code(m.longRunning().pollMethodId()) + " until it is done and throws `OperationException` if it failed.");
@@ -254,8 +260,8 @@ final class ResourcePage {
 
   /**
    * A usage example: build the service, walk the accessor chain, call the method with placeholder
-   * values of the right types, set one optional parameter, then execute (iterate all pages, or
-   * wait for the operation).
+   * values of the right types, set one optional parameter, then execute (iterate all pages or the
+   * streamed messages, or wait for the operation).
    */
   List<String> example(Method m, List<String> accessors) {
     JavaSnippet j = new JavaSnippet(ctx);
@@ -297,6 +303,19 @@ final class ResourcePage {
       }
       body.add("    .iterateAll()) {");
       body.add("  System.out.println(" + itemVar + ");");
+      body.add("}");
+    } else if (m.streamsResponse()) {
+      TypeName message = ctx.types.apiType(m.response());
+      String stream = j.local(null, "stream");
+      String messageVar = j.local(message instanceof ClassName c ? c.simpleName() : null, "message");
+      body.add("try (" + j.type(ParameterizedTypeName.get(RESPONSE_STREAM, message)) + " " + stream + " = " + chain);
+      for (String c : calls) {
+        body.add("    " + c);
+      }
+      body.add("    .executeStream()) {");
+      body.add("  for (" + j.type(message) + " " + messageVar + " : " + stream + ") {");
+      body.add("    System.out.println(" + messageVar + ");");
+      body.add("  }");
       body.add("}");
     } else {
       String terminal = m.longRunning() != null ? ".executeAndWait();" : ".execute();";

@@ -33,6 +33,10 @@ import java.util.List;
  *     empty
  * @param binaryResponse whether the 2xx response is raw content that may be streamed, and how;
  *     null for JSON and empty responses (and Discovery, whose downloads are {@code mediaDownload})
+ * @param streamsResponse whether the method is server-streaming: its REST response is a sequence
+ *     of response messages (a JSON array, newline-delimited JSON, or server-sent events), read with
+ *     {@code executeStream()}. Discovery does not say so; the reader derives it (see {@code
+ *     Derivations.streamsResponse})
  */
 public record Method(
     String name,
@@ -55,16 +59,17 @@ public record Method(
     String requestContentType,
     TypeRef errorType,
     java.util.Map<String, TypeRef> errorTypes,
-    BinaryResponse binaryResponse) {
+    BinaryResponse binaryResponse,
+    boolean streamsResponse) {
 
   /** A method without a declared error type or a binary response (Discovery). */
   public Method(String name, String id, String httpMethod, String path, String flatPath, String description,
       List<Parameter> parameters, TypeRef request, TypeRef response, List<String> scopes, boolean deprecated,
       List<EnumSchema> enums, MediaUpload mediaUpload, MediaDownload mediaDownload, Pagination pagination,
-      LongRunning longRunning, String requestIdParameter, String requestContentType) {
+      LongRunning longRunning, String requestIdParameter, String requestContentType, boolean streamsResponse) {
     this(name, id, httpMethod, path, flatPath, description, parameters, request, response, scopes, deprecated,
         enums, mediaUpload, mediaDownload, pagination, longRunning, requestIdParameter, requestContentType, null,
-        java.util.Map.of(), null);
+        java.util.Map.of(), null, streamsResponse);
   }
 
   public Method {

@@ -82,6 +82,9 @@ final class RequestEmitter {
         .superclass(ParameterizedTypeName.get(names.baseRequest(), response, cls));
     String doc = Javadocs.sanitize(m.description());
     b.addJavadoc("$L", (doc.isEmpty() ? "" : doc + "\n\n<p>") + m.httpMethod() + " <code>" + Javadocs.sanitize(m.path()) + "</code>\n");
+    if (m.streamsResponse()) {
+      b.addJavadoc("\n<p>The server answers with a stream of response messages: read them with {@link\n#executeStream()}, each as it arrives ({@code execute()} fails on the stream).\n");
+    }
     ClassName error = errorClass(m);
     if (error != null) {
       b.addJavadoc("\n<p>Error responses carry a {@link $T}: {@code catch (ApiException e) { $T err =\ne.errorAs($T.class); }}, see {@link #ERROR_TYPE}.\n",

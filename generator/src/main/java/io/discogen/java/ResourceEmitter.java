@@ -64,7 +64,12 @@ final class ResourceEmitter {
           .addParameters(requests.parameters(m))
           .addStatement("return new $T($L)", reqClass, CodeBlock.join(args, ", "));
       String doc = Javadocs.sanitize(m.description());
-      accessor.addJavadoc("$L", (doc.isEmpty() ? "" : doc + "\n\n<p>") + "Returns a request to configure and execute.\n");
+      accessor.addJavadoc("$L", doc.isEmpty() ? "" : doc + "\n\n<p>");
+      if (m.streamsResponse()) {
+        accessor.addJavadoc("Returns a request to configure and read with {@link $T#executeStream()}: the\nresponse is a stream of messages.\n", reqClass);
+      } else {
+        accessor.addJavadoc("Returns a request to configure and execute.\n");
+      }
       if (m.deprecated()) {
         accessor.addAnnotation(Deprecated.class);
       }

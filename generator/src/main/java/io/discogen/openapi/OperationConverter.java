@@ -126,7 +126,8 @@ final class OperationConverter {
         body.contentType(),
         errorType,
         errorTypes,
-        binary);
+        binary,
+        false);
   }
 
   private List<Parameter> parameters(String path, PathItem item, Operation op, String methodId,

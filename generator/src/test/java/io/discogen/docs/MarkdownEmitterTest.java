@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -42,6 +43,42 @@ class MarkdownEmitterTest {
         Arguments.of("naming", List.of(GOLDEN_NAMING)),
         Arguments.of("hostile", List.of(HOSTILE)),
         Arguments.of("several", List.of(TestSpecs.projectSpecs(), GOLDEN_NAMING)));
+  }
+
+  @Test
+  void streamedMethodsPointToExecuteStream() throws Exception {
+    DocPages docs = DocPages.render(List.of(SPANNER), null);
+    String page = docs.pages().entrySet().stream().filter(e -> e.getKey().startsWith("resources/")
+        && e.getValue().contains("executeStreamingSql")).map(Map.Entry::getValue).findFirst().orElseThrow();
+    String streaming = section(page, "executeStreamingSql");
+    assertTrue(streaming.contains("- **Streamed response:**") && streaming.contains("`executeStream()`"), streaming);
+    assertTrue(streaming.contains("    .executeStream()) {"), streaming);
+    assertTrue(streaming.contains("import io.discogen.runtime.ResponseStream;"), streaming);
+    assertTrue(section(page, "streamingRead").contains("- **Streamed response:**"), page);
+    String unary = section(page, "executeSql");
+    assertFalse(unary.contains("executeStream"), unary);
+    // The request classes' javadoc says so too.
+    String sessions = docs.result().files().stream().map(f -> new String(f.content(), StandardCharsets.UTF_8))
+        .filter(src -> src.contains("class ExecuteStreamingSql ")).findFirst().orElseThrow();
+    assertTrue(javadocOf(sessions, "class ExecuteStreamingSql ").contains("#executeStream()}"), sessions);
+    assertFalse(javadocOf(sessions, "class ExecuteSql ").contains("executeStream"), sessions);
+    assertTrue(javadocOf(sessions, "public ExecuteStreamingSql executeStreamingSql(").contains("ExecuteStreamingSql#executeStream()}"),
+        sessions);
+  }
+
+  /** A method's section of a resource page: from its heading to the next one. */
+  private static String section(String page, String method) {
+    int start = page.indexOf("\n## <a id=\"method-" + method.toLowerCase(java.util.Locale.ROOT) + "\"></a>" + method + "\n");
+    assertTrue(start >= 0, "no section " + method + " in\n" + page);
+    int end = page.indexOf("\n## ", start + 1);
+    return page.substring(start, end < 0 ? page.length() : end);
+  }
+
+  /** The javadoc comment just before {@code declaration}. */
+  private static String javadocOf(String source, String declaration) {
+    int at = source.indexOf(declaration);
+    assertTrue(at >= 0, declaration);
+    return source.substring(source.lastIndexOf("/**", at), at);
   }
 
   @Test

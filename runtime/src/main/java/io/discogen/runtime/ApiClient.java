@@ -58,6 +58,18 @@ public final class ApiClient {
     return transport.executeAsync(request, Map.of());
   }
 
+  /**
+   * Sends a request whose response is a stream of messages; the future completes with the open
+   * stream once the response headers arrive with a 2xx status, or fails with the exceptions {@link
+   * #execute(ClientRequest)} throws. See {@link ClientRequest#executeStream()}.
+   */
+  public <T> CompletableFuture<ResponseStream<T>> executeStreamAsync(ClientRequest<T, ?> request) {
+    String id = request.method().id();
+    return transport.streamAsync(request,
+        (body, headers) -> new ResponseStream<>(id, request.responseType(), body,
+            headers.firstValue("Content-Type").orElse(null)));
+  }
+
   /** Sends {@code request} with some parameters replaced (null removes), leaving it unchanged. */
   <T> T execute(ClientRequest<T, ?> request, Map<String, Object> overrides) {
     return transport.execute(request, overrides);

@@ -47,6 +47,20 @@ final class ApiErrors {
     return new ApiException(status, code, errorStatus, message, details, raw, methodId);
   }
 
+  /**
+   * A failure a gRPC gateway reports inside a 2xx streamed response, {@code {"code": <google.rpc
+   * code>, "message": ...}}: the HTTP status is the response's 200, the status name the code's.
+   */
+  static ApiException inStream(JsonNode error, String description) {
+    Integer code = error.path("code").isIntegralNumber() ? error.get("code").asInt() : null;
+    String status = text(error.get("status"));
+    if (status == null && code != null) {
+      status = RpcCodes.name(code);
+    }
+    return new ApiException(200, code, status, text(error.get("message")), details(error.get("details")),
+        error.toString(), description);
+  }
+
   private static JsonNode parse(byte[] body) {
     if (body == null || body.length == 0) {
       return null;

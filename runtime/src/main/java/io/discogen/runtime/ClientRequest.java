@@ -97,6 +97,37 @@ public abstract class ClientRequest<T, R extends ClientRequest<T, R>> {
     return client.executeAsync(this);
   }
 
+  /**
+   * Sends the request and reads the response as a stream of messages of the response type, each
+   * decoded as it arrives: for server-streaming methods (Spanner's {@code executeStreamingSql} and
+   * {@code streamingRead}, Firestore's {@code runQuery}, Vertex AI's {@code streamGenerateContent},
+   * ...), whose REST response is a JSON array of messages, newline-delimited JSON, or server-sent
+   * events ({@code alt=sse}). Retried as {@link #execute()} is until the response headers arrive;
+   * never after that. Close the stream when done.
+   *
+   * @throws ApiException the API answered with an error status
+   * @throws TransportException the connection failed
+   * @throws InvalidResponseException the response is not JSON or server-sent events
+   * @throws IllegalArgumentException a parameter is invalid; nothing was sent
+   * @throws IllegalStateException the method returns nothing or raw content, or media is attached
+   */
+  public ResponseStream<T> executeStream() {
+    return Transport.await(executeStreamAsync(), method.id());
+  }
+
+  /**
+   * {@link #executeStream()} without blocking: the future completes with the open stream once the
+   * response headers arrive with a 2xx status (reading it waits for the messages), or fails with
+   * the exceptions {@code executeStream()} throws. Cancelling it aborts the call.
+   */
+  public CompletableFuture<ResponseStream<T>> executeStreamAsync() {
+    if (media != null || responseType == null || responseType == Void.class || responseType == byte[].class) {
+      return CompletableFuture.failedFuture(new IllegalStateException(method.id()
+          + (media != null ? ": media uploads do not stream their response" : " does not return JSON messages")));
+    }
+    return client.executeStreamAsync(this);
+  }
+
   // ---- media: generated request classes of methods that upload or download media expose these
   // under public names (setUploadProtocol, executeMediaAsInputStream, ...).
 

@@ -1,6 +1,9 @@
 package io.discogen.runtime;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.discogen.runtime.json.Json;
 import java.io.IOException;
 import java.io.InputStream;
@@ -12,6 +15,7 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.http.HttpClient;
 import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
@@ -35,6 +39,7 @@ import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BiFunction;
 import java.util.regex.Pattern;
 
 /**
@@ -240,7 +245,7 @@ final class Transport {
    * re-authorisation and credentials fetched asynchronously take the asynchronous path.
    */
   <T> T execute(ClientRequest<T, ?> request, Map<String, Object> overrides) {
-    Call<T> call = new Call<>(request, overrides, bodyHandler);
+    Call<T> call = new Call<>(request, overrides, null);
     call.blockingThread = Thread.currentThread();
     call.attempt();
     call.blockingThread = null;
@@ -254,7 +259,7 @@ final class Transport {
   <T> CompletableFuture<T> executeAsync(ClientRequest<T, ?> request, Map<String, Object> overrides) {
     Call<T> call;
     try {
-      call = new Call<>(request, overrides, bodyHandler);
+      call = new Call<>(request, overrides, null);
     } catch (RuntimeException e) {
       return CompletableFuture.failedFuture(e);
     }
@@ -269,10 +274,24 @@ final class Transport {
    * bounds the wait for the headers, not the reading. Closing the stream ends the exchange.
    */
   InputStream stream(ClientRequest<?, ?> request) {
+    return await(streamAsync(request, (body, headers) -> body), request.method().id());
+  }
+
+  /**
+   * Sends {@code request} as {@link #stream} does, without blocking: the future completes with
+   * {@code open} applied to the unread 2xx body and the response headers (a failure there closes
+   * the body), or fails as {@link #executeAsync} does. Cancelling it aborts the call.
+   */
+  <S> CompletableFuture<S> streamAsync(ClientRequest<?, ?> request, BiFunction<InputStream, HttpHeaders, S> open) {
     // Always asynchronous inside: the blocking first attempt of execute() reads bodies into memory.
-    Call<InputStream> call = new Call<>(request, Map.of(), bodyHandler.streaming());
+    Call<S> call;
+    try {
+      call = new Call<>(request, Map.of(), open);
+    } catch (RuntimeException e) {
+      return CompletableFuture.failedFuture(e);
+    }
     call.attempt();
-    return await(call.result, request.method().id());
+    return call.result;
   }
 
   /** Waits for {@code f}; rethrows its failure as it was (unwrapped), cancels it on interrupt. */
@@ -426,6 +445,8 @@ final class Transport {
     final ClientRequest<?, ?> request;
     /** Reads response bodies: into memory, or a 2xx body as a stream ({@link #stream}). */
     final HttpResponse.BodyHandler<?> handler;
+    /** For a streamed call: makes the result of the unread 2xx body and its headers; else null. */
+    final BiFunction<InputStream, HttpHeaders, T> open;
     final RestMethod method;
     final String id;
     final Map<String, Object> params;
@@ -457,9 +478,10 @@ final class Transport {
     /** Set when the caller was interrupted during a blocking send. */
     volatile InterruptedException interrupted;
 
-    Call(ClientRequest<?, ?> request, Map<String, Object> overrides, HttpResponse.BodyHandler<?> handler) {
+    Call(ClientRequest<?, ?> request, Map<String, Object> overrides, BiFunction<InputStream, HttpHeaders, T> open) {
       this.request = request;
-      this.handler = handler;
+      this.handler = open == null ? bodyHandler : bodyHandler.streaming();
+      this.open = open;
       this.method = request.method();
       this.id = method.id();
       Target t = target(request, overrides, null);
@@ -674,7 +696,15 @@ final class Transport {
         // A streamed call's 2xx body, handed over unread: the call is done.
         LOG.log(Level.DEBUG, () -> id + ": " + method.httpMethod() + " " + logUrl + " -> " + status + " in " + ms
             + " ms, streaming the body");
-        if (!completeWith(stream)) {
+        T value;
+        try {
+          value = open.apply(stream, resp.headers());
+        } catch (RuntimeException e) {
+          close(stream);
+          result.completeExceptionally(e);
+          return;
+        }
+        if (!result.complete(value)) {
           close(stream); // cancelled meanwhile: nobody will read it
         }
         return;
@@ -741,12 +771,6 @@ final class Transport {
       }
       return decodeJson(id, request.responseType(), bytes, resp.headers().firstValue("Content-Type"));
     }
-
-    /** Completes a streamed call ({@code T} is {@link InputStream} there). */
-    @SuppressWarnings("unchecked")
-    boolean completeWith(InputStream stream) {
-      return result.complete((T) stream);
-    }
   }
 
   /**
@@ -767,10 +791,26 @@ final class Transport {
       return (T) Json.get().read(bytes, type);
     } catch (UncheckedIOException e) {
       Throwable c = e.getCause();
+      if (c instanceof MismatchedInputException && isArrayOfMessages(type, bytes)) {
+        throw new InvalidResponseException(id + ": the response is a stream of messages (a JSON array), not one "
+            + type.getTypeName() + ": read it with executeStream()", c);
+      }
       String detail = c instanceof JsonProcessingException jpe ? jpe.getOriginalMessage() : c.getMessage();
       throw new InvalidResponseException(id + ": malformed JSON response: " + printable(String.valueOf(detail), 300), c);
     } catch (RuntimeException e) {
       throw new InvalidResponseException(id + ": response does not fit " + type.getTypeName(), e);
+    }
+  }
+
+  /** Whether a body that does not fit {@code type} is a JSON array where one value was expected. */
+  private static boolean isArrayOfMessages(Type type, byte[] bytes) {
+    if (Json.get().mapper().constructType(type).isContainerType()) {
+      return false;
+    }
+    try (JsonParser p = Json.get().mapper().createParser(bytes)) {
+      return p.nextToken() == JsonToken.START_ARRAY;
+    } catch (IOException e) {
+      return false;
     }
   }
 

@@ -67,7 +67,7 @@ public final class ApiClient {
     String id = request.method().id();
     return transport.streamAsync(request,
         (body, headers) -> new ResponseStream<>(id, request.responseType(), body,
-            headers.firstValue("Content-Type").orElse(null)));
+            headers.firstValue("Content-Type").orElse(null), options.maxResponseBytes(), options.requestTimeout()));
   }
 
   /** Sends {@code request} with some parameters replaced (null removes), leaving it unchanged. */

@@ -43,6 +43,8 @@ import java.util.stream.StreamSupport;
 public final class ResponseStream<T> implements Iterable<T>, Iterator<T>, AutoCloseable {
   private final String methodId;
   private final InputStream body;
+  private final MessageBudget budget;
+  private final java.time.Duration idleTimeout;
   private final MessageReader messages;
   private final ObjectReader reader;
   private final GatewayEnvelope envelope;
@@ -51,13 +53,18 @@ public final class ResponseStream<T> implements Iterable<T>, Iterator<T>, AutoCl
   private boolean done;
   /** Set by {@link #close()}, which may come from another thread while this one waits. */
   private volatile boolean closed;
+  /** Set when no message came within the idle timeout, and the stream was closed for it. */
+  private volatile boolean idle;
   private boolean iterated;
 
   /**
    * @param contentType the response's content type, or null
+   * @param maxMessageBytes the most bytes one message may take
+   * @param idleTimeout the longest wait for the next message; then the stream is closed and fails
    * @throws InvalidResponseException the content type is neither JSON nor server-sent events
    */
-  ResponseStream(String methodId, Type messageType, InputStream body, String contentType) {
+  ResponseStream(String methodId, Type messageType, InputStream body, String contentType, long maxMessageBytes,
+      java.time.Duration idleTimeout) {
     if (!MessageReader.accepts(contentType)) {
       throw new InvalidResponseException(methodId + ": expected a stream of JSON messages, got content type "
           + Transport.printable(contentType, 100));
@@ -65,7 +72,9 @@ public final class ResponseStream<T> implements Iterable<T>, Iterator<T>, AutoCl
     JavaType type = Json.get().mapper().constructType(messageType);
     this.methodId = methodId;
     this.body = body;
-    this.messages = MessageReader.of(body, contentType);
+    this.budget = new MessageBudget(body, maxMessageBytes);
+    this.idleTimeout = idleTimeout;
+    this.messages = MessageReader.of(budget, contentType);
     this.reader = Json.get().mapper().readerFor(type);
     this.envelope = new GatewayEnvelope(type);
   }
@@ -79,20 +88,35 @@ public final class ResponseStream<T> implements Iterable<T>, Iterator<T>, AutoCl
   @Override
   public boolean hasNext() {
     while (next == null && !done) {
+      // A server that stops sending without closing the connection must not hang the reader.
+      java.util.concurrent.ScheduledFuture<?> timer = Transport.scheduleTimeout(() -> {
+        idle = true;
+        close();
+      }, idleTimeout.toNanos());
       try {
+        budget.startMessage();
         JsonNode node = messages.next();
+        timer.cancel(false);
+        if (idle) {
+          throw stalled(); // closing may look like the end of the body
+        }
         if (node == null) {
           close();
         } else {
           next = reader.readValue(envelope.open(node, methodId, read)); // null for a JSON null: skipped
         }
       } catch (IOException e) {
+        timer.cancel(false);
+        if (idle) {
+          throw stalled();
+        }
         if (closed) {
           return false; // closed by another thread while waiting: not a failure
         }
         close();
         throw broken(e);
       } catch (RuntimeException e) {
+        timer.cancel(false);
         close();
         throw e;
       }
@@ -172,6 +196,11 @@ public final class ResponseStream<T> implements Iterable<T>, Iterator<T>, AutoCl
     }
     return new ResponseStreamException(methodId + ": the response stream broke after " + messages(read) + ": " + why,
         read, e);
+  }
+
+  private ResponseStreamException stalled() {
+    return new ResponseStreamException(methodId + ": no message within " + idleTimeout.toMillis() + " ms after "
+        + messages(read) + " (ClientOptions.requestTimeout); the stream was closed", read, null);
   }
 
   static String messages(long n) {

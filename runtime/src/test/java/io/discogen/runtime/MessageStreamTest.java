@@ -87,6 +87,56 @@ class MessageStreamTest {
   }
 
   @Test
+  void aMessageOverTheResponseLimitFailsTheStreamNotTheHeap() {
+    // One endless server-sent-events line, and one huge JSON message after a small one.
+    server = new FakeServer((ex, req, n) -> {
+      OutputStream out = open(ex, n == 1 ? "text/event-stream" : "application/json");
+      write(out, n == 1 ? "data: {\"s\":\"" : "[{\"n\":1},{\"s\":\"");
+      byte[] chunk = "x".repeat(8192).getBytes(StandardCharsets.UTF_8);
+      for (int i = 0; i < 10_000; i++) { // 80 MB unless the client stops reading
+        out.write(chunk);
+      }
+    });
+    ApiClient client = new ApiClient(SERVICE, server.options().maxResponseBytes(100_000).build());
+    for (int expectedRead = 0; expectedRead <= 1; expectedRead++) {
+      try (ResponseStream<Msg> stream = new Fetch(client, "GET").executeStream()) {
+        if (expectedRead == 1) {
+          assertEquals(1, stream.next().n);
+        }
+        ResponseStreamException e = assertThrows(ResponseStreamException.class, stream::hasNext);
+        assertEquals(expectedRead, e.messagesRead());
+        assertTrue(e.getMessage().contains("larger than 100000 bytes (ClientOptions.maxResponseBytes)"), e.getMessage());
+      }
+    }
+  }
+
+  @Test
+  void aStreamThatStallsFailsAfterTheRequestTimeout() throws Exception {
+    CountDownLatch done = new CountDownLatch(1);
+    server = new FakeServer((ex, req, n) -> {
+      OutputStream out = open(ex, "application/json");
+      write(out, "[{\"n\":1},");
+      try {
+        done.await(30, TimeUnit.SECONDS); // then nothing more, the connection kept open
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    });
+    ApiClient client = new ApiClient(SERVICE, server.options().requestTimeout(java.time.Duration.ofMillis(500)).build());
+    try (ResponseStream<Msg> stream = new Fetch(client, "GET").executeStream()) {
+      assertEquals(1, stream.next().n);
+      long start = System.nanoTime();
+      ResponseStreamException e = assertThrows(ResponseStreamException.class, stream::hasNext);
+      long ms = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+      assertEquals(1, e.messagesRead());
+      assertTrue(e.getMessage().contains("no message within 500 ms after 1 message"), e.getMessage());
+      assertTrue(ms >= 400 && ms < 10_000, "waited " + ms + " ms");
+    } finally {
+      done.countDown();
+    }
+  }
+
+  @Test
   void aLargeJsonArrayIsDecodedAsItArrives() throws Exception {
     // The server sends half, then waits until the test has read the first message: a client that
     // buffered the body would wait forever (here: until the server gives up and cuts the body).

@@ -87,7 +87,7 @@ class MessageStreamTest {
   }
 
   @Test
-  void aMessageOverTheResponseLimitFailsTheStreamNotTheHeap() {
+  void aMessageOverTheResponseLimitFailsTheStreamNotTheHeap() throws Exception {
     // One endless server-sent-events line, and one huge JSON message after a small one.
     server = new FakeServer((ex, req, n) -> {
       OutputStream out = open(ex, n == 1 ? "text/event-stream" : "application/json");

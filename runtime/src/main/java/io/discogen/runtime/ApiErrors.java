@@ -14,6 +14,14 @@ final class ApiErrors {
 
   private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {};
 
+  /**
+   * Reads the error body in the shapes it can be trusted to mean: Google's envelope, the flat form
+   * of gRPC gateways (a string {@code status}, or a google.rpc code whose shape or HTTP status
+   * says it is one), OAuth's, and RFC 7807 problem details. A gRPC status name is given only by
+   * the first two: {@code {"code": 5, "message": ...}} answered with 400 by some other API is not
+   * NOT_FOUND. Anything else keeps its {@code message} (when a JSON object has one) and the raw
+   * body, and the exception's message the HTTP status text.
+   */
   static ApiException toException(int status, byte[] body, String methodId) {
     String raw = body == null || body.length == 0 ? null : new String(body, StandardCharsets.UTF_8);
     Integer code = null;
@@ -24,27 +32,56 @@ final class ApiErrors {
     if (root != null && root.isObject()) {
       JsonNode error = root.get("error");
       if (error != null && error.isObject()) {
-        // Google: {"error": {"code": 404, "message": "...", "status": "NOT_FOUND", "details": []}}
+        // Google: {"error": {"code": 404, "message": "...", "status": "NOT_FOUND", "details": []}};
+        // its older APIs leave out "status", which the HTTP status then stands for.
         code = error.path("code").isIntegralNumber() ? error.path("code").asInt() : null;
         errorStatus = text(error.get("status"));
+        if (errorStatus == null) {
+          errorStatus = RpcCodes.forHttpStatus(status);
+        }
         message = text(error.get("message"));
         details = details(error.get("details"));
+      } else if (isGatewayError(root, status)) {
+        // gRPC gateway (the Spanner emulator): {"code": 3, "message": "...", "details": []}
+        code = root.get("code").asInt();
+        errorStatus = root.path("status").isTextual() ? root.get("status").asText() : RpcCodes.name(code);
+        message = text(root.get("message"));
+        details = details(root.get("details"));
       } else if (error != null && error.isTextual()) {
         // OAuth 2.0: {"error": "invalid_grant", "error_description": "..."}
         errorStatus = error.asText();
         message = text(root.get("error_description"));
-      } else if (root.path("code").isIntegralNumber()) {
-        // gRPC gateway (e.g. the Spanner emulator): {"code": 3, "message": "...", "details": []}
-        code = root.get("code").asInt();
-        errorStatus = RpcCodes.name(code);
-        message = text(root.get("message"));
-        details = details(root.get("details"));
+      } else if (isProblem(root)) {
+        // RFC 7807: {"type": ..., "title": "...", "status": 422, "detail": "..."}
+        code = root.path("status").isIntegralNumber() ? root.get("status").asInt() : null;
+        String title = text(root.get("title"));
+        String detail = text(root.get("detail"));
+        message = title == null ? detail : detail == null ? title : title + ": " + detail;
+      } else if (root.path("message").isTextual()) {
+        message = root.get("message").asText();
       }
     }
-    if (errorStatus == null) {
-      errorStatus = RpcCodes.forHttpStatus(status);
-    }
     return new ApiException(status, code, errorStatus, message, details, raw, methodId);
+  }
+
+  /**
+   * The flat form gRPC gateways answer with: a google.rpc code and a message, and either a string
+   * {@code status}, the {@code details} array gateways always write, or an HTTP status that is the
+   * code's own (404 for 5).
+   */
+  private static boolean isGatewayError(JsonNode root, int httpStatus) {
+    JsonNode code = root.get("code");
+    if (code == null || !code.isIntegralNumber() || RpcCodes.name(code.asInt()) == null || code.asInt() == 0
+        || !root.path("message").isTextual()) {
+      return false;
+    }
+    return root.path("status").isTextual() || root.path("details").isArray()
+        || RpcCodes.httpStatus(code.asInt()) == httpStatus;
+  }
+
+  /** RFC 7807 problem details: by their members (the content type is not at hand everywhere). */
+  private static boolean isProblem(JsonNode root) {
+    return root.path("title").isTextual() || root.path("detail").isTextual();
   }
 
   /**

@@ -8,10 +8,13 @@ import java.util.Map;
  * The API answered with a non-2xx status. Carries the status, the parsed error body when there is
  * one, and the raw body (truncated to {@link #MAX_RAW_BODY_CHARS}).
  *
- * <p>Two error shapes are understood: Google's {@code {"error":{"code","message","status",
- * "details"}}} and the flat {@code {"code":3,"message":"..."}} of gRPC gateways (emulators), whose
- * numeric google.rpc code is mapped to its name ({@code INVALID_ARGUMENT}). When the body names no
- * status, {@link #errorStatus()} falls back to the one Google pairs with the HTTP status.
+ * <p>Error shapes understood: Google's {@code {"error":{"code","message","status","details"}}}; the
+ * flat {@code {"code":3,"message":"...","details":[]}} of gRPC gateways (emulators), whose numeric
+ * google.rpc code is mapped to its name ({@code INVALID_ARGUMENT}); OAuth's {@code {"error",
+ * "error_description"}}; RFC 7807 problem details ({@code title}, {@code detail}); and any JSON
+ * object's {@code message}. {@link #errorStatus()} is a gRPC status name only when Google's
+ * envelope or a gateway's flat form gave one, else null, and the message carries the HTTP status
+ * text ({@code 400 Bad Request: ...}).
  */
 public class ApiException extends DiscogenException {
   private static final long serialVersionUID = 1L;
@@ -66,8 +69,9 @@ public class ApiException extends DiscogenException {
 
   private static String describe(int code, String status, String message, String request) {
     StringBuilder sb = new StringBuilder().append(code);
-    if (status != null) {
-      sb.append(' ').append(status);
+    String reason = status != null ? status : reasonPhrase(code);
+    if (reason != null) {
+      sb.append(' ').append(reason);
     }
     if (message != null) {
       String m = message.length() > 1000 ? message.substring(0, 1000) + "..." : message;
@@ -77,6 +81,36 @@ public class ApiException extends DiscogenException {
       sb.append(" (").append(request).append(')');
     }
     return sb.toString();
+  }
+
+  /** HTTP's reason phrase for a status, for errors whose body names no status (RFC 9110). */
+  static String reasonPhrase(int status) {
+    return switch (status) {
+      case 400 -> "Bad Request";
+      case 401 -> "Unauthorized";
+      case 402 -> "Payment Required";
+      case 403 -> "Forbidden";
+      case 404 -> "Not Found";
+      case 405 -> "Method Not Allowed";
+      case 406 -> "Not Acceptable";
+      case 408 -> "Request Timeout";
+      case 409 -> "Conflict";
+      case 410 -> "Gone";
+      case 411 -> "Length Required";
+      case 412 -> "Precondition Failed";
+      case 413 -> "Content Too Large";
+      case 415 -> "Unsupported Media Type";
+      case 416 -> "Range Not Satisfiable";
+      case 422 -> "Unprocessable Content";
+      case 428 -> "Precondition Required";
+      case 429 -> "Too Many Requests";
+      case 500 -> "Internal Server Error";
+      case 501 -> "Not Implemented";
+      case 502 -> "Bad Gateway";
+      case 503 -> "Service Unavailable";
+      case 504 -> "Gateway Timeout";
+      default -> null;
+    };
   }
 
   /** The HTTP status code. */

@@ -16,6 +16,24 @@ final class RpcCodes {
     return code >= 0 && code < NAMES.size() ? NAMES.get(code) : null;
   }
 
+  /** The HTTP status a google.rpc code maps to (as Google's gateways map them), or 500. */
+  static int httpStatus(int code) {
+    return switch (code) {
+      case 0 -> 200;
+      case 1 -> 499;
+      case 3, 9, 11 -> 400;
+      case 4 -> 504;
+      case 5 -> 404;
+      case 6, 10 -> 409;
+      case 7 -> 403;
+      case 8 -> 429;
+      case 12 -> 501;
+      case 14 -> 503;
+      case 16 -> 401;
+      default -> 500;
+    };
+  }
+
   /** The status Google APIs usually pair with an HTTP status, or null. */
   static String forHttpStatus(int status) {
     return switch (status) {

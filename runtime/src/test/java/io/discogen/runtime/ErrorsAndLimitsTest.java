@@ -77,8 +77,44 @@ class ErrorsAndLimitsTest {
     assertEquals("<html>Bad Gateway</html>", e.rawBody());
     server.handler((ex, req, n) -> FakeServer.respondRaw(ex, 403, null, new byte[0]));
     ApiException empty = assertThrows(ApiException.class, () -> w.get("projects/p/widgets/w").execute());
-    assertEquals("PERMISSION_DENIED", empty.errorStatus());
+    assertNull(empty.errorStatus(), "no gRPC name the body did not give");
     assertNull(empty.rawBody());
+    assertEquals("403 Forbidden (widgets.projects.widgets.get)", empty.getMessage());
+  }
+
+  @Test
+  void aNonGoogleJsonErrorKeepsItsMessageAndTheHttpStatusText() throws Exception {
+    // A "code" that is the API's own, not a google.rpc code: 5 is not NOT_FOUND here.
+    Widgets w = widgets((ex, req, n) -> FakeServer.respond(ex, 400,
+        "{\"code\":5,\"message\":\"book id must be numeric\"}"));
+    ApiException e = assertThrows(ApiException.class, () -> w.get("projects/p/widgets/w").execute());
+    assertNull(e.errorStatus());
+    assertEquals("book id must be numeric", e.errorMessage());
+    assertEquals("400 Bad Request: book id must be numeric (widgets.projects.widgets.get)", e.getMessage());
+    assertEquals("{\"code\":5,\"message\":\"book id must be numeric\"}", e.rawBody());
+  }
+
+  @Test
+  void problemDetailsAreReadIntoTheMessage() throws Exception {
+    String problem = "{\"type\":\"https://example.com/probs/limit\",\"title\":\"Loan limit reached\","
+        + "\"status\":422,\"detail\":\"Member 7 has 5 loans; the limit is 5.\"}";
+    Widgets w = widgets((ex, req, n) -> FakeServer.respondRaw(ex, 422, "application/problem+json",
+        problem.getBytes(StandardCharsets.UTF_8)));
+    ApiException e = assertThrows(ApiException.class, () -> w.get("projects/p/widgets/w").execute());
+    assertEquals(422, e.errorCode());
+    assertNull(e.errorStatus());
+    assertEquals("Loan limit reached: Member 7 has 5 loans; the limit is 5.", e.errorMessage());
+    assertEquals("422 Unprocessable Content: Loan limit reached: Member 7 has 5 loans; the limit is 5."
+        + " (widgets.projects.widgets.get)", e.getMessage());
+  }
+
+  @Test
+  void googleEnvelopeWithoutStatusTakesTheHttpStatusName() throws Exception {
+    Widgets w = widgets((ex, req, n) -> FakeServer.respond(ex, 404,
+        "{\"error\":{\"code\":404,\"message\":\"Not Found\",\"errors\":[{\"reason\":\"notFound\"}]}}"));
+    ApiException e = assertThrows(ApiException.class, () -> w.get("projects/p/widgets/w").execute());
+    assertEquals("NOT_FOUND", e.errorStatus());
+    assertEquals("404 NOT_FOUND: Not Found (widgets.projects.widgets.get)", e.getMessage());
   }
 
   @Test

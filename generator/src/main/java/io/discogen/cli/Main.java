@@ -87,7 +87,7 @@ public final class Main implements Runnable {
     }
     cli.setOut(out);
     cli.setErr(err);
-    cli.setParameterExceptionHandler(Main::usageError);
+    cli.setParameterExceptionHandler(UsageErrors::handle);
     cli.setExecutionExceptionHandler((ex, cmd, parsed) -> {
       // Never a stack trace for a failure: one line, exit 1.
       cmd.getErr().println("discogen: internal error: " + ex);
@@ -97,42 +97,6 @@ public final class Main implements Runnable {
       return 1;
     });
     return cli.execute(args);
-  }
-
-  /**
-   * A usage error: the error first, suggestions for a mistyped option, and one line pointing to
-   * the help, not the whole help (which pushed the error off the screen); exit 2. An unknown
-   * option is named even where picocli would first report the required option it was meant to
-   * be ({@code --spce} for {@code --spec}).
-   */
-  static int usageError(CommandLine.ParameterException ex, String[] args) {
-    CommandLine cmd = ex.getCommandLine();
-    java.io.PrintWriter err = cmd.getErr();
-    CommandLine.ParameterException shown = ex;
-    if (ex instanceof CommandLine.MissingParameterException) {
-      java.util.List<String> unknown = unknownOptions(cmd.getCommandSpec(), args);
-      if (!unknown.isEmpty()) {
-        shown = new CommandLine.UnmatchedArgumentException(cmd, unknown);
-      }
-    }
-    err.println("discogen: " + shown.getMessage());
-    if (shown instanceof CommandLine.UnmatchedArgumentException u) {
-      CommandLine.UnmatchedArgumentException.printSuggestions(u, err);
-    }
-    err.println("Try '" + cmd.getCommandSpec().qualifiedName() + " --help' for more information.");
-    return 2;
-  }
-
-  /** Arguments shaped like options ({@code --x}, {@code --x=v}) that {@code spec} does not have. */
-  private static java.util.List<String> unknownOptions(CommandLine.Model.CommandSpec spec, String[] args) {
-    java.util.List<String> unknown = new java.util.ArrayList<>();
-    for (String a : args) {
-      String name = a.contains("=") ? a.substring(0, a.indexOf('=')) : a;
-      if (name.startsWith("--") && name.length() > 2 && spec.findOption(name) == null) {
-        unknown.add(name);
-      }
-    }
-    return unknown;
   }
 
   @Override

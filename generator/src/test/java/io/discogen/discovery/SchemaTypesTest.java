@@ -80,7 +80,7 @@ class SchemaTypesTest {
   @Test
   void jsonNullIsAValueOfNullValueAndAny() throws Exception {
     ApiModel api =
-        parse(
+        parseSchemas(
             """
             "NullValue": {"type": "string", "enum": ["NULL_VALUE"]},
             "S": {"type": "object", "properties": {

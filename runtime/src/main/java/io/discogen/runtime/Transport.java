@@ -363,10 +363,12 @@ final class Transport {
     }
     String template = pathTemplate == null ? method.path() : pathTemplate;
     Set<String> pathVariables = UriTemplate.variables(template);
-    String path = UriTemplate.expand(method, template, params);
+    String expanded = UriTemplate.expand(method, template, params);
+    String path = UriTemplate.pathPart(expanded);
     String urlPrefix = path.startsWith("/") ? rootUrl + path.substring(1) : baseUrl + path;
-    StringBuilder q = new StringBuilder();
-    StringBuilder lq = new StringBuilder();
+    // A {?x} expression's query text comes first; its variables are left out below.
+    StringBuilder q = new StringBuilder(UriTemplate.queryPart(expanded));
+    StringBuilder lq = new StringBuilder(q);
     Map<String, String> headerParams = new LinkedHashMap<>();
     for (Map.Entry<String, Object> e : params.entrySet()) {
       String name = e.getKey();

@@ -8,8 +8,9 @@ import java.util.Set;
 /**
  * RFC 6570 expansion of method path templates: {@code {name}} (simple: everything but
  * unreserved characters is percent-encoded; OpenAPI's {@code label} and {@code matrix} styles and
- * lists and objects as {@link ParamValues#path} says) and {@code {+name}} (reserved: reserved characters such
- * as {@code /} are kept, everything else, including {@code %}, is percent-encoded as UTF-8).
+ * lists and objects as {@link ParamValues#path} says), {@code {+name}} (reserved: reserved characters such
+ * as {@code /} are kept, everything else, including {@code %}, is percent-encoded as UTF-8), and
+ * every other level 4 expression ({@code {/name*}}, {@code {?x,y}}, ...) as {@link Rfc6570} says.
  * Unlike RFC 6570, {@code ?} and {@code #} are encoded even in reserved expansion: kept, they would
  * end the path and let a value write the query string or a fragment.
  *
@@ -28,8 +29,9 @@ final class UriTemplate {
       if (end < 0) {
         throw new IllegalArgumentException("unterminated expression in path template " + template);
       }
-      String expr = template.substring(i + 1, end);
-      names.add(expr.startsWith("+") ? expr.substring(1) : expr);
+      for (Rfc6570.VarSpec v : Rfc6570.parse(template.substring(i + 1, end)).variables()) {
+        names.add(v.name());
+      }
       i = end + 1;
     }
     return names;
@@ -55,9 +57,15 @@ final class UriTemplate {
       if (end < 0) {
         throw new IllegalArgumentException("unterminated expression in path template of " + method.id());
       }
-      String expr = template.substring(i + 1, end);
-      boolean reserved = expr.startsWith("+");
-      String name = reserved ? expr.substring(1) : expr;
+      Rfc6570.Expression expr = Rfc6570.parse(template.substring(i + 1, end));
+      if (!expr.plain()) {
+        styled = true;
+        out.append(expandExpression(method, expr, values));
+        i = end + 1;
+        continue;
+      }
+      boolean reserved = expr.operator() == Rfc6570.Operator.RESERVED;
+      String name = expr.variables().get(0).name();
       Object value = values.get(name);
       if (value == null) {
         throw new IllegalArgumentException("missing path parameter '" + name + "' for " + method.id());
@@ -65,10 +73,13 @@ final class UriTemplate {
       RestMethod.Param p = method.params().get(name);
       RestMethod.Style style = p == null ? RestMethod.Style.SIMPLE : p.style();
       boolean single = !(value instanceof java.util.Collection) && !ParamValues.isObject(value);
-      if (reserved || (style == RestMethod.Style.SIMPLE && single)) {
+      if (single && (reserved || style == RestMethod.Style.SIMPLE)) {
         String text = ParamValues.format(name, value);
         check(method, name, text, reserved);
         out.append(encode(text, reserved));
+      } else if (reserved) {
+        styled = true;
+        out.append(expandExpression(method, expr, values));
       } else {
         styled = true;
         if (single) {
@@ -87,6 +98,51 @@ final class UriTemplate {
       refuseDotSegments(method, template, path);
     }
     return path;
+  }
+
+  /**
+   * The path of an expansion: before the query a {@code {?x}} expression writes, and before the
+   * fragment of a {@code {#x}} one (never sent). Values never add a {@code ?} or {@code #}: encoded.
+   */
+  static String pathPart(String expanded) {
+    for (int i = 0; i < expanded.length(); i++) {
+      if (expanded.charAt(i) == '?' || expanded.charAt(i) == '#') {
+        return expanded.substring(0, i);
+      }
+    }
+    return expanded;
+  }
+
+  /** The query text of an expansion without its {@code ?}, or empty (see {@link #pathPart}). */
+  static String queryPart(String expanded) {
+    int start = pathPart(expanded).length();
+    if (start == expanded.length() || expanded.charAt(start) != '?') {
+      return "";
+    }
+    int end = expanded.indexOf('#', start);
+    return expanded.substring(start + 1, end < 0 ? expanded.length() : end);
+  }
+
+  /**
+   * An expression with an operator, modifiers or several variables, expanded by RFC 6570 (see
+   * {@link Rfc6570}). A path parameter must be given; other variables ({@code {?x}}: query
+   * parameters) may be undefined and expand to nothing. Single values and list items are checked
+   * against their parameter's pattern.
+   */
+  private static String expandExpression(RestMethod method, Rfc6570.Expression expr, Map<String, Object> values) {
+    for (Rfc6570.VarSpec v : expr.variables()) {
+      Object value = values.get(v.name());
+      RestMethod.Param p = method.params().get(v.name());
+      if (value == null && p != null && p.location() == RestMethod.Location.PATH) {
+        throw new IllegalArgumentException("missing path parameter '" + v.name() + "' for " + method.id());
+      }
+      if (value != null && !ParamValues.isObject(value)) {
+        for (String item : ParamValues.formatAll(v.name(), value)) {
+          checkPattern(method, v.name(), item);
+        }
+      }
+    }
+    return Rfc6570.expand(expr, values::get);
   }
 
   /**

@@ -12,7 +12,8 @@ import java.util.Set;
  * as {@code /} are kept, everything else, including {@code %}, is percent-encoded as UTF-8), and
  * every other level 4 expression ({@code {/name*}}, {@code {?x,y}}, ...) as {@link Rfc6570} says.
  * Unlike RFC 6570, {@code ?} and {@code #} are encoded even in reserved expansion: kept, they would
- * end the path and let a value write the query string or a fragment.
+ * end the path and let a value write the query string or a fragment; so are {@code [} and {@code ]},
+ * which a URI may hold only in an IP-literal host.
  *
  * <p>Before expanding, each value is checked against its parameter's pattern, and values that
  * would add {@code .} or {@code ..} path segments are refused, so a value cannot walk the path.
@@ -212,6 +213,8 @@ final class UriTemplate {
   }
 
   private static boolean isReserved(int c) {
-    return ":/[]@!$&'()*+,;=".indexOf(c) >= 0; // '?' and '#' left out on purpose, see above
+    // RFC 3986 pchar and '/': '?' and '#' would end the path (see above), and '[' ']' are legal
+    // only in an IP-literal host (java.net.URI refuses them in a path).
+    return ":/@!$&'()*+,;=".indexOf(c) >= 0;
   }
 }

@@ -52,6 +52,16 @@ class RequestEncodingTest {
   }
 
   @Test
+  void reservedExpansionEncodesWhatAPathMayNotHold() {
+    // '[' and ']' are reserved (gen-delims) but legal only in an IP-literal host: a path keeps
+    // ":/@!$&'()*+,;=" and unreserved characters, and percent-encodes the rest.
+    widgets.get("projects/p/widgets/a[0]{x}|y\\z\"^`<>").execute();
+    assertEquals("/v1/projects/p/widgets/a%5B0%5D%7Bx%7D%7Cy%5Cz%22%5E%60%3C%3E", server.last().rawPath());
+    widgets.get("projects/p/widgets/!$&'()*+,;=:@").execute();
+    assertEquals("/v1/projects/p/widgets/!$&'()*+,;=:@", server.last().rawPath());
+  }
+
+  @Test
   void simpleExpansionEncodesEverythingButUnreserved() {
     widgets.lookup("a/b?c#d%e f ü~._-").execute();
     FakeServer.Received r = server.last();

@@ -12,8 +12,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * RFC 6570's own examples: the level 4 rows of section 1.2 and the tables of section 3.2, with the
- * section 3.2 variables. The one departure: {@code ? #} are encoded in reserved expansion (none of
- * these examples holds one).
+ * section 3.2 variables. The one departure: {@code [ ] ? #} are encoded in reserved expansion
+ * (none of these examples holds one).
  */
 class Rfc6570Test {
   static final Map<String, Object> VARS = new HashMap<>();
@@ -213,6 +213,17 @@ class Rfc6570Test {
       """)
   void rfcExamples(String template, String expected) {
     assertEquals(expected, Rfc6570.expand(template, VARS::get));
+  }
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', textBlock = """
+      {+x}  | a[b]?c#d%e    | a%5Bb%5D%3Fc%23d%25e
+      {#x}  | a[b]?c#d      | #a%5Bb%5D%3Fc%23d
+      {/x}  | é/ü            | /%C3%A9%2F%C3%BC
+      {x:2} | 😀😀😀         | %F0%9F%98%80%F0%9F%98%80
+      """)
+  void reservedExpansionKeepsOnlyWhatAPathMayHold(String template, String value, String expected) {
+    assertEquals(expected, Rfc6570.expand(template, Map.of("x", value)::get));
   }
 
   @ParameterizedTest

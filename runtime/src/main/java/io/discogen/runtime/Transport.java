@@ -363,7 +363,7 @@ final class Transport {
     }
     String template = pathTemplate == null ? method.path() : pathTemplate;
     Set<String> pathVariables = UriTemplate.variables(template);
-    String expanded = UriTemplate.expand(method, template, params);
+    String expanded = UriTemplate.expand(method, template, params, !request.getSuppressPatternChecks());
     String path = UriTemplate.pathPart(expanded);
     String urlPrefix = path.startsWith("/") ? rootUrl + path.substring(1) : baseUrl + path;
     // A {?x} expression's query text comes first; its variables are left out below.

@@ -15,7 +15,8 @@ import java.util.Set;
  * end the path and let a value write the query string or a fragment; so are {@code [} and {@code ]},
  * which a URI may hold only in an IP-literal host.
  *
- * <p>Before expanding, each value is checked against its parameter's pattern, and values that
+ * <p>Before expanding, each value is checked against its parameter's pattern (unless the request
+ * or its client suppresses pattern checks), and values that
  * would add {@code .} or {@code ..} path segments are refused, so a value cannot walk the path.
  */
 final class UriTemplate {
@@ -38,12 +39,11 @@ final class UriTemplate {
     return names;
   }
 
-  static String expand(RestMethod method, Map<String, Object> values) {
-    return expand(method, method.path(), values);
-  }
-
-  /** Expands {@code template} (the method's path or one of its media paths) with its values. */
-  static String expand(RestMethod method, String template, Map<String, Object> values) {
+  /**
+   * Expands {@code template} (the method's path or one of its media paths) with its values;
+   * {@code checkPatterns} false sends values that do not match their parameter's pattern.
+   */
+  static String expand(RestMethod method, String template, Map<String, Object> values, boolean checkPatterns) {
     StringBuilder out = new StringBuilder();
     boolean styled = false; // a label, matrix, list or object expansion: checked for dot segments at the end
     int i = 0;
@@ -61,7 +61,7 @@ final class UriTemplate {
       Rfc6570.Expression expr = Rfc6570.parse(template.substring(i + 1, end));
       if (!expr.plain()) {
         styled = true;
-        out.append(expandExpression(method, expr, values));
+        out.append(expandExpression(method, expr, values, checkPatterns));
         i = end + 1;
         continue;
       }
@@ -76,15 +76,15 @@ final class UriTemplate {
       boolean single = !(value instanceof java.util.Collection) && !ParamValues.isObject(value);
       if (single && (reserved || style == RestMethod.Style.SIMPLE)) {
         String text = ParamValues.format(name, value);
-        check(method, name, text, reserved);
+        check(method, name, text, reserved, checkPatterns);
         out.append(encode(text, reserved));
       } else if (reserved) {
         styled = true;
-        out.append(expandExpression(method, expr, values));
+        out.append(expandExpression(method, expr, values, checkPatterns));
       } else {
         styled = true;
         if (single) {
-          checkPattern(method, name, ParamValues.format(name, value));
+          checkPattern(method, name, ParamValues.format(name, value), checkPatterns);
         }
         String expanded = ParamValues.path(p, name, value);
         if (style == RestMethod.Style.SIMPLE && expanded.isEmpty()) {
@@ -130,7 +130,8 @@ final class UriTemplate {
    * parameters) may be undefined and expand to nothing. Single values and list items are checked
    * against their parameter's pattern.
    */
-  private static String expandExpression(RestMethod method, Rfc6570.Expression expr, Map<String, Object> values) {
+  private static String expandExpression(RestMethod method, Rfc6570.Expression expr, Map<String, Object> values,
+      boolean checkPatterns) {
     for (Rfc6570.VarSpec v : expr.variables()) {
       Object value = values.get(v.name());
       RestMethod.Param p = method.params().get(v.name());
@@ -139,7 +140,7 @@ final class UriTemplate {
       }
       if (value != null && !ParamValues.isObject(value)) {
         for (String item : ParamValues.formatAll(v.name(), value)) {
-          checkPattern(method, v.name(), item);
+          checkPattern(method, v.name(), item, checkPatterns);
         }
       }
     }
@@ -167,11 +168,11 @@ final class UriTemplate {
   }
 
   // The value itself is never put in messages: it may be user data.
-  private static void check(RestMethod method, String name, String text, boolean reserved) {
+  private static void check(RestMethod method, String name, String text, boolean reserved, boolean checkPatterns) {
     if (text.isEmpty()) {
       throw new IllegalArgumentException("path parameter '" + name + "' of " + method.id() + " is empty");
     }
-    checkPattern(method, name, text);
+    checkPattern(method, name, text, checkPatterns);
     // With {+name} a '/' is kept, so any segment may be a dot segment; with {name} the whole value
     // is one segment.
     String[] segments = reserved ? text.split("/", -1) : new String[] {text};
@@ -183,11 +184,14 @@ final class UriTemplate {
     }
   }
 
-  private static void checkPattern(RestMethod method, String name, String text) {
+  private static void checkPattern(RestMethod method, String name, String text, boolean checkPatterns) {
     RestMethod.Param p = method.params().get(name);
-    if (p != null && p.pattern() != null && !p.pattern().matcher(text).matches()) {
+    if (checkPatterns && p != null && p.pattern() != null && !p.pattern().matcher(text).matches()) {
+      // Specs' patterns are sometimes narrower than what the server accepts: say how to send anyway.
       throw new IllegalArgumentException("path parameter '" + name + "' of " + method.id()
-          + " does not match the required pattern " + p.pattern().pattern());
+          + " does not match the required pattern " + p.pattern().pattern()
+          + " (to send it anyway: setSuppressPatternChecks(true) on the request, or"
+          + " ClientOptions.builder().suppressPatternChecks(true))");
     }
   }
 

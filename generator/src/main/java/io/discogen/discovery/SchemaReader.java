@@ -222,7 +222,7 @@ final class SchemaReader {
       case "string" -> switch (f) {
         case "int64" -> TypeRef.of(Kind.INT64);
         case "uint64" -> TypeRef.of(Kind.UINT64);
-        case "byte" -> TypeRef.of(Kind.BYTES);
+        case "byte" -> TypeRef.of(Kind.BYTES_URL_SAFE);
         case "date-time", "google-datetime" -> TypeRef.of(Kind.DATE_TIME);
         case "date" -> TypeRef.of(Kind.DATE);
         case "google-duration" -> TypeRef.of(Kind.DURATION);

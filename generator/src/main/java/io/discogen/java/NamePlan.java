@@ -404,7 +404,7 @@ public final class NamePlan {
         case INT32 -> "Integer";
         case UINT32, INT64, INT64_NUMBER -> "Long";
         case UINT64 -> "BigInteger";
-        case BYTES, BINARY -> "Bytes";
+        case BYTES, BYTES_URL_SAFE, BINARY -> "Bytes";
         default -> JavaNames.upperCamel(p.kind().name().toLowerCase(Locale.ROOT));
       };
     }

@@ -21,7 +21,7 @@ class SchemaTypesTest {
     "string, , STRING",
     "string, int64, INT64",
     "string, uint64, UINT64",
-    "string, byte, BYTES",
+    "string, byte, BYTES_URL_SAFE",
     "string, google-datetime, DATE_TIME",
     "string, date-time, DATE_TIME",
     "string, date, DATE",

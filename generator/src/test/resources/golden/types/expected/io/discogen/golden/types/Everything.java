@@ -4,6 +4,7 @@ package io.discogen.golden.types;
 import com.fasterxml.jackson.annotation.JsonFormat;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonSetter;
+import io.discogen.runtime.json.Base64Url;
 import io.discogen.runtime.json.JsonModel;
 import io.discogen.runtime.json.WireEnum;
 import io.discogen.runtime.json.WireEnums;
@@ -47,6 +48,7 @@ public final class Everything extends JsonModel {
   private Double double_;
 
   @JsonProperty("bytes")
+  @Base64Url
   private byte[] bytes;
 
   @JsonProperty("timestamp")

@@ -362,7 +362,7 @@ final class Transport {
       params.put("prettyPrint", Boolean.FALSE);
     }
     String template = pathTemplate == null ? method.path() : pathTemplate;
-    Set<String> pathVariables = UriTemplate.variables(template);
+    Set<String> pathVariables = UriTemplate.variables(method, template);
     String expanded = UriTemplate.expand(method, template, params, !request.getSuppressPatternChecks());
     String path = UriTemplate.pathPart(expanded);
     String urlPrefix = path.startsWith("/") ? rootUrl + path.substring(1) : baseUrl + path;

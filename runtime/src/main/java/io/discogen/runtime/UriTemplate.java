@@ -2,6 +2,7 @@ package io.discogen.runtime;
 
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -22,8 +23,8 @@ import java.util.Set;
 final class UriTemplate {
   private UriTemplate() {}
 
-  /** The names of the variables a template uses. */
-  static Set<String> variables(String template) {
+  /** The names of the variables a method's template uses. */
+  static Set<String> variables(RestMethod method, String template) {
     Set<String> names = new LinkedHashSet<>();
     int i = 0;
     while ((i = template.indexOf('{', i)) >= 0) {
@@ -31,7 +32,7 @@ final class UriTemplate {
       if (end < 0) {
         throw new IllegalArgumentException("unterminated expression in path template " + template);
       }
-      for (Rfc6570.VarSpec v : Rfc6570.parse(template.substring(i + 1, end)).variables()) {
+      for (Rfc6570.VarSpec v : expression(method, template.substring(i + 1, end)).variables()) {
         names.add(v.name());
       }
       i = end + 1;
@@ -58,7 +59,7 @@ final class UriTemplate {
       if (end < 0) {
         throw new IllegalArgumentException("unterminated expression in path template of " + method.id());
       }
-      Rfc6570.Expression expr = Rfc6570.parse(template.substring(i + 1, end));
+      Rfc6570.Expression expr = expression(method, template.substring(i + 1, end));
       if (!expr.plain()) {
         styled = true;
         out.append(expandExpression(method, expr, values, checkPatterns));
@@ -99,6 +100,20 @@ final class UriTemplate {
       refuseDotSegments(method, template, path);
     }
     return path;
+  }
+
+  /**
+   * The expression between braces. A declared parameter's name (with or without {@code +}) is that
+   * parameter, even where RFC 6570 allows no such name: OpenAPI names like {@code pet-id}.
+   */
+  private static Rfc6570.Expression expression(RestMethod method, String body) {
+    if (method.params().containsKey(body)) {
+      return new Rfc6570.Expression(Rfc6570.Operator.SIMPLE, List.of(new Rfc6570.VarSpec(body, false, 0)));
+    }
+    if (body.startsWith("+") && method.params().containsKey(body.substring(1))) {
+      return new Rfc6570.Expression(Rfc6570.Operator.RESERVED, List.of(new Rfc6570.VarSpec(body.substring(1), false, 0)));
+    }
+    return Rfc6570.parse(body);
   }
 
   /**

@@ -73,6 +73,19 @@ class OperatorTemplateTest {
   }
 
   @Test
+  void declaredNamesRfc6570DoesNotAllowAreStillVariables() {
+    // OpenAPI names may hold '-', ' ' or '*'; a declared name is that parameter.
+    RestMethod openApi = RestMethod.builder("pets.get", "GET", "pets/{pet-id}/{+owner path}/{x*}")
+        .pathParam("pet-id", null)
+        .pathParam("owner path", null)
+        .pathParam("x*", null)
+        .build();
+    new Req(client, openApi).with("pet-id", "a b").with("owner path", "o/p").with("x*", "y").execute();
+    assertEquals("/pets/a%20b/o/p/y", server.last().rawPath());
+    assertEquals(null, server.last().rawQuery(), "path variables are not repeated in the query");
+  }
+
+  @Test
   void queryExpressionIsSentOnceBeforeTheOtherQueryParameters() {
     new Req(client, SEARCH).with("q", "a&b").with("alt", "json").execute();
     assertEquals("/search", server.last().rawPath());

@@ -309,7 +309,7 @@ final class MethodReader {
       if (p == null) {
         problems.add(
             pathPtr, "path template variable {" + v + "} is not a declared path parameter");
-      } else if (p.location() != Parameter.Location.PATH) {
+      } else if (p.location() != Parameter.Location.PATH && !parsed.queryVariables().contains(v)) {
         problems.add(
             pathPtr,
             "path template variable {" + v + "} is declared with location \"query\", not \"path\"");

@@ -43,6 +43,7 @@ final class SchemaReader {
   static final Set<String> SCALAR_TYPES = Set.of("string", "integer", "number", "boolean");
 
   private final Problems problems;
+  private final JsonNode schemas;
   private final Set<String> declared = new LinkedHashSet<>();
   private final Set<String> usedIds = new HashSet<>();
 
@@ -65,6 +66,7 @@ final class SchemaReader {
 
   SchemaReader(JsonNode schemas, Problems problems) {
     this.problems = problems;
+    this.schemas = schemas;
     if (schemas != null) {
       schemas.fieldNames().forEachRemaining(declared::add);
       usedIds.addAll(declared);
@@ -139,18 +141,19 @@ final class SchemaReader {
         JsonNode values = node.get("additionalProperties");
         if (values == null || !values.isObject()) {
           // Bare "type: object" (or additionalProperties: true): any JSON object.
-          return new TypeRef.MapOf(TypeRef.ANY);
+          return new TypeRef.MapOf(TypeRef.ANY, true);
         }
         return new TypeRef.MapOf(
-            type(values, Json.child(ptr, "additionalProperties"), site.deeper("values"), depth + 1));
+            type(values, Json.child(ptr, "additionalProperties"), site.deeper("values"), depth + 1),
+            admitsNull(values));
       case "array":
         JsonNode items = node.get("items");
         if (items == null) {
           problems.add(ptr, "array type without \"items\"");
-          return new TypeRef.ListOf(TypeRef.ANY);
+          return new TypeRef.ListOf(TypeRef.ANY, true);
         }
         return new TypeRef.ListOf(
-            type(items, Json.child(ptr, "items"), site.deeper("items"), depth + 1));
+            type(items, Json.child(ptr, "items"), site.deeper("items"), depth + 1), admitsNull(items));
       case "any":
         return TypeRef.ANY;
       case "string":
@@ -219,7 +222,7 @@ final class SchemaReader {
       case "string" -> switch (f) {
         case "int64" -> TypeRef.of(Kind.INT64);
         case "uint64" -> TypeRef.of(Kind.UINT64);
-        case "byte" -> TypeRef.of(Kind.BYTES);
+        case "byte" -> TypeRef.of(Kind.BYTES_URL_SAFE);
         case "date-time", "google-datetime" -> TypeRef.of(Kind.DATE_TIME);
         case "date" -> TypeRef.of(Kind.DATE);
         case "google-duration" -> TypeRef.of(Kind.DURATION);
@@ -268,7 +271,11 @@ final class SchemaReader {
                 Json.flag(p, "readOnly", pptr, problems) || describedAsOutputOnly(description),
                 Json.flag(p, "required", pptr, problems),
                 Json.flag(p, "deprecated", pptr, problems),
-                defaultValue(p)));
+                defaultValue(p),
+                admitsNull(p),
+                false,
+                false,
+                null));
       }
     }
     return new ObjectSchema(
@@ -278,6 +285,25 @@ final class SchemaReader {
         properties,
         nested,
         Json.flag(node, "deprecated", ptr, problems));
+  }
+
+  /**
+   * Whether JSON {@code null} is a value of the schema, not merely "absent": {@code type: any}
+   * (protobuf {@code Value}, where null is {@code NullValue}), or protobuf's {@code NullValue}
+   * itself, the one-value enum {@code NULL_VALUE} that travels as JSON null. A {@code $ref} is
+   * followed one step, to a top-level schema of either kind.
+   */
+  boolean admitsNull(JsonNode node) {
+    if (node.has("$ref")) {
+      JsonNode ref = node.get("$ref");
+      JsonNode target = ref.isTextual() && schemas != null ? schemas.get(ref.textValue()) : null;
+      return target != null && target.isObject() && !target.has("$ref") && admitsNull(target);
+    }
+    if ("any".equals(inferType(node))) {
+      return true;
+    }
+    JsonNode e = node.get("enum");
+    return e != null && e.isArray() && e.size() == 1 && "NULL_VALUE".equals(e.get(0).asText(null));
   }
 
   /** Many Google APIs mark server-set fields only in prose. */

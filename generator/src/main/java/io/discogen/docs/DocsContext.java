@@ -281,6 +281,7 @@ final class DocsContext {
         case UINT64 -> "uint64, sent as a string";
         case UINT32 -> "uint32";
         case BYTES -> "base64";
+        case BYTES_URL_SAFE -> "URL-safe base64";
         case DATE_TIME -> "RFC 3339 timestamp";
         case OFFSET_DATE_TIME -> "RFC 3339 timestamp, offset kept";
         case DATE -> "RFC 3339 date";

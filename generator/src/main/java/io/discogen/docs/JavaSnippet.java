@@ -107,7 +107,7 @@ final class JavaSnippet {
         case UINT64 -> ref(ClassName.get("java.math", "BigInteger")) + ".TEN";
         case FLOAT -> "1.5f";
         case DOUBLE -> "1.5";
-        case BYTES, BINARY -> "new byte[0]";
+        case BYTES, BYTES_URL_SAFE, BINARY -> "new byte[0]";
         case DECIMAL -> ref(ClassName.get("java.math", "BigDecimal")) + ".TEN";
         case UUID -> ref(ClassName.get("java.util", "UUID")) + ".fromString(\"123e4567-e89b-12d3-a456-426614174000\")";
         case DATE_TIME -> ref(ClassName.get("java.time", "Instant")) + ".parse(\"2024-01-01T00:00:00Z\")";

@@ -50,8 +50,13 @@ public sealed interface TypeRef {
     UINT64,
     FLOAT,
     DOUBLE,
-    /** Base64 text. */
+    /** Bytes as standard base64 text (OpenAPI {@code format: byte}, RFC 4648 section 4). */
     BYTES,
+    /**
+     * Bytes as URL-safe base64 text with padding (Discovery {@code format: byte}: "a padded,
+     * base64-encoded string of bytes, encoded with a URL and filename safe alphabet").
+     */
+    BYTES_URL_SAFE,
     /** RFC 3339 timestamp. */
     DATE_TIME,
     /** RFC 3339 full-date. */

@@ -234,10 +234,13 @@ final class ModelEmitter {
     if (nameEveryField || !n.field().equals(p.name())) {
       field.addAnnotation(AnnotationSpec.builder(Runtime.JSON_PROPERTY).addMember("value", "$L", Literals.quote(p.name())).build());
     }
-    if (types.hasInt64(p.type())) {
+    if (types.contains(p.type(), TypeRef.Kind.INT64)) {
       field.addAnnotation(AnnotationSpec.builder(Runtime.JSON_FORMAT)
           .addMember("shape", "$T.STRING", Runtime.JSON_FORMAT_SHAPE)
           .build());
+    }
+    if (types.contains(p.type(), TypeRef.Kind.BYTES_URL_SAFE)) {
+      field.addAnnotation(Runtime.BASE64_URL);
     }
     if (p.readOnly()) {
       // Decoded from responses, left out of request bodies (Json.writeRequest).

@@ -76,7 +76,8 @@ public final class NamePlan {
   static final Set<String> MODEL_METHODS = union(OBJECT_METHODS, Set.of(
       "unknownFields", "setUnknownField", "readUnknownField", "explicitNull", "isExplicitNull", "fields"));
   static final Set<String> REQUEST_METHODS = union(OBJECT_METHODS, Set.of(
-      "set", "get", "setHeader", "execute", "executeAsync", "executeStream", "executeStreamAsync", "method", "client", "content",
+      "set", "get", "setHeader", "setSuppressPatternChecks", "getSuppressPatternChecks", "execute", "executeAsync",
+      "executeStream", "executeStreamAsync", "method", "client", "content",
       "responseType", "params", "headers", "self", "iterateAll", "executeAndWait",
       // the static error helpers of operations with several error bodies (RequestEmitter)
       "errorTypeFor", "decodeError",
@@ -403,7 +404,7 @@ public final class NamePlan {
         case INT32 -> "Integer";
         case UINT32, INT64, INT64_NUMBER -> "Long";
         case UINT64 -> "BigInteger";
-        case BYTES, BINARY -> "Bytes";
+        case BYTES, BYTES_URL_SAFE, BINARY -> "Bytes";
         default -> JavaNames.upperCamel(p.kind().name().toLowerCase(Locale.ROOT));
       };
     }

@@ -22,6 +22,7 @@ final class Runtime {
   static final ClassName JSON_MODEL = ClassName.get(PKG + ".json", "JsonModel");
   static final ClassName WIRE_ENUM = ClassName.get(PKG + ".json", "WireEnum");
   static final ClassName WIRE_ENUMS = ClassName.get(PKG + ".json", "WireEnums");
+  static final ClassName BASE64_URL = ClassName.get(PKG + ".json", "Base64Url");
   static final ClassName WIRE_VIEWS_SERVER_ONLY = ClassName.get(PKG + ".json", "WireViews", "ServerOnly");
 
   static final ClassName JSON_PROPERTY = ClassName.get("com.fasterxml.jackson.annotation", "JsonProperty");

@@ -120,15 +120,18 @@ public final class TypeMapper {
     return null;
   }
 
-  /** Whether the type is or contains a 64-bit integer that travels as a JSON string. */
-  public boolean hasInt64(TypeRef t) {
+  /**
+   * Whether the type is, or is a (nested) list or map of, the primitive {@code kind}: a field
+   * whose wire format Java's type alone does not tell (int64 as a JSON string, URL-safe base64).
+   */
+  public boolean contains(TypeRef t, TypeRef.Kind kind) {
     TypeRef r = resolve(t);
     if (r instanceof TypeRef.Primitive p) {
-      return p.kind() == TypeRef.Kind.INT64;
+      return p.kind() == kind;
     } else if (r instanceof TypeRef.ListOf l) {
-      return hasInt64(l.element());
+      return contains(l.element(), kind);
     } else if (r instanceof TypeRef.MapOf m) {
-      return hasInt64(m.value());
+      return contains(m.value(), kind);
     }
     return false;
   }
@@ -203,7 +206,7 @@ public final class TypeMapper {
       case UINT64 -> ClassName.get("java.math", "BigInteger");
       case FLOAT -> ClassName.get(Float.class);
       case DOUBLE -> ClassName.get(Double.class);
-      case BYTES, BINARY -> ArrayTypeName.of(TypeName.BYTE);
+      case BYTES, BYTES_URL_SAFE, BINARY -> ArrayTypeName.of(TypeName.BYTE);
       case DATE_TIME -> ClassName.get("java.time", "Instant");
       case OFFSET_DATE_TIME -> ClassName.get("java.time", "OffsetDateTime");
       case URI -> ClassName.get("java.net", "URI");

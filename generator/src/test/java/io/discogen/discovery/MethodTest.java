@@ -172,7 +172,7 @@ class MethodTest {
               "response": {"type": "object", "additionalProperties": {"type": "object", "properties": {"x": {"type": "string"}}}}}}
             """);
     Method send = method(api, "demo.send");
-    assertEquals(new TypeRef.MapOf(TypeRef.ANY), send.request());
+    assertEquals(new TypeRef.MapOf(TypeRef.ANY, true), send.request());
     assertEquals(new TypeRef.MapOf(new TypeRef.Named("demo.send#response")), send.response());
     assertEquals("sendResponseValue", api.schemaIndex().get("demo.send#response").name());
     assertFalse(api.schemas().isEmpty());

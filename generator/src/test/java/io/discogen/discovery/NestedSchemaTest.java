@@ -125,7 +125,7 @@ class NestedSchemaTest {
     assertEquals("Color", color.name());
     assertEquals(new EnumValue("GREEN", "g", false), color.values().get(1));
     assertEquals(new AliasSchema("JsonValue", "JsonValue", null, TypeRef.ANY), schema(api, "JsonValue"));
-    assertEquals(new TypeRef.MapOf(new TypeRef.Named("JsonValue")), alias(api, "JsonObject").target());
+    assertEquals(new TypeRef.MapOf(new TypeRef.Named("JsonValue"), true), alias(api, "JsonObject").target());
     assertEquals(new TypeRef.ListOf(TypeRef.STRING), alias(api, "Names").target());
     assertEquals(TypeRef.of(TypeRef.Kind.INT64), alias(api, "Count").target());
     assertEquals(new TypeRef.Named("Obj"), alias(api, "Same").target());

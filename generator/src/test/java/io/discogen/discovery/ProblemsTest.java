@@ -79,6 +79,18 @@ class ProblemsTest {
   }
 
   @Test
+  void rfc6570Level4TemplatesAreAccepted() throws Exception {
+    String repeated = "\"name\": {\"type\": \"string\", \"location\": \"path\", \"required\": true, \"repeated\": true},"
+        + " \"q\": {\"type\": \"string\", \"location\": \"query\"}";
+    // Parsed without problems; a query parameter may appear in a {?q} or {&q} expression only.
+    Specs.parse(method("v1/things{/name*}{?q}", repeated, ""));
+    Specs.parse(method("v1/{name:3}{;name}{.name}{#name}{&q}", repeated, ""));
+    assertEquals(
+        List.of("specs/demo.json: /resources/projects/resources/locations/methods/get/path: path template variable {q} is declared with location \"query\", not \"path\""),
+        problems(method("v1/things{/name*}{q}", repeated, "")));
+  }
+
+  @Test
   void malformedTemplates() {
     String at = "specs/demo.json: /resources/projects/resources/locations/methods/get/path: ";
     assertEquals(
@@ -89,14 +101,18 @@ class ProblemsTest {
         problems(method("v1/name}", NAME, "")));
     assertEquals(
         List.of(
-            at + "malformed path template \"v1/{?name}\": unsupported expression {?name}: only {name} and {+name} are supported"),
-        problems(method("v1/{?name}", NAME, "")));
+            at + "malformed path template \"v1/{=name}\": unsupported expression {=name}: not an RFC 6570 expression"),
+        problems(method("v1/{=name}", NAME, "")));
+    assertEquals(
+        List.of(
+            at + "malformed path template \"v1/{name:0}\": unsupported expression {name:0}: not an RFC 6570 expression"),
+        problems(method("v1/{name:0}", NAME, "")));
     assertEquals(
         List.of(at + "malformed path template \"v1/{a{name}}\": unclosed '{' at offset 3"),
         problems(method("v1/{a{name}}", NAME, "")));
     assertEquals(
         List.of(
-            "specs/demo.json: /resources/projects/resources/locations/methods/get/flatPath: malformed path template: unsupported expression {}: only {name} and {+name} are supported"),
+            "specs/demo.json: /resources/projects/resources/locations/methods/get/flatPath: malformed path template: unsupported expression {}: not an RFC 6570 expression"),
         problems(method("v1/{+name}", NAME, ", \"flatPath\": \"v1/{}\"")));
   }
 

@@ -3,10 +3,13 @@ package io.discogen.discovery;
 import static io.discogen.discovery.Specs.parseSchemas;
 import static io.discogen.discovery.Specs.property;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.discogen.ir.ApiModel;
 import io.discogen.ir.TypeRef;
 import io.discogen.ir.TypeRef.Kind;
+import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;
@@ -18,7 +21,7 @@ class SchemaTypesTest {
     "string, , STRING",
     "string, int64, INT64",
     "string, uint64, UINT64",
-    "string, byte, BYTES",
+    "string, byte, BYTES_URL_SAFE",
     "string, google-datetime, DATE_TIME",
     "string, date-time, DATE_TIME",
     "string, date, DATE",
@@ -69,8 +72,36 @@ class SchemaTypesTest {
     assertEquals(
         new TypeRef.MapOf(new TypeRef.ListOf(TypeRef.of(Kind.BOOLEAN))),
         property(api, "S", "mapOfLists").type());
-    assertEquals(new TypeRef.MapOf(TypeRef.ANY), property(api, "S", "bare").type());
+    assertEquals(new TypeRef.MapOf(TypeRef.ANY, true), property(api, "S", "bare").type());
     assertEquals(TypeRef.ANY, property(api, "S", "any").type());
     assertEquals(TypeRef.ANY, property(api, "S", "untyped").type());
+  }
+
+  @Test
+  void jsonNullIsAValueOfNullValueAndAny() throws Exception {
+    ApiModel api =
+        parseSchemas(
+            """
+            "NullValue": {"type": "string", "enum": ["NULL_VALUE"]},
+            "S": {"type": "object", "properties": {
+              "nullValue": {"type": "string", "enum": ["NULL_VALUE"]},
+              "refNull": {"$ref": "NullValue"},
+              "any": {"type": "any"},
+              "anys": {"type": "array", "items": {"type": "any"}},
+              "anyMap": {"type": "object", "additionalProperties": {"type": "any"}},
+              "text": {"type": "string"},
+              "color": {"type": "string", "enum": ["NULL_VALUE", "RED"]},
+              "strings": {"type": "array", "items": {"type": "string"}}
+            }}
+            """);
+    for (String nullable : List.of("nullValue", "refNull", "any")) {
+      assertTrue(property(api, "S", nullable).nullable(), nullable);
+    }
+    for (String notNullable : List.of("anys", "anyMap", "text", "color", "strings")) {
+      assertFalse(property(api, "S", notNullable).nullable(), notNullable);
+    }
+    assertEquals(new TypeRef.ListOf(TypeRef.ANY, true), property(api, "S", "anys").type());
+    assertEquals(new TypeRef.MapOf(TypeRef.ANY, true), property(api, "S", "anyMap").type());
+    assertEquals(new TypeRef.ListOf(TypeRef.STRING, false), property(api, "S", "strings").type());
   }
 }

@@ -113,15 +113,26 @@ class ModelRoundTripTest {
     ObjectNode expected = (ObjectNode) Json.get().mapper().readTree(WIRE);
     expected.put("text", "changed");
     expected.put("flag", false);
-    // Wire formats are normalised on output: Z timestamps, standard base64, and durations with
-    // 0, 3, 6 or 9 fractional digits as protobuf JSON prescribes.
+    // Wire formats are normalised on output: Z timestamps, Discovery's padded URL-safe base64
+    // (received here already so: "-_8="), and durations with 0, 3, 6 or 9 fractional digits as
+    // protobuf JSON prescribes.
     expected.put("timestamp", "2024-01-02T01:04:05.120Z");
-    expected.put("bytes", "+/8=");
     expected.put("duration", "3.500s");
     assertEquals(expected, written);
 
     call(e, "setColor", color.getEnumConstants()[1]);
     assertEquals("RED", Json.get().tree(e).get("color").asText());
+  }
+
+  @Test
+  void discoveryBytesAreWrittenUrlSafeAndPaddedAndReadInEitherAlphabet() throws Exception {
+    Object e = everything.getConstructor().newInstance();
+    call(e, "setBytes", new byte[] {(byte) 0xfb, (byte) 0xff, (byte) 0xbf, 1});
+    assertEquals("-_-_AQ==", Json.get().tree(e).get("bytes").asText());
+    for (String text : List.of("+/+/AQ==", "-_-_AQ==", "+/+/AQ", "-_-_AQ")) {
+      assertArrayEquals(new byte[] {(byte) 0xfb, (byte) 0xff, (byte) 0xbf, 1},
+          (byte[]) call(read("{\"bytes\":\"" + text + "\"}"), "getBytes"), text);
+    }
   }
 
   @Test

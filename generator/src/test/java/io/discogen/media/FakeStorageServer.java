@@ -141,6 +141,13 @@ final class FakeStorageServer implements AutoCloseable {
     seen.add(new Seen(method, path, uri.getRawQuery(), headers));
 
     Matcher m;
+    // Cloud Storage starts resumable sessions at the simple upload path, as Google's clients do;
+    // the document's protocols.resumable.path (/resumable/upload/...) has no route here.
+    if (method.equals("POST") && (m = Pattern.compile("/upload/storage/v1/b/([^/]+)/o").matcher(path)).matches()
+        && "resumable".equals(query.get("uploadType")) && !query.containsKey("upload_id")) {
+      startSession(ex, m.group(1), query, headers);
+      return;
+    }
     if (method.equals("POST") && (m = Pattern.compile("/upload/storage/v1/b/([^/]+)/o").matcher(path)).matches()) {
       String type = query.get("uploadType");
       byte[] body = ex.getRequestBody().readAllBytes();
@@ -160,22 +167,6 @@ final class FakeStorageServer implements AutoCloseable {
       } else {
         error(ex, 400, "unknown uploadType " + type);
       }
-      return;
-    }
-    if (method.equals("POST") && (m = Pattern.compile("/resumable/upload/storage/v1/b/([^/]+)/o").matcher(path)).matches()
-        && "resumable".equals(query.get("uploadType")) && !query.containsKey("upload_id")) {
-      byte[] body = ex.getRequestBody().readAllBytes();
-      JsonNode meta = body.length == 0 ? Json.get().mapper().createObjectNode() : Json.get().mapper().readTree(body);
-      if (query.containsKey("name")) {
-        ((ObjectNode) meta).put("name", query.get("name"));
-      }
-      String len = headers.get("x-upload-content-length");
-      Session s = new Session(UUID.randomUUID().toString(), m.group(1), meta,
-          headers.getOrDefault("x-upload-content-type", "application/octet-stream"), len == null ? -1 : Long.parseLong(len));
-      sessions.put(s.id, s);
-      ex.getResponseHeaders().set("Location", url() + "resumable/upload/storage/v1/b/" + s.bucket
-          + "/o?uploadType=resumable&upload_id=" + s.id);
-      ex.sendResponseHeaders(200, -1);
       return;
     }
     if (method.equals("PUT") && query.containsKey("upload_id")) {
@@ -200,6 +191,22 @@ final class FakeStorageServer implements AutoCloseable {
   }
 
   // ---- resumable sessions ----------------------------------------------------------------------
+
+  private void startSession(HttpExchange ex, String bucket, Map<String, String> query, Map<String, String> headers)
+      throws IOException {
+    byte[] body = ex.getRequestBody().readAllBytes();
+    JsonNode meta = body.length == 0 ? Json.get().mapper().createObjectNode() : Json.get().mapper().readTree(body);
+    if (query.containsKey("name")) {
+      ((ObjectNode) meta).put("name", query.get("name"));
+    }
+    String len = headers.get("x-upload-content-length");
+    Session s = new Session(UUID.randomUUID().toString(), bucket, meta,
+        headers.getOrDefault("x-upload-content-type", "application/octet-stream"), len == null ? -1 : Long.parseLong(len));
+    sessions.put(s.id, s);
+    ex.getResponseHeaders().set("Location", url() + "upload/storage/v1/b/" + s.bucket
+        + "/o?uploadType=resumable&upload_id=" + s.id);
+    ex.sendResponseHeaders(200, -1);
+  }
 
   private static final Pattern CHUNK_RANGE = Pattern.compile("bytes (\\d+)-(\\d+)/(\\d+|\\*)");
   private static final Pattern QUERY_RANGE = Pattern.compile("bytes \\*/(\\d+|\\*)");

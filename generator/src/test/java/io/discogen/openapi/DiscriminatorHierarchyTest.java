@@ -217,5 +217,8 @@ class DiscriminatorHierarchyTest {
     assertEquals(tree(wire), tree(Json.get().writeString(pond)));
     assertEquals("{\"fishtype\":\"sawshark\",\"age\":4}",
         Json.get().writeString(call(create("fish.Sawshark"), "setAge", 4)));
+    // OpenAPI's format: byte is standard base64 (RFC 4648 section 4), unlike Discovery's.
+    assertEquals("{\"fishtype\":\"sawshark\",\"picture\":\"+/8=\"}",
+        Json.get().writeString(call(create("fish.Sawshark"), "setPicture", new byte[] {(byte) 0xfb, (byte) 0xff})));
   }
 }

@@ -18,6 +18,7 @@ public final class ClientOptions {
   private final boolean logBodies;
   private final String userAgent;
   private final PollingPolicy pollingPolicy;
+  private final boolean suppressPatternChecks;
 
   private ClientOptions(Builder b) {
     this.rootUrl = b.rootUrl;
@@ -30,6 +31,7 @@ public final class ClientOptions {
     this.logBodies = b.logBodies;
     this.userAgent = b.userAgent;
     this.pollingPolicy = b.pollingPolicy;
+    this.suppressPatternChecks = b.suppressPatternChecks;
   }
 
   public static Builder builder() {
@@ -85,6 +87,11 @@ public final class ClientOptions {
     return pollingPolicy;
   }
 
+  /** Whether path values are sent without checking them against the spec's patterns. */
+  public boolean suppressPatternChecks() {
+    return suppressPatternChecks;
+  }
+
   public Builder toBuilder() {
     Builder b = new Builder();
     b.rootUrl = rootUrl;
@@ -97,6 +104,7 @@ public final class ClientOptions {
     b.logBodies = logBodies;
     b.userAgent = userAgent;
     b.pollingPolicy = pollingPolicy;
+    b.suppressPatternChecks = suppressPatternChecks;
     return b;
   }
 
@@ -120,6 +128,7 @@ public final class ClientOptions {
     private boolean logBodies;
     private String userAgent = "discogen-java";
     private PollingPolicy pollingPolicy = PollingPolicy.defaults();
+    private boolean suppressPatternChecks;
 
     private Builder() {}
 
@@ -198,6 +207,17 @@ public final class ClientOptions {
 
     public Builder pollingPolicy(PollingPolicy pollingPolicy) {
       this.pollingPolicy = pollingPolicy == null ? PollingPolicy.defaults() : pollingPolicy;
+      return this;
+    }
+
+    /**
+     * Sends path values that do not match their parameter's {@code pattern} (Google's clients'
+     * {@code setSuppressPatternChecks}): a spec's pattern is sometimes narrower than what the
+     * server accepts. Off by default; {@link ClientRequest#setSuppressPatternChecks} does the same
+     * for one request. Values still may not add {@code .} or {@code ..} path segments.
+     */
+    public Builder suppressPatternChecks(boolean suppress) {
+      this.suppressPatternChecks = suppress;
       return this;
     }
 

@@ -28,6 +28,7 @@ public abstract class ClientRequest<T, R extends ClientRequest<T, R>> {
   private UploadProtocol uploadProtocol;
   private UploadProgress.Listener uploadListener;
   private int uploadChunkSize = MediaUploader.DEFAULT_CHUNK_SIZE;
+  private boolean suppressPatternChecks;
 
   protected ClientRequest(ApiClient client, RestMethod method, Object content, Type responseType) {
     this.client = client;
@@ -66,6 +67,20 @@ public abstract class ClientRequest<T, R extends ClientRequest<T, R>> {
     Headers.check(name, value);
     headers.put(name, value);
     return self();
+  }
+
+  /**
+   * Sends path values even when they do not match their parameter's pattern, for this request
+   * (as {@link ClientOptions.Builder#suppressPatternChecks} does for every request of a client).
+   */
+  public final R setSuppressPatternChecks(boolean suppress) {
+    this.suppressPatternChecks = suppress;
+    return self();
+  }
+
+  /** Whether this request or its client turned pattern checks off. */
+  public final boolean getSuppressPatternChecks() {
+    return suppressPatternChecks || client.options().suppressPatternChecks();
   }
 
   /**

@@ -229,7 +229,9 @@ final class MediaUploader<T> {
   // ---- resumable ------------------------------------------------------------------------------
 
   private T resumable() {
-    String path = spec.resumablePath() != null ? spec.resumablePath() : spec.simplePath();
+    // Google's clients start every upload, resumable too, at the simple path with uploadType set,
+    // as Cloud Storage documents; protocols.resumable.path (/resumable/upload/...) only when alone.
+    String path = spec.simplePath() != null ? spec.simplePath() : spec.resumablePath();
     Transport.Target target = transport.target(request, Map.of("uploadType", "resumable"), path);
     byte[] meta = request.content() == null ? null : Json.get().writeRequest(request.content());
     Map<String, String> headers = new LinkedHashMap<>(target.headerParams());

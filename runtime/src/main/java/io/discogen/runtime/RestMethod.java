@@ -73,7 +73,8 @@ public final class RestMethod {
    * @param maxSize the largest upload in bytes, or -1 for no limit
    * @param simplePath path template of simple and multipart uploads, relative to the root URL
    *     when it starts with {@code /}; null when only resumable uploads are declared
-   * @param resumablePath path template of resumable uploads, or null when not declared
+   * @param resumablePath path template of resumable uploads, or null when not declared; sessions
+   *     start at {@code simplePath} when both are declared, as Google's clients do
    * @param multipart whether metadata and content may travel together ({@code multipart/related})
    */
   public record MediaUpload(

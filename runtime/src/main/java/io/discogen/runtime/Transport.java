@@ -381,11 +381,13 @@ final class Transport {
       params.put("prettyPrint", Boolean.FALSE);
     }
     String template = pathTemplate == null ? method.path() : pathTemplate;
-    Set<String> pathVariables = UriTemplate.variables(template);
-    String path = UriTemplate.expand(method, template, params);
+    Set<String> pathVariables = UriTemplate.variables(method, template);
+    String expanded = UriTemplate.expand(method, template, params, !request.getSuppressPatternChecks());
+    String path = UriTemplate.pathPart(expanded);
     String urlPrefix = path.startsWith("/") ? rootUrl + path.substring(1) : baseUrl + path;
-    StringBuilder q = new StringBuilder();
-    StringBuilder lq = new StringBuilder();
+    // A {?x} expression's query text comes first; its variables are left out below.
+    StringBuilder q = new StringBuilder(UriTemplate.queryPart(expanded));
+    StringBuilder lq = new StringBuilder(q);
     Map<String, String> headerParams = new LinkedHashMap<>();
     for (Map.Entry<String, Object> e : params.entrySet()) {
       String name = e.getKey();

@@ -52,6 +52,16 @@ class RequestEncodingTest {
   }
 
   @Test
+  void reservedExpansionEncodesWhatAPathMayNotHold() {
+    // '[' and ']' are reserved (gen-delims) but legal only in an IP-literal host: a path keeps
+    // ":/@!$&'()*+,;=" and unreserved characters, and percent-encodes the rest.
+    widgets.get("projects/p/widgets/a[0]{x}|y\\z\"^`<>").execute();
+    assertEquals("/v1/projects/p/widgets/a%5B0%5D%7Bx%7D%7Cy%5Cz%22%5E%60%3C%3E", server.last().rawPath());
+    widgets.get("projects/p/widgets/!$&'()*+,;=:@").execute();
+    assertEquals("/v1/projects/p/widgets/!$&'()*+,;=:@", server.last().rawPath());
+  }
+
+  @Test
   void simpleExpansionEncodesEverythingButUnreserved() {
     widgets.lookup("a/b?c#d%e f ü~._-").execute();
     FakeServer.Received r = server.last();
@@ -65,11 +75,15 @@ class RequestEncodingTest {
         () -> widgets.get("projects/p/widgets/../../admin").execute());
     assertTrue(e.getMessage().contains("'name'"), e.getMessage());
     assertTrue(e.getMessage().contains("pattern"), e.getMessage());
+    assertTrue(e.getMessage().contains("setSuppressPatternChecks(true)"), e.getMessage());
     assertFalse(e.getMessage().contains("admin"), "the value is not echoed");
     // Matches the pattern ([^/]+ accepts ".."), but is a dot segment: refused too.
     assertThrows(IllegalArgumentException.class, () -> widgets.get("projects/../widgets/x").execute());
     assertThrows(IllegalArgumentException.class, () -> widgets.lookup("..").execute());
     assertThrows(IllegalArgumentException.class, () -> widgets.lookup("").execute());
+    // Suppressed pattern checks still refuse dot segments.
+    assertThrows(IllegalArgumentException.class,
+        () -> widgets.get("projects/../widgets/x").setSuppressPatternChecks(true).execute());
     // A query or fragment cannot be smuggled through {+name} either: '?' and '#' are encoded.
     widgets.get("projects/p/widgets/w?x=1#f").execute();
     assertEquals("/v1/projects/p/widgets/w%3Fx=1%23f", server.last().rawPath());

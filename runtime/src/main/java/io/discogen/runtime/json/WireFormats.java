@@ -317,9 +317,14 @@ public final class WireFormats {
     return Duration.ofSeconds(whole.longValueExact(), nanos);
   }
 
-  /** Standard base64 with padding. */
+  /** Standard base64 with padding (OpenAPI {@code format: byte}, RFC 4648 section 4). */
   public static String formatBytes(byte[] b) {
     return Base64.getEncoder().encodeToString(b);
+  }
+
+  /** URL-safe base64 with padding (Discovery {@code format: byte}, RFC 4648 section 5). */
+  public static String formatBytesUrlSafe(byte[] b) {
+    return Base64.getUrlEncoder().encodeToString(b);
   }
 
   /** Standard or URL-safe base64, padded or not. */

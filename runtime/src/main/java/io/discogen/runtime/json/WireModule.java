@@ -3,11 +3,13 @@ package io.discogen.runtime.json;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.BeanProperty;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.JsonSerializer;
 import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.ser.ContextualSerializer;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.net.URI;
@@ -20,7 +22,8 @@ import java.time.OffsetDateTime;
  * Google's JSON wire formats for the Java types generated models use. Each Java type here has one
  * wire format in generated code, so mapping by type is unambiguous. (64-bit integers are written as
  * strings through {@code @JsonFormat(shape = STRING)} on the field, since {@code Long} also carries
- * uint32 values, which are numbers.)
+ * uint32 values, which are numbers; and {@code byte[]} in URL-safe base64 where the field is marked
+ * {@link Base64Url}, Discovery's alphabet, since OpenAPI's is the standard one.)
  */
 public final class WireModule extends SimpleModule {
   private static final long serialVersionUID = 1L;
@@ -36,7 +39,7 @@ public final class WireModule extends SimpleModule {
     addDeserializer(Duration.class, new FromChars<>(Duration.class, WireFormats::parseDuration));
     addSerializer(LocalDate.class, new ToString<>(LocalDate.class, LocalDate::toString));
     addDeserializer(LocalDate.class, fromString(LocalDate.class, LocalDate::parse));
-    addSerializer(byte[].class, new ToString<>(byte[].class, WireFormats::formatBytes));
+    addSerializer(byte[].class, new BytesSerializer(false));
     addDeserializer(byte[].class, fromString(byte[].class, WireFormats::parseBytes));
     addSerializer(BigInteger.class, new ToString<>(BigInteger.class, BigInteger::toString));
   }
@@ -58,6 +61,34 @@ public final class WireModule extends SimpleModule {
     @Override
     public void serialize(T value, JsonGenerator gen, SerializerProvider provider) throws IOException {
       gen.writeString(format.apply(value));
+    }
+  }
+
+  /**
+   * {@code byte[]} as standard base64, or URL-safe where the field is marked {@link Base64Url}:
+   * Jackson contextualizes list items and map values with their field, so the mark covers them.
+   */
+  private static final class BytesSerializer extends JsonSerializer<byte[]> implements ContextualSerializer {
+    private final boolean urlSafe;
+
+    BytesSerializer(boolean urlSafe) {
+      this.urlSafe = urlSafe;
+    }
+
+    @Override
+    public Class<byte[]> handledType() {
+      return byte[].class;
+    }
+
+    @Override
+    public JsonSerializer<?> createContextual(SerializerProvider provider, BeanProperty property) {
+      boolean marked = property != null && property.getAnnotation(Base64Url.class) != null;
+      return marked == urlSafe ? this : new BytesSerializer(marked);
+    }
+
+    @Override
+    public void serialize(byte[] value, JsonGenerator gen, SerializerProvider provider) throws IOException {
+      gen.writeString(urlSafe ? WireFormats.formatBytesUrlSafe(value) : WireFormats.formatBytes(value));
     }
   }
 

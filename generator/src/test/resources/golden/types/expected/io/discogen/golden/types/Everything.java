@@ -3,6 +3,8 @@ package io.discogen.golden.types;
 
 import com.fasterxml.jackson.annotation.JsonFormat;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonSetter;
+import io.discogen.runtime.json.Base64Url;
 import io.discogen.runtime.json.JsonModel;
 import io.discogen.runtime.json.WireEnum;
 import io.discogen.runtime.json.WireEnums;
@@ -46,6 +48,7 @@ public final class Everything extends JsonModel {
   private Double double_;
 
   @JsonProperty("bytes")
+  @Base64Url
   private byte[] bytes;
 
   @JsonProperty("timestamp")
@@ -291,6 +294,10 @@ public final class Everything extends JsonModel {
     return this;
   }
 
+  /**
+   * <p>Nullable: {@link #clearAnything()} sends an explicit JSON null and {@link #isAnythingNull()}
+   * tells one was received; a null Java value is left out.
+   */
   public Object getAnything() {
     return this.anything;
   }
@@ -300,7 +307,32 @@ public final class Everything extends JsonModel {
    */
   public Everything setAnything(Object anything) {
     this.anything = anything;
+    explicitNull("anything", false);
     return this;
+  }
+
+  @JsonSetter("anything")
+  private void readAnything(Object anything) {
+    this.anything = anything;
+    explicitNull("anything", anything == null);
+  }
+
+  /**
+   * Sets <code>anything</code> to an explicit JSON null, which the server reads as "no value"; unlike
+   * {@link #setAnything} with null, which leaves it out of the request. Returns this object.
+   */
+  public Everything clearAnything() {
+    this.anything = null;
+    explicitNull("anything", true);
+    return this;
+  }
+
+  /**
+   * Whether <code>anything</code> is an explicit JSON null (received, or set by {@link #clearAnything()}), not
+   * merely absent.
+   */
+  public boolean isAnythingNull() {
+    return isExplicitNull("anything");
   }
 
   public List<Long> getInt64List() {
@@ -339,12 +371,17 @@ public final class Everything extends JsonModel {
     return this;
   }
 
+  /**
+   * <p>Values may be null: a null value is sent and received as JSON null.
+   */
   public Map<String, Object> getFreeform() {
     return this.freeform;
   }
 
   /**
    * Sets <code>freeform</code>; null removes it. Returns this object.
+   *
+   * <p>Values may be null: a null value is sent and received as JSON null.
    */
   public Everything setFreeform(Map<String, Object> freeform) {
     this.freeform = freeform;

@@ -58,24 +58,34 @@ public final class Operation extends JsonModel {
     return this;
   }
 
+  /**
+   * <p>Values may be null: a null value is sent and received as JSON null.
+   */
   public Map<String, Object> getMetadata() {
     return this.metadata;
   }
 
   /**
    * Sets <code>metadata</code>; null removes it. Returns this object.
+   *
+   * <p>Values may be null: a null value is sent and received as JSON null.
    */
   public Operation setMetadata(Map<String, Object> metadata) {
     this.metadata = metadata;
     return this;
   }
 
+  /**
+   * <p>Values may be null: a null value is sent and received as JSON null.
+   */
   public Map<String, Object> getResponse() {
     return this.response;
   }
 
   /**
    * Sets <code>response</code>; null removes it. Returns this object.
+   *
+   * <p>Values may be null: a null value is sent and received as JSON null.
    */
   public Operation setResponse(Map<String, Object> response) {
     this.response = response;

@@ -43,12 +43,17 @@ public final class Status extends JsonModel {
     return this;
   }
 
+  /**
+   * <p>Items or values of the nested lists or maps may be null: sent and received as JSON null.
+   */
   public List<Map<String, Object>> getDetails() {
     return this.details;
   }
 
   /**
    * Sets <code>details</code>; null removes it. Returns this object.
+   *
+   * <p>Items or values of the nested lists or maps may be null: sent and received as JSON null.
    */
   public Status setDetails(List<Map<String, Object>> details) {
     this.details = details;

@@ -37,8 +37,14 @@ public abstract class ClientRequest<T, R extends ClientRequest<T, R>> {
     this.responseType = responseType;
   }
 
-  /** Sets a parameter by wire name; null removes it. */
-  protected final R set(String name, Object value) {
+  /**
+   * Sets a parameter by its wire name; null removes it. The generated setters call this; call it
+   * yourself for a parameter the API description does not declare, as with Google's official
+   * clients' {@code set(name, value)}: {@code request.set("alt", "sse")} asks Vertex AI's
+   * {@code streamGenerateContent} for server-sent events (read with {@link #executeStream()}).
+   * The value is sent as a query parameter, formatted like a declared one.
+   */
+  public final R set(String name, Object value) {
     if (value == null) {
       params.remove(name);
     } else {

@@ -87,6 +87,22 @@ class MessageStreamTest {
   }
 
   @Test
+  void altSseIsSetByNameAsWithTheOfficialClients() throws Exception {
+    server = new FakeServer((ex, req, n) -> {
+      if (!req.query("alt").equals(List.of("sse"))) {
+        FakeServer.respond(ex, 400, "{\"error\":{\"code\":400,\"message\":\"no alt=sse\"}}");
+        return;
+      }
+      OutputStream out = open(ex, "text/event-stream");
+      write(out, "data: {\"n\":1}\n\ndata: {\"n\":2}\n\n");
+      out.close();
+    });
+    try (ResponseStream<Msg> stream = new Fetch(client(), "POST").set("alt", "sse").executeStream()) {
+      assertEquals(List.of(1, 2), ns(stream));
+    }
+  }
+
+  @Test
   void aMessageOverTheResponseLimitFailsTheStreamNotTheHeap() throws Exception {
     // One endless server-sent-events line, and one huge JSON message after a small one.
     server = new FakeServer((ex, req, n) -> {

@@ -1,0 +1,308 @@
+package io.discogen.bench.link;
+
+import com.google.api.client.http.javanet.NetHttpTransport;
+import com.google.api.client.json.gson.GsonFactory;
+import io.discogen.runtime.ClientOptions;
+import io.discogen.runtime.Credentials;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.lang.management.ManagementFactory;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
+
+/**
+ * The client on a realistic link, against Google's official client in the same run (issue 22):
+ * (a) a large Compute {@code instances.list} over a bandwidth-limited link with latency; (b) 2,000
+ * small {@code instances.get} with 64 in flight over the same link; (c) a sequential small GET on
+ * plain loopback, requests/s and CPU per request. Each round runs every contender once, in rotating
+ * order; the report gives medians and ratios, and the floor no client can beat.
+ *
+ * <p>The server ({@link GoogleLikeServer}) runs in processes of its own, so the process CPU measured
+ * here is the client's. Bandwidth is limited outside the JVM: {@code benchmarks/link.sh} runs this
+ * in a network namespace whose loopback has a token-bucket qdisc; run directly, it measures plain
+ * loopback (the floors then assume the rate given).
+ *
+ * <p>{@code LinkBench [--rate-mbit 50] [--latency-ms 20] [--instances 2000] [--rounds 5]
+ * [--gets 2000] [--in-flight 64] [--out FILE]}
+ */
+public final class LinkBench {
+  static final String PROJECT = "bench-project";
+  static final String ZONE = "us-central1-a";
+
+  final double rateMbit;
+  final long latencyMs;
+  final int instances;
+  final int rounds;
+  final int gets;
+  final int inFlight;
+
+  LinkBench(Map<String, String> o) {
+    rateMbit = Double.parseDouble(o.getOrDefault("rate-mbit", "50"));
+    latencyMs = Long.parseLong(o.getOrDefault("latency-ms", "20"));
+    instances = Integer.parseInt(o.getOrDefault("instances", "2000"));
+    rounds = Integer.parseInt(o.getOrDefault("rounds", "5"));
+    gets = Integer.parseInt(o.getOrDefault("gets", "2000"));
+    inFlight = Integer.parseInt(o.getOrDefault("in-flight", "64"));
+  }
+
+  /** One contender: a client of each kind pointed at a server. */
+  interface Client {
+    String name();
+
+    int list() throws Exception;
+
+    String get(String instance) throws Exception;
+
+    /** {@link #gets} gets with {@link #inFlight} at a time; returns how many succeeded. */
+    int manyGets(int n, int inFlight) throws Exception;
+  }
+
+  static final class Discogen implements Client {
+    final io.discogen.bench.gen.compute.Compute compute;
+
+    Discogen(String root) {
+      compute = new io.discogen.bench.gen.compute.Compute(ClientOptions.builder()
+          .rootUrl(root).credentials(Credentials.none()).build());
+    }
+
+    @Override
+    public String name() {
+      return "Discogen";
+    }
+
+    @Override
+    public int list() {
+      return compute.instances().list(PROJECT, ZONE).execute().getItems().size();
+    }
+
+    @Override
+    public String get(String instance) {
+      return compute.instances().get(PROJECT, ZONE, instance).execute().getName();
+    }
+
+    @Override
+    public int manyGets(int n, int inFlight) throws Exception {
+      Semaphore slots = new Semaphore(inFlight);
+      List<CompletableFuture<?>> all = new ArrayList<>(n);
+      for (int i = 0; i < n; i++) {
+        slots.acquire();
+        all.add(compute.instances().get(PROJECT, ZONE, "vm-0").executeAsync()
+            .whenComplete((r, e) -> slots.release()));
+      }
+      CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)).join();
+      return all.size();
+    }
+  }
+
+  static final class Official implements Client {
+    final com.google.api.services.compute.Compute compute;
+    final ExecutorService pool;
+
+    Official(String root, int threads) {
+      compute = new com.google.api.services.compute.Compute.Builder(
+              new NetHttpTransport(), GsonFactory.getDefaultInstance(), null)
+          .setRootUrl(root).setApplicationName("discogen-bench").build();
+      pool = Executors.newFixedThreadPool(threads);
+    }
+
+    @Override
+    public String name() {
+      return "official";
+    }
+
+    @Override
+    public int list() throws IOException {
+      return compute.instances().list(PROJECT, ZONE).execute().getItems().size();
+    }
+
+    @Override
+    public String get(String instance) throws IOException {
+      return compute.instances().get(PROJECT, ZONE, instance).execute().getName();
+    }
+
+    @Override
+    public int manyGets(int n, int inFlight) throws Exception {
+      // The official client is blocking: as many threads as calls in flight, as its users do.
+      List<Future<String>> all = new ArrayList<>(n);
+      for (int i = 0; i < n; i++) {
+        all.add(pool.submit(() -> get("vm-0")));
+      }
+      for (Future<String> f : all) {
+        f.get();
+      }
+      return all.size();
+    }
+  }
+
+  /** Median wall ms, process CPU ms and body bytes of one contender in one scenario. */
+  record Sample(double wallMs, double cpuMs, long bytes) {}
+
+  public static void main(String[] args) throws Exception {
+    Map<String, String> o = new LinkedHashMap<>();
+    for (int i = 0; i + 1 < args.length; i += 2) {
+      o.put(args[i].replaceFirst("^--", ""), args[i + 1]);
+    }
+    LinkBench b = new LinkBench(o);
+    String report = b.run();
+    System.out.println(report);
+    if (o.containsKey("out")) {
+      Files.writeString(Path.of(o.get("out")), report);
+    }
+    System.exit(0); // the official client's pool threads are not daemons
+  }
+
+  String run() throws Exception {
+    Process slow = startServer(latencyMs);
+    Process fast = startServer(0);
+    try {
+      String slowRoot = "http://127.0.0.1:" + port(slow) + "/";
+      String fastRoot = "http://127.0.0.1:" + port(fast) + "/";
+      List<Client> onLink = List.of(new Discogen(slowRoot), new Official(slowRoot, inFlight));
+      List<Client> onLoopback = List.of(new Discogen(fastRoot), new Official(fastRoot, 1));
+      // Warm-up: JIT, connections, both encodings of each answer.
+      for (int i = 0; i < 3; i++) {
+        for (Client c : onLink) {
+          c.list();
+          c.manyGets(200, inFlight);
+        }
+        for (Client c : onLoopback) {
+          for (int k = 0; k < 2000; k++) {
+            c.get("vm-0");
+          }
+        }
+      }
+      stats(slowRoot);
+      Map<String, List<Sample>> list = new LinkedHashMap<>();
+      Map<String, List<Sample>> many = new LinkedHashMap<>();
+      Map<String, List<Sample>> seq = new LinkedHashMap<>();
+      for (int r = 0; r < rounds; r++) {
+        for (int k = 0; k < 2; k++) {
+          Client c = onLink.get((r + k) % 2);
+          list.computeIfAbsent(c.name(), x -> new ArrayList<>()).add(measure(() -> c.list(), slowRoot, 1));
+          many.computeIfAbsent(c.name(), x -> new ArrayList<>()).add(measure(() -> c.manyGets(gets, inFlight), slowRoot, 1));
+          Client l = onLoopback.get((r + k) % 2);
+          int n = 5000;
+          seq.computeIfAbsent(l.name(), x -> new ArrayList<>()).add(measure(() -> {
+            for (int i = 0; i < n; i++) {
+              l.get("vm-0");
+            }
+            return n;
+          }, fastRoot, n));
+        }
+      }
+      return report(list, many, seq);
+    } finally {
+      slow.destroy();
+      fast.destroy();
+    }
+  }
+
+  interface Work {
+    int run() throws Exception;
+  }
+
+  /** Wall and process CPU of {@code w}, and body bytes the server sent, per operation ({@code per}). */
+  Sample measure(Work w, String root, int per) throws Exception {
+    com.sun.management.OperatingSystemMXBean os =
+        (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+    long cpu0 = os.getProcessCpuTime();
+    long t0 = System.nanoTime();
+    w.run();
+    long t1 = System.nanoTime();
+    long cpu1 = os.getProcessCpuTime();
+    long bytes = stats(root);
+    return new Sample((t1 - t0) / 1e6 / per, (cpu1 - cpu0) / 1e6 / per, bytes / per);
+  }
+
+  private static final HttpClient STATS = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+
+  static long stats(String root) throws IOException, InterruptedException {
+    HttpResponse<String> r = STATS.send(HttpRequest.newBuilder(URI.create(root + "stats")).build(),
+        HttpResponse.BodyHandlers.ofString());
+    return Long.parseLong(r.body().trim());
+  }
+
+  Process startServer(long latency) throws IOException {
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    return new ProcessBuilder(java, "-Xmx1g", "-cp", System.getProperty("java.class.path"),
+        GoogleLikeServer.class.getName(), Long.toString(latency), Integer.toString(instances))
+        .redirectError(ProcessBuilder.Redirect.INHERIT)
+        .start();
+  }
+
+  static int port(Process p) throws IOException {
+    BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
+    return Integer.parseInt(r.readLine().trim());
+  }
+
+  static Sample median(List<Sample> s) {
+    double[] w = s.stream().mapToDouble(Sample::wallMs).sorted().toArray();
+    double[] c = s.stream().mapToDouble(Sample::cpuMs).sorted().toArray();
+    long[] b = s.stream().mapToLong(Sample::bytes).sorted().toArray();
+    return new Sample(w[w.length / 2], c[c.length / 2], b[b.length / 2]);
+  }
+
+  String report(Map<String, List<Sample>> list, Map<String, List<Sample>> many, Map<String, List<Sample>> seq)
+      throws IOException {
+    long[] sizes = GoogleLikeServer.listSizes(instances);
+    double bytesPerMs = rateMbit * 1e6 / 8 / 1000;
+    double listFloor = latencyMs + sizes[3] / bytesPerMs;
+    double manyFloor = Math.ceil((double) gets / inFlight) * latencyMs;
+    StringBuilder sb = new StringBuilder();
+    sb.append("## The client on a realistic link\n\n");
+    sb.append(String.format(Locale.ROOT, "Link %.0f Mbit/s (token bucket on loopback when run by link.sh), %d ms latency"
+        + " in the server; medians of %d rounds, contenders alternating. Process CPU is the client's (the servers run"
+        + " in processes of their own). JDK %s, %d cores.%n%n", rateMbit, latencyMs, rounds,
+        System.getProperty("java.version"), Runtime.getRuntime().availableProcessors()));
+    sb.append("| Scenario | Discogen | official client | ratio (official / Discogen) | floor | Discogen vs floor |\n");
+    sb.append("|---|---|---|---|---|---|\n");
+    Sample dl = median(list.get("Discogen"));
+    Sample ol = median(list.get("official"));
+    sb.append(String.format(Locale.ROOT, "| (a) `instances.list`, %d instances: wall ms | %.0f | %.0f | %.2fx | %.0f | %.2fx |%n",
+        instances, dl.wallMs(), ol.wallMs(), ol.wallMs() / dl.wallMs(), listFloor, dl.wallMs() / listFloor));
+    sb.append(String.format(Locale.ROOT, "| (a) body bytes received | %,d | %,d | | %,d (compact, gzip) | |%n",
+        dl.bytes(), ol.bytes(), sizes[3]));
+    sb.append(String.format(Locale.ROOT, "| (a) process CPU ms per list | %.0f | %.0f | %.2fx | | |%n",
+        dl.cpuMs(), ol.cpuMs(), ol.cpuMs() / dl.cpuMs()));
+    Sample dm = median(many.get("Discogen"));
+    Sample om = median(many.get("official"));
+    sb.append(String.format(Locale.ROOT, "| (b) %,d `instances.get`, %d in flight: wall ms | %.0f | %.0f | %.2fx | %.0f | %.2fx |%n",
+        gets, inFlight, dm.wallMs(), om.wallMs(), om.wallMs() / dm.wallMs(), manyFloor, dm.wallMs() / manyFloor));
+    sb.append(String.format(Locale.ROOT, "| (b) process CPU ms per run | %.0f | %.0f | %.2fx | | |%n",
+        dm.cpuMs(), om.cpuMs(), om.cpuMs() / dm.cpuMs()));
+    Sample ds = median(seq.get("Discogen"));
+    Sample os = median(seq.get("official"));
+    sb.append(String.format(Locale.ROOT, "| (c) sequential GET, loopback: requests/s | %,.0f | %,.0f | %.2fx | | |%n",
+        1000 / ds.wallMs(), 1000 / os.wallMs(), os.wallMs() / ds.wallMs()));
+    sb.append(String.format(Locale.ROOT, "| (c) process CPU µs per request | %.0f | %.0f | %.2fx | | |%n",
+        ds.cpuMs() * 1000, os.cpuMs() * 1000, os.cpuMs() / ds.cpuMs()));
+    sb.append(String.format(Locale.ROOT, "%nList answer sizes: pretty %,d, compact %,d, pretty+gzip %,d, compact+gzip %,d bytes."
+        + " Ratios above 1 mean Discogen is faster or cheaper.%n", sizes[0], sizes[1], sizes[2], sizes[3]));
+    sb.append("Per-round samples (wall ms): list " + rounds(list) + "; gets " + rounds(many) + ".\n");
+    return sb.toString();
+  }
+
+  private static String rounds(Map<String, List<Sample>> m) {
+    StringBuilder sb = new StringBuilder();
+    m.forEach((k, v) -> sb.append(k).append(' ')
+        .append(Arrays.toString(v.stream().mapToLong(s -> Math.round(s.wallMs())).toArray())).append(' '));
+    return sb.toString().trim();
+  }
+}

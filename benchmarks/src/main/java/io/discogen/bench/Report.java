@@ -26,6 +26,13 @@ public final class Report {
 
   private static final StringBuilder md = new StringBuilder();
   private static final List<String[]> targets = new ArrayList<>();
+  /**
+   * The generation-speed floor against OpenAPI Generator, cold and warm (issue 22: JavaPoet and
+   * picocli stay, and the 10× aims are retired; the lead is kept, not chased). Below it the run fails.
+   */
+  static final double FLOOR = 6;
+  /** Floors that missed in this run; the report is written, then the run fails. */
+  private static final List<String> missedFloors = new ArrayList<>();
   /** The chart's bars: how many times better Discogen did than the peer, and the target (0: none). */
   private static final List<Bar> bars = new ArrayList<>();
 
@@ -88,6 +95,20 @@ public final class Report {
         .append("\n## 4. Generated code size\n\n").append(size);
     Files.writeString(outFile, body.toString());
     System.out.println("wrote " + outFile);
+    if (!missedFloors.isEmpty()) {
+      System.err.println("generation speed below the " + FLOOR + "× floor: " + String.join("; ", missedFloors));
+      System.exit(1);
+    }
+  }
+
+  /** A row for the generation floor against OpenAPI Generator, recording a miss. */
+  private static String[] floor(String what, String result, double ratio) {
+    boolean holds = ratio >= FLOOR;
+    if (!holds) {
+      missedFloors.add(what + ": " + result);
+    }
+    return new String[] {"≥ " + (int) FLOOR + "× faster than OpenAPI Generator (floor; " + what + ")", result,
+        holds ? "holds" : String.format("**below the floor** (%.1f× short); the run fails", FLOOR / ratio)};
   }
 
   /**
@@ -235,7 +256,7 @@ public final class Report {
           }
           if (t.getKey().equals("discogen")) {
             speedups.add(median(o, 3) / med);
-            bars.add(new Bar(e.getKey() + ", cold CLI, vs OpenAPI Generator", median(o, 3) / med, 10));
+            bars.add(new Bar(e.getKey() + ", cold CLI, vs OpenAPI Generator", median(o, 3) / med, FLOOR));
           }
         }
         md.append(String.format("| %s | %s | %d | %.2f | %.2f | %s | %.0f | %s | %s | %s | %s |%n", e.getKey(), t.getKey(),
@@ -249,9 +270,8 @@ public final class Report {
     }
     if (!speedups.isEmpty()) {
       double worst = speedups.stream().mapToDouble(Double::doubleValue).min().orElse(0);
-      targets.add(new String[] {"≥ 10× faster than OpenAPI Generator (cold CLI, same APIs)",
-          String.format("%.1f× (worst case of %s)", worst, speedups.size() == 1 ? "1 API" : speedups.size() + " APIs"),
-          worst >= 10 ? "holds" : String.format("**misses** (%.1f× short)", 10 / worst)});
+      targets.add(floor("cold CLI, same APIs",
+          String.format("%.1f× (worst case of %s)", worst, speedups.size() == 1 ? "1 API" : speedups.size() + " APIs"), worst));
     }
     md.append("\nLines differ in kind: OpenAPI Generator writes one file per model and API tag plus its own `ApiClient` ")
         .append("infrastructure; Discogen writes one file per model and top-level enum, the API's base request class, and ")
@@ -316,16 +336,15 @@ public final class Report {
           String firstRatio = oFirst.isEmpty() ? "" : String.format("**%.1f×**", median(oFirst, 3) / median(first, 3));
           if (e.getKey().startsWith("matched corpus") && !oFirst.isEmpty()) {
             double r = median(oFirst, 3) / median(first, 3);
-            bars.add(new Bar(e.getKey() + ", first pass, vs OpenAPI Generator", r, 10));
-            targets.add(new String[] {"≥ 10× faster than OpenAPI Generator (" + e.getKey() + ", first pass in a fresh JVM each)",
-                String.format("%.1f× (%.1f s against %.1f s)", r, median(first, 3) / 1000, median(oFirst, 3) / 1000),
-                r >= 10 ? "holds" : String.format("**misses** (%.1f× short)", 10 / r)});
+            bars.add(new Bar(e.getKey() + ", first pass, vs OpenAPI Generator", r, FLOOR));
+            targets.add(floor(e.getKey() + ", first pass in a fresh JVM each",
+                String.format("%.1f× (%.1f s against %.1f s)", r, median(first, 3) / 1000, median(oFirst, 3) / 1000), r));
           }
           if (warmRuns && !oRuns.isEmpty()) {
             double warmRatio = median(oRuns, 3) / median(runs, 3);
             ratios = String.format(" %s | **%.1f×** | %.1f× |", firstRatio, warmRatio, median(oRuns, 4) / median(runs, 4));
             worstRatio = Math.min(worstRatio, warmRatio);
-            bars.add(new Bar(e.getKey() + ", warm in-process, vs OpenAPI Generator", warmRatio, 10));
+            bars.add(new Bar(e.getKey() + ", warm in-process, vs OpenAPI Generator", warmRatio, FLOOR));
             worst.add(e.getKey());
           } else {
             ratios = " " + firstRatio + " | | |";
@@ -339,9 +358,8 @@ public final class Report {
       }
     }
     if (!worst.isEmpty()) {
-      targets.add(new String[] {"≥ 10× faster than OpenAPI Generator (warm in-process, same APIs)",
-          String.format("%.1f× (worst case of %d: %s)", worstRatio, worst.size(), String.join(", ", worst)),
-          worstRatio >= 10 ? "holds" : String.format("**misses** (%.1f× short)", 10 / worstRatio)});
+      targets.add(floor("warm in-process, same APIs",
+          String.format("%.1f× (worst case of %d: %s)", worstRatio, worst.size(), String.join(", ", worst)), worstRatio));
     }
   }
 

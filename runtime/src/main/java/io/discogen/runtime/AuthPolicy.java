@@ -63,7 +63,7 @@ final class AuthPolicy implements HttpPolicy {
       String cookies = name.equalsIgnoreCase("Cookie") ? e.header("Cookie").orElse(null) : null;
       e.setHeader(name, cookies != null ? cookies + "; " + value : value);
     });
-    if (!auth.queryParams().isEmpty()) {
+    if (exchange.queryCredentials && !auth.queryParams().isEmpty()) {
       StringBuilder q = new StringBuilder();
       auth.queryParams().forEach((name, value) -> {
         if (!exchange.callParams.contains(name)) {

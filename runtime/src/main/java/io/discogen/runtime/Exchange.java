@@ -46,6 +46,13 @@ public final class Exchange {
   Set<String> callParams = Set.of();
   /** Query parameter names whose values are never logged. */
   Set<String> secretParams;
+  /** Whether credentials may add query parameters (not to upload session URIs, which need none). */
+  boolean queryCredentials = true;
+  /**
+   * Turns an I/O failure caused by the request body's source (not the network) into what ends the
+   * exchange at once, or returns null; null for none.
+   */
+  java.util.function.Function<java.io.IOException, RuntimeException> bodyFailure;
   /** Said after the URL in the log (what a media exchange is for); may be empty. */
   String note = "";
   /** This attempt's timeout was shortened to end at the call's deadline. */
@@ -79,6 +86,8 @@ public final class Exchange {
     this.callParams = o.callParams;
     this.secretParams = new HashSet<>(o.secretParams);
     this.note = o.note;
+    this.queryCredentials = o.queryCredentials;
+    this.bodyFailure = o.bodyFailure;
     this.cutByDeadline = o.cutByDeadline;
   }
 
@@ -219,7 +228,7 @@ public final class Exchange {
     final RestMethod method;
     final String id;
     final boolean hasDeadline;
-    final long deadline;
+    volatile long deadline;
     volatile int attempts;
     /** Whether a 401 already made us fetch new credentials once. */
     volatile boolean reauthorized;
@@ -235,6 +244,16 @@ public final class Exchange {
       long total = policy.totalTimeout().toNanos();
       this.hasDeadline = total > 0;
       this.deadline = System.nanoTime() + (hasDeadline ? total : 0);
+    }
+
+    /**
+     * Starts the deadline again: a media transfer advanced, so its deadline bounds the time
+     * without progress rather than the whole transfer.
+     */
+    void restartDeadline() {
+      if (hasDeadline) {
+        deadline = System.nanoTime() + policy.totalTimeout().toNanos();
+      }
     }
 
     /** Stops the call: no further attempt starts, the one on the wire is aborted. */

@@ -40,6 +40,10 @@ final class SendStep implements HttpPolicy.Chain {
       Thread.currentThread().interrupt();
       throw new DiscogenException("interrupted while waiting for " + exchange.methodId(), e);
     } catch (IOException e) {
+      RuntimeException fatal = exchange.bodyFailure == null ? null : exchange.bodyFailure.apply(e);
+      if (fatal != null) {
+        throw fatal; // the body's source failed, not the network: nothing to retry
+      }
       // send() rethrows what sendAsync would have failed with as a new exception of the same
       // family, the original as its cause (except HttpTimeoutException): pass on the original.
       Throwable c = e.getCause();

@@ -10,16 +10,11 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.lang.System.Logger.Level;
 import java.lang.reflect.Type;
-import java.net.ConnectException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.http.HttpClient;
-import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpHeaders;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZonedDateTime;
@@ -35,7 +30,6 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -333,7 +327,6 @@ final class Transport {
    * @param params the parameter values sent (overrides applied, request id and prettyPrint added)
    * @param urlPrefix the URL without query
    * @param query the encoded query, without {@code ?}
-   * @param logQuery the same with secret values redacted
    * @param headerParams parameters that travel as headers
    * @param retrySafe whether repeating the call is safe: idempotent verb, or a request id
    */
@@ -341,18 +334,12 @@ final class Transport {
       Map<String, Object> params,
       String urlPrefix,
       String query,
-      String logQuery,
       Map<String, String> headerParams,
       boolean retrySafe) {
 
     /** The full URL, with {@code extra} (already encoded, may be empty) appended to the query. */
     String url(String extra) {
       String q = query.isEmpty() ? extra : extra.isEmpty() ? query : query + "&" + extra;
-      return urlPrefix + (q.isEmpty() ? "" : "?" + q);
-    }
-
-    String logUrl(String extra) {
-      String q = logQuery.isEmpty() ? extra : extra.isEmpty() ? logQuery : logQuery + "&" + extra;
       return urlPrefix + (q.isEmpty() ? "" : "?" + q);
     }
   }
@@ -387,7 +374,6 @@ final class Transport {
     String path = UriTemplate.expand(method, template, params);
     String urlPrefix = path.startsWith("/") ? rootUrl + path.substring(1) : baseUrl + path;
     StringBuilder q = new StringBuilder();
-    StringBuilder lq = new StringBuilder();
     Map<String, String> headerParams = new LinkedHashMap<>();
     for (Map.Entry<String, Object> e : params.entrySet()) {
       String name = e.getKey();
@@ -410,12 +396,12 @@ final class Transport {
         continue;
       }
       for (Map.Entry<String, String> pair : ParamValues.query(p, name, e.getValue())) {
-        appendEncodedQuery(q, lq, pair.getKey(), pair.getValue(), SECRET_PARAMS.contains(name));
+        appendEncodedQuery(q, pair.getKey(), pair.getValue());
       }
     }
     boolean retrySafe = IDEMPOTENT_METHODS.contains(method.httpMethod().toUpperCase(Locale.ROOT))
         || requestId != null;
-    return new Target(params, urlPrefix, q.toString(), lq.toString(), headerParams, retrySafe);
+    return new Target(params, urlPrefix, q.toString(), headerParams, retrySafe);
   }
 
   String rootUrl() {
@@ -432,22 +418,6 @@ final class Transport {
 
   String servicePath() {
     return servicePath;
-  }
-
-  HttpClient http() {
-    return http;
-  }
-
-  /** Query text for the credentials' parameters that the call does not set itself. */
-  static String authQuery(Credentials.Authorization auth, Map<String, Object> params) {
-    StringBuilder q = new StringBuilder();
-    StringBuilder ignored = new StringBuilder();
-    auth.queryParams().forEach((name, value) -> {
-      if (!params.containsKey(name)) {
-        appendQuery(q, ignored, name, value);
-      }
-    });
-    return q.toString();
   }
 
   /**
@@ -599,24 +569,12 @@ final class Transport {
     }
   }
 
-  static void appendQuery(StringBuilder q, StringBuilder logQ, String name, String value) {
-    appendQuery(q, logQ, name, value, false);
-  }
-
-  /** Appends one query parameter; credentials' own parameters are always redacted in the log. */
-  private static void appendQuery(StringBuilder q, StringBuilder logQ, String name, String value, boolean secret) {
-    appendEncodedQuery(q, logQ, UriTemplate.encode(name, false), UriTemplate.encode(value, false),
-        secret || SECRET_PARAMS.contains(name));
-  }
-
   /** Appends one query parameter already percent-encoded. */
-  private static void appendEncodedQuery(StringBuilder q, StringBuilder logQ, String n, String v, boolean secret) {
+  private static void appendEncodedQuery(StringBuilder q, String n, String v) {
     if (q.length() > 0) {
       q.append('&');
-      logQ.append('&');
     }
     q.append(n).append('=').append(v);
-    logQ.append(n).append('=').append(secret ? "REDACTED" : v);
   }
 
   static boolean isJson(String contentType) {

@@ -88,6 +88,20 @@ final class Blocking {
     }
   }
 
+  /**
+   * What ends the call after {@code e} ended {@code ex}: when the call's deadline cut the attempt
+   * short, what the server said last ({@code previous}, when there is one), else a {@link
+   * TransportException}.
+   */
+  RuntimeException failure(Exchange ex, IOException e, ApiException previous) {
+    TransportException te = transportFailure(e);
+    if (previous != null && ex.cutByDeadline && e instanceof java.net.http.HttpTimeoutException) {
+      previous.addSuppressed(te);
+      return previous;
+    }
+    return te;
+  }
+
   TransportException transportFailure(IOException e) {
     return new TransportException(id + ": " + RetryStep.describe(e) + " (attempt " + scope.attempts + ")", e);
   }

@@ -269,6 +269,7 @@ final class MediaUploader<T> {
     long offset = 0;
     boolean ask = askFirst;
     int failures = 0;
+    ApiException lastError = null;
     Chunks chunks = new Chunks(media, spec.maxSize());
     try {
       while (true) {
@@ -289,11 +290,13 @@ final class MediaUploader<T> {
         HttpResponse<?> resp;
         try {
           resp = http.sendOrThrow(ex);
+        } catch (RetryStep.DeadlinePassed e) {
+          throw lastError != null ? lastError : e; // the backoff overshot the deadline
         } catch (IOException e) {
           failures++;
           if (!http.backoff(failures, null, "upload interrupted (" + RetryStep.describe(e)
               + "), asking the server how much it has")) {
-            throw http.transportFailure(e);
+            throw http.failure(ex, e, lastError);
           }
           ask = true;
           continue;
@@ -327,10 +330,13 @@ final class MediaUploader<T> {
           progress(UploadProgress.State.MEDIA_IN_PROGRESS, offset, total);
           continue;
         }
-        if (http.policy.isRetryableStatus(status)
-            && http.backoff(++failures, Transport.retryAfter(resp), "HTTP " + status + ", asking the server how much it has")) {
-          ask = true;
-          continue;
+        if (http.policy.isRetryableStatus(status)) {
+          lastError = http.error(resp);
+          if (http.backoff(++failures, Transport.retryAfter(resp), "HTTP " + status + ", asking the server how much it has")) {
+            ask = true;
+            continue;
+          }
+          throw lastError;
         }
         // 404/410: the session expired or was cancelled; anything else: the server refused.
         throw http.error(resp);

@@ -120,7 +120,16 @@ final class RetryStep implements HttpPolicy {
       if (previousFailure != null) {
         throw previousFailure;
       }
-      throw new DiscogenException(exchange.methodId() + ": retry deadline passed");
+      throw new DeadlinePassed(exchange.methodId() + ": retry deadline passed");
+    }
+  }
+
+  /** The call's deadline passed before an exchange could be sent. */
+  static final class DeadlinePassed extends DiscogenException {
+    private static final long serialVersionUID = 1L;
+
+    DeadlinePassed(String message) {
+      super(message);
     }
   }
 

@@ -5,7 +5,9 @@ import java.lang.System.Logger.Level;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.http.HttpResponse;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -65,13 +67,15 @@ final class AuthPolicy implements HttpPolicy {
     });
     if (exchange.queryCredentials && !auth.queryParams().isEmpty()) {
       StringBuilder q = new StringBuilder();
+      Set<String> secret = new HashSet<>(e.secretParams);
       auth.queryParams().forEach((name, value) -> {
         if (!exchange.callParams.contains(name)) {
           String n = UriTemplate.encode(name, false);
           q.append(q.length() > 0 ? "&" : "").append(n).append('=').append(UriTemplate.encode(value, false));
-          e.secretParams.add(n);
+          secret.add(n); // credentials' own parameters are always redacted in the log
         }
       });
+      e.secretParams = secret;
       if (q.length() > 0) {
         URI u = e.uri();
         String url = u.toString() + (u.getRawQuery() == null ? "?" : "&") + q;

@@ -5,7 +5,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Collections;
-import java.util.HashSet;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -44,8 +43,8 @@ public final class Exchange {
   int maxTries;
   /** Parameter names the call sets itself: credentials do not override them. */
   Set<String> callParams = Set.of();
-  /** Query parameter names whose values are never logged. */
-  Set<String> secretParams;
+  /** Query parameter names whose values are never logged; replaced (never changed) to add one. */
+  Set<String> secretParams = Transport.SECRET_PARAMS;
   /** Whether credentials may add query parameters (not to upload session URIs, which need none). */
   boolean queryCredentials = true;
   /**
@@ -66,7 +65,6 @@ public final class Exchange {
     this.body = HttpRequest.BodyPublishers.noBody();
     this.timeout = scope.options.requestTimeout();
     this.maxTries = scope.policy.maxAttempts();
-    this.secretParams = new HashSet<>(Transport.SECRET_PARAMS);
   }
 
   private Exchange(Exchange o) {
@@ -84,7 +82,7 @@ public final class Exchange {
     this.retrySafe = o.retrySafe;
     this.maxTries = o.maxTries;
     this.callParams = o.callParams;
-    this.secretParams = new HashSet<>(o.secretParams);
+    this.secretParams = o.secretParams;
     this.note = o.note;
     this.queryCredentials = o.queryCredentials;
     this.bodyFailure = o.bodyFailure;

@@ -56,7 +56,7 @@ public interface HttpPolicy {
       } catch (IOException e) {
         throw new CompletionException(e);
       }
-    }, MediaUploader.EXECUTOR);
+    }, Pipeline.blockingPolicies());
   }
 
   /** Where this policy runs; {@link Position#PER_RETRY} unless overridden. */

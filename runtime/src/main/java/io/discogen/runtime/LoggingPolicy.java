@@ -23,6 +23,9 @@ final class LoggingPolicy implements HttpPolicy {
 
   @Override
   public HttpResponse<?> send(Exchange exchange, Chain next) throws IOException {
+    if (!Transport.LOG.isLoggable(Level.DEBUG)) {
+      return next.send(exchange);
+    }
     long start = before(exchange);
     HttpResponse<?> resp;
     try {
@@ -37,6 +40,9 @@ final class LoggingPolicy implements HttpPolicy {
 
   @Override
   public CompletableFuture<HttpResponse<?>> sendAsync(Exchange exchange, Chain next) {
+    if (!Transport.LOG.isLoggable(Level.DEBUG)) {
+      return next.sendAsync(exchange);
+    }
     long start = before(exchange);
     return next.sendAsync(exchange).whenComplete((resp, err) -> {
       if (err != null) {

@@ -5,6 +5,9 @@ import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 /**
  * A client's {@link HttpPolicy} chain, linked once when the client is built: sending an exchange
@@ -36,6 +39,20 @@ final class Pipeline {
       chain = new Link(policies.get(i), chain);
     }
     this.head = chain;
+  }
+
+  /** Runs policies that have only a blocking form for asynchronous calls (see {@link HttpPolicy#sendAsync}). */
+  static Executor blockingPolicies() {
+    return BlockingPolicies.EXECUTOR;
+  }
+
+  /** Created on first use: most clients never need it. */
+  private static final class BlockingPolicies {
+    static final ExecutorService EXECUTOR = Executors.newCachedThreadPool(r -> {
+      Thread t = new Thread(r, "discogen-policy");
+      t.setDaemon(true);
+      return t;
+    });
   }
 
   HttpResponse<?> send(Exchange exchange) throws IOException {

@@ -37,11 +37,14 @@ import java.util.function.BiFunction;
 import java.util.regex.Pattern;
 
 /**
- * Builds, sends and retries the HTTP requests of an {@link ApiClient}, and decodes responses.
+ * Builds the requests of an {@link ApiClient}, sends them through the client's {@link Pipeline}
+ * and decodes the responses. What happens to each exchange on the way (user agent, retries and the
+ * call deadline, credentials and the 401 re-send, user policies, gzip, logging, the {@link
+ * HttpSender}) is the pipeline's; media transfers and batches ({@link Blocking}) use the same one.
  *
- * <p>Every call is asynchronous inside ({@link HttpClient#sendAsync}); waits between attempts are
- * scheduled on a delayed executor, so no thread is blocked while backing off. {@code execute()}
- * just waits for the result.
+ * <p>{@code execute()} runs the pipeline's blocking form on the caller's thread (first attempt,
+ * retries and decoding: no hand-off); {@code executeAsync()} and streams its asynchronous form,
+ * where waits between attempts are scheduled on a timer and no thread is blocked.
  */
 final class Transport {
   static final System.Logger LOG = System.getLogger("io.discogen.runtime");

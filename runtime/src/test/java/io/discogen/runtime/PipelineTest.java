@@ -183,6 +183,32 @@ class PipelineTest {
     assertEquals(sent.size(), server.count(), "everything went through the sender");
   }
 
+  /** The performance property: no hand-off to another thread in execute(), retries included. */
+  @Test
+  void executeRunsTheWholeCallOnTheCallersThreadWithTheBlockingSend() throws Exception {
+    flaky();
+    HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    List<String> threads = Collections.synchronizedList(new ArrayList<>());
+    HttpSender recording = new HttpSender() {
+      @Override
+      public <T> HttpResponse<T> send(HttpRequest request, HttpResponse.BodyHandler<T> handler)
+          throws IOException, InterruptedException {
+        threads.add("send:" + Thread.currentThread().getName());
+        return http.send(request, handler);
+      }
+
+      @Override
+      public <T> CompletableFuture<HttpResponse<T>> sendAsync(HttpRequest request, HttpResponse.BodyHandler<T> handler) {
+        threads.add("sendAsync:" + Thread.currentThread().getName());
+        return http.sendAsync(request, handler);
+      }
+    };
+    ApiClient client = new ApiClient(SERVICE, server.options().sender(recording).build());
+    assertEquals(Map.of("id", "x"), new Get(client).execute());
+    String me = "send:" + Thread.currentThread().getName();
+    assertEquals(List.of(me, me, me), threads);
+  }
+
   @Test
   void theCallDeadlineBoundsAResumableUploadThatKeepsGetting503() throws Exception {
     AtomicInteger puts = new AtomicInteger();

@@ -4,6 +4,7 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.PushbackInputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpHeaders;
@@ -134,7 +135,15 @@ final class CompressionPolicy implements HttpPolicy {
 
     private InputStream decoded() throws IOException {
       if (decoded == null) {
-        decoded = new GZIPInputStream(raw, 8192);
+        // An empty body (a 204 that still names its encoding) decodes to nothing, not an EOFException.
+        PushbackInputStream in = new PushbackInputStream(raw, 1);
+        int first = in.read();
+        if (first < 0) {
+          decoded = InputStream.nullInputStream();
+        } else {
+          in.unread(first);
+          decoded = new GZIPInputStream(in, 8192);
+        }
       }
       return decoded;
     }

@@ -1,5 +1,6 @@
 package io.discogen.runtime;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -9,6 +10,7 @@ import com.sun.net.httpserver.HttpExchange;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -34,6 +36,17 @@ class CompressionTest {
   static final class Put extends ClientRequest<Object, Put> {
     Put(ApiClient client, Object body) {
       super(client, RestMethod.builder("gz.put", "PUT", "things/x").build(), body, Object.class);
+    }
+  }
+
+  static final class Download extends ClientRequest<Object, Download> {
+    Download(ApiClient client) {
+      super(client, RestMethod.builder("gz.download", "GET", "things/x").mediaDownload(false).build(), null,
+          Object.class);
+    }
+
+    InputStream open() {
+      return openMediaStream();
     }
   }
 
@@ -110,6 +123,20 @@ class CompressionTest {
     new Put(client, Map.of("name", "small")).execute();
     assertNull(server.last().header("Content-Encoding"));
     assertEquals("{\"name\":\"small\"}", server.last().bodyText());
+  }
+
+  /** Resuming a download counts bytes as the server stores them: no transfer compression there. */
+  @Test
+  void mediaDownloadsNeitherAskForGzipNorDecodeIt() throws Exception {
+    byte[] stored = gzip("stored compressed".getBytes(StandardCharsets.UTF_8));
+    server = new FakeServer((ex, req, n) -> FakeServer.respondRaw(ex, 200, "application/octet-stream", stored,
+        "Content-Encoding", "gzip"));
+    try (InputStream in = new Download(client(server.options().acceptGzip(true))).open()) {
+      assertArrayEquals(stored, in.readAllBytes());
+    }
+    assertNull(server.last().header("Accept-Encoding"));
+    assertEquals("discogen-java", server.last().header("User-Agent"));
+    assertEquals("alt=media", server.last().rawQuery());
   }
 
   @Test

@@ -2,10 +2,8 @@ package io.discogen.runtime;
 
 import io.discogen.runtime.json.Json;
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.net.URI;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -66,6 +64,8 @@ public final class BatchRequest {
     final Consumer<? super T> onSuccess;
     final Consumer<? super ApiException> onFailure;
     int attempts;
+    /** Why the last round failed it, when it is to be sent again. */
+    ApiException lastError;
 
     Entry(ClientRequest<T, ?> request, Transport.Target target, Consumer<? super T> onSuccess,
         Consumer<? super ApiException> onFailure) {
@@ -134,8 +134,10 @@ public final class BatchRequest {
         .scopes(scopes(pending)).build());
     InvalidResponseException invalid = null;
     for (int round = 1; !pending.isEmpty(); round++) {
-      if (round > 1) {
-        http.backoff(round - 1, null);
+      if (round > 1 && !http.backoff(round - 1, null, pending.size() + " parts to send again")) {
+        // The deadline is near: the parts left fail as they last did.
+        pending.forEach(e -> e.onFailure.accept(e.lastError));
+        break;
       }
       List<Entry<?>> retry = new ArrayList<>();
       invalid = merge(invalid, send(http, pending, retry, round));
@@ -167,41 +169,16 @@ public final class BatchRequest {
     String boundary = "batch_" + UUID.randomUUID().toString().replace("-", "");
     byte[] body = encode(parts, boundary);
     Map<String, String> headers = Map.of("Content-Type", "multipart/mixed; boundary=" + boundary);
-    HttpResponse<byte[]> resp = null;
-    boolean allSafe = parts.stream().allMatch(e -> e.target.retrySafe());
-    for (int attempt = 1; ; attempt++) {
-      String authQ = Transport.authQuery(http.auth(), Map.of());
-      HttpRequest req = http.builder(Blocking.parse(batchUrl + (authQ.isEmpty() ? "" : "?" + authQ), "batch"), headers)
-          .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
-      int n = parts.size();
-      Transport.LOG.log(Level.DEBUG, () -> "batch: POST " + batchUrl + " with " + n + " requests (round " + round + ")");
-      try {
-        resp = http.send(req, new BoundedBody(client.options().maxResponseBytes(), Blocking.MAX_ERROR_BODY_BYTES));
-      } catch (IOException e) {
-        if ((allSafe || Blocking.notSent(e)) && attempt < http.policy.maxAttempts()
-            && !(e.getCause() instanceof ResponseTooLargeException)) {
-          http.backoff(attempt, null);
-          continue;
-        }
-        if (e.getCause() instanceof ResponseTooLargeException tooLarge) {
-          throw new ResponseTooLargeException(tooLarge.limit());
-        }
-        throw http.transportFailure(e, attempt);
-      }
-      int status = resp.statusCode();
-      if (status >= 200 && status < 300) {
-        break;
-      }
-      if (status == 401 && http.reauthorize()) {
-        continue;
-      }
-      if (allSafe && http.policy.isRetryableStatus(status) && attempt < http.policy.maxAttempts()) {
-        http.backoff(attempt, Transport.retryAfter(resp));
-        continue;
-      }
-      throw ApiErrors.toException(status, resp.body(), "batch");
+    Exchange post = http.exchange("POST", Blocking.parse(batchUrl, "batch"), headers);
+    post.setBody(body);
+    post.retrySafe = parts.stream().allMatch(e -> e.target.retrySafe());
+    post.note = " with " + parts.size() + " requests (round " + round + ")";
+    HttpResponse<?> resp = http.send(post);
+    if (resp.statusCode() < 200 || resp.statusCode() >= 300) {
+      throw http.error(resp);
     }
-    List<Part> answers = MultipartMixed.parse(resp.headers().firstValue("Content-Type").orElse(""), resp.body());
+    byte[] bytes = (byte[]) resp.body();
+    List<Part> answers = MultipartMixed.parse(resp.headers().firstValue("Content-Type").orElse(""), bytes);
     Map<String, Part> byId = new HashMap<>();
     for (Part p : answers) {
       if (p.contentId != null) {
@@ -233,6 +210,7 @@ public final class BatchRequest {
       if (e.target.retrySafe() && http.policy.isRetryableStatus(p.status) && e.attempts < http.policy.maxAttempts()) {
         int st = p.status;
         Transport.LOG.log(Level.DEBUG, () -> "batch: " + id + " answered " + st + ", retrying it");
+        e.lastError = ex;
         retry.add(e);
       } else {
         e.onFailure.accept(ex);

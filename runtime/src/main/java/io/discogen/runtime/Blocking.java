@@ -1,80 +1,78 @@
 package io.discogen.runtime;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.net.ConnectException;
 import java.net.URI;
-import java.net.http.HttpConnectTimeoutException;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
 
 /**
- * Blocking HTTP exchanges for media and batch calls, which stream bodies and keep state across
- * requests (an upload session, a download offset) rather than repeating one request. Shares the
- * {@link Transport}'s client, endpoint checks, credentials and error decoding.
+ * Blocking exchanges for media and batch calls, which stream bodies and keep state across
+ * requests (an upload session, a download offset) rather than repeating one request. Each exchange
+ * goes through the client's {@link Pipeline} (retries, credentials, compression, logging); all the
+ * exchanges of one instance share one {@link Exchange.Scope}, so one deadline and one 401
+ * re-authorisation. Protocol-level retries (resuming) wait with {@link #backoff}, the same rules.
  */
 final class Blocking {
-  static final int MAX_ERROR_BODY_BYTES = 64 * 1024;
-
   final Transport transport;
   final ClientOptions options;
   final RetryPolicy policy;
   final String id;
-  final java.util.List<String> scopes;
-  private Credentials.Authorization auth;
-  private boolean reauthorized;
+  final Exchange.Scope scope;
 
   Blocking(Transport transport, RestMethod method) {
     this.transport = transport;
     this.options = transport.options();
     this.policy = options.retryPolicy();
     this.id = method.id();
-    this.scopes = method.scopes();
-  }
-
-  /** The current authorisation, fetched on first use. */
-  Credentials.Authorization auth() {
-    if (auth == null) {
-      auth = options.credentials().authorize(scopes);
-    }
-    return auth;
+    this.scope = new Exchange.Scope(options, method);
   }
 
   /**
-   * After a 401: whether the credentials gave up the rejected token, so the request may be sent
-   * once more (only once per exchange).
+   * An exchange of this call to {@code uri} with {@code headers}; its response body is read into
+   * memory within the client's limits. Not retried after anything was sent unless marked so.
    */
-  boolean reauthorize() {
-    if (reauthorized || auth == null || !options.credentials().invalidate(auth)) {
+  Exchange exchange(String method, URI uri, Map<String, String> headers) {
+    Exchange ex = new Exchange(scope, method, uri);
+    headers.forEach(ex::setHeader);
+    ex.handler = transport.bodyHandler();
+    return ex;
+  }
+
+  /** An exchange to {@code target}'s URL, retried as a call to it would be. */
+  Exchange exchange(String method, Transport.Target target, Map<String, String> headers) {
+    Exchange ex = exchange(method, parse(target.url(""), id), headers);
+    ex.callParams = target.params().keySet();
+    ex.retrySafe = target.retrySafe();
+    return ex;
+  }
+
+  /** Sends through the pipeline and waits; an I/O failure left after its retries is thrown. */
+  HttpResponse<?> sendOrThrow(Exchange ex) throws IOException {
+    return transport.pipeline().send(ex);
+  }
+
+  /** Sends through the pipeline and waits; an I/O failure left after its retries is a {@link TransportException}. */
+  HttpResponse<?> send(Exchange ex) {
+    try {
+      return sendOrThrow(ex);
+    } catch (IOException e) {
+      throw transportFailure(e);
+    }
+  }
+
+  /**
+   * Waits before the protocol tries again after {@code failures} consecutive failures, as the retry
+   * policy says; false, without waiting, when it says to give up (attempts or deadline).
+   */
+  boolean backoff(int failures, Duration retryAfter, String reason) {
+    Duration d = RetryStep.delay(scope, failures, policy.maxAttempts(), retryAfter, reason);
+    if (d == null) {
       return false;
     }
-    reauthorized = true;
-    auth = null;
+    RetryStep.sleep(d, id);
     return true;
-  }
-
-  /** A request builder with the user agent, the given headers and the credentials' headers. */
-  HttpRequest.Builder builder(URI uri, Map<String, String> headers) {
-    HttpRequest.Builder b = HttpRequest.newBuilder(uri).timeout(options.requestTimeout());
-    if (options.userAgent() != null) {
-      b.setHeader("User-Agent", options.userAgent());
-    }
-    headers.forEach(b::setHeader);
-    auth().headers().forEach((name, value) -> {
-      Headers.check(name, value);
-      b.setHeader(name, value);
-    });
-    return b;
-  }
-
-  /** {@code target}'s URL with {@code extraQuery} and the credentials' query parameters. */
-  URI uri(Transport.Target target, String extraQuery) {
-    String authQ = Transport.authQuery(auth(), target.params());
-    String extra = extraQuery.isEmpty() ? authQ : authQ.isEmpty() ? extraQuery : extraQuery + "&" + authQ;
-    return parse(target.url(extra), id);
   }
 
   /**
@@ -90,54 +88,29 @@ final class Blocking {
     }
   }
 
-  /** Sends and waits; an interrupt aborts the exchange. */
-  <B> HttpResponse<B> send(HttpRequest req, HttpResponse.BodyHandler<B> handler) throws IOException {
-    try {
-      return transport.http().send(req, handler);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new DiscogenException(id + ": interrupted", e);
+  /**
+   * What ends the call after {@code e} ended {@code ex}: when the call's deadline cut the attempt
+   * short, what the server said last ({@code previous}, when there is one), else a {@link
+   * TransportException}.
+   */
+  RuntimeException failure(Exchange ex, IOException e, ApiException previous) {
+    TransportException te = transportFailure(e);
+    if (previous != null && ex.cutByDeadline && e instanceof java.net.http.HttpTimeoutException) {
+      previous.addSuppressed(te);
+      return previous;
     }
+    return te;
   }
 
-  /** Waits before another attempt; an interrupt ends the call. */
-  void backoff(int failures, Duration retryAfter) {
-    Duration d = retryAfter != null ? retryAfter : policy.backoff(failures);
-    try {
-      Thread.sleep(d.toMillis(), (int) (d.toNanos() % 1_000_000));
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new DiscogenException(id + ": interrupted while waiting to retry", e);
-    }
+  TransportException transportFailure(IOException e) {
+    return new TransportException(id + ": " + RetryStep.describe(e) + " (attempt " + scope.attempts + ")", e);
   }
 
-  /** Whether an I/O failure happened before anything was sent (then any method may be retried). */
-  static boolean notSent(IOException e) {
-    return e instanceof ConnectException || e instanceof HttpConnectTimeoutException;
-  }
-
-  TransportException transportFailure(IOException e, int attempt) {
-    String what = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
-    return new TransportException(id + ": " + what + " (attempt " + attempt + ")", e);
-  }
-
-  /** Reads an error body (bounded) and turns it into an {@link ApiException}. */
-  ApiException error(HttpResponse<InputStream> resp) {
-    byte[] body;
-    try (InputStream in = resp.body()) {
-      body = in.readNBytes(MAX_ERROR_BODY_BYTES);
-    } catch (IOException e) {
-      body = new byte[0];
-    }
+  /** The API's error from a non-2xx response (its body is in memory, cut at the error limit). */
+  ApiException error(HttpResponse<?> resp) {
+    byte[] body = resp.body() instanceof byte[] b ? b : new byte[0];
+    RetryStep.discard(resp);
     return ApiErrors.toException(resp.statusCode(), body, id);
-  }
-
-  static void discard(HttpResponse<InputStream> resp) {
-    try (InputStream in = resp.body()) {
-      in.readNBytes(MAX_ERROR_BODY_BYTES);
-    } catch (IOException ignored) {
-      // the connection is dropped anyway
-    }
   }
 
   /**

@@ -2,6 +2,9 @@ package io.discogen.runtime;
 
 import java.net.http.HttpClient;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
 
 /**
  * How a generated client talks to its API: endpoint override, credentials, retries, limits,
@@ -19,6 +22,10 @@ public final class ClientOptions {
   private final String userAgent;
   private final PollingPolicy pollingPolicy;
   private final boolean suppressPatternChecks;
+  private final List<HttpPolicy> policies;
+  private final HttpSender sender;
+  private final boolean acceptGzip;
+  private final long gzipRequestsAbove;
 
   private ClientOptions(Builder b) {
     this.rootUrl = b.rootUrl;
@@ -32,6 +39,10 @@ public final class ClientOptions {
     this.userAgent = b.userAgent;
     this.pollingPolicy = b.pollingPolicy;
     this.suppressPatternChecks = b.suppressPatternChecks;
+    this.policies = List.copyOf(b.policies);
+    this.sender = b.sender;
+    this.acceptGzip = b.acceptGzip;
+    this.gzipRequestsAbove = b.gzipRequestsAbove;
   }
 
   public static Builder builder() {
@@ -92,6 +103,30 @@ public final class ClientOptions {
     return suppressPatternChecks;
   }
 
+  /** The user policies, in the order added (see {@link HttpPolicy} for where they run). */
+  public List<HttpPolicy> policies() {
+    return policies;
+  }
+
+  /** The sender at the end of the pipeline, or null for the JDK client (see {@link #httpClient()}). */
+  public HttpSender sender() {
+    return sender;
+  }
+
+  /**
+   * Whether responses are asked for gzip-compressed (true by default, for every root: as Google's
+   * official clients do; Google's front end compresses only when asked, in the header and the
+   * User-Agent).
+   */
+  public boolean acceptGzip() {
+    return acceptGzip;
+  }
+
+  /** JSON request bodies longer than this are sent gzip-compressed; 0 (the default) for never. */
+  public long gzipRequestsAbove() {
+    return gzipRequestsAbove;
+  }
+
   public Builder toBuilder() {
     Builder b = new Builder();
     b.rootUrl = rootUrl;
@@ -105,6 +140,10 @@ public final class ClientOptions {
     b.userAgent = userAgent;
     b.pollingPolicy = pollingPolicy;
     b.suppressPatternChecks = suppressPatternChecks;
+    b.policies.addAll(policies);
+    b.sender = sender;
+    b.acceptGzip = acceptGzip;
+    b.gzipRequestsAbove = gzipRequestsAbove;
     return b;
   }
 
@@ -129,8 +168,53 @@ public final class ClientOptions {
     private String userAgent = "discogen-java";
     private PollingPolicy pollingPolicy = PollingPolicy.defaults();
     private boolean suppressPatternChecks;
+    private final List<HttpPolicy> policies = new ArrayList<>();
+    private HttpSender sender;
+    private boolean acceptGzip = true;
+    private long gzipRequestsAbove;
 
     private Builder() {}
+
+    /**
+     * Adds a policy to every exchange of the client: once per call or on every attempt, as its
+     * {@link HttpPolicy#position()} says; policies of one position run in the order added.
+     */
+    public Builder addPolicy(HttpPolicy policy) {
+      policies.add(Objects.requireNonNull(policy, "policy"));
+      return this;
+    }
+
+    /**
+     * What puts requests on the wire, instead of the JDK client (takes precedence over {@link
+     * #httpClient(HttpClient)}).
+     */
+    public Builder sender(HttpSender sender) {
+      this.sender = sender;
+      return this;
+    }
+
+    /**
+     * Whether to ask for gzip-compressed responses ({@code Accept-Encoding: gzip}, and {@code
+     * (gzip)} appended to the user agent, which Google's front ends require). By default on over
+     * https, off for plain {@code http://} roots. Compressed responses are decoded either way.
+     */
+    public Builder acceptGzip(boolean acceptGzip) {
+      this.acceptGzip = acceptGzip;
+      return this;
+    }
+
+    /**
+     * Sends JSON request bodies longer than {@code bytes} gzip-compressed ({@code Content-Encoding:
+     * gzip}); 0, the default, for never (not every server accepts compressed requests). Media
+     * content is never compressed.
+     */
+    public Builder gzipRequestsAbove(long bytes) {
+      if (bytes < 0) {
+        throw new IllegalArgumentException("gzipRequestsAbove must not be negative");
+      }
+      this.gzipRequestsAbove = bytes;
+      return this;
+    }
 
     /**
      * Sends requests to this root instead of the API's (emulators, regional endpoints, tests). A

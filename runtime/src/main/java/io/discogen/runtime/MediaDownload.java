@@ -2,9 +2,6 @@ package io.discogen.runtime;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.lang.System.Logger.Level;
-import java.net.URI;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -23,8 +20,7 @@ final class MediaDownload extends InputStream {
   private static final Pattern CONTENT_RANGE = Pattern.compile("bytes (\\d+)-(\\d+)/(\\d+|\\*)");
 
   private final Blocking http;
-  private final URI uri;
-  private final String logUrl;
+  private final Transport.Target target;
   private final Map<String, String> headers;
   private InputStream body;
   private long position;
@@ -34,10 +30,9 @@ final class MediaDownload extends InputStream {
   private int failures;
   private boolean closed;
 
-  private MediaDownload(Blocking http, URI uri, String logUrl, Map<String, String> headers) {
+  private MediaDownload(Blocking http, Transport.Target target, Map<String, String> headers) {
     this.http = http;
-    this.uri = uri;
-    this.logUrl = logUrl;
+    this.target = target;
     this.headers = headers;
   }
 
@@ -56,70 +51,52 @@ final class MediaDownload extends InputStream {
     Blocking http = new Blocking(transport, method);
     Map<String, String> headers = new LinkedHashMap<>(target.headerParams());
     headers.putAll(request.headers());
-    MediaDownload d = new MediaDownload(http, http.uri(target, ""), target.logUrl(""), headers);
+    MediaDownload d = new MediaDownload(http, target, headers);
     d.connect(0, false);
     return d;
   }
 
-  /** Sends the GET (ranged from {@code from} when resuming), retrying what may be retried. */
+  /**
+   * Sends the GET (ranged from {@code from} when resuming) through the pipeline, which retries it
+   * within what is left of the attempts.
+   */
   private void connect(long from, boolean resuming) {
-    for (int attempt = 1; ; attempt++) {
-      Map<String, String> h = new LinkedHashMap<>(headers);
-      if (from > 0) {
-        h.put("Range", "bytes=" + from + "-");
-      }
-      HttpRequest req = http.builder(uri, h).GET().build();
-      long f = from;
-      Transport.LOG.log(Level.DEBUG, () -> http.id + ": GET " + logUrl + (f > 0 ? " (from byte " + f + ")" : ""));
-      HttpResponse<InputStream> resp;
-      try {
-        resp = http.send(req, HttpResponse.BodyHandlers.ofInputStream());
-      } catch (IOException e) {
-        if (attempt + failures < http.policy.maxAttempts()) {
-          http.backoff(attempt, null);
-          continue;
-        }
-        throw http.transportFailure(e, attempt);
-      }
-      int status = resp.statusCode();
-      if (status == 200 || status == 206) {
-        accept(resp, from);
-        return;
-      }
-      if (status == 416 && resuming && total >= 0 && from >= total) {
-        Blocking.discard(resp);
-        body = InputStream.nullInputStream();
-        return;
-      }
-      if (status == 401 && http.reauthorize()) {
-        Blocking.discard(resp);
-        attempt--;
-        continue;
-      }
-      if (http.policy.isRetryableStatus(status) && attempt + failures < http.policy.maxAttempts()) {
-        Blocking.discard(resp);
-        http.backoff(attempt, Transport.retryAfter(resp));
-        continue;
-      }
-      throw http.error(resp);
+    Exchange ex = http.exchange("GET", target, headers);
+    if (from > 0) {
+      ex.setHeader("Range", "bytes=" + from + "-");
+      ex.note = " (from byte " + from + ")";
     }
+    ex.handler = http.transport.bodyHandler().streaming();
+    ex.identityResponse = true; // offsets count the bytes as stored: no transfer compression
+    ex.maxTries = Math.max(1, http.policy.maxAttempts() - failures);
+    HttpResponse<?> resp = http.send(ex);
+    int status = resp.statusCode();
+    if (status == 200 || status == 206) {
+      accept(resp, from);
+      return;
+    }
+    if (status == 416 && resuming && total >= 0 && from >= total) {
+      body = InputStream.nullInputStream();
+      return;
+    }
+    throw http.error(resp);
   }
 
-  private void accept(HttpResponse<InputStream> resp, long from) {
+  private void accept(HttpResponse<?> resp, long from) {
     Optional<String> tag = resp.headers().firstValue("ETag");
     if (etag != null && tag.isPresent() && !etag.equals(tag.get())) {
-      Blocking.discard(resp);
+      RetryStep.discard(resp);
       throw new DiscogenException(http.id + ": the media changed while it was downloaded (ETag differs)");
     }
     if (etag == null) {
       etag = tag.orElse(null);
     }
-    InputStream in = resp.body();
+    InputStream in = (InputStream) resp.body();
     OptionalLong length = resp.headers().firstValueAsLong("Content-Length");
     if (resp.statusCode() == 206) {
       Matcher m = CONTENT_RANGE.matcher(resp.headers().firstValue("Content-Range").orElse(""));
       if (!m.matches() || Long.parseLong(m.group(1)) != from) {
-        Blocking.discard(resp);
+        RetryStep.discard(resp);
         throw new InvalidResponseException(http.id + ": the server answered a ranged download with another range");
       }
       if (!m.group(3).equals("*")) {
@@ -134,8 +111,8 @@ final class MediaDownload extends InputStream {
         try {
           in.skipNBytes(from);
         } catch (IOException e) {
-          Blocking.discard(resp);
-          throw http.transportFailure(e, failures);
+          RetryStep.discard(resp);
+          throw http.transportFailure(e);
         }
       }
     }
@@ -173,16 +150,14 @@ final class MediaDownload extends InputStream {
       } catch (IOException e) {
         failure = e;
       }
-      failures++;
-      if (failures >= http.policy.maxAttempts()) {
+      if (failures++ == 0) {
+        http.scope.restartDeadline(); // it bounds the time without progress, not the whole download
+      }
+      closeBody();
+      if (!http.backoff(failures, null, "download interrupted at byte " + position + " (" + failure + ")")) {
         throw new IOException(http.id + ": download failed at byte " + position + " after " + failures
             + " attempts", failure);
       }
-      IOException f = failure;
-      Transport.LOG.log(Level.DEBUG, () -> http.id + ": download interrupted at byte " + position + " (" + f
-          + "), resuming");
-      closeBody();
-      http.backoff(failures, null);
       try {
         connect(position, true);
       } catch (DiscogenException e) {

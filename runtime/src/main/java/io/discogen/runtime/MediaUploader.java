@@ -5,7 +5,6 @@ import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.lang.System.Logger.Level;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -158,72 +157,60 @@ final class MediaUploader<T> {
     headers.putAll(request.headers());
     headers.put("Content-Type", contentType);
     long total = media.length();
-    for (int attempt = 1; ; attempt++) {
-      progress(UploadProgress.State.MEDIA_IN_PROGRESS, 0, total);
-      LimitedStream[] opened = new LimitedStream[1];
-      HttpRequest.BodyPublisher content = HttpRequest.BodyPublishers.ofInputStream(() -> {
-        try {
-          opened[0] = new LimitedStream(media.open(), spec.maxSize());
-          return opened[0];
-        } catch (IOException e) {
-          throw new UncheckedIOException(e);
-        }
-      });
-      List<HttpRequest.BodyPublisher> parts = new ArrayList<>();
-      parts.add(HttpRequest.BodyPublishers.ofByteArray(head));
-      parts.add(content);
-      parts.add(HttpRequest.BodyPublishers.ofByteArray(tail));
-      HttpRequest.BodyPublisher body = HttpRequest.BodyPublishers.concat(parts.toArray(HttpRequest.BodyPublisher[]::new));
-      long bodyLength = head.length + total + tail.length;
-      if (total >= 0) {
-        body = bodyLength == 0 ? HttpRequest.BodyPublishers.noBody()
-            : HttpRequest.BodyPublishers.fromPublisher(body, bodyLength);
-      }
-      HttpRequest req = http.builder(http.uri(target, ""), headers).method(method.httpMethod(), body).build();
-      Transport.LOG.log(Level.DEBUG, () -> method.id() + ": " + method.httpMethod() + " "
-          + target.logUrl("") + " (" + (multipart ? "multipart" : "simple") + " upload)");
-      HttpResponse<InputStream> resp;
+    progress(UploadProgress.State.MEDIA_IN_PROGRESS, 0, total);
+    // The pipeline may send this more than once: each attempt re-opens the source.
+    LimitedStream[] opened = new LimitedStream[1];
+    HttpRequest.BodyPublisher content = HttpRequest.BodyPublishers.ofInputStream(() -> {
       try {
-        resp = http.send(req, HttpResponse.BodyHandlers.ofInputStream());
+        opened[0] = new LimitedStream(media.open(), spec.maxSize());
+        return opened[0];
       } catch (IOException e) {
-        rethrowSourceFailure(opened[0], e);
-        if ((target.retrySafe() || Blocking.notSent(e)) && attempt < http.policy.maxAttempts()) {
-          http.backoff(attempt, null);
-          continue;
-        }
-        throw http.transportFailure(e, attempt);
+        throw new UncheckedIOException(e);
       }
-      int status = resp.statusCode();
-      if (status >= 200 && status < 300) {
-        T value = decode(resp);
-        progress(UploadProgress.State.MEDIA_COMPLETE, opened[0] == null ? Math.max(total, 0) : opened[0].count, total);
-        return value;
-      }
-      if (status == 401 && http.reauthorize()) {
-        Blocking.discard(resp);
-        continue;
-      }
-      if (target.retrySafe() && http.policy.isRetryableStatus(status) && attempt < http.policy.maxAttempts()) {
-        Blocking.discard(resp);
-        http.backoff(attempt, Transport.retryAfter(resp));
-        continue;
-      }
+    });
+    List<HttpRequest.BodyPublisher> parts = new ArrayList<>();
+    parts.add(HttpRequest.BodyPublishers.ofByteArray(head));
+    parts.add(content);
+    parts.add(HttpRequest.BodyPublishers.ofByteArray(tail));
+    HttpRequest.BodyPublisher body = HttpRequest.BodyPublishers.concat(parts.toArray(HttpRequest.BodyPublisher[]::new));
+    long bodyLength = head.length + total + tail.length;
+    if (total >= 0) {
+      body = bodyLength == 0 ? HttpRequest.BodyPublishers.noBody()
+          : HttpRequest.BodyPublishers.fromPublisher(body, bodyLength);
+    }
+    Exchange ex = http.exchange(method.httpMethod(), target, headers);
+    ex.setBody(body);
+    ex.note = multipart ? " (multipart upload)" : " (simple upload)";
+    // A failing source is not the network's fault: no retry.
+    ex.bodyFailure = e -> sourceFailure(opened[0], e);
+    HttpResponse<?> resp;
+    try {
+      resp = http.sendOrThrow(ex);
+    } catch (IOException e) {
+      throw http.transportFailure(e);
+    }
+    if (resp.statusCode() < 200 || resp.statusCode() >= 300) {
       throw http.error(resp);
     }
+    T value = decode(resp);
+    progress(UploadProgress.State.MEDIA_COMPLETE, opened[0] == null ? Math.max(total, 0) : opened[0].count, total);
+    return value;
   }
 
-  private static void rethrowSourceFailure(LimitedStream s, IOException e) {
+  /** What ends the upload when {@code e} came from the media source rather than the network; else null. */
+  private static RuntimeException sourceFailure(LimitedStream s, IOException e) {
     if (s != null && s.overLimit) {
-      throw new IllegalArgumentException("the content is larger than the method's maxSize (" + s.limit + " bytes)");
+      return new IllegalArgumentException("the content is larger than the method's maxSize (" + s.limit + " bytes)");
     }
     if (s != null && s.sourceFailure != null) {
-      throw new UncheckedIOException("reading the media source failed", s.sourceFailure);
+      return new UncheckedIOException("reading the media source failed", s.sourceFailure);
     }
     for (Throwable c = e; c != null; c = c.getCause()) {
       if (c instanceof UncheckedIOException u) {
-        throw new UncheckedIOException("opening the media source failed", u.getCause());
+        return new UncheckedIOException("opening the media source failed", u.getCause());
       }
     }
+    return null;
   }
 
   // ---- resumable ------------------------------------------------------------------------------
@@ -244,53 +231,31 @@ final class MediaUploader<T> {
       headers.put("Content-Type", "application/json; charset=UTF-8");
     }
     progress(UploadProgress.State.INITIATION_STARTED, 0, media.length());
-    for (int attempt = 1; ; attempt++) {
-      HttpRequest req = http.builder(http.uri(target, ""), headers)
-          .method(method.httpMethod(), meta == null ? HttpRequest.BodyPublishers.noBody()
-              : HttpRequest.BodyPublishers.ofByteArray(meta))
-          .build();
-      Transport.LOG.log(Level.DEBUG, () -> method.id() + ": " + method.httpMethod() + " "
-          + target.logUrl("") + " (resumable upload: start session)");
-      HttpResponse<InputStream> resp;
-      try {
-        resp = http.send(req, HttpResponse.BodyHandlers.ofInputStream());
-      } catch (IOException e) {
-        // Starting a session twice only leaves an unused session behind: always safe to repeat.
-        if (attempt < http.policy.maxAttempts()) {
-          http.backoff(attempt, null);
-          continue;
-        }
-        throw http.transportFailure(e, attempt);
-      }
-      int status = resp.statusCode();
-      if (status >= 200 && status < 300) {
-        Blocking.discard(resp);
-        Optional<String> location = resp.headers().firstValue("Location");
-        if (location.isEmpty()) {
-          throw new InvalidResponseException(method.id() + ": the resumable upload session has no Location");
-        }
-        String resolved;
-        try {
-          resolved = req.uri().resolve(new URI(location.get().trim())).toString();
-        } catch (java.net.URISyntaxException e) {
-          throw new InvalidResponseException(method.id() + ": the upload session Location is not a valid URI");
-        }
-        http.sameOrigin(resolved, "the upload session URI");
-        sessionUri = resolved;
-        progress(UploadProgress.State.INITIATION_COMPLETE, 0, media.length());
-        return sendChunks(Blocking.parse(resolved, method.id()), false);
-      }
-      if (status == 401 && http.reauthorize()) {
-        Blocking.discard(resp);
-        continue;
-      }
-      if (http.policy.isRetryableStatus(status) && attempt < http.policy.maxAttempts()) {
-        Blocking.discard(resp);
-        http.backoff(attempt, Transport.retryAfter(resp));
-        continue;
-      }
+    Exchange ex = http.exchange(method.httpMethod(), target, headers);
+    if (meta != null) {
+      ex.setBody(meta);
+    }
+    // Starting a session twice only leaves an unused session behind: always safe to repeat.
+    ex.retrySafe = true;
+    ex.note = " (resumable upload: start session)";
+    HttpResponse<?> resp = http.send(ex);
+    if (resp.statusCode() < 200 || resp.statusCode() >= 300) {
       throw http.error(resp);
     }
+    Optional<String> location = resp.headers().firstValue("Location");
+    if (location.isEmpty()) {
+      throw new InvalidResponseException(method.id() + ": the resumable upload session has no Location");
+    }
+    String resolved;
+    try {
+      resolved = ex.uri().resolve(new URI(location.get().trim())).toString();
+    } catch (java.net.URISyntaxException e) {
+      throw new InvalidResponseException(method.id() + ": the upload session Location is not a valid URI");
+    }
+    http.sameOrigin(resolved, "the upload session URI");
+    sessionUri = resolved;
+    progress(UploadProgress.State.INITIATION_COMPLETE, 0, media.length());
+    return sendChunks(Blocking.parse(resolved, method.id()), false);
   }
 
   /** Continues an upload whose session already exists: asks how much the server has, sends the rest. */
@@ -305,35 +270,35 @@ final class MediaUploader<T> {
     long offset = 0;
     boolean ask = askFirst;
     int failures = 0;
+    ApiException lastError = null;
     Chunks chunks = new Chunks(media, spec.maxSize());
     try {
       while (true) {
-        HttpRequest req;
+        Exchange ex;
         Chunks.Chunk chunk = null;
         if (ask) {
-          req = http.builder(session, Map.of("Content-Range", "bytes */" + (total >= 0 ? total : "*")))
-              .PUT(HttpRequest.BodyPublishers.noBody()).build();
+          ex = session(session, "bytes */" + (total >= 0 ? total : "*"));
+          ex.note = " (upload session: status query)";
         } else {
           chunk = chunks.read(offset, chunkSize);
           long end = offset + chunk.length();
           String size = chunk.last() ? Long.toString(end) : total >= 0 ? Long.toString(total) : "*";
           String range = chunk.length() == 0 ? "bytes */" + size : "bytes " + offset + "-" + (end - 1) + "/" + size;
-          req = http.builder(session, Map.of("Content-Range", range))
-              .PUT(HttpRequest.BodyPublishers.ofByteArray(chunk.bytes(), 0, chunk.length())).build();
+          ex = session(session, range);
+          ex.setBody(HttpRequest.BodyPublishers.ofByteArray(chunk.bytes(), 0, chunk.length()));
+          ex.note = " (upload session: " + range + ")";
         }
-        String what = ask ? "status query" : req.headers().firstValue("Content-Range").orElse("");
-        Transport.LOG.log(Level.DEBUG, () -> method.id() + ": PUT (upload session) " + what);
-        HttpResponse<InputStream> resp;
+        HttpResponse<?> resp;
         try {
-          resp = http.send(req, HttpResponse.BodyHandlers.ofInputStream());
+          resp = http.sendOrThrow(ex);
+        } catch (RetryStep.DeadlinePassed e) {
+          throw lastError != null ? lastError : e; // the backoff overshot the deadline
         } catch (IOException e) {
           failures++;
-          if (failures >= http.policy.maxAttempts()) {
-            throw http.transportFailure(e, failures);
+          if (!http.backoff(failures, null, "upload interrupted (" + RetryStep.describe(e)
+              + "), asking the server how much it has")) {
+            throw http.failure(ex, e, lastError);
           }
-          Transport.LOG.log(Level.DEBUG, () -> method.id() + ": upload interrupted (" + e + "), asking the server"
-              + " how much it has");
-          http.backoff(failures, null);
           ask = true;
           continue;
         }
@@ -346,7 +311,6 @@ final class MediaUploader<T> {
         }
         if (status == 308) {
           long acknowledged = acknowledged(resp);
-          Blocking.discard(resp);
           if (chunk != null && (acknowledged > offset + chunk.length() || acknowledged < offset)
               || total >= 0 && acknowledged > total) {
             throw new InvalidResponseException(method.id() + ": the upload server acknowledged " + acknowledged
@@ -354,6 +318,7 @@ final class MediaUploader<T> {
           }
           if (acknowledged > offset) {
             failures = 0;
+            http.scope.restartDeadline(); // it bounds the time without progress, not the whole upload
           } else if (!ask) {
             failures++;
             if (failures >= http.policy.maxAttempts()) {
@@ -366,19 +331,13 @@ final class MediaUploader<T> {
           progress(UploadProgress.State.MEDIA_IN_PROGRESS, offset, total);
           continue;
         }
-        if (status == 401 && http.reauthorize()) {
-          Blocking.discard(resp);
-          ask = true;
-          continue;
-        }
         if (http.policy.isRetryableStatus(status)) {
-          failures++;
-          if (failures < http.policy.maxAttempts()) {
-            Blocking.discard(resp);
-            http.backoff(failures, Transport.retryAfter(resp));
+          lastError = http.error(resp);
+          if (http.backoff(++failures, Transport.retryAfter(resp), "HTTP " + status + ", asking the server how much it has")) {
             ask = true;
             continue;
           }
+          throw lastError;
         }
         // 404/410: the session expired or was cancelled; anything else: the server refused.
         throw http.error(resp);
@@ -386,6 +345,17 @@ final class MediaUploader<T> {
     } finally {
       chunks.close();
     }
+  }
+
+  /**
+   * A PUT to the upload session: sent once by the pipeline (after a failure the protocol asks the
+   * server what it has before sending again); the session URI needs no query credentials.
+   */
+  private Exchange session(URI session, String contentRange) {
+    Exchange ex = http.exchange("PUT", session, Map.of("Content-Range", contentRange));
+    ex.maxTries = 1;
+    ex.queryCredentials = false;
+    return ex;
   }
 
   /** The bytes the server has, from a 308's {@code Range: bytes=0-N} (none when absent). */
@@ -402,17 +372,8 @@ final class MediaUploader<T> {
     return Long.parseLong(m.group(1)) + 1;
   }
 
-  private T decode(HttpResponse<InputStream> resp) {
-    byte[] bytes;
-    try (InputStream in = resp.body()) {
-      long max = transport.options().maxResponseBytes();
-      bytes = in.readNBytes((int) Math.min(max + 1, Integer.MAX_VALUE - 16));
-      if (bytes.length > max) {
-        throw new ResponseTooLargeException(max);
-      }
-    } catch (IOException e) {
-      throw http.transportFailure(e, 1);
-    }
+  private T decode(HttpResponse<?> resp) {
+    byte[] bytes = resp.body() instanceof byte[] b ? b : new byte[0];
     return Transport.decodeJson(method.id(), request.responseType(), bytes, resp.headers().firstValue("Content-Type"));
   }
 

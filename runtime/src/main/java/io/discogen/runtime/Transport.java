@@ -10,16 +10,11 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.lang.System.Logger.Level;
 import java.lang.reflect.Type;
-import java.net.ConnectException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.http.HttpClient;
-import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpHeaders;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZonedDateTime;
@@ -35,7 +30,6 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -43,11 +37,14 @@ import java.util.function.BiFunction;
 import java.util.regex.Pattern;
 
 /**
- * Builds, sends and retries the HTTP requests of an {@link ApiClient}, and decodes responses.
+ * Builds the requests of an {@link ApiClient}, sends them through the client's {@link Pipeline}
+ * and decodes the responses. What happens to each exchange on the way (user agent, retries and the
+ * call deadline, credentials and the 401 re-send, user policies, gzip, logging, the {@link
+ * HttpSender}) is the pipeline's; media transfers and batches ({@link Blocking}) use the same one.
  *
- * <p>Every call is asynchronous inside ({@link HttpClient#sendAsync}); waits between attempts are
- * scheduled on a delayed executor, so no thread is blocked while backing off. {@code execute()}
- * just waits for the result.
+ * <p>{@code execute()} runs the pipeline's blocking form on the caller's thread (first attempt,
+ * retries and decoding: no hand-off); {@code executeAsync()} and streams its asynchronous form,
+ * where waits between attempts are scheduled on a timer and no thread is blocked.
  */
 final class Transport {
   static final System.Logger LOG = System.getLogger("io.discogen.runtime");
@@ -56,8 +53,7 @@ final class Transport {
   static final Set<String> SECRET_PARAMS = Set.of("key", "access_token", "oauth_token");
 
   private static final Set<String> IDEMPOTENT_METHODS = Set.of("GET", "HEAD", "PUT", "DELETE", "OPTIONS");
-  private static final int MAX_ERROR_BODY_BYTES = 64 * 1024;
-  private static final int MAX_LOGGED_BODY_CHARS = 16 * 1024;
+  static final int MAX_ERROR_BODY_BYTES = 64 * 1024;
   private static final Pattern IPV4_LOOPBACK = Pattern.compile("127\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}");
 
   private static final HttpClient DEFAULT_CLIENT = clientBuilder().build();
@@ -98,7 +94,7 @@ final class Transport {
   }
 
   /** Fires per-attempt timeouts; its one daemon thread never runs user code. */
-  private static final ScheduledThreadPoolExecutor TIMER = timer();
+  static final ScheduledThreadPoolExecutor TIMER = timer();
 
   /**
    * When the no-op task that keeps {@link #TIMER} asleep is due (see {@link #scheduleTimeout}).
@@ -136,8 +132,8 @@ final class Transport {
   private final ClientOptions options;
   /** Media transfers and batches ({@link Blocking}). */
   private final HttpClient http;
-  /** Calls ({@link Call}): the same client unless the root is plain HTTP (see {@link PlainHttpCalls}). */
-  private final HttpClient callHttp;
+  /** Every exchange of this client goes through it. */
+  private final Pipeline pipeline;
   private final String rootUrl;
   private final String baseUrl;
   private final String servicePath;
@@ -157,7 +153,14 @@ final class Transport {
         options.allowInsecureHttp());
     boolean plain = root.regionMatches(true, 0, "http:", 0, 5);
     this.http = options.httpClient() != null ? options.httpClient() : plain ? PlainHttp.CLIENT : DEFAULT_CLIENT;
-    this.callHttp = options.httpClient() != null ? options.httpClient() : plain ? PlainHttpCalls.CLIENT : DEFAULT_CLIENT;
+    HttpSender userSender = options.sender() != null ? options.sender()
+        : options.httpClient() != null ? HttpSender.of(options.httpClient()) : null;
+    // Calls: the same client as media unless the root is plain HTTP (see PlainHttpCalls).
+    HttpSender callSender = userSender != null ? userSender
+        : HttpSender.of(plain ? PlainHttpCalls.CLIENT : DEFAULT_CLIENT);
+    HttpSender mediaSender = userSender != null ? userSender : HttpSender.of(http);
+    boolean acceptGzip = options.acceptGzip();
+    this.pipeline = new Pipeline(options, acceptGzip, callSender, mediaSender);
     if (!root.endsWith("/")) {
       root = root + "/";
     }
@@ -237,23 +240,21 @@ final class Transport {
   }
 
   /**
-   * Runs a call for a waiting caller. The first attempt is sent with the blocking {@link
-   * HttpClient#send} on the caller's thread when it can be (credentials at hand): the exchange then
-   * runs inline until the socket has to wait, and the response is read without the hand-offs of
-   * {@code sendAsync}, which completes on the {@code CompletableFuture} default executor: a new
-   * thread per request when the common pool has one thread or none (two CPUs or fewer). Retries,
-   * re-authorisation and credentials fetched asynchronously take the asynchronous path.
+   * Runs a call for a waiting caller, on the caller's thread: the whole pipeline in its blocking
+   * form ({@link HttpClient#send}), so the exchange runs inline until the socket has to wait and the
+   * response is read and decoded without the hand-offs of {@code sendAsync}, which completes on the
+   * {@code CompletableFuture} default executor: a new thread per request when the common pool has
+   * one thread or none (two CPUs or fewer). Retries wait on this thread too.
    */
   <T> T execute(ClientRequest<T, ?> request, Map<String, Object> overrides) {
     Call<T> call = new Call<>(request, overrides, null);
-    call.blockingThread = Thread.currentThread();
-    call.attempt();
-    call.blockingThread = null;
-    InterruptedException interrupted = call.interrupted;
-    if (interrupted != null) {
-      throw new DiscogenException("interrupted while waiting for " + request.method().id(), interrupted);
+    HttpResponse<?> resp;
+    try {
+      resp = pipeline.send(call.exchange);
+    } catch (IOException | RuntimeException e) {
+      throw call.failure(e);
     }
-    return await(call.result, request.method().id());
+    return call.finish(resp);
   }
 
   <T> CompletableFuture<T> executeAsync(ClientRequest<T, ?> request, Map<String, Object> overrides) {
@@ -263,8 +264,7 @@ final class Transport {
     } catch (RuntimeException e) {
       return CompletableFuture.failedFuture(e);
     }
-    call.attempt();
-    return call.result;
+    return call.runAsync();
   }
 
   /**
@@ -283,15 +283,14 @@ final class Transport {
    * the body), or fails as {@link #executeAsync} does. Cancelling it aborts the call.
    */
   <S> CompletableFuture<S> streamAsync(ClientRequest<?, ?> request, BiFunction<InputStream, HttpHeaders, S> open) {
-    // Always asynchronous inside: the blocking first attempt of execute() reads bodies into memory.
+    // Always asynchronous inside: the blocking form of execute() reads bodies into memory.
     Call<S> call;
     try {
       call = new Call<>(request, Map.of(), open);
     } catch (RuntimeException e) {
       return CompletableFuture.failedFuture(e);
     }
-    call.attempt();
-    return call.result;
+    return call.runAsync();
   }
 
   /** Waits for {@code f}; rethrows its failure as it was (unwrapped), cancels it on interrupt. */
@@ -331,7 +330,6 @@ final class Transport {
    * @param params the parameter values sent (overrides applied, request id and prettyPrint added)
    * @param urlPrefix the URL without query
    * @param query the encoded query, without {@code ?}
-   * @param logQuery the same with secret values redacted
    * @param headerParams parameters that travel as headers
    * @param retrySafe whether repeating the call is safe: idempotent verb, or a request id
    */
@@ -339,18 +337,12 @@ final class Transport {
       Map<String, Object> params,
       String urlPrefix,
       String query,
-      String logQuery,
       Map<String, String> headerParams,
       boolean retrySafe) {
 
     /** The full URL, with {@code extra} (already encoded, may be empty) appended to the query. */
     String url(String extra) {
       String q = query.isEmpty() ? extra : extra.isEmpty() ? query : query + "&" + extra;
-      return urlPrefix + (q.isEmpty() ? "" : "?" + q);
-    }
-
-    String logUrl(String extra) {
-      String q = logQuery.isEmpty() ? extra : extra.isEmpty() ? logQuery : logQuery + "&" + extra;
       return urlPrefix + (q.isEmpty() ? "" : "?" + q);
     }
   }
@@ -387,7 +379,6 @@ final class Transport {
     String urlPrefix = path.startsWith("/") ? rootUrl + path.substring(1) : baseUrl + path;
     // A {?x} expression's query text comes first; its variables are left out below.
     StringBuilder q = new StringBuilder(UriTemplate.queryPart(expanded));
-    StringBuilder lq = new StringBuilder(q);
     Map<String, String> headerParams = new LinkedHashMap<>();
     for (Map.Entry<String, Object> e : params.entrySet()) {
       String name = e.getKey();
@@ -410,368 +401,135 @@ final class Transport {
         continue;
       }
       for (Map.Entry<String, String> pair : ParamValues.query(p, name, e.getValue())) {
-        appendEncodedQuery(q, lq, pair.getKey(), pair.getValue(), SECRET_PARAMS.contains(name));
+        appendEncodedQuery(q, pair.getKey(), pair.getValue());
       }
     }
     boolean retrySafe = IDEMPOTENT_METHODS.contains(method.httpMethod().toUpperCase(Locale.ROOT))
         || requestId != null;
-    return new Target(params, urlPrefix, q.toString(), lq.toString(), headerParams, retrySafe);
+    return new Target(params, urlPrefix, q.toString(), headerParams, retrySafe);
   }
 
   String rootUrl() {
     return rootUrl;
   }
 
+  Pipeline pipeline() {
+    return pipeline;
+  }
+
+  BoundedBody bodyHandler() {
+    return bodyHandler;
+  }
+
   String servicePath() {
     return servicePath;
   }
 
-  HttpClient http() {
-    return http;
-  }
-
-  /** Query text for the credentials' parameters that the call does not set itself. */
-  static String authQuery(Credentials.Authorization auth, Map<String, Object> params) {
-    StringBuilder q = new StringBuilder();
-    StringBuilder ignored = new StringBuilder();
-    auth.queryParams().forEach((name, value) -> {
-      if (!params.containsKey(name)) {
-        appendQuery(q, ignored, name, value);
-      }
-    });
-    return q.toString();
-  }
-
-  /** One call: a snapshot of the request, sent and retried until it succeeds or gives up. */
+  /**
+   * One call: a snapshot of the request as an {@link Exchange}, sent through the pipeline (which
+   * retries and authorises it), and its final response decoded.
+   */
   private final class Call<T> {
     final ClientRequest<?, ?> request;
-    /** Reads response bodies: into memory, or a 2xx body as a stream ({@link #stream}). */
-    final HttpResponse.BodyHandler<?> handler;
     /** For a streamed call: makes the result of the unread 2xx body and its headers; else null. */
     final BiFunction<InputStream, HttpHeaders, T> open;
-    final RestMethod method;
     final String id;
-    final Map<String, Object> params;
-    final String urlPrefix;
-    final String query;
-    final String logQuery;
-    final Map<String, String> headerParams = new LinkedHashMap<>();
-    final Map<String, String> headers;
-    final byte[] body;
-    final String bodyContentType;
-    final boolean retrySafe;
-    final RetryPolicy policy = options.retryPolicy();
-    final boolean hasDeadline;
-    final long deadline;
-    final CompletableFuture<T> result = new CompletableFuture<>();
-    volatile CompletableFuture<?> inflight;
-    volatile int attempts;
-    volatile boolean attemptTimedOut;
-    /** The attempt's timeout was shortened to end at the retry deadline. */
-    volatile boolean cutByDeadline;
-    /** What authorised the current attempt. */
-    volatile Credentials.Authorization usedAuth;
-    /** Whether a 401 already made us fetch new credentials once. */
-    volatile boolean reauthorized;
-    /** Why the previous attempt failed, or null. */
-    volatile DiscogenException previousFailure;
-    /** The caller waiting in {@link #execute}, while its own thread may send with blocking I/O. */
-    volatile Thread blockingThread;
-    /** Set when the caller was interrupted during a blocking send. */
-    volatile InterruptedException interrupted;
+    final Exchange exchange;
 
     Call(ClientRequest<?, ?> request, Map<String, Object> overrides, BiFunction<InputStream, HttpHeaders, T> open) {
       this.request = request;
-      this.handler = open == null ? bodyHandler : bodyHandler.streaming();
       this.open = open;
-      this.method = request.method();
+      RestMethod method = request.method();
       this.id = method.id();
       Target t = target(request, overrides, null);
-      this.params = t.params();
-      this.urlPrefix = t.urlPrefix();
-      this.query = t.query();
-      this.logQuery = t.logQuery();
-      this.headerParams.putAll(t.headerParams());
-      this.headers = new LinkedHashMap<>(request.headers());
+      Exchange ex = new Exchange(new Exchange.Scope(options, method), method.httpMethod(), Blocking.parse(t.url(""), id));
+      // Reads response bodies: into memory, or a 2xx body as a stream ({@link #stream}).
+      ex.handler = open == null ? bodyHandler : bodyHandler.streaming();
+      ex.inMemoryCall = true;
+      ex.retrySafe = t.retrySafe();
+      ex.callParams = t.params().keySet();
+      if (request.responseType() == byte[].class) {
+        ex.setHeader("Accept", "*/*");
+      } else if (request.responseType() != null && request.responseType() != Void.class) {
+        ex.setHeader("Accept", "application/json");
+      }
+      t.headerParams().forEach(ex::setHeader);
+      request.headers().forEach(ex::setHeader);
       RequestBodies.Encoded encoded = request.content() == null ? null : RequestBodies.encode(method, request.content());
-      this.body = encoded == null ? null : encoded.bytes();
-      this.bodyContentType = encoded == null ? null : encoded.contentType();
-      this.retrySafe = t.retrySafe();
-      long total = policy.totalTimeout().toNanos();
-      this.hasDeadline = total > 0;
-      this.deadline = System.nanoTime() + (hasDeadline ? total : 0);
+      if (encoded != null) {
+        ex.setHeader("Content-Type", encoded.contentType());
+        ex.setBody(encoded.bytes());
+        ex.compressibleBody = isJson(encoded.contentType());
+      }
+      this.exchange = ex;
+    }
+
+    /** Sends without blocking; cancelling the future aborts the call. */
+    CompletableFuture<T> runAsync() {
+      CompletableFuture<T> result = new CompletableFuture<>();
       result.whenComplete((v, e) -> {
-        CompletableFuture<?> f = inflight;
-        if (result.isCancelled() && f != null) {
-          f.cancel(true);
+        if (result.isCancelled()) {
+          exchange.scope().cancel();
         }
       });
-    }
-
-    void attempt() {
-      if (result.isDone()) {
-        return;
-      }
-      attempts++;
-      CompletableFuture<Credentials.Authorization> auth;
-      try {
-        auth = options.credentials().authorizeAsync(method.scopes());
-      } catch (RuntimeException e) {
-        result.completeExceptionally(e);
-        return;
-      }
-      auth.whenComplete((a, err) -> {
+      pipeline.sendAsync(exchange).whenComplete((resp, err) -> {
         if (err != null) {
-          result.completeExceptionally(asRuntime(err));
-        } else {
-          send(a);
-        }
-      });
-    }
-
-    void send(Credentials.Authorization auth) {
-      if (result.isDone()) {
-        return;
-      }
-      HttpRequest req;
-      String logUrl;
-      try {
-        StringBuilder q = new StringBuilder(query);
-        StringBuilder lq = new StringBuilder(logQuery);
-        auth.queryParams().forEach((name, value) -> {
-          if (!params.containsKey(name)) {
-            appendQuery(q, lq, name, value, true);
+          Throwable c = unwrap(err);
+          if (c instanceof CancellationException) {
+            result.cancel(true);
+          } else {
+            result.completeExceptionally(failure(c));
           }
-        });
-        logUrl = urlPrefix + (lq.length() > 0 ? "?" + lq : "");
-        URI uri;
+          return;
+        }
+        T value;
         try {
-          uri = new URI(urlPrefix + (q.length() > 0 ? "?" + q : ""));
-        } catch (URISyntaxException e) {
-          // Not URI.create: its message repeats the whole URL, API key included.
-          throw new IllegalArgumentException(id + ": the request URL is not a valid URI: " + e.getReason()
-              + " at index " + e.getIndex());
-        }
-        Duration timeout = options.requestTimeout();
-        if (hasDeadline) {
-          long remaining = deadline - System.nanoTime();
-          if (remaining <= 0) {
-            DiscogenException prev = previousFailure;
-            result.completeExceptionally(prev != null ? prev : new DiscogenException(id + ": retry deadline passed"));
-            return;
-          }
-          cutByDeadline = timeout.toNanos() >= remaining;
-          timeout = cutByDeadline ? Duration.ofNanos(remaining) : timeout;
-        }
-        HttpRequest.Builder b = HttpRequest.newBuilder(uri).timeout(timeout);
-        if (options.userAgent() != null) {
-          b.setHeader("User-Agent", options.userAgent());
-        }
-        if (request.responseType() == byte[].class) {
-          b.setHeader("Accept", "*/*");
-        } else if (request.responseType() != null && request.responseType() != Void.class) {
-          b.setHeader("Accept", "application/json");
-        }
-        headerParams.forEach(b::setHeader);
-        headers.forEach(b::setHeader);
-        auth.headers().forEach((name, value) -> {
-          Headers.check(name, value);
-          String cookies = headerParams.get("Cookie");
-          b.setHeader(name, name.equalsIgnoreCase("Cookie") && cookies != null ? cookies + "; " + value : value);
-        });
-        if (body != null) {
-          b.setHeader("Content-Type", bodyContentType);
-          b.method(method.httpMethod(), HttpRequest.BodyPublishers.ofByteArray(body));
-        } else {
-          b.method(method.httpMethod(), HttpRequest.BodyPublishers.noBody());
-        }
-        req = b.build();
-        usedAuth = auth;
-      } catch (RuntimeException e) {
-        result.completeExceptionally(e);
-        return;
-      }
-      int attempt = attempts;
-      LOG.log(Level.DEBUG, () -> id + ": " + method.httpMethod() + " " + logUrl + " (attempt " + attempt + ")");
-      if (options.logBodies() && body != null) {
-        LOG.log(Level.DEBUG, () -> id + ": request body: " + forLog(body));
-      }
-      long start = System.nanoTime();
-      attemptTimedOut = false;
-      if (blockingThread == Thread.currentThread()) {
-        sendBlocking(req, start, logUrl);
-        return;
-      }
-      CompletableFuture<? extends HttpResponse<?>> f = callHttp.sendAsync(req, handler);
-      inflight = f;
-      if (result.isDone()) {
-        f.cancel(true);
-        return;
-      }
-      // HttpRequest.timeout() stops at the response headers; this bounds the body too.
-      ScheduledFuture<?> timer = scheduleTimeout(() -> {
-        if (!f.isDone()) {
-          attemptTimedOut = true;
-          f.cancel(true);
-        }
-      }, req.timeout().orElseThrow().toNanos());
-      f.whenComplete((resp, err) -> {
-        timer.cancel(false);
-        try {
-          onResponse(resp, err, start, logUrl);
+          value = finish(resp);
         } catch (RuntimeException | Error e) {
           result.completeExceptionally(e);
+          return;
+        }
+        if (!result.complete(value) && resp.body() instanceof InputStream in) {
+          close(in); // cancelled meanwhile: nobody will read it
         }
       });
+      return result;
     }
 
-    /** {@link #send}'s end on the waiting caller's thread: same timeout, same outcome handling. */
-    void sendBlocking(HttpRequest req, long start, String logUrl) {
-      BoundedBody.Abortable handler = bodyHandler.abortable();
-      // HttpRequest.timeout() stops at the response headers; this bounds the body too.
-      ScheduledFuture<?> timer = scheduleTimeout(() -> {
-        attemptTimedOut = true;
-        handler.abort(new HttpTimeoutException("response not complete within the request timeout"));
-      }, req.timeout().orElseThrow().toNanos());
-      HttpResponse<byte[]> resp = null;
-      Throwable err = null;
-      try {
-        resp = callHttp.send(req, handler);
-      } catch (InterruptedException e) {
-        timer.cancel(false);
-        interrupted = e;
-        result.cancel(true);
-        Thread.currentThread().interrupt();
-        return;
-      } catch (IOException e) {
-        // send() rethrows what sendAsync would have failed with as a new exception of the same
-        // family, the original as its cause (except HttpTimeoutException): handle the original.
-        err = e.getCause() != null ? e.getCause() : e;
-      } catch (RuntimeException e) {
-        err = e;
-      } finally {
-        timer.cancel(false);
-      }
-      try {
-        onResponse(resp, err, start, logUrl);
-      } catch (RuntimeException | Error e) {
-        result.completeExceptionally(e);
-      }
-    }
-
-    void onResponse(HttpResponse<?> resp, Throwable err, long start, String logUrl) {
-      long ms = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
-      if (err != null) {
-        Throwable cause = unwrap(err);
-        if (cause instanceof CancellationException && attemptTimedOut && !result.isDone()) {
-          cause = new HttpTimeoutException("response not complete within the request timeout");
-        }
-        if (cause instanceof ResponseTooLargeException tooLarge) {
-          LOG.log(Level.WARNING, () -> id + ": " + logUrl + " response over " + tooLarge.limit() + " bytes");
-          result.completeExceptionally(new ResponseTooLargeException(tooLarge.limit()));
-        } else if (cause instanceof CancellationException) {
-          result.cancel(true);
-        } else if (cause instanceof IOException io) {
-          String what = io.getClass().getSimpleName() + (io.getMessage() == null ? "" : ": " + io.getMessage());
-          LOG.log(Level.DEBUG, () -> id + ": " + logUrl + " failed after " + ms + " ms: " + what);
-          TransportException te = new TransportException(
-              id + ": " + what + " (attempt " + attempts + ")", io);
-          // A connection never made sent nothing, so retrying is safe for any method.
-          boolean notSent = io instanceof ConnectException || io instanceof HttpConnectTimeoutException;
-          DiscogenException prev = previousFailure;
-          if (io instanceof HttpTimeoutException && cutByDeadline && prev != null) {
-            // The deadline, not the server, ended this attempt: report what the server last said.
-            prev.addSuppressed(te);
-            result.completeExceptionally(prev);
-          } else if (retrySafe || notSent) {
-            retryOrFail(te, null, what);
-          } else {
-            result.completeExceptionally(te);
-          }
-        } else {
-          result.completeExceptionally(asRuntime(cause));
-        }
-        return;
-      }
+    /** The value of the final response: decoded 2xx body, opened stream, or the API's error. */
+    @SuppressWarnings("unchecked")
+    T finish(HttpResponse<?> resp) {
       int status = resp.statusCode();
       if (resp.body() instanceof InputStream stream) {
         // A streamed call's 2xx body, handed over unread: the call is done.
-        LOG.log(Level.DEBUG, () -> id + ": " + method.httpMethod() + " " + logUrl + " -> " + status + " in " + ms
-            + " ms, streaming the body");
-        T value;
         try {
-          value = open.apply(stream, resp.headers());
+          return open.apply(stream, resp.headers());
         } catch (RuntimeException e) {
           close(stream);
-          result.completeExceptionally(e);
-          return;
+          throw e;
         }
-        if (!result.complete(value)) {
-          close(stream); // cancelled meanwhile: nobody will read it
-        }
-        return;
       }
       byte[] bytes = (byte[]) resp.body();
-      LOG.log(Level.DEBUG, () -> id + ": " + method.httpMethod() + " " + logUrl + " -> " + status + " in " + ms
-          + " ms, " + bytes.length + " bytes");
-      if (options.logBodies() && bytes.length > 0) {
-        LOG.log(Level.DEBUG, () -> id + ": response body: " + forLog(bytes));
-      }
       if (status >= 200 && status < 300) {
-        T value;
-        try {
-          value = decode(bytes, resp);
-        } catch (RuntimeException e) {
-          result.completeExceptionally(e);
-          return;
+        if (request.responseType() == byte[].class) {
+          return (T) bytes; // a binary download: the body as it came
         }
-        result.complete(value);
-        return;
+        return decodeJson(id, request.responseType(), bytes, resp.headers().firstValue("Content-Type"));
       }
-      ApiException ex = ApiErrors.toException(status, bytes, id);
-      if (status == 401 && !reauthorized && options.credentials().invalidate(usedAuth)) {
-        // The token was rejected (revoked, expired early): the server did nothing, so any method
-        // may be sent again, once, with fresh credentials.
-        reauthorized = true;
-        previousFailure = ex;
-        LOG.log(Level.DEBUG, () -> id + ": HTTP 401, sending once more with refreshed credentials");
-        ForkJoinPool.commonPool().execute(this::attempt);
-        return;
-      }
-      if (retrySafe && policy.isRetryableStatus(status)) {
-        retryOrFail(ex, retryAfter(resp), "HTTP " + status);
-      } else {
-        result.completeExceptionally(ex);
-      }
+      throw ApiErrors.toException(status, bytes, id);
     }
 
-    void retryOrFail(DiscogenException failure, Duration retryAfter, String reason) {
-      if (attempts >= policy.maxAttempts()) {
-        LOG.log(Level.DEBUG, () -> id + ": " + reason + ", giving up after " + attempts + " attempts");
-        result.completeExceptionally(failure);
-        return;
+    /** What the caller sees of a failure in the pipeline. */
+    RuntimeException failure(Throwable t) {
+      Throwable c = unwrap(t);
+      if (c instanceof ResponseTooLargeException tooLarge) {
+        LOG.log(Level.WARNING, () -> id + ": response over " + tooLarge.limit() + " bytes");
+        return new ResponseTooLargeException(tooLarge.limit());
       }
-      Duration delay = retryAfter != null ? retryAfter : policy.backoff(attempts);
-      if (hasDeadline && deadline - System.nanoTime() <= delay.toNanos()) {
-        LOG.log(Level.DEBUG, () -> id + ": " + reason + ", giving up: the next attempt would start past the "
-            + policy.totalTimeout() + " deadline (attempt " + attempts + ")");
-        result.completeExceptionally(failure);
-        return;
+      if (c instanceof IOException io) {
+        return new TransportException(id + ": " + RetryStep.describe(io) + " (attempt " + exchange.attempt() + ")", io);
       }
-      previousFailure = failure;
-      LOG.log(Level.DEBUG, () -> id + ": " + reason + ", retrying in " + delay.toMillis() + " ms (attempt "
-          + (attempts + 1) + " of " + policy.maxAttempts() + ")");
-      // No thread waits: the timer hands the next attempt to the common pool when it is due.
-      TIMER.schedule(() -> ForkJoinPool.commonPool().execute(this::attempt), delay.toNanos(),
-          TimeUnit.NANOSECONDS);
-    }
-
-    @SuppressWarnings("unchecked")
-    T decode(byte[] bytes, HttpResponse<?> resp) {
-      if (request.responseType() == byte[].class) {
-        return (T) bytes; // a binary download: the body as it came
-      }
-      return decodeJson(id, request.responseType(), bytes, resp.headers().firstValue("Content-Type"));
+      return asRuntime(c);
     }
   }
 
@@ -816,24 +574,12 @@ final class Transport {
     }
   }
 
-  static void appendQuery(StringBuilder q, StringBuilder logQ, String name, String value) {
-    appendQuery(q, logQ, name, value, false);
-  }
-
-  /** Appends one query parameter; credentials' own parameters are always redacted in the log. */
-  private static void appendQuery(StringBuilder q, StringBuilder logQ, String name, String value, boolean secret) {
-    appendEncodedQuery(q, logQ, UriTemplate.encode(name, false), UriTemplate.encode(value, false),
-        secret || SECRET_PARAMS.contains(name));
-  }
-
   /** Appends one query parameter already percent-encoded. */
-  private static void appendEncodedQuery(StringBuilder q, StringBuilder logQ, String n, String v, boolean secret) {
+  private static void appendEncodedQuery(StringBuilder q, String n, String v) {
     if (q.length() > 0) {
       q.append('&');
-      logQ.append('&');
     }
     q.append(n).append('=').append(v);
-    logQ.append(n).append('=').append(secret ? "REDACTED" : v);
   }
 
   static boolean isJson(String contentType) {
@@ -868,11 +614,6 @@ final class Transport {
     } catch (IOException ignored) {
       // the exchange is abandoned either way
     }
-  }
-
-  private static String forLog(byte[] body) {
-    String s = new String(body, StandardCharsets.UTF_8);
-    return s.length() > MAX_LOGGED_BODY_CHARS ? s.substring(0, MAX_LOGGED_BODY_CHARS) + "...[truncated]" : s;
   }
 
   static String printable(String s, int max) {

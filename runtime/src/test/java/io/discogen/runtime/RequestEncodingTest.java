@@ -153,7 +153,7 @@ class RequestEncodingTest {
     FakeServer.Received r = server.last();
     assertEquals("name=projects/p", r.header("x-goog-request-params"));
     assertEquals("v1", r.header("X-Custom"));
-    assertEquals("discogen-java", r.header("User-Agent"));
+    assertEquals("discogen-java (gzip)", r.header("User-Agent")); // gzip asked for: CompressionTest
     assertEquals("application/json", r.header("Accept"));
     assertEquals("prettyPrint=false", r.rawQuery(), "header parameters stay out of the query");
   }

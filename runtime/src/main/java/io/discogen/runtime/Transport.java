@@ -44,7 +44,9 @@ import java.util.regex.Pattern;
  *
  * <p>{@code execute()} runs the pipeline's blocking form on the caller's thread (first attempt,
  * retries and decoding: no hand-off); {@code executeAsync()} and streams its asynchronous form,
- * where waits between attempts are scheduled on a timer and no thread is blocked.
+ * where waits between attempts are scheduled on a timer and no thread is blocked, except on
+ * machines with two cores or fewer, where {@code executeAsync()} runs the blocking form on a
+ * pooled thread ({@link CallThreads}: the JDK would start a thread per response there).
  */
 final class Transport {
   static final System.Logger LOG = System.getLogger("io.discogen.runtime");
@@ -258,6 +260,9 @@ final class Transport {
   }
 
   <T> CompletableFuture<T> executeAsync(ClientRequest<T, ?> request, Map<String, Object> overrides) {
+    if (CallThreads.NEEDED) {
+      return CallThreads.run(() -> execute(request, overrides));
+    }
     Call<T> call;
     try {
       call = new Call<>(request, overrides, null);

@@ -76,7 +76,8 @@ public final class NamePlan {
   static final Set<String> MODEL_METHODS = union(OBJECT_METHODS, Set.of(
       "unknownFields", "setUnknownField", "readUnknownField", "explicitNull", "isExplicitNull", "fields"));
   static final Set<String> REQUEST_METHODS = union(OBJECT_METHODS, Set.of(
-      "set", "get", "setHeader", "setSuppressPatternChecks", "getSuppressPatternChecks", "execute", "executeAsync",
+      "set", "get", "setHeader", "setSuppressPatternChecks", "getSuppressPatternChecks", "setRequestTimeout",
+      "setTotalTimeout", "execute", "executeAsync",
       "executeStream", "executeStreamAsync", "method", "client", "content",
       "responseType", "params", "headers", "self", "iterateAll", "executeAndWait",
       // the static error helpers of operations with several error bodies (RequestEmitter)

@@ -67,7 +67,8 @@ public final class ApiClient {
     String id = request.method().id();
     return transport.streamAsync(request,
         (body, headers) -> new ResponseStream<>(id, request.responseType(), body,
-            headers.firstValue("Content-Type").orElse(null), options.maxResponseBytes(), options.requestTimeout()));
+            headers.firstValue("Content-Type").orElse(null), options.maxResponseBytes(),
+            request.requestTimeout() != null ? request.requestTimeout() : options.requestTimeout()));
   }
 
   /** Sends {@code request} with some parameters replaced (null removes), leaving it unchanged. */

@@ -22,11 +22,16 @@ final class Blocking {
   final Exchange.Scope scope;
 
   Blocking(Transport transport, RestMethod method) {
+    this(transport, method, null);
+  }
+
+  /** For {@code request}'s call (its own timeouts apply); null for a call of no one request (a batch). */
+  Blocking(Transport transport, RestMethod method, ClientRequest<?, ?> request) {
     this.transport = transport;
     this.options = transport.options();
     this.policy = options.retryPolicy();
     this.id = method.id();
-    this.scope = new Exchange.Scope(options, method);
+    this.scope = new Exchange.Scope(options, method, request);
   }
 
   /**

@@ -29,6 +29,8 @@ public abstract class ClientRequest<T, R extends ClientRequest<T, R>> {
   private UploadProgress.Listener uploadListener;
   private int uploadChunkSize = MediaUploader.DEFAULT_CHUNK_SIZE;
   private boolean suppressPatternChecks;
+  private java.time.Duration requestTimeout;
+  private java.time.Duration totalTimeout;
 
   protected ClientRequest(ApiClient client, RestMethod method, Object content, Type responseType) {
     this.client = client;
@@ -51,6 +53,46 @@ public abstract class ClientRequest<T, R extends ClientRequest<T, R>> {
       params.put(name, value);
     }
     return self();
+  }
+
+  /**
+   * This request's own timeout for each attempt, in place of {@link ClientOptions#requestTimeout()}
+   * (as the official clients' {@code setReadTimeout} on a request initializer): a Pub/Sub
+   * long-poll {@code pull} may wait longer than other calls of the same client. For a streamed
+   * response ({@link #executeStream()}) it also bounds the wait for each message.
+   */
+  public final R setRequestTimeout(java.time.Duration timeout) {
+    this.requestTimeout = positive(timeout, "requestTimeout");
+    return self();
+  }
+
+  /**
+   * This call's deadline, counted from its start across every attempt and wait, in place of the
+   * client's {@link RetryPolicy#totalTimeout()}; {@code Duration.ZERO} for none.
+   */
+  public final R setTotalTimeout(java.time.Duration timeout) {
+    if (timeout == null || timeout.isNegative()) {
+      throw new IllegalArgumentException("totalTimeout must be zero (none) or positive");
+    }
+    this.totalTimeout = timeout;
+    return self();
+  }
+
+  /** The timeout set with {@link #setRequestTimeout}, or null for the client's. */
+  final java.time.Duration requestTimeout() {
+    return requestTimeout;
+  }
+
+  /** The deadline set with {@link #setTotalTimeout}, or null for the retry policy's. */
+  final java.time.Duration totalTimeout() {
+    return totalTimeout;
+  }
+
+  private static java.time.Duration positive(java.time.Duration d, String what) {
+    if (d == null || d.isZero() || d.isNegative()) {
+      throw new IllegalArgumentException(what + " must be positive");
+    }
+    return d;
   }
 
   /** A parameter's value by wire name, or null; typed by the generated getter that asks. */

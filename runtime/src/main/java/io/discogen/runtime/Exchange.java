@@ -63,7 +63,7 @@ public final class Exchange {
     this.uri = uri;
     this.headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
     this.body = HttpRequest.BodyPublishers.noBody();
-    this.timeout = scope.options.requestTimeout();
+    this.timeout = scope.requestTimeout;
     this.maxTries = scope.policy.maxAttempts();
   }
 
@@ -189,7 +189,7 @@ public final class Exchange {
    */
   boolean beginAttempt() {
     scope.attempts++;
-    Duration t = scope.options.requestTimeout();
+    Duration t = scope.requestTimeout;
     if (scope.hasDeadline) {
       long remaining = scope.deadline - System.nanoTime();
       if (remaining <= 0) {
@@ -225,6 +225,10 @@ public final class Exchange {
     final RetryPolicy policy;
     final RestMethod method;
     final String id;
+    /** Each attempt's timeout: the request's own, else the client's. */
+    final Duration requestTimeout;
+    /** The call's deadline from its start (zero: none): the request's own, else the retry policy's. */
+    final Duration totalTimeout;
     final boolean hasDeadline;
     volatile long deadline;
     volatile int attempts;
@@ -235,13 +239,22 @@ public final class Exchange {
     volatile CompletableFuture<?> inflight;
 
     Scope(ClientOptions options, RestMethod method) {
+      this(options, method, null);
+    }
+
+    /** The scope of {@code request}'s call, with its own timeouts where it sets them; null for none. */
+    Scope(ClientOptions options, RestMethod method, ClientRequest<?, ?> request) {
       this.options = options;
       this.policy = options.retryPolicy();
       this.method = method;
       this.id = method.id();
-      long total = policy.totalTimeout().toNanos();
-      this.hasDeadline = total > 0;
-      this.deadline = System.nanoTime() + (hasDeadline ? total : 0);
+      Duration perAttempt = request == null ? null : request.requestTimeout();
+      Duration total = request == null ? null : request.totalTimeout();
+      this.requestTimeout = perAttempt != null ? perAttempt : options.requestTimeout();
+      this.totalTimeout = total != null ? total : policy.totalTimeout();
+      long totalNanos = totalTimeout.toNanos();
+      this.hasDeadline = totalNanos > 0;
+      this.deadline = System.nanoTime() + (hasDeadline ? totalNanos : 0);
     }
 
     /**
@@ -250,7 +263,7 @@ public final class Exchange {
      */
     void restartDeadline() {
       if (hasDeadline) {
-        deadline = System.nanoTime() + policy.totalTimeout().toNanos();
+        deadline = System.nanoTime() + totalTimeout.toNanos();
       }
     }
 

@@ -48,7 +48,7 @@ final class MediaDownload extends InputStream {
       path = "/download/" + transport.servicePath() + (path.startsWith("/") ? path.substring(1) : path);
     }
     Transport.Target target = transport.target(request, method.altMedia() ? Map.of("alt", "media") : Map.of(), path);
-    Blocking http = new Blocking(transport, method);
+    Blocking http = new Blocking(transport, method, request);
     Map<String, String> headers = new LinkedHashMap<>(target.headerParams());
     headers.putAll(request.headers());
     MediaDownload d = new MediaDownload(http, target, headers);

@@ -66,7 +66,7 @@ final class MediaUploader<T> {
     this.media = media;
     this.listener = listener;
     this.chunkSize = chunkSize;
-    this.http = new Blocking(transport, method);
+    this.http = new Blocking(transport, method, request);
     check();
   }
 

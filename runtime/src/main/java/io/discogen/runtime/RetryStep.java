@@ -217,7 +217,7 @@ final class RetryStep implements HttpPolicy {
     Duration wait = retryAfter != null ? retryAfter : scope.policy.backoff(failures);
     if (scope.hasDeadline && scope.deadline - System.nanoTime() <= wait.toNanos()) {
       Transport.LOG.log(Level.DEBUG, () -> id + ": " + reason + ", giving up: the next attempt would start past the "
-          + scope.policy.totalTimeout() + " deadline (attempt " + scope.attempts + ")");
+          + scope.totalTimeout + " deadline (attempt " + scope.attempts + ")");
       return null;
     }
     Transport.LOG.log(Level.DEBUG, () -> id + ": " + reason + ", retrying in " + wait.toMillis() + " ms (attempt "

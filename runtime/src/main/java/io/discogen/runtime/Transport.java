@@ -447,7 +447,8 @@ final class Transport {
       RestMethod method = request.method();
       this.id = method.id();
       Target t = target(request, overrides, null);
-      Exchange ex = new Exchange(new Exchange.Scope(options, method), method.httpMethod(), Blocking.parse(t.url(""), id));
+      Exchange ex = new Exchange(new Exchange.Scope(options, method, request), method.httpMethod(),
+          Blocking.parse(t.url(""), id));
       // Reads response bodies: into memory, or a 2xx body as a stream ({@link #stream}).
       ex.handler = open == null ? bodyHandler : bodyHandler.streaming();
       ex.inMemoryCall = true;

@@ -41,8 +41,21 @@ public final class NamePlan {
    * @param setter the fluent setter (typed for enums)
    * @param rawGetter for enums: the getter of the raw wire text, else null
    * @param rawSetter for enums: the setter of the raw wire text, else null
+   * @param defaultGetter for a boolean with a documented default: {@code isX()}, which answers the
+   *     default while the value is absent (as Google's own clients do), else null
+   * @param nulls for a nullable property that can be sent: its explicit-null members, else null
    */
-  public record MemberNames(String field, String getter, String setter, String rawGetter, String rawSetter) {}
+  public record MemberNames(
+      String field, String getter, String setter, String rawGetter, String rawSetter, String defaultGetter, NullNames nulls) {
+
+    MemberNames(String field, String getter, String setter, String rawGetter, String rawSetter) {
+      this(field, getter, setter, rawGetter, rawSetter, null, null);
+    }
+
+    MemberNames withField(String f) {
+      return new MemberNames(f, getter, setter, rawGetter, rawSetter, defaultGetter, nulls);
+    }
+  }
 
   /**
    * The extra members of a nullable property: the private method Jackson sets it through (to see
@@ -73,6 +86,29 @@ public final class NamePlan {
 
   static final Set<String> OBJECT_METHODS = Set.of(
       "getClass", "hashCode", "equals", "clone", "toString", "notify", "notifyAll", "wait", "finalize");
+  /**
+   * Methods of {@code Object} taking no arguments: an accessor with arguments only overloads one
+   * ({@code clone(String project, ...)}, as in Google's own clients); {@code equals} and {@code wait}
+   * stay reserved, their overloads would read as the {@code Object} methods.
+   */
+  private static final Set<String> OVERLOADABLE_OBJECT_METHODS = Set.of(
+      "getClass", "hashCode", "clone", "toString", "notify", "notifyAll", "finalize");
+
+  /**
+   * Names Google's own generated clients (apis-client-generator's Java language model) never give
+   * a class or a method as they are, compared ignoring case: the classic Java keywords, the JSON
+   * types' Java classes, {@code entry}. A class so named gets the API's name in front ({@code
+   * Object} in Storage is {@code StorageObject}, {@code Import} in Calendar {@code CalendarImport}),
+   * a method the API's {@code name} ({@code calendarImport}). Ours too, so that their users find
+   * the same names.
+   */
+  static final Set<String> OFFICIAL_RESERVED = Set.of(
+      "abstract", "assert", "boolean", "break", "byte", "case", "catch", "char", "class", "const",
+      "continue", "default", "do", "double", "else", "enum", "extends", "final", "finally", "float",
+      "for", "goto", "if", "implements", "import", "instanceof", "int", "interface", "long", "native",
+      "new", "package", "private", "protected", "public", "return", "short", "static", "strictfp",
+      "super", "switch", "synchronized", "this", "throw", "throws", "transient", "try", "void",
+      "volatile", "while", "entry", "integer", "object", "string", "true", "false", "null");
   static final Set<String> MODEL_METHODS = union(OBJECT_METHODS, Set.of(
       "unknownFields", "setUnknownField", "readUnknownField", "explicitNull", "isExplicitNull", "fields"));
   static final Set<String> REQUEST_METHODS = union(OBJECT_METHODS, Set.of(
@@ -91,7 +127,6 @@ public final class NamePlan {
   private final ClassName scopesClass;
   private final Map<String, ClassName> schemaClasses = new HashMap<>();
   private final Map<String, Map<String, MemberNames>> properties = new HashMap<>();
-  private final Map<String, Map<String, NullNames>> nullNames = new HashMap<>();
   private final Map<String, Map<String, String>> enumConstants = new HashMap<>();
   private final Map<String, String> unknownConstants = new HashMap<>();
   // By identity: resource paths can repeat ("a.b" at the top and "b" inside "a").
@@ -115,13 +150,19 @@ public final class NamePlan {
   private final Set<String> topLevelNames = new HashSet<>();
   private final List<Resource> topLevelResources = new ArrayList<>();
   private final Map<String, ClassName> fallbackClasses = new HashMap<>();
+  /** The API's class-name prefix for {@link #OFFICIAL_RESERVED} names ({@code Storage}). */
+  private final String classPrefix;
+  /** The API's method-name prefix for {@link #OFFICIAL_RESERVED} names ({@code calendar}). */
+  private final String methodPrefix;
+  private final ClassScope top = new ClassScope(Set.of(), "");
 
   private NamePlan(ApiModel api, String packageName, int maxNestMembers) {
     this.packageName = packageName;
     this.index = api.schemaIndex();
     this.polymorphism = new Polymorphism(index);
+    this.classPrefix = JavaNames.upperCamel(api.displayName());
+    this.methodPrefix = JavaNames.lowerCamel(api.name() == null || api.name().isBlank() ? api.displayName() : api.name());
 
-    ClassScope top = new ClassScope(Set.of(), "");
     String serviceName = top.allocate(JavaNames.upperCamel(api.displayName()), "Service", true);
     this.service = ClassName.get(packageName, serviceName);
     this.baseRequest = ClassName.get(packageName, top.allocate(serviceName + "Request", "Base", true));
@@ -131,7 +172,7 @@ public final class NamePlan {
     topLevelNames.add(baseRequest.simpleName());
     for (Schema s : api.schemas()) {
       if (!(s instanceof AliasSchema)) {
-        topNames.add(top.allocate(JavaNames.upperCamel(s.name()), suffix(s), true));
+        topNames.add(top.allocate(className(s.name()), suffix(s), true));
         topLevelNames.add(topNames.get(topNames.size() - 1));
       }
     }
@@ -164,7 +205,7 @@ public final class NamePlan {
     MemberScope baseMembers = new MemberScope(REQUEST_METHODS);
     ClassScope baseScope = new ClassScope(Set.of(baseRequest.simpleName(), "T", "R"), "/parameters");
     for (EnumSchema e : api.commonEnums()) {
-      planSchema(e, baseRequest.nestedClass(baseScope.allocate(JavaNames.upperCamel(e.name()), "Enum", false)), List.of(), "/parameters");
+      planSchema(e, baseRequest.nestedClass(baseScope.allocate(className(e.name()), "Enum", false)), List.of(), "/parameters");
     }
     for (Parameter p : api.commonParameters()) {
       commonParams.put(p.name(), baseMembers.member(p.name(), isEnum(p.type())));
@@ -237,25 +278,26 @@ public final class NamePlan {
       ClassName cls;
       List<String> inner;
       if (topLevel != null) {
-        simple = topLevel.allocate(JavaNames.upperCamel(r.name()), "Resource", true, rptr);
+        simple = topLevel.allocate(className(r.name()), "Resource", true, rptr);
         cls = ClassName.get(packageName, simple);
         inner = List.of(simple);
         topLevelResources.add(r);
       } else {
-        simple = classes.allocate(JavaNames.upperCamel(r.name()), "Resource", false, rptr);
+        simple = classes.allocate(className(r.name()), "Resource", false, rptr);
         cls = owner.nestedClass(simple);
         inner = append(enclosing, simple);
       }
       resourceClasses.put(r, cls);
-      resourceAccessors.put(r, accessors.method(JavaNames.lowerCamel(r.name())));
+      resourceAccessors.put(r, accessors.method(methodName(r.name())));
       planContainer(cls, inner, new ClassScope(Set.copyOf(inner), rptr), null, r.methods(), r.resources(), requestReserved, rptr);
     }
     for (Method m : methods) {
       String mptr = pointer(pointer(ptr, "methods"), m.name());
-      String simple = classes.allocate(JavaNames.upperCamel(m.name()), "Request", false, mptr);
+      String simple = classes.allocate(className(m.name()), "Request", false, mptr);
       ClassName cls = owner.nestedClass(simple);
       requestClasses.put(m.id(), cls);
-      requestAccessors.put(m.id(), accessors.method(JavaNames.lowerCamel(m.name())));
+      boolean takesArguments = !m.requiredParameters().isEmpty() || m.request() != null;
+      requestAccessors.put(m.id(), accessors.accessor(methodName(m.name()), takesArguments));
       planMethod(m, cls, append(enclosing, simple), requestReserved, mptr);
     }
     return accessors;
@@ -264,7 +306,7 @@ public final class NamePlan {
   private void planMethod(Method m, ClassName cls, List<String> enclosing, Set<String> reserved, String mptr) {
     ClassScope nested = new ClassScope(Set.copyOf(enclosing), mptr);
     for (EnumSchema e : m.enums()) {
-      planSchema(e, cls.nestedClass(nested.allocate(JavaNames.upperCamel(e.name()), "Enum", false)), List.of(), mptr);
+      planSchema(e, cls.nestedClass(nested.allocate(className(e.name()), "Enum", false)), List.of(), mptr);
     }
     MemberScope members = new MemberScope(reserved);
     // Media members first: they are fixed API, and a clash is settled by renaming the parameter.
@@ -295,7 +337,7 @@ public final class NamePlan {
       }
       MemberNames mn = members.member(p.name(), isEnum(p.type()));
       String arg = unique(mn.field(), args);
-      names.put(p.name(), new MemberNames(arg, mn.getter(), mn.setter(), mn.rawGetter(), mn.rawSetter()));
+      names.put(p.name(), mn.withField(arg));
     }
     params.put(m.id(), names);
     contentArgs.put(m.id(), unique("content", args));
@@ -314,7 +356,7 @@ public final class NamePlan {
           polymorphism.hasChildren(o.id()) ? topLevelNames : Set.of());
       Set<String> nestedNames = new HashSet<>();
       for (Schema n : o.nested()) {
-        String simple = nested.allocate(JavaNames.upperCamel(n.name()), suffix(n), false);
+        String simple = nested.allocate(className(n.name()), suffix(n), false);
         nestedNames.add(simple);
         planSchema(n, cls.nestedClass(simple), append(chain, simple), where);
       }
@@ -373,16 +415,24 @@ public final class NamePlan {
     for (Property p : o.properties()) {
       names.put(p.name(), members.member(p.name(), isEnum(p.type())));
     }
-    properties.put(o.id(), names);
-    Map<String, NullNames> nulls = new LinkedHashMap<>();
+    // Later additions come after every accessor, so that they rename none: explicit nulls, then defaults.
     for (Property p : o.properties()) {
       if (p.nullable() && !p.readOnly()) { // read-only ones are never sent, so never sent as null
-        String base = names.get(p.name()).setter().substring("set".length());
-        nulls.put(p.name(), new NullNames(
-            members.method("read" + base), members.method("clear" + base), members.method("is" + base + "Null")));
+        MemberNames n = names.get(p.name());
+        String base = n.setter().substring("set".length());
+        NullNames nulls = new NullNames(
+            members.method("read" + base), members.method("clear" + base), members.method("is" + base + "Null"));
+        names.put(p.name(), new MemberNames(n.field(), n.getter(), n.setter(), n.rawGetter(), n.rawSetter(), null, nulls));
       }
     }
-    nullNames.put(o.id(), nulls);
+    for (Property p : o.properties()) {
+      if (booleanDefault(p) != null) {
+        MemberNames n = names.get(p.name());
+        String isX = members.method("is" + n.getter().substring("get".length()));
+        names.put(p.name(), new MemberNames(n.field(), n.getter(), n.setter(), n.rawGetter(), n.rawSetter(), isX, n.nulls()));
+      }
+    }
+    properties.put(o.id(), names);
     memberScopes.put(o.id(), members);
     return members;
   }
@@ -415,6 +465,36 @@ public final class NamePlan {
   boolean isEnum(TypeRef t) {
     // As the emitters decide it: through aliases ("kinds": {"$ref": "Kinds"}, Kinds an array of an enum).
     return new TypeMapper(index, this).enumOf(t) != null;
+  }
+
+  /**
+   * The boolean default of a property ({@code "default": "true"}), or null: such a property gets
+   * {@code isX()}, the value or else the default.
+   */
+  Boolean booleanDefault(Property p) {
+    if (p.defaultValue() == null || isEnum(p.type())
+        || !(new TypeMapper(index, this).resolve(p.type()) instanceof TypeRef.Primitive prim)
+        || prim.kind() != TypeRef.Kind.BOOLEAN) {
+      return null;
+    }
+    return switch (p.defaultValue()) {
+      case "true" -> Boolean.TRUE;
+      case "false" -> Boolean.FALSE;
+      default -> null;
+    };
+  }
+
+  /** A class name from spec text, with the API's name in front of an {@link #OFFICIAL_RESERVED} one. */
+  private String className(String specName) {
+    String n = JavaNames.upperCamel(specName);
+    return OFFICIAL_RESERVED.contains(n.toLowerCase(Locale.ROOT)) ? classPrefix + n : n;
+  }
+
+  /** A resource or request accessor name, with the API's name in front of an {@link #OFFICIAL_RESERVED} one. */
+  private String methodName(String specName) {
+    return OFFICIAL_RESERVED.contains(specName.toLowerCase(Locale.ROOT))
+        ? methodPrefix + JavaNames.memberBase(specName)
+        : JavaNames.lowerCamel(specName);
   }
 
   private static String suffix(Schema s) {
@@ -461,16 +541,16 @@ public final class NamePlan {
   }
 
   /**
-   * The longest class name we derive from spec text: names become file names ({@code Name.java},
-   * {@code Outer$Inner.class}), which most file systems cap at 255 bytes.
+   * The longest class file name, in bytes ({@code Outer$Inner$Request.class}): the file name limit
+   * of common file systems (ext4, APFS, NTFS). Class names are ASCII, one byte a character.
    */
-  static final int MAX_CLASS_NAME = 48;
+  static final int MAX_FILE_NAME = 255;
 
   /**
-   * The longest binary name of a nested class below its package ({@code Outer$Inner$Request}),
-   * before a clash suffix; with {@code .class} it stays well under 255 bytes.
+   * The longest binary name of a class below its package ({@code Outer$Inner$Request}): a class
+   * name is cut only where its class file name would pass {@link #MAX_FILE_NAME}.
    */
-  static final int MAX_NESTED_NAME = 180;
+  static final int MAX_BINARY_NAME = MAX_FILE_NAME - ".class".length();
 
   /** Length of the hash that ends a shortened class name. */
   private static final int HASH_CHARS = 6;
@@ -569,7 +649,7 @@ public final class NamePlan {
       for (String e : enclosing) {
         used += e.length() + 1;
       }
-      this.budget = Math.min(MAX_CLASS_NAME, MAX_NESTED_NAME - used);
+      this.budget = MAX_BINARY_NAME - used;
     }
 
     String allocate(String base, String suffix, boolean topLevel) {
@@ -589,8 +669,14 @@ public final class NamePlan {
         n = fit(base, suffix + k);
       }
       takenLower.add(n.toLowerCase(Locale.ROOT));
+      if (JavaNames.JAVA_LANG.contains(n)) {
+        javaLangNames.add(n);
+      }
       return n;
     }
+
+    /** The names taken that are also {@code java.lang} classes ({@code Thread}): legal, but they shadow them. */
+    final Set<String> javaLangNames = new java.util.TreeSet<>();
 
     /**
      * {@code base + tail} within the budget: a base too long keeps its start and ends with a
@@ -606,7 +692,6 @@ public final class NamePlan {
       return enclosing.contains(n)
           || avoid.contains(n)
           || takenLower.contains(n.toLowerCase(Locale.ROOT))
-          || (topLevel && JavaNames.JAVA_LANG.contains(n))
           || (topLevel && JavaNames.isWindowsDeviceName(n))
           || JavaNames.KEYWORDS.contains(n);
     }
@@ -625,6 +710,19 @@ public final class NamePlan {
       this.methods = new HashSet<>(reserved);
       this.fields.addAll(reservedFields);
     }
+
+    /**
+     * An accessor's name: one taking arguments may take the name of a no-argument method of
+     * {@code Object}, which it overloads ({@code clone(String, Instance)}).
+     */
+    String accessor(String name, boolean takesArguments) {
+      if (takesArguments && OVERLOADABLE_OBJECT_METHODS.contains(name) && overloads.add(name)) {
+        return name;
+      }
+      return method(name);
+    }
+
+    private final Set<String> overloads = new HashSet<>();
 
     String method(String name) {
       String n = JavaNames.escapeMember(name);
@@ -718,7 +816,16 @@ public final class NamePlan {
 
   /** The explicit-null members of a nullable property, or null for other properties. */
   public NullNames nullable(String schemaId, String wireName) {
-    return nullNames.getOrDefault(schemaId, Map.of()).get(wireName);
+    return property(schemaId, wireName).nulls();
+  }
+
+  /**
+   * Top-level classes named like a {@code java.lang} class ({@code Thread} in Gmail, {@code Error}):
+   * they shadow it in the whole package, so every file writes that {@code java.lang} class fully
+   * qualified (JavaPoet's {@code alwaysQualify}).
+   */
+  public Set<String> javaLangShadows() {
+    return Set.copyOf(top.javaLangNames);
   }
 
   public String enumConstant(String enumId, String wireValue) {

@@ -163,16 +163,18 @@ public final class NamePlan {
     this.classPrefix = JavaNames.upperCamel(api.displayName());
     this.methodPrefix = JavaNames.lowerCamel(api.name() == null || api.name().isBlank() ? api.displayName() : api.name());
 
-    String serviceName = top.allocate(JavaNames.upperCamel(api.displayName()), "Service", true);
+    int serviceNested = Math.max(1 + "ScopesConstants".length(), nestedLength(api.methods(), api.resources()));
+    String serviceName = top.allocate(JavaNames.upperCamel(api.displayName()), "Service", true, "", serviceNested);
     this.service = ClassName.get(packageName, serviceName);
-    this.baseRequest = ClassName.get(packageName, top.allocate(serviceName + "Request", "Base", true));
+    this.baseRequest = ClassName.get(packageName,
+        top.allocate(serviceName + "Request", "Base", true, "", nestedLength(api.commonEnums(), List.of())));
     // Top-level names first: classes that are inherited from avoid them for their member types.
     List<String> topNames = new ArrayList<>();
     topLevelNames.add(serviceName);
     topLevelNames.add(baseRequest.simpleName());
     for (Schema s : api.schemas()) {
       if (!(s instanceof AliasSchema)) {
-        topNames.add(top.allocate(className(s.name()), suffix(s), true));
+        topNames.add(top.allocate(className(s.name()), suffix(s), true, "", nestedLength(s)));
         topLevelNames.add(topNames.get(topNames.size() - 1));
       }
     }
@@ -205,7 +207,7 @@ public final class NamePlan {
     MemberScope baseMembers = new MemberScope(REQUEST_METHODS);
     ClassScope baseScope = new ClassScope(Set.of(baseRequest.simpleName(), "T", "R"), "/parameters");
     for (EnumSchema e : api.commonEnums()) {
-      planSchema(e, baseRequest.nestedClass(baseScope.allocate(className(e.name()), "Enum", false)), List.of(), "/parameters");
+      planSchema(e, baseRequest.nestedClass(baseScope.allocate(JavaNames.upperCamel(e.name()), "Enum", false)), List.of(), "/parameters");
     }
     for (Parameter p : api.commonParameters()) {
       commonParams.put(p.name(), baseMembers.member(p.name(), isEnum(p.type())));
@@ -278,12 +280,12 @@ public final class NamePlan {
       ClassName cls;
       List<String> inner;
       if (topLevel != null) {
-        simple = topLevel.allocate(className(r.name()), "Resource", true, rptr);
+        simple = topLevel.allocate(className(r.name()), "Resource", true, rptr, nestedLength(r.methods(), r.resources()));
         cls = ClassName.get(packageName, simple);
         inner = List.of(simple);
         topLevelResources.add(r);
       } else {
-        simple = classes.allocate(className(r.name()), "Resource", false, rptr);
+        simple = classes.allocate(className(r.name()), "Resource", false, rptr, nestedLength(r.methods(), r.resources()));
         cls = owner.nestedClass(simple);
         inner = append(enclosing, simple);
       }
@@ -293,7 +295,7 @@ public final class NamePlan {
     }
     for (Method m : methods) {
       String mptr = pointer(pointer(ptr, "methods"), m.name());
-      String simple = classes.allocate(className(m.name()), "Request", false, mptr);
+      String simple = classes.allocate(className(m.name()), "Request", false, mptr, nestedLength(m.enums(), List.of()));
       ClassName cls = owner.nestedClass(simple);
       requestClasses.put(m.id(), cls);
       boolean takesArguments = !m.requiredParameters().isEmpty() || m.request() != null;
@@ -306,7 +308,7 @@ public final class NamePlan {
   private void planMethod(Method m, ClassName cls, List<String> enclosing, Set<String> reserved, String mptr) {
     ClassScope nested = new ClassScope(Set.copyOf(enclosing), mptr);
     for (EnumSchema e : m.enums()) {
-      planSchema(e, cls.nestedClass(nested.allocate(className(e.name()), "Enum", false)), List.of(), mptr);
+      planSchema(e, cls.nestedClass(nested.allocate(JavaNames.upperCamel(e.name()), "Enum", false)), List.of(), mptr);
     }
     MemberScope members = new MemberScope(reserved);
     // Media members first: they are fixed API, and a clash is settled by renaming the parameter.
@@ -356,7 +358,8 @@ public final class NamePlan {
           polymorphism.hasChildren(o.id()) ? topLevelNames : Set.of());
       Set<String> nestedNames = new HashSet<>();
       for (Schema n : o.nested()) {
-        String simple = nested.allocate(className(n.name()), suffix(n), false);
+        String base = n instanceof EnumSchema ? JavaNames.upperCamel(n.name()) : className(n.name());
+        String simple = nested.allocate(base, suffix(n), false, where, nestedLength(n));
         nestedNames.add(simple);
         planSchema(n, cls.nestedClass(simple), append(chain, simple), where);
       }
@@ -484,7 +487,11 @@ public final class NamePlan {
     };
   }
 
-  /** A class name from spec text, with the API's name in front of an {@link #OFFICIAL_RESERVED} one. */
+  /**
+   * A class name from spec text, with the API's name in front of an {@link #OFFICIAL_RESERVED} one:
+   * for the classes Google's clients have too (schemas, resources, methods), not for enums of
+   * parameters or nested enums, which they do not have.
+   */
   private String className(String specName) {
     String n = JavaNames.upperCamel(specName);
     return OFFICIAL_RESERVED.contains(n.toLowerCase(Locale.ROOT)) ? classPrefix + n : n;
@@ -495,6 +502,36 @@ public final class NamePlan {
     return OFFICIAL_RESERVED.contains(specName.toLowerCase(Locale.ROOT))
         ? methodPrefix + JavaNames.memberBase(specName)
         : JavaNames.lowerCamel(specName);
+  }
+
+  /**
+   * The longest tail ({@code $Inner$Deeper}) the classes nested in a schema's class add to its
+   * class file names, at their full names: room its own name leaves them if it can.
+   */
+  private int nestedLength(Schema s) {
+    int n = 0;
+    if (s instanceof ObjectSchema o) {
+      for (Schema inner : o.nested()) {
+        n = Math.max(n, 1 + className(inner.name()).length() + nestedLength(inner));
+      }
+    } else if (s instanceof UnionSchema) {
+      n = 1 + "UnknownVariant".length();
+    }
+    return n;
+  }
+
+  /** As {@link #nestedLength(Schema)}, for a resource's or a method's classes (the enums of a method). */
+  private int nestedLength(List<?> methodsOrEnums, List<Resource> resources) {
+    int n = 0;
+    for (Object o : methodsOrEnums) {
+      n = Math.max(n, o instanceof Method m
+          ? 1 + className(m.name()).length() + nestedLength(m.enums(), List.of())
+          : 1 + className(((Schema) o).name()).length());
+    }
+    for (Resource r : resources) {
+      n = Math.max(n, 1 + className(r.name()).length() + nestedLength(r.methods(), r.resources()));
+    }
+    return n;
   }
 
   private static String suffix(Schema s) {
@@ -567,6 +604,9 @@ public final class NamePlan {
 
   /** Below this much room for a nested class name, nesting is too deep to name. */
   private static final int MIN_CLASS_NAME = 8;
+
+  /** An enclosing class's name is never cut below this for the room of its nested classes. */
+  private static final int MIN_ENCLOSING_NAME = 48;
 
   /**
    * Classes nested so deeply (resources in resources, inline objects in inline objects) that
@@ -656,17 +696,26 @@ public final class NamePlan {
       return allocate(base, suffix, topLevel, where);
     }
 
-    /** @param ptr where the class's spec element is, for the too-deep problem */
     String allocate(String base, String suffix, boolean topLevel, String ptr) {
+      return allocate(base, suffix, topLevel, ptr, 0);
+    }
+
+    /**
+     * @param ptr where the class's spec element is, for the too-deep problem
+     * @param nested the length its nested classes add to class file names: the name leaves them
+     *     that room, unless that cuts it below {@link #MIN_ENCLOSING_NAME}
+     */
+    String allocate(String base, String suffix, boolean topLevel, String ptr, int nested) {
       if (budget < MIN_CLASS_NAME) {
         throw new TooDeepException(ptr);
       }
-      String n = fit(base, "");
+      int room = Math.max(Math.min(budget, MIN_ENCLOSING_NAME), budget - nested);
+      String n = fit(base, "", room);
       if (clashes(n, topLevel)) {
-        n = fit(base, suffix);
+        n = fit(base, suffix, room);
       }
       for (int k = 2; clashes(n, topLevel); k++) {
-        n = fit(base, suffix + k);
+        n = fit(base, suffix + k, room);
       }
       takenLower.add(n.toLowerCase(Locale.ROOT));
       if (JavaNames.JAVA_LANG.contains(n)) {
@@ -683,7 +732,7 @@ public final class NamePlan {
      * hash of the whole of it, so long names that share a start still differ, and each one's
      * shortening depends on nothing else in the document.
      */
-    private String fit(String base, String tail) {
+    private static String fit(String base, String tail, int budget) {
       int room = Math.max(HASH_CHARS + 1, budget - tail.length());
       return (base.length() > room ? base.substring(0, room - HASH_CHARS) + hash(base) : base) + tail;
     }

@@ -263,7 +263,7 @@ final class ModelEmitter {
     if (e == null) {
       b.addMethod(getter(n.getter(), storage, doc, p.deprecated()).addStatement("$L", "return this." + n.field()).build());
       if (n.defaultGetter() != null) {
-        boolean dflt = names.booleanDefault(p);
+        boolean dflt = names.booleanDefault(p.type(), p.defaultValue());
         b.addMethod(getter(n.defaultGetter(), TypeName.BOOLEAN,
                 "{@link #" + n.getter() + "()}, or its default, {@code " + dflt + "}, while absent.", p.deprecated())
             .addStatement("$L", "return this." + n.field() + " == null ? " + dflt + " : this." + n.field())

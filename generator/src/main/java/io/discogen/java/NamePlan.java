@@ -341,6 +341,13 @@ public final class NamePlan {
       String arg = unique(mn.field(), args);
       names.put(p.name(), mn.withField(arg));
     }
+    for (Parameter p : m.parameters()) {
+      MemberNames n = names.get(p.name());
+      if (n != commonParams.get(p.name()) && booleanDefault(p.type(), p.defaultValue()) != null) {
+        String isX = members.method("is" + n.getter().substring("get".length()));
+        names.put(p.name(), new MemberNames(n.field(), n.getter(), n.setter(), n.rawGetter(), n.rawSetter(), isX, null));
+      }
+    }
     params.put(m.id(), names);
     contentArgs.put(m.id(), unique("content", args));
     if (m.mediaUpload() != null || m.mediaDownload() != null || m.binaryResponse() != null) {
@@ -429,7 +436,7 @@ public final class NamePlan {
       }
     }
     for (Property p : o.properties()) {
-      if (booleanDefault(p) != null) {
+      if (booleanDefault(p.type(), p.defaultValue()) != null) {
         MemberNames n = names.get(p.name());
         String isX = members.method("is" + n.getter().substring("get".length()));
         names.put(p.name(), new MemberNames(n.field(), n.getter(), n.setter(), n.rawGetter(), n.rawSetter(), isX, n.nulls()));
@@ -471,16 +478,16 @@ public final class NamePlan {
   }
 
   /**
-   * The boolean default of a property ({@code "default": "true"}), or null: such a property gets
-   * {@code isX()}, the value or else the default.
+   * The boolean default of a property or parameter ({@code "default": "true"}), or null: such a
+   * member gets {@code isX()}, the value or else the default.
    */
-  Boolean booleanDefault(Property p) {
-    if (p.defaultValue() == null || isEnum(p.type())
-        || !(new TypeMapper(index, this).resolve(p.type()) instanceof TypeRef.Primitive prim)
+  Boolean booleanDefault(TypeRef type, String defaultValue) {
+    if (defaultValue == null || isEnum(type)
+        || !(new TypeMapper(index, this).resolve(type) instanceof TypeRef.Primitive prim)
         || prim.kind() != TypeRef.Kind.BOOLEAN) {
       return null;
     }
-    return switch (p.defaultValue()) {
+    return switch (defaultValue) {
       case "true" -> Boolean.TRUE;
       case "false" -> Boolean.FALSE;
       default -> null;

@@ -84,6 +84,10 @@ class OfficialNamesTest {
       Class<?> messages = find(l, pkg, "$Users$Messages");
       assertTrue(methodNames(messages).contains("gmailImport"), methodNames(messages).toString());
       assertTrue(Arrays.stream(messages.getDeclaredClasses()).anyMatch(c -> c.getSimpleName().equals("GmailImport")));
+      // A parameter with a boolean default: includeSpamTrash, "default": "false".
+      Class<?> list = find(l, pkg, "$Users$Messages$List");
+      assertEquals(boolean.class, list.getMethod("isIncludeSpamTrash").getReturnType());
+      assertEquals(Boolean.class, list.getMethod("getIncludeSpamTrash").getReturnType());
     }
   }
 

@@ -25,6 +25,15 @@ public final class JavaNames {
       "permits", "non-sealed", "when", "module", "exports", "opens", "requires", "uses", "provides",
       "to", "with", "open", "transitive");
 
+  /**
+   * Among {@link #KEYWORDS}, the contextual ones that may still name a method ({@code record},
+   * {@code open}, {@code exports}): only elsewhere are they keywords. {@code yield} is not among
+   * them (a call to it must be qualified).
+   */
+  static final Set<String> CONTEXTUAL_KEYWORDS = Set.of(
+      "var", "record", "sealed", "permits", "when", "module", "exports", "opens", "requires", "uses",
+      "provides", "to", "with", "open", "transitive");
+
   /** The longest package segment (a directory name) made from spec text. */
   static final int MAX_PACKAGE_SEGMENT = 48;
 

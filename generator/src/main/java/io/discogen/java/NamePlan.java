@@ -290,7 +290,7 @@ public final class NamePlan {
         inner = append(enclosing, simple);
       }
       resourceClasses.put(r, cls);
-      resourceAccessors.put(r, accessors.method(methodName(r.name())));
+      resourceAccessors.put(r, accessors.accessor(methodName(r.name()), false));
       planContainer(cls, inner, new ClassScope(Set.copyOf(inner), rptr), null, r.methods(), r.resources(), requestReserved, rptr);
     }
     for (Method m : methods) {
@@ -768,11 +768,17 @@ public final class NamePlan {
     }
 
     /**
-     * An accessor's name: one taking arguments may take the name of a no-argument method of
-     * {@code Object}, which it overloads ({@code clone(String, Instance)}).
+     * A resource or request accessor's name: one taking arguments may take the name of a
+     * no-argument method of {@code Object}, which it overloads ({@code clone(String, Instance)});
+     * any may take a contextual keyword ({@code record()}).
      */
     String accessor(String name, boolean takesArguments) {
-      if (takesArguments && OVERLOADABLE_OBJECT_METHODS.contains(name) && overloads.add(name)) {
+      boolean overload = takesArguments && OVERLOADABLE_OBJECT_METHODS.contains(name) && !overloads.contains(name);
+      // record(...), open(...): legal method names, as in Google's clients
+      boolean contextual = JavaNames.CONTEXTUAL_KEYWORDS.contains(name) && !methods.contains(name);
+      if (overload || contextual) {
+        overloads.add(name);
+        methods.add(name);
         return name;
       }
       return method(name);

@@ -146,6 +146,38 @@ class OfficialNamesTest {
     }
   }
 
+  static final String ACCESSORS_DOC = """
+      {"kind":"discovery#restDescription","discoveryVersion":"v1","id":"acc:v1","name":"acc",
+       "version":"v1","rootUrl":"https://acc.example.com/","servicePath":"","baseUrl":"https://acc.example.com/",
+       "schemas":{"Thing":{"id":"Thing","type":"object","properties":{"a":{"type":"string"}}}},
+       "resources":{"exports":{"methods":{
+         "record":{"id":"acc.exports.record","path":"v1/record","httpMethod":"POST"},
+         "open":{"id":"acc.exports.open","path":"v1/open/{name}","httpMethod":"POST",
+           "parameters":{"name":{"type":"string","location":"path","required":true}},"parameterOrder":["name"]},
+         "clone":{"id":"acc.exports.clone","path":"v1/clone","httpMethod":"POST"},
+         "hashCode":{"id":"acc.exports.hashCode","path":"v1/hash","httpMethod":"POST","request":{"$ref":"Thing"}},
+         "import":{"id":"acc.exports.import","path":"v1/import","httpMethod":"POST"},
+         "default":{"id":"acc.exports.default","path":"v1/default","httpMethod":"GET"}}}}}
+      """;
+
+  /** Accessor names as Google's clients give them, wherever Java allows. */
+  @Test
+  void accessorNames(@TempDir Path work) throws Exception {
+    String pkg = "io.discogen.test.acc";
+    Path doc = Files.writeString(work.resolve("acc.v1.json"), ACCESSORS_DOC);
+    try (URLClassLoader l = GeneratedClients.load(doc, pkg, work.resolve("out"))) {
+      Class<?> exports = find(l, pkg, "$Exports");
+      Set<String> names = methodNames(exports);
+      // contextual keywords are legal method names; a no-argument clone() would override Object's
+      for (String n : List.of("record", "open", "clone_", "hashCode", "accImport", "accDefault")) {
+        assertTrue(names.contains(n), n + " in " + names);
+      }
+      assertFalse(names.contains("clone"), names.toString());
+      Class<?> service = cls(l, pkg, "Acc");
+      assertTrue(methodNames(service).contains("exports"), methodNames(service).toString());
+    }
+  }
+
   /** A name the runtime's base classes give a method is never taken by a generated member. */
   @Test
   void reservedNamesCoverTheRuntimeBaseClasses() {

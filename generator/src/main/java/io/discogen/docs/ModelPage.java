@@ -2,6 +2,7 @@ package io.discogen.docs;
 
 import io.discogen.ir.EnumSchema;
 import io.discogen.ir.ObjectSchema;
+import io.discogen.ir.Property;
 import io.discogen.ir.Schema;
 
 /**
@@ -28,10 +29,28 @@ final class ModelPage {
       page.block(Markdown.text(o.description()));
       page.block(sections.usedBy(o.id(), page.path()));
       page.heading(2, null, "Properties");
+      if (hasDefaultGetters(o)) {
+        page.block("A boolean property with a documented default has `isX()` next to `getX()`: the value,"
+            + " or the default while the property is absent (`getX()` then answers null).");
+      }
       sections.object(page, o, 2);
     } else if (s instanceof EnumSchema e) {
       sections.enumBody(page, e);
     }
     return page;
+  }
+
+  private boolean hasDefaultGetters(ObjectSchema o) {
+    for (Property p : o.properties()) {
+      if (ctx.names.property(o.id(), p.name()).defaultGetter() != null) {
+        return true;
+      }
+    }
+    for (Schema n : o.nested()) {
+      if (n instanceof ObjectSchema no && hasDefaultGetters(no)) {
+        return true;
+      }
+    }
+    return false;
   }
 }

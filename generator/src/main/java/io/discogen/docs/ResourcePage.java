@@ -225,6 +225,9 @@ final class ResourcePage {
       if (n.rawSetter() != null) {
         java += "<br>raw: `" + n.rawSetter() + "(…)`";
       }
+      if (n.defaultGetter() != null) {
+        java += "<br>or default: `" + n.defaultGetter() + "()`";
+      }
     }
     String description = (p.deprecated() ? "**Deprecated.** " : "") + Markdown.cell(p.description());
     if (p.defaultValue() != null) {

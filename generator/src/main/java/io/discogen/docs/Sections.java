@@ -81,7 +81,10 @@ final class Sections {
     if (n.rawGetter() != null) {
       accessors += "<br>raw: `" + n.rawGetter() + "()`";
     }
-    NamePlan.NullNames nulls = ctx.names.nullable(o.id(), p.name());
+    if (n.defaultGetter() != null) {
+      accessors += "<br>or default: `" + n.defaultGetter() + "()`";
+    }
+    NamePlan.NullNames nulls = n.nulls();
     if (nulls != null) {
       accessors += "<br>null: `" + nulls.clear() + "()`, `" + nulls.isNull() + "()`";
     }

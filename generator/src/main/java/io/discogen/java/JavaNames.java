@@ -26,8 +26,21 @@ public final class JavaNames {
       "to", "with", "open", "transitive");
 
   /**
-   * Public types of {@code java.lang}: a generated top-level class with one of these names would
-   * shadow it for every file of the package, so such schemas are renamed.
+   * Among {@link #KEYWORDS}, the contextual ones that may still name a method ({@code record},
+   * {@code open}, {@code exports}): only elsewhere are they keywords. {@code yield} is not among
+   * them (a call to it must be qualified).
+   */
+  static final Set<String> CONTEXTUAL_KEYWORDS = Set.of(
+      "var", "record", "sealed", "permits", "when", "module", "exports", "opens", "requires", "uses",
+      "provides", "to", "with", "open", "transitive");
+
+  /** The longest package segment (a directory name) made from spec text. */
+  static final int MAX_PACKAGE_SEGMENT = 48;
+
+  /**
+   * Public types of {@code java.lang}: a generated top-level class with one of these names shadows
+   * it for every file of the package, so generated code writes those fully qualified ({@link
+   * NamePlan#javaLangShadows()}).
    */
   static final Set<String> JAVA_LANG = Set.of(
       "AbstractMethodError", "Appendable", "ArithmeticException", "ArrayIndexOutOfBoundsException",
@@ -154,8 +167,8 @@ public final class JavaNames {
     if (!Character.isJavaIdentifierStart(s.charAt(0))) {
       s = "_" + s;
     }
-    if (s.length() > NamePlan.MAX_CLASS_NAME) {
-      s = s.substring(0, NamePlan.MAX_CLASS_NAME);
+    if (s.length() > MAX_PACKAGE_SEGMENT) {
+      s = s.substring(0, MAX_PACKAGE_SEGMENT);
     }
     return KEYWORDS.contains(s) || isWindowsDeviceName(s) ? s + "_" : s;
   }

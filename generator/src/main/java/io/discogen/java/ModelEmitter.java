@@ -262,6 +262,13 @@ final class ModelEmitter {
     CodeBlock unmark = nulls == null ? null : CodeBlock.of("$L", "explicitNull(" + Literals.quote(p.name()) + ", false)");
     if (e == null) {
       b.addMethod(getter(n.getter(), storage, doc, p.deprecated()).addStatement("$L", "return this." + n.field()).build());
+      if (n.defaultGetter() != null) {
+        boolean dflt = names.booleanDefault(p.type(), p.defaultValue());
+        b.addMethod(getter(n.defaultGetter(), TypeName.BOOLEAN,
+                "{@link #" + n.getter() + "()}, or its default, {@code " + dflt + "}, while absent.", p.deprecated())
+            .addStatement("$L", "return this." + n.field() + " == null ? " + dflt + " : this." + n.field())
+            .build());
+      }
       if (fixed == null) { // a const is always its one value: nothing to set
         MethodSpec.Builder set = setter(n.setter(), cls, storage, n.field(), p, inside)
             .addStatement("$L", "this." + n.field() + " = " + n.field());

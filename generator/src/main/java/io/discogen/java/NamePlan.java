@@ -41,8 +41,21 @@ public final class NamePlan {
    * @param setter the fluent setter (typed for enums)
    * @param rawGetter for enums: the getter of the raw wire text, else null
    * @param rawSetter for enums: the setter of the raw wire text, else null
+   * @param defaultGetter for a boolean with a documented default: {@code isX()}, which answers the
+   *     default while the value is absent (as Google's own clients do), else null
+   * @param nulls for a nullable property that can be sent: its explicit-null members, else null
    */
-  public record MemberNames(String field, String getter, String setter, String rawGetter, String rawSetter) {}
+  public record MemberNames(
+      String field, String getter, String setter, String rawGetter, String rawSetter, String defaultGetter, NullNames nulls) {
+
+    MemberNames(String field, String getter, String setter, String rawGetter, String rawSetter) {
+      this(field, getter, setter, rawGetter, rawSetter, null, null);
+    }
+
+    MemberNames withField(String f) {
+      return new MemberNames(f, getter, setter, rawGetter, rawSetter, defaultGetter, nulls);
+    }
+  }
 
   /**
    * The extra members of a nullable property: the private method Jackson sets it through (to see
@@ -73,6 +86,29 @@ public final class NamePlan {
 
   static final Set<String> OBJECT_METHODS = Set.of(
       "getClass", "hashCode", "equals", "clone", "toString", "notify", "notifyAll", "wait", "finalize");
+  /**
+   * Methods of {@code Object} taking no arguments: an accessor with arguments only overloads one
+   * ({@code clone(String project, ...)}, as in Google's own clients); {@code equals} and {@code wait}
+   * stay reserved, their overloads would read as the {@code Object} methods.
+   */
+  private static final Set<String> OVERLOADABLE_OBJECT_METHODS = Set.of(
+      "getClass", "hashCode", "clone", "toString", "notify", "notifyAll", "finalize");
+
+  /**
+   * Names Google's own generated clients (apis-client-generator's Java language model) never give
+   * a class or a method as they are, compared ignoring case: the classic Java keywords, the JSON
+   * types' Java classes, {@code entry}. A class so named gets the API's name in front ({@code
+   * Object} in Storage is {@code StorageObject}, {@code Import} in Calendar {@code CalendarImport}),
+   * a method the API's {@code name} ({@code calendarImport}). Ours too, so that their users find
+   * the same names.
+   */
+  static final Set<String> OFFICIAL_RESERVED = Set.of(
+      "abstract", "assert", "boolean", "break", "byte", "case", "catch", "char", "class", "const",
+      "continue", "default", "do", "double", "else", "enum", "extends", "final", "finally", "float",
+      "for", "goto", "if", "implements", "import", "instanceof", "int", "interface", "long", "native",
+      "new", "package", "private", "protected", "public", "return", "short", "static", "strictfp",
+      "super", "switch", "synchronized", "this", "throw", "throws", "transient", "try", "void",
+      "volatile", "while", "entry", "integer", "object", "string", "true", "false", "null");
   static final Set<String> MODEL_METHODS = union(OBJECT_METHODS, Set.of(
       "unknownFields", "setUnknownField", "readUnknownField", "explicitNull", "isExplicitNull", "fields"));
   static final Set<String> REQUEST_METHODS = union(OBJECT_METHODS, Set.of(
@@ -92,7 +128,6 @@ public final class NamePlan {
   private final ClassName scopesClass;
   private final Map<String, ClassName> schemaClasses = new HashMap<>();
   private final Map<String, Map<String, MemberNames>> properties = new HashMap<>();
-  private final Map<String, Map<String, NullNames>> nullNames = new HashMap<>();
   private final Map<String, Map<String, String>> enumConstants = new HashMap<>();
   private final Map<String, String> unknownConstants = new HashMap<>();
   // By identity: resource paths can repeat ("a.b" at the top and "b" inside "a").
@@ -116,23 +151,31 @@ public final class NamePlan {
   private final Set<String> topLevelNames = new HashSet<>();
   private final List<Resource> topLevelResources = new ArrayList<>();
   private final Map<String, ClassName> fallbackClasses = new HashMap<>();
+  /** The API's class-name prefix for {@link #OFFICIAL_RESERVED} names ({@code Storage}). */
+  private final String classPrefix;
+  /** The API's method-name prefix for {@link #OFFICIAL_RESERVED} names ({@code calendar}). */
+  private final String methodPrefix;
+  private final ClassScope top = new ClassScope(Set.of(), "");
 
   private NamePlan(ApiModel api, String packageName, int maxNestMembers) {
     this.packageName = packageName;
     this.index = api.schemaIndex();
     this.polymorphism = new Polymorphism(index);
+    this.classPrefix = JavaNames.upperCamel(api.displayName());
+    this.methodPrefix = JavaNames.lowerCamel(api.name() == null || api.name().isBlank() ? api.displayName() : api.name());
 
-    ClassScope top = new ClassScope(Set.of(), "");
-    String serviceName = top.allocate(JavaNames.upperCamel(api.displayName()), "Service", true);
+    int serviceNested = Math.max(1 + "ScopesConstants".length(), nestedLength(api.methods(), api.resources()));
+    String serviceName = top.allocate(JavaNames.upperCamel(api.displayName()), "Service", true, "", serviceNested);
     this.service = ClassName.get(packageName, serviceName);
-    this.baseRequest = ClassName.get(packageName, top.allocate(serviceName + "Request", "Base", true));
+    this.baseRequest = ClassName.get(packageName,
+        top.allocate(serviceName + "Request", "Base", true, "", nestedLength(api.commonEnums(), List.of())));
     // Top-level names first: classes that are inherited from avoid them for their member types.
     List<String> topNames = new ArrayList<>();
     topLevelNames.add(serviceName);
     topLevelNames.add(baseRequest.simpleName());
     for (Schema s : api.schemas()) {
       if (!(s instanceof AliasSchema)) {
-        topNames.add(top.allocate(JavaNames.upperCamel(s.name()), suffix(s), true));
+        topNames.add(top.allocate(className(s.name()), suffix(s), true, "", nestedLength(s)));
         topLevelNames.add(topNames.get(topNames.size() - 1));
       }
     }
@@ -238,25 +281,26 @@ public final class NamePlan {
       ClassName cls;
       List<String> inner;
       if (topLevel != null) {
-        simple = topLevel.allocate(JavaNames.upperCamel(r.name()), "Resource", true, rptr);
+        simple = topLevel.allocate(className(r.name()), "Resource", true, rptr, nestedLength(r.methods(), r.resources()));
         cls = ClassName.get(packageName, simple);
         inner = List.of(simple);
         topLevelResources.add(r);
       } else {
-        simple = classes.allocate(JavaNames.upperCamel(r.name()), "Resource", false, rptr);
+        simple = classes.allocate(className(r.name()), "Resource", false, rptr, nestedLength(r.methods(), r.resources()));
         cls = owner.nestedClass(simple);
         inner = append(enclosing, simple);
       }
       resourceClasses.put(r, cls);
-      resourceAccessors.put(r, accessors.method(JavaNames.lowerCamel(r.name())));
+      resourceAccessors.put(r, accessors.accessor(methodName(r.name()), false));
       planContainer(cls, inner, new ClassScope(Set.copyOf(inner), rptr), null, r.methods(), r.resources(), requestReserved, rptr);
     }
     for (Method m : methods) {
       String mptr = pointer(pointer(ptr, "methods"), m.name());
-      String simple = classes.allocate(JavaNames.upperCamel(m.name()), "Request", false, mptr);
+      String simple = classes.allocate(className(m.name()), "Request", false, mptr, nestedLength(m.enums(), List.of()));
       ClassName cls = owner.nestedClass(simple);
       requestClasses.put(m.id(), cls);
-      requestAccessors.put(m.id(), accessors.method(JavaNames.lowerCamel(m.name())));
+      boolean takesArguments = !m.requiredParameters().isEmpty() || m.request() != null;
+      requestAccessors.put(m.id(), accessors.accessor(methodName(m.name()), takesArguments));
       planMethod(m, cls, append(enclosing, simple), requestReserved, mptr);
     }
     return accessors;
@@ -296,7 +340,14 @@ public final class NamePlan {
       }
       MemberNames mn = members.member(p.name(), isEnum(p.type()));
       String arg = unique(mn.field(), args);
-      names.put(p.name(), new MemberNames(arg, mn.getter(), mn.setter(), mn.rawGetter(), mn.rawSetter()));
+      names.put(p.name(), mn.withField(arg));
+    }
+    for (Parameter p : m.parameters()) {
+      MemberNames n = names.get(p.name());
+      if (n != commonParams.get(p.name()) && booleanDefault(p.type(), p.defaultValue()) != null) {
+        String isX = members.method("is" + n.getter().substring("get".length()));
+        names.put(p.name(), new MemberNames(n.field(), n.getter(), n.setter(), n.rawGetter(), n.rawSetter(), isX, null));
+      }
     }
     params.put(m.id(), names);
     contentArgs.put(m.id(), unique("content", args));
@@ -315,7 +366,8 @@ public final class NamePlan {
           polymorphism.hasChildren(o.id()) ? topLevelNames : Set.of());
       Set<String> nestedNames = new HashSet<>();
       for (Schema n : o.nested()) {
-        String simple = nested.allocate(JavaNames.upperCamel(n.name()), suffix(n), false);
+        String base = n instanceof EnumSchema ? JavaNames.upperCamel(n.name()) : className(n.name());
+        String simple = nested.allocate(base, suffix(n), false, where, nestedLength(n));
         nestedNames.add(simple);
         planSchema(n, cls.nestedClass(simple), append(chain, simple), where);
       }
@@ -374,16 +426,24 @@ public final class NamePlan {
     for (Property p : o.properties()) {
       names.put(p.name(), members.member(p.name(), isEnum(p.type())));
     }
-    properties.put(o.id(), names);
-    Map<String, NullNames> nulls = new LinkedHashMap<>();
+    // Later additions come after every accessor, so that they rename none: explicit nulls, then defaults.
     for (Property p : o.properties()) {
       if (p.nullable() && !p.readOnly()) { // read-only ones are never sent, so never sent as null
-        String base = names.get(p.name()).setter().substring("set".length());
-        nulls.put(p.name(), new NullNames(
-            members.method("read" + base), members.method("clear" + base), members.method("is" + base + "Null")));
+        MemberNames n = names.get(p.name());
+        String base = n.setter().substring("set".length());
+        NullNames nulls = new NullNames(
+            members.method("read" + base), members.method("clear" + base), members.method("is" + base + "Null"));
+        names.put(p.name(), new MemberNames(n.field(), n.getter(), n.setter(), n.rawGetter(), n.rawSetter(), null, nulls));
       }
     }
-    nullNames.put(o.id(), nulls);
+    for (Property p : o.properties()) {
+      if (booleanDefault(p.type(), p.defaultValue()) != null) {
+        MemberNames n = names.get(p.name());
+        String isX = members.method("is" + n.getter().substring("get".length()));
+        names.put(p.name(), new MemberNames(n.field(), n.getter(), n.setter(), n.rawGetter(), n.rawSetter(), isX, n.nulls()));
+      }
+    }
+    properties.put(o.id(), names);
     memberScopes.put(o.id(), members);
     return members;
   }
@@ -416,6 +476,70 @@ public final class NamePlan {
   boolean isEnum(TypeRef t) {
     // As the emitters decide it: through aliases ("kinds": {"$ref": "Kinds"}, Kinds an array of an enum).
     return new TypeMapper(index, this).enumOf(t) != null;
+  }
+
+  /**
+   * The boolean default of a property or parameter ({@code "default": "true"}), or null: such a
+   * member gets {@code isX()}, the value or else the default.
+   */
+  Boolean booleanDefault(TypeRef type, String defaultValue) {
+    if (defaultValue == null || isEnum(type)
+        || !(new TypeMapper(index, this).resolve(type) instanceof TypeRef.Primitive prim)
+        || prim.kind() != TypeRef.Kind.BOOLEAN) {
+      return null;
+    }
+    return switch (defaultValue) {
+      case "true" -> Boolean.TRUE;
+      case "false" -> Boolean.FALSE;
+      default -> null;
+    };
+  }
+
+  /**
+   * A class name from spec text, with the API's name in front of an {@link #OFFICIAL_RESERVED} one:
+   * for the classes Google's clients have too (schemas, resources, methods), not for enums of
+   * parameters or nested enums, which they do not have.
+   */
+  private String className(String specName) {
+    String n = JavaNames.upperCamel(specName);
+    return OFFICIAL_RESERVED.contains(n.toLowerCase(Locale.ROOT)) ? classPrefix + n : n;
+  }
+
+  /** A resource or request accessor name, with the API's name in front of an {@link #OFFICIAL_RESERVED} one. */
+  private String methodName(String specName) {
+    return OFFICIAL_RESERVED.contains(specName.toLowerCase(Locale.ROOT))
+        ? methodPrefix + JavaNames.memberBase(specName)
+        : JavaNames.lowerCamel(specName);
+  }
+
+  /**
+   * The longest tail ({@code $Inner$Deeper}) the classes nested in a schema's class add to its
+   * class file names, at their full names: room its own name leaves them if it can.
+   */
+  private int nestedLength(Schema s) {
+    int n = 0;
+    if (s instanceof ObjectSchema o) {
+      for (Schema inner : o.nested()) {
+        n = Math.max(n, 1 + className(inner.name()).length() + nestedLength(inner));
+      }
+    } else if (s instanceof UnionSchema) {
+      n = 1 + "UnknownVariant".length();
+    }
+    return n;
+  }
+
+  /** As {@link #nestedLength(Schema)}, for a resource's or a method's classes (the enums of a method). */
+  private int nestedLength(List<?> methodsOrEnums, List<Resource> resources) {
+    int n = 0;
+    for (Object o : methodsOrEnums) {
+      n = Math.max(n, o instanceof Method m
+          ? 1 + className(m.name()).length() + nestedLength(m.enums(), List.of())
+          : 1 + className(((Schema) o).name()).length());
+    }
+    for (Resource r : resources) {
+      n = Math.max(n, 1 + className(r.name()).length() + nestedLength(r.methods(), r.resources()));
+    }
+    return n;
   }
 
   private static String suffix(Schema s) {
@@ -462,16 +586,16 @@ public final class NamePlan {
   }
 
   /**
-   * The longest class name we derive from spec text: names become file names ({@code Name.java},
-   * {@code Outer$Inner.class}), which most file systems cap at 255 bytes.
+   * The longest class file name, in bytes ({@code Outer$Inner$Request.class}): the file name limit
+   * of common file systems (ext4, APFS, NTFS). Class names are ASCII, one byte a character.
    */
-  static final int MAX_CLASS_NAME = 48;
+  static final int MAX_FILE_NAME = 255;
 
   /**
-   * The longest binary name of a nested class below its package ({@code Outer$Inner$Request}),
-   * before a clash suffix; with {@code .class} it stays well under 255 bytes.
+   * The longest binary name of a class below its package ({@code Outer$Inner$Request}): a class
+   * name is cut only where its class file name would pass {@link #MAX_FILE_NAME}.
    */
-  static final int MAX_NESTED_NAME = 180;
+  static final int MAX_BINARY_NAME = MAX_FILE_NAME - ".class".length();
 
   /** Length of the hash that ends a shortened class name. */
   private static final int HASH_CHARS = 6;
@@ -488,6 +612,9 @@ public final class NamePlan {
 
   /** Below this much room for a nested class name, nesting is too deep to name. */
   private static final int MIN_CLASS_NAME = 8;
+
+  /** An enclosing class's name is never cut below this for the room of its nested classes. */
+  private static final int MIN_ENCLOSING_NAME = 48;
 
   /**
    * Classes nested so deeply (resources in resources, inline objects in inline objects) that
@@ -570,35 +697,50 @@ public final class NamePlan {
       for (String e : enclosing) {
         used += e.length() + 1;
       }
-      this.budget = Math.min(MAX_CLASS_NAME, MAX_NESTED_NAME - used);
+      this.budget = MAX_BINARY_NAME - used;
     }
 
     String allocate(String base, String suffix, boolean topLevel) {
       return allocate(base, suffix, topLevel, where);
     }
 
-    /** @param ptr where the class's spec element is, for the too-deep problem */
     String allocate(String base, String suffix, boolean topLevel, String ptr) {
+      return allocate(base, suffix, topLevel, ptr, 0);
+    }
+
+    /**
+     * @param ptr where the class's spec element is, for the too-deep problem
+     * @param nested the length its nested classes add to class file names: the name leaves them
+     *     that room, unless that cuts it below {@link #MIN_ENCLOSING_NAME}
+     */
+    String allocate(String base, String suffix, boolean topLevel, String ptr, int nested) {
       if (budget < MIN_CLASS_NAME) {
         throw new TooDeepException(ptr);
       }
-      String n = fit(base, "");
+      int room = Math.max(Math.min(budget, MIN_ENCLOSING_NAME), budget - nested);
+      String n = fit(base, "", room);
       if (clashes(n, topLevel)) {
-        n = fit(base, suffix);
+        n = fit(base, suffix, room);
       }
       for (int k = 2; clashes(n, topLevel); k++) {
-        n = fit(base, suffix + k);
+        n = fit(base, suffix + k, room);
       }
       takenLower.add(n.toLowerCase(Locale.ROOT));
+      if (JavaNames.JAVA_LANG.contains(n)) {
+        javaLangNames.add(n);
+      }
       return n;
     }
+
+    /** The names taken that are also {@code java.lang} classes ({@code Thread}): legal, but they shadow them. */
+    final Set<String> javaLangNames = new java.util.TreeSet<>();
 
     /**
      * {@code base + tail} within the budget: a base too long keeps its start and ends with a
      * hash of the whole of it, so long names that share a start still differ, and each one's
      * shortening depends on nothing else in the document.
      */
-    private String fit(String base, String tail) {
+    private static String fit(String base, String tail, int budget) {
       int room = Math.max(HASH_CHARS + 1, budget - tail.length());
       return (base.length() > room ? base.substring(0, room - HASH_CHARS) + hash(base) : base) + tail;
     }
@@ -607,7 +749,6 @@ public final class NamePlan {
       return enclosing.contains(n)
           || avoid.contains(n)
           || takenLower.contains(n.toLowerCase(Locale.ROOT))
-          || (topLevel && JavaNames.JAVA_LANG.contains(n))
           || (topLevel && JavaNames.isWindowsDeviceName(n))
           || JavaNames.KEYWORDS.contains(n);
     }
@@ -626,6 +767,25 @@ public final class NamePlan {
       this.methods = new HashSet<>(reserved);
       this.fields.addAll(reservedFields);
     }
+
+    /**
+     * A resource or request accessor's name: one taking arguments may take the name of a
+     * no-argument method of {@code Object}, which it overloads ({@code clone(String, Instance)});
+     * any may take a contextual keyword ({@code record()}).
+     */
+    String accessor(String name, boolean takesArguments) {
+      boolean overload = takesArguments && OVERLOADABLE_OBJECT_METHODS.contains(name) && !overloads.contains(name);
+      // record(...), open(...): legal method names, as in Google's clients
+      boolean contextual = JavaNames.CONTEXTUAL_KEYWORDS.contains(name) && !methods.contains(name);
+      if (overload || contextual) {
+        overloads.add(name);
+        methods.add(name);
+        return name;
+      }
+      return method(name);
+    }
+
+    private final Set<String> overloads = new HashSet<>();
 
     String method(String name) {
       String n = JavaNames.escapeMember(name);
@@ -719,7 +879,16 @@ public final class NamePlan {
 
   /** The explicit-null members of a nullable property, or null for other properties. */
   public NullNames nullable(String schemaId, String wireName) {
-    return nullNames.getOrDefault(schemaId, Map.of()).get(wireName);
+    return property(schemaId, wireName).nulls();
+  }
+
+  /**
+   * Top-level classes named like a {@code java.lang} class ({@code Thread} in Gmail, {@code Error}):
+   * they shadow it in the whole package, so every file writes that {@code java.lang} class fully
+   * qualified (JavaPoet's {@code alwaysQualify}).
+   */
+  public Set<String> javaLangShadows() {
+    return Set.copyOf(top.javaLangNames);
   }
 
   public String enumConstant(String enumId, String wireValue) {

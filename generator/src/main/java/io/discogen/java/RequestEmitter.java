@@ -450,6 +450,18 @@ final class RequestEmitter {
     if (e == null) {
       getter.addStatement("$L", "return get(" + wire + ")");
       b.addMethod(getter.build()).addMethod(setter.build());
+      if (n.defaultGetter() != null) {
+        boolean dflt = names.booleanDefault(p.type(), p.defaultValue());
+        MethodSpec.Builder is = MethodSpec.methodBuilder(n.defaultGetter()).addModifiers(Modifier.PUBLIC)
+            .returns(TypeName.BOOLEAN)
+            .addJavadoc("$L", "{@link #" + n.getter() + "()}, or its default, {@code " + dflt + "}, while not set.\n")
+            .addStatement("$T value = get($L)", Boolean.class, wire)
+            .addStatement("$L", "return value == null ? " + dflt + " : value");
+        if (p.deprecated()) {
+          is.addAnnotation(Deprecated.class);
+        }
+        b.addMethod(is.build());
+      }
       return;
     }
     ClassName enumClass = names.schemaClass(e.id());

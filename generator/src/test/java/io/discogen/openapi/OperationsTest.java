@@ -137,7 +137,7 @@ class OperationsTest {
   void errorBodiesDecodeAsTheDeclaredModel() throws Throwable {
     Object request = Reflect.call(pets(), "getPet", 99L);
     Class<?> errorType = (Class<?>) request.getClass().getField("ERROR_TYPE").get(null);
-    assertEquals("io.discogen.ops.ErrorModel", errorType.getName());
+    assertEquals("io.discogen.ops.Error", errorType.getName());
     ApiException e = assertThrows(ApiException.class, () -> Reflect.call(request, "execute"));
     assertEquals(404, e.statusCode());
     Object error = e.errorAs(errorType);

@@ -5,7 +5,7 @@ import io.discogen.runtime.ClientOptions;
 import io.discogen.runtime.Credentials;
 import io.discogen.samples.petstore.client.CertificateRequest;
 import io.discogen.samples.petstore.client.Dog;
-import io.discogen.samples.petstore.client.ErrorModel;
+import io.discogen.samples.petstore.client.Error;
 import io.discogen.samples.petstore.client.Filter;
 import io.discogen.samples.petstore.client.Kind;
 import io.discogen.samples.petstore.client.NewPet;
@@ -184,7 +184,7 @@ public final class PetstoreSample {
         petstore.pets().issueCertificate(404_404L, owner).executeMediaAsInputStream().close();
         throw new IllegalStateException("expected a 404 for a certificate of no pet");
       } catch (ApiException e) {
-        ErrorModel error = e.errorAs(Petstore.Pets.IssueCertificate.ERROR_TYPE);
+        Error error = e.errorAs(Petstore.Pets.IssueCertificate.ERROR_TYPE);
         check(e.statusCode() == 404 && error.getCode() == 404, "certificate of no pet: " + e.getMessage());
       }
     }
@@ -203,7 +203,7 @@ public final class PetstoreSample {
       throw new IllegalStateException("expected a 422 for a pet without name and kind");
     } catch (ApiException e) {
       check(e.statusCode() == 422, "invalid pet: " + e.statusCode());
-      ErrorModel error = e.errorAs(Petstore.Pets.CreatePet.ERROR_TYPE);
+      Error error = e.errorAs(Petstore.Pets.CreatePet.ERROR_TYPE);
       check(error != null && error.getMessage() != null, "the 422 carries an Error");
       System.out.println("Invalid pet rejected: " + e.statusCode() + " " + error.getMessage());
     }
@@ -220,7 +220,7 @@ public final class PetstoreSample {
         petstore.pets().getPet(created.getId()).execute();
         throw new IllegalStateException("expected a 404 after delete");
       } catch (ApiException e) {
-        ErrorModel error = e.errorAs(ErrorModel.class);
+        Error error = e.errorAs(Error.class);
         check(e.statusCode() == 404 && error.getCode() == 404, "deleted pet: " + e.getMessage());
         System.out.println("Get after delete: " + e.statusCode() + " " + error.getMessage());
       }

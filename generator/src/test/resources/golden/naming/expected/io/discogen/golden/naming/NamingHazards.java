@@ -132,8 +132,9 @@ public final class NamingHazards {
     /**
      * Returns a request to configure and execute.
      */
-    public Import import_(String name, String client2, String content, ObjectModel content2) {
-      return new Import(this.client, name, client2, content, content2);
+    public NamingHazardsImport namingImport(String name, String client2, String content,
+        NamingHazardsObject content2) {
+      return new NamingHazardsImport(this.client, name, client2, content, content2);
     }
 
     /**
@@ -163,12 +164,12 @@ public final class NamingHazards {
       /**
        * GET <code>v1/get</code>
        */
-      public static final class Get extends NamingHazardsRequest<StringModel, Get> {
+      public static final class Get extends NamingHazardsRequest<NamingHazardsString, Get> {
         private static final RestMethod METHOD = RestMethod.builder("naming.naming.naming.get", "GET", "v1/get")
           .build();
 
         Get(ApiClient client) {
-          super(client, METHOD, null, StringModel.class);
+          super(client, METHOD, null, NamingHazardsString.class);
         }
       }
     }
@@ -260,7 +261,7 @@ public final class NamingHazards {
     /**
      * POST <code>v1/{+name}:import</code>
      */
-    public static final class Import extends NamingHazardsRequest<List, Import> {
+    public static final class NamingHazardsImport extends NamingHazardsRequest<List, NamingHazardsImport> {
       private static final RestMethod METHOD = RestMethod.builder("naming.naming.import", "POST", "v1/{+name}:import")
         .pathParam("name", null)
         .queryParam("client")
@@ -270,7 +271,8 @@ public final class NamingHazards {
         .queryParam("foo.bar")
         .build();
 
-      Import(ApiClient client, String name, String client2, String content, ObjectModel content2) {
+      NamingHazardsImport(ApiClient client, String name, String client2, String content,
+          NamingHazardsObject content2) {
         super(client, METHOD, content2, List.class);
         set("name", java.util.Objects.requireNonNull(name, "name"));
         set("client", java.util.Objects.requireNonNull(client2, "client2"));
@@ -281,7 +283,7 @@ public final class NamingHazards {
         return get("name");
       }
 
-      public Import setName(String name) {
+      public NamingHazardsImport setName(String name) {
         return set("name", name);
       }
 
@@ -289,7 +291,7 @@ public final class NamingHazards {
         return get("client");
       }
 
-      public Import setClient(String client2) {
+      public NamingHazardsImport setClient(String client2) {
         return set("client", client2);
       }
 
@@ -297,15 +299,15 @@ public final class NamingHazards {
         return get("content");
       }
 
-      public Import setContent(String content) {
+      public NamingHazardsImport setContent(String content) {
         return set("content", content);
       }
 
-      public ImportEnum getImport() {
-        return ImportEnum.fromValue(get("import"));
+      public Import getImport() {
+        return Import.fromValue(get("import"));
       }
 
-      public Import setImport(ImportEnum import_) {
+      public NamingHazardsImport setImport(Import import_) {
         return set("import", WireEnums.encode(import_));
       }
 
@@ -319,7 +321,7 @@ public final class NamingHazards {
       /**
        * Sets the raw wire value of {@link #getImport()}, for values this client does not know.
        */
-      public Import setImportValue(String import_) {
+      public NamingHazardsImport setImportValue(String import_) {
         return set("import", import_);
       }
 
@@ -327,11 +329,11 @@ public final class NamingHazards {
         return get("foo.bar");
       }
 
-      public Import setFooBar(String fooBar) {
+      public NamingHazardsImport setFooBar(String fooBar) {
         return set("foo.bar", fooBar);
       }
 
-      public enum ImportEnum implements WireEnum {
+      public enum Import implements WireEnum {
         X("X"),
 
         /**
@@ -342,7 +344,7 @@ public final class NamingHazards {
 
         private final String value;
 
-        ImportEnum(String value) {
+        Import(String value) {
           this.value = value;
         }
 
@@ -357,8 +359,8 @@ public final class NamingHazards {
         /**
          * The constant for a wire value: null for null, {@link #UNRECOGNIZED} for a value not listed.
          */
-        public static ImportEnum fromValue(String value) {
-          return WireEnums.fromValue(ImportEnum.class, value);
+        public static Import fromValue(String value) {
+          return WireEnums.fromValue(Import.class, value);
         }
       }
     }

@@ -138,8 +138,18 @@ public final class Everything extends JsonModel {
     return this;
   }
 
+  /**
+   * <p>Default: <code>true</code>
+   */
   public Boolean getFlag() {
     return this.flag;
+  }
+
+  /**
+   * {@link #getFlag()}, or its default, {@code true}, while absent.
+   */
+  public boolean isFlag() {
+    return this.flag == null ? true : this.flag;
   }
 
   /**

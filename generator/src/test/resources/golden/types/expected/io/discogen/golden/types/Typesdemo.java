@@ -144,6 +144,7 @@ public final class Typesdemo {
         .pathParam("name", "^things/[^/]+$")
         .queryParam("view")
         .queryParam("ids")
+        .queryParam("verbose")
         .queryParam("readTime")
         .scopes(Scopes.CLOUD_PLATFORM)
         .build();
@@ -195,6 +196,22 @@ public final class Typesdemo {
 
       public Get setIds(java.util.List<Long> ids) {
         return set("ids", ids);
+      }
+
+      public Boolean getVerbose() {
+        return get("verbose");
+      }
+
+      public Get setVerbose(Boolean verbose) {
+        return set("verbose", verbose);
+      }
+
+      /**
+       * {@link #getVerbose()}, or its default, {@code false}, while not set.
+       */
+      public boolean isVerbose() {
+        Boolean value = get("verbose");
+        return value == null ? false : value;
       }
 
       public Instant getReadTime() {

@@ -3,13 +3,13 @@ package io.discogen.golden.naming;
 
 import io.discogen.runtime.json.JsonModel;
 
-public final class StringModel extends JsonModel {
+public final class NamingHazardsString extends JsonModel {
   private String value;
 
   /**
-   * An empty StringModel; set what you need with the fluent setters.
+   * An empty NamingHazardsString; set what you need with the fluent setters.
    */
-  public StringModel() {
+  public NamingHazardsString() {
   }
 
   public String getValue() {
@@ -19,7 +19,7 @@ public final class StringModel extends JsonModel {
   /**
    * Sets <code>value</code>; null removes it. Returns this object.
    */
-  public StringModel setValue(String value) {
+  public NamingHazardsString setValue(String value) {
     this.value = value;
     return this;
   }

@@ -4,7 +4,7 @@ package io.discogen.golden.naming;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.discogen.runtime.json.JsonModel;
 
-public final class ObjectModel extends JsonModel {
+public final class NamingHazardsObject extends JsonModel {
   @JsonProperty("class")
   private String class_;
 
@@ -12,9 +12,9 @@ public final class ObjectModel extends JsonModel {
   private String default_;
 
   /**
-   * An empty ObjectModel; set what you need with the fluent setters.
+   * An empty NamingHazardsObject; set what you need with the fluent setters.
    */
-  public ObjectModel() {
+  public NamingHazardsObject() {
   }
 
   public String getClass_() {
@@ -24,7 +24,7 @@ public final class ObjectModel extends JsonModel {
   /**
    * Sets <code>class</code>; null removes it. Returns this object.
    */
-  public ObjectModel setClass_(String class_) {
+  public NamingHazardsObject setClass_(String class_) {
     this.class_ = class_;
     return this;
   }
@@ -36,7 +36,7 @@ public final class ObjectModel extends JsonModel {
   /**
    * Sets <code>default</code>; null removes it. Returns this object.
    */
-  public ObjectModel setDefault(String default_) {
+  public NamingHazardsObject setDefault(String default_) {
     this.default_ = default_;
     return this;
   }

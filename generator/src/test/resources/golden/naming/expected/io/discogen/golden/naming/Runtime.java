@@ -3,23 +3,23 @@ package io.discogen.golden.naming;
 
 import io.discogen.runtime.json.JsonModel;
 
-public final class RuntimeModel extends JsonModel {
-  private ProcessModel process;
+public final class Runtime extends JsonModel {
+  private Process process;
 
   /**
-   * An empty RuntimeModel; set what you need with the fluent setters.
+   * An empty Runtime; set what you need with the fluent setters.
    */
-  public RuntimeModel() {
+  public Runtime() {
   }
 
-  public ProcessModel getProcess() {
+  public Process getProcess() {
     return this.process;
   }
 
   /**
    * Sets <code>process</code>; null removes it. Returns this object.
    */
-  public RuntimeModel setProcess(ProcessModel process) {
+  public Runtime setProcess(Process process) {
     this.process = process;
     return this;
   }

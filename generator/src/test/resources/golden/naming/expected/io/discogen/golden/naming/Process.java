@@ -3,23 +3,23 @@ package io.discogen.golden.naming;
 
 import io.discogen.runtime.json.JsonModel;
 
-public final class ProcessModel extends JsonModel {
-  private RuntimeModel runtime;
+public final class Process extends JsonModel {
+  private Runtime runtime;
 
   /**
-   * An empty ProcessModel; set what you need with the fluent setters.
+   * An empty Process; set what you need with the fluent setters.
    */
-  public ProcessModel() {
+  public Process() {
   }
 
-  public RuntimeModel getRuntime() {
+  public Runtime getRuntime() {
     return this.runtime;
   }
 
   /**
    * Sets <code>runtime</code>; null removes it. Returns this object.
    */
-  public ProcessModel setRuntime(RuntimeModel runtime) {
+  public Process setRuntime(Runtime runtime) {
     this.runtime = runtime;
     return this;
   }

@@ -39,6 +39,10 @@ public final class OpenApiParser {
    */
   public static ApiModel parse(String text, Path file, String displayPath) throws SpecException {
     OpenAPI api = read(text, file, displayPath);
+    List<SpecProblem> broken = References.check(api, displayPath);
+    if (!broken.isEmpty()) {
+      throw new SpecException(broken);
+    }
     try {
       return convert(api, displayPath);
     } catch (RuntimeException | StackOverflowError e) {

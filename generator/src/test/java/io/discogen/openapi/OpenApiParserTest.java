@@ -108,6 +108,59 @@ class OpenApiParserTest {
   }
 
   @Test
+  void referencesToNothingAreRefusedWithTheirPlace() {
+    String doc = """
+        openapi: 3.0.3
+        info: {title: Broken, version: '1'}
+        paths:
+          /books/{id}:
+            parameters:
+              - {$ref: '#/components/parameters/NoSuchParam'}
+            post:
+              operationId: createBook
+              requestBody: {$ref: '#/components/requestBodies/Missing'}
+              responses:
+                '200': {$ref: '#/components/responses/Gone'}
+                '400':
+                  description: bad
+                  content:
+                    application/json:
+                      schema: {$ref: '#/components/parameters/Book'}
+        components:
+          parameters:
+            Book: {name: b, in: query, schema: {type: string}}
+          schemas:
+            Book:
+              type: object
+              properties:
+                author: {$ref: '#/components/schemas/Author'}
+                tags: {type: array, items: {$ref: '#/components/schemas/Tag'}}
+                extra: {$ref: 'elsewhere.yaml#/Extra'}
+                deep: {$ref: '#/components/schemas/Book/properties/author'}
+        """;
+    SpecException e = assertThrows(SpecException.class, () -> parse(doc));
+    List<String> lines = e.problems().stream().map(Object::toString).toList();
+    assertEquals(List.of(
+        // swagger-parser moves path-level parameters into each operation: named there
+        "api.yaml: /paths/~1books~1{id}/post/parameters/0/$ref: $ref #/components/parameters/NoSuchParam resolves to nothing:"
+            + " no parameter named NoSuchParam in components.parameters",
+        "api.yaml: /paths/~1books~1{id}/post/requestBody/$ref: $ref #/components/requestBodies/Missing resolves to"
+            + " nothing: no request body named Missing in components.requestBodies",
+        "api.yaml: /paths/~1books~1{id}/post/responses/200/$ref: $ref #/components/responses/Gone resolves to nothing:"
+            + " no response named Gone in components.responses",
+        "api.yaml: /paths/~1books~1{id}/post/responses/400/content/application~1json/schema/$ref: $ref"
+            + " #/components/parameters/Book names a component of kind parameters where a schema is needed"),
+        lines.subList(0, 4));
+    assertTrue(lines.contains("api.yaml: /components/schemas/Book/properties/author/$ref: $ref #/components/schemas/Author"
+        + " resolves to nothing: no schema named Author in components.schemas"), lines.toString());
+    assertTrue(lines.contains("api.yaml: /components/schemas/Book/properties/tags/items/$ref: $ref"
+        + " #/components/schemas/Tag resolves to nothing: no schema named Tag in components.schemas"), lines.toString());
+    assertTrue(lines.stream().anyMatch(l -> l.startsWith("api.yaml: /components/schemas/Book/properties/extra/$ref:")
+        && l.endsWith("cannot be resolved")), lines.toString());
+    assertEquals(7, lines.size(), lines.toString());
+  }
+
+  @Test
   void unreadableDocumentsAreRejectedInOneLine() {
     SpecException e = assertThrows(SpecException.class, () -> parse("openapi: [unclosed\n"));
     assertEquals(1, e.problems().size());

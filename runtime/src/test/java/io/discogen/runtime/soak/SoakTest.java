@@ -51,12 +51,20 @@ class SoakTest {
   static final Duration DEADLINE = Duration.ofSeconds(10);
   /** What a loaded two-core machine may add to a call past its deadline. */
   static final Duration MARGIN = Duration.ofSeconds(5);
+  static final int WARM_UP = 5 * IN_FLIGHT;
 
-  record Sample(String at, long heapAfterGc, int threads, int fds, int openConnections) {
+  /**
+   * What is measured at a point of the run. {@code clientThreads}: the runtime's and the JDK HTTP
+   * client's ({@code discogen-*}, {@code HttpClient-*}); {@code clientSockets}: the client's ends
+   * of its connections to the proxy, any state but TIME_WAIT; {@code otherFds}: descriptors that
+   * are not the soak's sockets (client, proxy and server ends).
+   */
+  record Sample(String at, long heapAfterGc, int threads, int clientThreads, int fds, int clientSockets, int otherFds,
+      Map<String, Integer> tcp) {
     @Override
     public String toString() {
-      return String.format("%-5s heap after GC %5.1f MB, threads %4d, fds %4d, open connections %4d", at,
-          heapAfterGc / 1e6, threads, fds, openConnections);
+      return String.format("%-5s heap after GC %5.1f MB, threads %4d (client %3d), fds %4d, client connections %3d,"
+          + " other fds %3d; sockets %s", at, heapAfterGc / 1e6, threads, clientThreads, fds, clientSockets, otherFds, tcp);
     }
   }
 
@@ -81,6 +89,19 @@ class SoakTest {
       Semaphore slots = new Semaphore(IN_FLIGHT);
       List<CompletableFuture<?>> pending = new ArrayList<>();
       long hangLimit = DEADLINE.plus(MARGIN).toMillis();
+
+      // Warm-up (not counted): pools of threads and connections reach their working size.
+      List<CompletableFuture<?>> warm = new ArrayList<>();
+      for (int i = 0; i < WARM_UP; i++) {
+        slots.acquire();
+        warm.add(widgets.get("projects/p/widgets/warm" + i).executeAsync().handle((v, e) -> {
+          slots.release();
+          return null;
+        }));
+      }
+      CompletableFuture.allOf(warm.toArray(CompletableFuture[]::new)).get(hangLimit, TimeUnit.MILLISECONDS);
+      long warmAttempts = attempts.sum();
+      long warmRequests = proxy.requests.get();
       long start = System.nanoTime();
 
       for (int i = 0; i < REQUESTS; i++) {
@@ -88,7 +109,7 @@ class SoakTest {
           fail("no call of " + IN_FLIGHT + " in flight ended within " + hangLimit + " ms: a hang");
         }
         if (i == REQUESTS / 10 || i == REQUESTS / 2) {
-          samples.add(sample(i == REQUESTS / 10 ? "10%" : "50%", proxy));
+          samples.add(sample(i == REQUESTS / 10 ? "10%" : "50%", proxy, server));
         }
         int n = i;
         boolean post = i % 3 == 0;
@@ -141,9 +162,9 @@ class SoakTest {
         }
       }
       long wall = System.nanoTime() - start;
-      samples.add(sample("100%", proxy));
+      samples.add(sample("100%", proxy, server));
       Thread.sleep(2_000); // idle: stalled connections closed by their clients' timeouts
-      samples.add(sample("idle", proxy));
+      samples.add(sample("idle", proxy, server));
 
       // No logical create arrived under two request ids; none was acted on twice.
       long duplicated = server.idsPerCall.values().stream().filter(ids -> ids.size() > 1).count();
@@ -158,8 +179,9 @@ class SoakTest {
           IN_FLIGHT, SEED, wall / 1e9, REQUESTS / (wall / 1e9)));
       report.append("  outcomes: ").append(byOutcome).append('\n');
       report.append(String.format("  attempts %,d (retries %,d); proxy saw %,d requests on %,d connections%n",
-          attempts.sum(), attempts.sum() - REQUESTS, proxy.requests.get(), proxy.connections()));
-      report.append("  faults: ").append(proxy.faults()).append('\n');
+          attempts.sum() - warmAttempts, attempts.sum() - warmAttempts - REQUESTS, proxy.requests.get() - warmRequests,
+          proxy.connections()));
+      report.append("  faults (warm-up included): ").append(proxy.faults()).append('\n');
       report.append(String.format("  call time: median %d ms, p99 %d ms, max %d ms (deadline %d ms + margin %d ms); late %d%n",
           sorted[sorted.length / 2] / 1_000_000, sorted[(int) (sorted.length * 0.99)] / 1_000_000,
           maxNanos.get() / 1_000_000, DEADLINE.toMillis(), MARGIN.toMillis(), late.get()));
@@ -178,20 +200,72 @@ class SoakTest {
       assertEquals(0, server.postsWithoutId.get(), "creates without a request id\n" + report);
       Sample first = samples.get(0);
       Sample end = samples.get(samples.size() - 1);
-      assertTrue(end.threads() <= first.threads() + 20, "threads grew\n" + report);
+      // Flat: the end (idle, after GC) against 10% of the run. The client holds at most a
+      // connection per call in flight; every other descriptor stays as it was.
       assertTrue(end.heapAfterGc() <= first.heapAfterGc() + 64L * 1024 * 1024, "heap grew\n" + report);
-      assertTrue(end.fds() <= first.fds() + 50, "file descriptors grew\n" + report);
-      assertTrue(end.openConnections() <= first.openConnections() + 50, "connections grew\n" + report);
+      assertTrue(end.clientThreads() <= first.clientThreads() + 20, "client threads grew\n" + report);
+      assertTrue(end.threads() <= first.threads() + 60, "threads grew\n" + report);
+      assertTrue(end.otherFds() <= first.otherFds() + 50, "file descriptors grew\n" + report);
+      for (Sample s : samples) {
+        assertTrue(s.clientSockets() <= IN_FLIGHT + 50, "client connections past the calls in flight\n" + report);
+      }
     }
   }
 
-  private static Sample sample(String at, FaultProxy proxy) {
+  private static Sample sample(String at, FaultProxy proxy, SoakServer server) {
     System.gc();
     System.gc();
     long heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
     int threads = ManagementFactory.getThreadMXBean().getThreadCount();
+    int clientThreads = (int) Thread.getAllStackTraces().keySet().stream()
+        .filter(t -> t.getName().startsWith("discogen-") || t.getName().startsWith("HttpClient-")).count();
     String[] fds = new File("/proc/self/fd").list();
-    return new Sample(at, heap, threads, fds == null ? -1 : fds.length, proxy.open.get());
+    Map<String, Integer> tcp = tcpStates(proxy.port(), server.port());
+    int client = tcp.entrySet().stream().filter(e -> e.getKey().startsWith("client")).mapToInt(Map.Entry::getValue).sum();
+    int sockets = tcp.values().stream().mapToInt(Integer::intValue).sum();
+    int fdCount = fds == null ? -1 : fds.length;
+    return new Sample(at, heap, threads, clientThreads, fdCount, client, fdCount - sockets, tcp);
+  }
+
+  /**
+   * Sockets to or from the proxy and the server by TCP state and side ({@code /proc/net/tcp}):
+   * "client" is the client's end of a connection to the proxy, "proxy" the proxy's ends, "server"
+   * the server's.
+   */
+  static Map<String, Integer> tcpStates(int proxyPort, int serverPort) {
+    Map<String, Integer> out = new TreeMap<>();
+    try {
+      List<String> lines = new ArrayList<>(java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/net/tcp")));
+      java.nio.file.Path v6 = java.nio.file.Path.of("/proc/net/tcp6");
+      if (java.nio.file.Files.exists(v6)) {
+        lines.addAll(java.nio.file.Files.readAllLines(v6));
+      }
+      for (String line : lines) {
+        String[] f = line.trim().split("\\s+");
+        if (f.length < 4 || !f[1].contains(":")) {
+          continue;
+        }
+        int local = Integer.parseInt(f[1].substring(f[1].indexOf(':') + 1), 16);
+        int remote = Integer.parseInt(f[2].substring(f[2].indexOf(':') + 1), 16);
+        String state = switch (f[3]) {
+          case "01" -> "EST";
+          case "06" -> "TIME_WAIT";
+          case "08" -> "CLOSE_WAIT";
+          case "04" -> "FIN_WAIT1";
+          case "05" -> "FIN_WAIT2";
+          case "0A" -> "LISTEN";
+          default -> f[3];
+        };
+        String side = remote == proxyPort ? "client" : local == proxyPort || remote == serverPort ? "proxy"
+            : local == serverPort ? "server" : null;
+        if (side != null && !state.equals("LISTEN") && !state.equals("TIME_WAIT")) {
+          out.merge(side + " " + state, 1, Integer::sum);
+        }
+      }
+    } catch (java.io.IOException | RuntimeException e) {
+      out.put("unreadable", 1);
+    }
+    return out;
   }
 
 }

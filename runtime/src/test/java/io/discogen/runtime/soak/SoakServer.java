@@ -49,6 +49,13 @@ final class SoakServer implements AutoCloseable {
     server.start();
   }
 
+  /** Forgets the records (the checks are done): they grow with the run. */
+  void clearRecords() {
+    results.clear();
+    actedOn.clear();
+    idsPerCall.clear();
+  }
+
   int port() {
     return server.getAddress().getPort();
   }

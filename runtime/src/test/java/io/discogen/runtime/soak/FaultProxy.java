@@ -54,6 +54,12 @@ final class FaultProxy implements AutoCloseable {
     STALL,
     /** A connection accepted and never answered, nothing read (the plain-TCP stand-in for a stalled TLS handshake). */
     STALL_CONNECT,
+    /** The server acted; the client gets half the response head, then the connection closes. */
+    HEAD_CUT,
+    /** A status line that is not HTTP, then close (the request was not forwarded). */
+    GARBAGE_STATUS,
+    /** The server acted; the client gets a 200 whose JSON body is cut short (Content-Length matching). */
+    BAD_JSON,
     /** Counted separately: a request answered 503 because a burst was running. */
     IN_BURST_503,
     /** The backend connection failed (not a planned fault): the client connection is reset. */
@@ -66,6 +72,7 @@ final class FaultProxy implements AutoCloseable {
 
   private final ServerSocket listener;
   private final int backendPort;
+  private final boolean invalidStatus;
   private final long seed;
   private final ExecutorService threads = Executors.newCachedThreadPool(r -> {
     Thread t = new Thread(r, "soak-proxy");
@@ -82,7 +89,13 @@ final class FaultProxy implements AutoCloseable {
   private final AtomicLongArray faults = new AtomicLongArray(Fault.values().length);
   private volatile boolean closed;
 
-  FaultProxy(int backendPort, long seed) throws IOException {
+  /**
+   * @param invalidStatus whether to answer some requests with a status line that is not HTTP. Off
+   *     in the soak by default: java.net.http (17.0.15) never closes a connection after that
+   *     ProtocolException, so each one leaks a socket in CLOSE_WAIT (see benchmarks/FINDINGS.md).
+   */
+  FaultProxy(int backendPort, long seed, boolean invalidStatus) throws IOException {
+    this.invalidStatus = invalidStatus;
     this.backendPort = backendPort;
     this.seed = seed;
     listener = new ServerSocket(0, 512, InetAddress.getLoopbackAddress());
@@ -187,6 +200,11 @@ final class FaultProxy implements AutoCloseable {
             holdUntilClosed(client, in);
             return;
           }
+          case GARBAGE_STATUS -> {
+            out.write("HTXP/9 two hundred\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
+            out.flush();
+            return;
+          }
           default -> { }
         }
         byte[][] response;
@@ -211,6 +229,20 @@ final class FaultProxy implements AutoCloseable {
           case RESET_AFTER -> {
             reset(client);
             return;
+          }
+          case HEAD_CUT -> {
+            out.write(head, 0, head.length / 2);
+            out.flush();
+            return;
+          }
+          case BAD_JSON -> {
+            byte[] cut = java.util.Arrays.copyOf(body, body.length / 2);
+            String h = new String(head, StandardCharsets.ISO_8859_1).replaceAll("(?i)content-length: *\\d+",
+                "Content-Length: " + cut.length);
+            out.write(h.getBytes(StandardCharsets.ISO_8859_1));
+            out.write(cut);
+            out.flush();
+            continue;
           }
           case TRUNCATED -> {
             String h = new String(head, StandardCharsets.ISO_8859_1).replaceAll("(?i)content-length: *\\d+",
@@ -278,6 +310,15 @@ final class FaultProxy implements AutoCloseable {
     }
     if (p < 110) {
       return Fault.STALL;
+    }
+    if (p < 115) {
+      return Fault.HEAD_CUT;
+    }
+    if (p < 120) {
+      return invalidStatus ? Fault.GARBAGE_STATUS : Fault.PASS;
+    }
+    if (p < 122) {
+      return Fault.BAD_JSON;
     }
     return Fault.PASS;
   }

@@ -23,6 +23,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -47,6 +48,8 @@ class SoakTest {
   static final int IN_FLIGHT = Integer.getInteger("soak.inFlight", 200);
   static final int REQUESTS = Integer.getInteger("soak.requests", 3_000);
   static final long SEED = Long.getLong("soak.seed", 22L);
+  /** Adds responses whose status line is not HTTP: each leaks a JDK connection (see FaultProxy). */
+  static final boolean INVALID_STATUS = Boolean.getBoolean("soak.invalidStatus");
   static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(2);
   static final Duration DEADLINE = Duration.ofSeconds(10);
   /** What a loaded two-core machine may add to a call past its deadline. */
@@ -70,7 +73,7 @@ class SoakTest {
 
   @Test
   void callsEndInTimeWithoutDuplicatesOrLeaks() throws Exception {
-    try (SoakServer server = new SoakServer(); FaultProxy proxy = new FaultProxy(server.port(), SEED)) {
+    try (SoakServer server = new SoakServer(); FaultProxy proxy = new FaultProxy(server.port(), SEED, INVALID_STATUS)) {
       LongAdder attempts = new LongAdder();
       ClientOptions options = ClientOptions.builder()
           .rootUrl("http://127.0.0.1:" + proxy.port() + "/")
@@ -178,8 +181,9 @@ class SoakTest {
       Map<String, Long> byOutcome = new TreeMap<>();
       outcomes.forEach((k, v) -> byOutcome.put(k, v.sum()));
       StringBuilder report = new StringBuilder();
-      report.append(String.format("soak: %,d calls (%d in flight), seed %d, %.1f s, %.0f calls/s%n", REQUESTS,
-          IN_FLIGHT, SEED, wall / 1e9, REQUESTS / (wall / 1e9)));
+      report.append(String.format("soak: %,d calls (%d in flight), seed %d, %s, %.1f s, %.0f calls/s%n", REQUESTS,
+          IN_FLIGHT, SEED, ForkJoinPool.getCommonPoolParallelism() < 2 ? "blocking pipeline on pooled threads"
+              : "asynchronous pipeline", wall / 1e9, REQUESTS / (wall / 1e9)));
       report.append("  outcomes: ").append(byOutcome).append('\n');
       report.append(String.format("  attempts %,d (retries %,d); proxy saw %,d requests on %,d connections%n",
           attempts.sum() - warmAttempts, attempts.sum() - warmAttempts - REQUESTS, proxy.requests.get() - warmRequests,
@@ -209,6 +213,8 @@ class SoakTest {
       assertTrue(end.clientThreads() <= first.clientThreads() + 20, "client threads grew\n" + report);
       assertTrue(end.threads() <= first.threads() + 60, "threads grew\n" + report);
       assertTrue(end.otherFds() <= first.otherFds() + 50, "file descriptors grew\n" + report);
+      // A connection the proxy closed and the client did not (CLOSE_WAIT) is a leaked socket.
+      assertTrue(end.tcp().getOrDefault("client CLOSE_WAIT", 0) <= 2, "client sockets left in CLOSE_WAIT\n" + report);
       for (Sample s : samples) {
         assertTrue(s.clientSockets() <= IN_FLIGHT + 50, "client connections past the calls in flight\n" + report);
       }

@@ -60,7 +60,7 @@ class SoakTest {
    * What is measured at a point of the run. {@code clientThreads}: the runtime's and the JDK HTTP
    * client's ({@code discogen-*}, {@code HttpClient-*}); {@code clientSockets}: the client's ends
    * of its connections to the proxy, any state but TIME_WAIT; {@code otherFds}: descriptors that
-   * are not the soak's sockets (client, proxy and server ends).
+   * are not the soak's open sockets (client, proxy and server ends, established or in CLOSE_WAIT).
    */
   record Sample(String at, long heapAfterGc, int threads, int clientThreads, int fds, int clientSockets, int otherFds,
       Map<String, Integer> tcp) {
@@ -231,7 +231,9 @@ class SoakTest {
     String[] fds = new File("/proc/self/fd").list();
     Map<String, Integer> tcp = tcpStates(proxy.port(), server.port());
     int client = tcp.entrySet().stream().filter(e -> e.getKey().startsWith("client")).mapToInt(Map.Entry::getValue).sum();
-    int sockets = tcp.values().stream().mapToInt(Integer::intValue).sum();
+    // Only open sockets hold a descriptor: EST, and CLOSE_WAIT until their owner closes them.
+    int sockets = tcp.entrySet().stream().filter(e -> e.getKey().endsWith(" EST") || e.getKey().endsWith(" CLOSE_WAIT"))
+        .mapToInt(Map.Entry::getValue).sum();
     int fdCount = fds == null ? -1 : fds.length;
     return new Sample(at, heap, threads, clientThreads, fdCount, client, fdCount - sockets, tcp);
   }

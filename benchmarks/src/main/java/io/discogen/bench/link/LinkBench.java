@@ -93,8 +93,12 @@ public final class LinkBench {
      * timeout, the JDK's default executor) but trusting the bench's certificate, at {@code version}.
      */
     Discogen(String root, SSLContext ssl, HttpClient.Version version, String name) {
-      HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
-          .connectTimeout(java.time.Duration.ofSeconds(30)).sslContext(ssl).version(version).build();
+      HttpClient.Builder hb = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
+          .connectTimeout(java.time.Duration.ofSeconds(30)).sslContext(ssl).version(version);
+      if (Boolean.getBoolean("bench.tls.inline")) {
+        hb.executor(Runnable::run); // an experiment: the client's tasks on its selector thread, as for plain http
+      }
+      HttpClient http = hb.build();
       compute = new io.discogen.bench.gen.compute.Compute(ClientOptions.builder()
           .rootUrl(root).credentials(Credentials.none()).httpClient(http).build());
       this.name = name;

@@ -12,8 +12,8 @@ import java.util.concurrent.ExecutionException;
  * Lets the first https call to a host open the connection alone, for an HTTP/2 client: calls
  * started before a host's first HTTP/2 connection is up each open a connection of their own (the
  * JDK learns the protocol only from ALPN) and the client keeps one, so 64 calls in flight on a cold
- * client cost 64 TCP and TLS handshakes (benchmarks/FINDINGS.md, decision 12: 200 cold calls 4.0–5.1
- * s against 0.35–0.47 s with one call first). Here the other calls to that host wait until the
+ * client cost 64 TCP and TLS handshakes (benchmarks/FINDINGS.md, decision 12: with this, 1
+ * connection and 30% less client CPU for 200 cold calls). Here the other calls to that host wait until the
  * first one's response headers arrive (or it fails), then share its connection. Once a host has
  * answered, calls to it go straight through. Plain http is not gated (no ALPN, HTTP/1.1 there).
  */

@@ -93,14 +93,23 @@ public final class LinkBench {
      * timeout, the JDK's default executor) but trusting the bench's certificate, at {@code version}.
      */
     Discogen(String root, SSLContext ssl, HttpClient.Version version, String name) {
+      this(root, ssl, version, name, false);
+    }
+
+    /**
+     * {@code raw}: the client given as a plain {@code HttpSender}, so without the runtime's
+     * first-connection gate for HTTP/2 (what the runtime did before it).
+     */
+    Discogen(String root, SSLContext ssl, HttpClient.Version version, String name, boolean raw) {
       HttpClient.Builder hb = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
           .connectTimeout(java.time.Duration.ofSeconds(30)).sslContext(ssl).version(version);
       if (Boolean.getBoolean("bench.tls.inline")) {
         hb.executor(Runnable::run); // an experiment: the client's tasks on its selector thread, as for plain http
       }
       HttpClient http = hb.build();
-      compute = new io.discogen.bench.gen.compute.Compute(ClientOptions.builder()
-          .rootUrl(root).credentials(Credentials.none()).httpClient(http).build());
+      ClientOptions.Builder ob = ClientOptions.builder().rootUrl(root).credentials(Credentials.none());
+      compute = new io.discogen.bench.gen.compute.Compute(
+          (raw ? ob.sender(io.discogen.runtime.HttpSender.of(http)) : ob.httpClient(http)).build());
       this.name = name;
     }
 

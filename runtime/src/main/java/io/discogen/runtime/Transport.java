@@ -59,6 +59,8 @@ final class Transport {
   private static final Pattern IPV4_LOOPBACK = Pattern.compile("127\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}");
 
   private static final HttpClient DEFAULT_CLIENT = clientBuilder().build();
+  /** {@link #DEFAULT_CLIENT} (HTTP/2 for https), its first call to each host alone. */
+  private static final HttpSender DEFAULT_SENDER = new FirstConnection(HttpSender.of(DEFAULT_CLIENT));
 
   /** What every client of ours shares: no redirects (they could carry credentials elsewhere). */
   private static HttpClient.Builder clientBuilder() {
@@ -155,12 +157,15 @@ final class Transport {
         options.allowInsecureHttp());
     boolean plain = root.regionMatches(true, 0, "http:", 0, 5);
     this.http = options.httpClient() != null ? options.httpClient() : plain ? PlainHttp.CLIENT : DEFAULT_CLIENT;
+    // An HTTP/2 client's first call to a host opens the connection alone (FirstConnection).
     HttpSender userSender = options.sender() != null ? options.sender()
-        : options.httpClient() != null ? HttpSender.of(options.httpClient()) : null;
+        : options.httpClient() == null ? null
+        : options.httpClient().version() == HttpClient.Version.HTTP_2
+            ? new FirstConnection(HttpSender.of(options.httpClient())) : HttpSender.of(options.httpClient());
     // Calls: the same client as media unless the root is plain HTTP (see PlainHttpCalls).
     HttpSender callSender = userSender != null ? userSender
-        : HttpSender.of(plain ? PlainHttpCalls.CLIENT : DEFAULT_CLIENT);
-    HttpSender mediaSender = userSender != null ? userSender : HttpSender.of(http);
+        : plain ? HttpSender.of(PlainHttpCalls.CLIENT) : DEFAULT_SENDER;
+    HttpSender mediaSender = userSender != null ? userSender : plain ? HttpSender.of(http) : DEFAULT_SENDER;
     boolean acceptGzip = options.acceptGzip();
     this.pipeline = new Pipeline(options, acceptGzip, callSender, mediaSender);
     if (!root.endsWith("/")) {

@@ -30,8 +30,8 @@ import java.util.zip.GZIPOutputStream;
  */
 public final class GoogleLikeServer {
   private final long latencyMs;
-  private final Variants list;
-  private final Variants one;
+  final Variants list;
+  final Variants one;
   private final AtomicLong bodyBytes = new AtomicLong();
 
   /** The four encodings of one answer, made once. */

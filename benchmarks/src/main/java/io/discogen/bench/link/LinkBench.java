@@ -15,6 +15,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.KeyStore;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -26,6 +27,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
+import javax.net.ssl.SSLContext;
 
 /**
  * The client on a realistic link, against Google's official client in the same run (issue 22):
@@ -52,6 +54,7 @@ public final class LinkBench {
   final int rounds;
   final int gets;
   final int inFlight;
+  final boolean tls;
 
   LinkBench(Map<String, String> o) {
     rateMbit = Double.parseDouble(o.getOrDefault("rate-mbit", "50"));
@@ -60,6 +63,7 @@ public final class LinkBench {
     rounds = Integer.parseInt(o.getOrDefault("rounds", "5"));
     gets = Integer.parseInt(o.getOrDefault("gets", "2000"));
     inFlight = Integer.parseInt(o.getOrDefault("in-flight", "64"));
+    tls = Boolean.parseBoolean(o.getOrDefault("tls", "false"));
   }
 
   /** One contender: a client of each kind pointed at a server. */
@@ -76,15 +80,42 @@ public final class LinkBench {
 
   static final class Discogen implements Client {
     final io.discogen.bench.gen.compute.Compute compute;
+    final String name;
 
     Discogen(String root) {
       compute = new io.discogen.bench.gen.compute.Compute(ClientOptions.builder()
           .rootUrl(root).credentials(Credentials.none()).build());
+      name = "Discogen";
+    }
+
+    /**
+     * Over TLS: an HttpClient as the runtime's default one for https (no redirects, 30 s connect
+     * timeout, the JDK's default executor) but trusting the bench's certificate, at {@code version}.
+     */
+    Discogen(String root, SSLContext ssl, HttpClient.Version version, String name) {
+      this(root, ssl, version, name, false);
+    }
+
+    /**
+     * {@code raw}: the client given as a plain {@code HttpSender}, so without the runtime's
+     * first-connection gate for HTTP/2 (what the runtime did before it).
+     */
+    Discogen(String root, SSLContext ssl, HttpClient.Version version, String name, boolean raw) {
+      HttpClient.Builder hb = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
+          .connectTimeout(java.time.Duration.ofSeconds(30)).sslContext(ssl).version(version);
+      if (Boolean.getBoolean("bench.tls.inline")) {
+        hb.executor(Runnable::run); // an experiment: the client's tasks on its selector thread, as for plain http
+      }
+      HttpClient http = hb.build();
+      ClientOptions.Builder ob = ClientOptions.builder().rootUrl(root).credentials(Credentials.none());
+      compute = new io.discogen.bench.gen.compute.Compute(
+          (raw ? ob.sender(io.discogen.runtime.HttpSender.of(http)) : ob.httpClient(http)).build());
+      this.name = name;
     }
 
     @Override
     public String name() {
-      return "Discogen";
+      return name;
     }
 
     @Override
@@ -116,8 +147,17 @@ public final class LinkBench {
     final ExecutorService pool;
 
     Official(String root, int threads) {
+      this(root, threads, new NetHttpTransport());
+    }
+
+    /** Over TLS: {@code NetHttpTransport} (HttpsURLConnection, HTTP/1.1 only) trusting the bench's certificate. */
+    Official(String root, int threads, KeyStore trust) throws java.security.GeneralSecurityException {
+      this(root, threads, new NetHttpTransport.Builder().trustCertificates(trust).build());
+    }
+
+    private Official(String root, int threads, NetHttpTransport transport) {
       compute = new com.google.api.services.compute.Compute.Builder(
-              new NetHttpTransport(), GsonFactory.getDefaultInstance(), null)
+              transport, GsonFactory.getDefaultInstance(), null)
           .setRootUrl(root).setApplicationName("discogen-bench").build();
       pool = Executors.newFixedThreadPool(threads);
     }
@@ -151,13 +191,17 @@ public final class LinkBench {
     }
   }
 
-  /** Median wall ms, process CPU ms and body bytes of one contender in one scenario. */
-  record Sample(double wallMs, double cpuMs, long bytes) {}
+  /**
+   * Median wall ms, process CPU ms and body bytes of one contender in one scenario, and TCP
+   * connections the server accepted (TLS runs only).
+   */
+  record Sample(double wallMs, double cpuMs, long bytes, double conns) {}
 
   public static void main(String[] args) throws Exception {
     Map<String, String> o = new LinkedHashMap<>();
-    for (int i = 0; i + 1 < args.length; i += 2) {
-      o.put(args[i].replaceFirst("^--", ""), args[i + 1]);
+    for (int i = 0; i < args.length; i++) {
+      boolean flag = i + 1 == args.length || args[i + 1].startsWith("--");
+      o.put(args[i].replaceFirst("^--", ""), flag ? "true" : args[++i]);
     }
     LinkBench b = new LinkBench(o);
     String report = b.run();
@@ -169,6 +213,9 @@ public final class LinkBench {
   }
 
   String run() throws Exception {
+    if (tls) {
+      return new TlsLink(this).run();
+    }
     Process slow = startServer(latencyMs);
     Process fast = startServer(0);
     try {
@@ -227,16 +274,18 @@ public final class LinkBench {
     w.run();
     long t1 = System.nanoTime();
     long cpu1 = os.getProcessCpuTime();
-    long bytes = stats(root);
-    return new Sample((t1 - t0) / 1e6 / per, (cpu1 - cpu0) / 1e6 / per, bytes / per);
+    long[] stats = stats(root);
+    return new Sample((t1 - t0) / 1e6 / per, (cpu1 - cpu0) / 1e6 / per, stats[0] / per, stats[1]);
   }
 
   private static final HttpClient STATS = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
-  static long stats(String root) throws IOException, InterruptedException {
+  /** Body bytes sent and (TLS server only, else 0) connections accepted since the last call. */
+  static long[] stats(String root) throws IOException, InterruptedException {
     HttpResponse<String> r = STATS.send(HttpRequest.newBuilder(URI.create(root + "stats")).build(),
         HttpResponse.BodyHandlers.ofString());
-    return Long.parseLong(r.body().trim());
+    String[] f = r.body().trim().split(" ");
+    return new long[] {Long.parseLong(f[0]), f.length > 1 ? Long.parseLong(f[1]) : 0};
   }
 
   Process startServer(long latency) throws IOException {
@@ -252,11 +301,18 @@ public final class LinkBench {
     return Integer.parseInt(r.readLine().trim());
   }
 
+  /** The server's first line, split at spaces (the TLS server prints its TLS port and its stats port). */
+  static String[] portLine(Process p) throws IOException {
+    BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
+    return r.readLine().trim().split(" ");
+  }
+
   static Sample median(List<Sample> s) {
     double[] w = s.stream().mapToDouble(Sample::wallMs).sorted().toArray();
     double[] c = s.stream().mapToDouble(Sample::cpuMs).sorted().toArray();
     long[] b = s.stream().mapToLong(Sample::bytes).sorted().toArray();
-    return new Sample(w[w.length / 2], c[c.length / 2], b[b.length / 2]);
+    double[] n = s.stream().mapToDouble(Sample::conns).sorted().toArray();
+    return new Sample(w[w.length / 2], c[c.length / 2], b[b.length / 2], n[n.length / 2]);
   }
 
   String report(Map<String, List<Sample>> list, Map<String, List<Sample>> many, Map<String, List<Sample>> seq)
@@ -299,7 +355,7 @@ public final class LinkBench {
     return sb.toString();
   }
 
-  private static String rounds(Map<String, List<Sample>> m) {
+  static String rounds(Map<String, List<Sample>> m) {
     StringBuilder sb = new StringBuilder();
     m.forEach((k, v) -> sb.append(k).append(' ')
         .append(Arrays.toString(v.stream().mapToLong(s -> Math.round(s.wallMs())).toArray())).append(' '));

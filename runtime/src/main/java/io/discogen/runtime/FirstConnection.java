@@ -1,0 +1,95 @@
+package io.discogen.runtime;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+
+/**
+ * Lets the first https call to a host open the connection alone, for an HTTP/2 client: calls
+ * started before a host's first HTTP/2 connection is up each open a connection of their own (the
+ * JDK learns the protocol only from ALPN) and the client keeps one, so 64 calls in flight on a cold
+ * client cost 64 TCP and TLS handshakes (benchmarks/FINDINGS.md, decision 12: with this, 1
+ * connection and 30% less client CPU for 200 cold calls). Here the other calls to that host wait until the
+ * first one's response headers arrive (or it fails), then share its connection. Once a host has
+ * answered, calls to it go straight through. Plain http is not gated (no ALPN, HTTP/1.1 there).
+ */
+final class FirstConnection implements HttpSender {
+  private final HttpSender next;
+  /** Per scheme and authority: completes when the first call there has its headers or failed. */
+  private final ConcurrentHashMap<String, CompletableFuture<Void>> opened = new ConcurrentHashMap<>();
+
+  FirstConnection(HttpSender next) {
+    this.next = next;
+  }
+
+  private static String key(URI uri) {
+    return "https".equalsIgnoreCase(uri.getScheme()) ? "https://" + uri.getRawAuthority() : null;
+  }
+
+  private static <T> HttpResponse.BodyHandler<T> opening(HttpResponse.BodyHandler<T> handler, CompletableFuture<Void> gate) {
+    return info -> {
+      gate.complete(null);
+      return handler.apply(info);
+    };
+  }
+
+  @Override
+  public <T> HttpResponse<T> send(HttpRequest request, HttpResponse.BodyHandler<T> handler)
+      throws IOException, InterruptedException {
+    String key = key(request.uri());
+    CompletableFuture<Void> gate = key == null ? null : opened.get(key);
+    if (key != null && gate == null) {
+      CompletableFuture<Void> mine = new CompletableFuture<>();
+      gate = opened.putIfAbsent(key, mine);
+      if (gate == null) {
+        try {
+          return next.send(request, opening(handler, mine));
+        } finally {
+          mine.complete(null);
+        }
+      }
+    }
+    if (gate != null && !gate.isDone()) {
+      try {
+        gate.get();
+      } catch (ExecutionException e) {
+        // never completed exceptionally
+      }
+    }
+    return next.send(request, handler);
+  }
+
+  @Override
+  public <T> CompletableFuture<HttpResponse<T>> sendAsync(HttpRequest request, HttpResponse.BodyHandler<T> handler) {
+    String key = key(request.uri());
+    CompletableFuture<Void> gate = key == null ? null : opened.get(key);
+    if (key != null && gate == null) {
+      CompletableFuture<Void> mine = new CompletableFuture<>();
+      gate = opened.putIfAbsent(key, mine);
+      if (gate == null) {
+        CompletableFuture<HttpResponse<T>> f;
+        try {
+          f = next.sendAsync(request, opening(handler, mine));
+        } catch (RuntimeException e) {
+          mine.complete(null);
+          throw e;
+        }
+        f.whenComplete((r, e) -> mine.complete(null));
+        return f;
+      }
+    }
+    if (gate == null || gate.isDone()) {
+      return next.sendAsync(request, handler);
+    }
+    return gate.thenCompose(x -> next.sendAsync(request, handler));
+  }
+
+  @Override
+  public String toString() {
+    return "FirstConnection[" + next + "]";
+  }
+}

@@ -1,0 +1,138 @@
+package io.discogen.runtime;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/** An HTTP/2 client's first https call to a host goes alone; the others follow it (FirstConnection). */
+@Timeout(20)
+class FirstConnectionTest {
+  /** Counts calls; the first one waits for {@code release}, and fails if {@code failFirst}. */
+  static final class Fake implements HttpSender {
+    final AtomicInteger entered = new AtomicInteger();
+    final CountDownLatch release = new CountDownLatch(1);
+    final CompletableFuture<HttpResponse<Object>> firstAsync = new CompletableFuture<>();
+    final boolean failFirst;
+
+    Fake(boolean failFirst) {
+      this.failFirst = failFirst;
+    }
+
+    @Override
+    public <T> HttpResponse<T> send(HttpRequest request, HttpResponse.BodyHandler<T> handler)
+        throws IOException, InterruptedException {
+      if (entered.incrementAndGet() == 1) {
+        release.await();
+        if (failFirst) {
+          throw new IOException("connect failed");
+        }
+      }
+      return null;
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public <T> CompletableFuture<HttpResponse<T>> sendAsync(HttpRequest request, HttpResponse.BodyHandler<T> handler) {
+      if (entered.incrementAndGet() == 1) {
+        return (CompletableFuture<HttpResponse<T>>) (CompletableFuture<?>) firstAsync;
+      }
+      return CompletableFuture.completedFuture(null);
+    }
+  }
+
+  static HttpRequest get(String url) {
+    return HttpRequest.newBuilder(URI.create(url)).build();
+  }
+
+  static List<Thread> start(FirstConnection gate, String url, int n, AtomicInteger failed) {
+    List<Thread> all = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      Thread t = new Thread(() -> {
+        try {
+          gate.send(get(url), HttpResponse.BodyHandlers.discarding());
+        } catch (IOException | InterruptedException e) {
+          failed.incrementAndGet();
+        }
+      });
+      t.start();
+      all.add(t);
+    }
+    return all;
+  }
+
+  @Test
+  void othersWaitForTheFirstCallThenGoTogether() throws Exception {
+    Fake fake = new Fake(false);
+    FirstConnection gate = new FirstConnection(fake);
+    AtomicInteger failed = new AtomicInteger();
+    List<Thread> all = start(gate, "https://example.test/a", 8, failed);
+    Thread.sleep(300);
+    assertEquals(1, fake.entered.get());
+    fake.release.countDown();
+    for (Thread t : all) {
+      t.join();
+    }
+    assertEquals(8, fake.entered.get());
+    assertEquals(0, failed.get());
+    // Another host is gated on its own; the first is open now.
+    gate.send(get("https://example.test/b"), HttpResponse.BodyHandlers.discarding());
+    assertEquals(9, fake.entered.get());
+  }
+
+  @Test
+  void aFailedFirstCallLetsTheOthersGo() throws Exception {
+    Fake fake = new Fake(true);
+    FirstConnection gate = new FirstConnection(fake);
+    AtomicInteger failed = new AtomicInteger();
+    List<Thread> all = start(gate, "https://example.test/a", 4, failed);
+    Thread.sleep(200);
+    assertEquals(1, fake.entered.get());
+    fake.release.countDown();
+    for (Thread t : all) {
+      t.join();
+    }
+    assertEquals(4, fake.entered.get());
+    assertEquals(1, failed.get());
+  }
+
+  @Test
+  void plainHttpIsNotGated() throws Exception {
+    Fake fake = new Fake(false);
+    FirstConnection gate = new FirstConnection(fake);
+    AtomicInteger failed = new AtomicInteger();
+    List<Thread> all = start(gate, "http://127.0.0.1:1/a", 4, failed);
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+    while (fake.entered.get() < 4 && System.nanoTime() < deadline) {
+      Thread.sleep(10);
+    }
+    assertEquals(4, fake.entered.get());
+    fake.release.countDown();
+    for (Thread t : all) {
+      t.join();
+    }
+  }
+
+  @Test
+  void asyncCallsFollowTheFirst() throws Exception {
+    Fake fake = new Fake(false);
+    FirstConnection gate = new FirstConnection(fake);
+    CompletableFuture<HttpResponse<Void>> first = gate.sendAsync(get("https://example.test/a"), HttpResponse.BodyHandlers.discarding());
+    CompletableFuture<HttpResponse<Void>> second = gate.sendAsync(get("https://example.test/a"), HttpResponse.BodyHandlers.discarding());
+    assertEquals(1, fake.entered.get());
+    fake.firstAsync.complete(null);
+    first.get(5, TimeUnit.SECONDS);
+    second.get(5, TimeUnit.SECONDS);
+    assertEquals(2, fake.entered.get());
+  }
+}

@@ -16,14 +16,31 @@ import java.util.concurrent.ExecutionException;
  * connection and 30% less client CPU for 200 cold calls). Here the other calls to that host wait until the
  * first one's response headers arrive (or it fails), then share its connection. Once a host has
  * answered, calls to it go straight through. Plain http is not gated (no ALPN, HTTP/1.1 there).
+ *
+ * <p>The others wait at most {@link #MAX_WAIT}: a first call whose headers come late (a long-poll
+ * such as Pub/Sub's {@code pull}, a stalled server) must not hold up the rest of the client.
  */
 final class FirstConnection implements HttpSender {
+  /** The longest the other calls wait for the first: a TLS handshake and a round trip, with room. */
+  static final java.time.Duration MAX_WAIT = java.time.Duration.ofSeconds(1);
+
   private final HttpSender next;
+  private final long maxWaitNanos;
   /** Per scheme and authority: completes when the first call there has its headers or failed. */
   private final ConcurrentHashMap<String, CompletableFuture<Void>> opened = new ConcurrentHashMap<>();
 
   FirstConnection(HttpSender next) {
+    this(next, MAX_WAIT);
+  }
+
+  FirstConnection(HttpSender next, java.time.Duration maxWait) {
     this.next = next;
+    this.maxWaitNanos = maxWait.toNanos();
+  }
+
+  /** A new gate for a host, opened by the first call's headers or failure, or after the longest wait. */
+  private CompletableFuture<Void> newGate() {
+    return new CompletableFuture<Void>().completeOnTimeout(null, maxWaitNanos, java.util.concurrent.TimeUnit.NANOSECONDS);
   }
 
   private static String key(URI uri) {
@@ -43,7 +60,7 @@ final class FirstConnection implements HttpSender {
     String key = key(request.uri());
     CompletableFuture<Void> gate = key == null ? null : opened.get(key);
     if (key != null && gate == null) {
-      CompletableFuture<Void> mine = new CompletableFuture<>();
+      CompletableFuture<Void> mine = newGate();
       gate = opened.putIfAbsent(key, mine);
       if (gate == null) {
         try {
@@ -68,7 +85,7 @@ final class FirstConnection implements HttpSender {
     String key = key(request.uri());
     CompletableFuture<Void> gate = key == null ? null : opened.get(key);
     if (key != null && gate == null) {
-      CompletableFuture<Void> mine = new CompletableFuture<>();
+      CompletableFuture<Void> mine = newGate();
       gate = opened.putIfAbsent(key, mine);
       if (gate == null) {
         CompletableFuture<HttpResponse<T>> f;

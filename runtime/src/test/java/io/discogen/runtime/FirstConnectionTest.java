@@ -107,6 +107,28 @@ class FirstConnectionTest {
   }
 
   @Test
+  void aFirstCallThatHangsHoldsTheOthersOnlyBriefly() throws Exception {
+    // A long-poll first call (headers only when messages come) must not hold up the client.
+    Fake fake = new Fake(false);
+    FirstConnection gate = new FirstConnection(fake, java.time.Duration.ofMillis(300));
+    AtomicInteger failed = new AtomicInteger();
+    long start = System.nanoTime();
+    List<Thread> all = start(gate, "https://example.test/a", 4, failed);
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+    while (fake.entered.get() < 4 && System.nanoTime() < deadline) {
+      Thread.sleep(10);
+    }
+    long ms = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+    assertEquals(4, fake.entered.get(), "the others went ahead while the first still waited");
+    org.junit.jupiter.api.Assertions.assertTrue(ms >= 250 && ms < 3000, "after " + ms + " ms");
+    fake.release.countDown();
+    for (Thread t : all) {
+      t.join();
+    }
+    assertEquals(0, failed.get());
+  }
+
+  @Test
   void plainHttpIsNotGated() throws Exception {
     Fake fake = new Fake(false);
     FirstConnection gate = new FirstConnection(fake);

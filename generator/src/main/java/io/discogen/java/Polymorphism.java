@@ -60,7 +60,6 @@ final class Polymorphism {
         }
       }
     }
-    planInitialValues();
     for (String u : List.copyOf(sealed.keySet())) {
       if (inheritanceCycle(u)) {
         for (String v : sealed.remove(u)) {
@@ -68,6 +67,7 @@ final class Polymorphism {
         }
       }
     }
+    planInitialValues(); // after the unions are settled: a variant's value comes from its unions
   }
 
   /**
@@ -164,8 +164,42 @@ final class Polymorphism {
     }
   }
 
-  /** The value the nearest discriminated ancestor-or-self gives a class, and who declares the property. */
+  /**
+   * The value a class starts with, and who declares the property: the one its nearest
+   * discriminated ancestor-or-self gives it, else the one its discriminated unions give it.
+   */
   private InitialValue findInitialValue(ObjectSchema o) {
+    InitialValue inherited = fromAncestors(o);
+    return inherited != null ? inherited : fromUnions(o);
+  }
+
+  /**
+   * A {@code oneOf}/{@code anyOf} variant starts with the discriminator value its unions select
+   * it by, as an {@code allOf} subclass does (a server validating the body needs it); none when
+   * several values select it or its unions disagree.
+   */
+  private InitialValue fromUnions(ObjectSchema o) {
+    InitialValue found = null;
+    for (String unionId : interfaces.getOrDefault(o.id(), List.of())) {
+      UnionSchema u = (UnionSchema) index.get(unionId);
+      if (u.discriminatorProperty() == null) {
+        continue;
+      }
+      List<String> values = discriminatorValues(u).get(o.id());
+      String owner = ownerOf(o, u.discriminatorProperty());
+      if (values == null || values.size() != 1 || owner == null) {
+        return null;
+      }
+      InitialValue v = new InitialValue(u.discriminatorProperty(), values.get(0), owner);
+      if (found != null && !found.equals(v)) {
+        return null;
+      }
+      found = v;
+    }
+    return found;
+  }
+
+  private InitialValue fromAncestors(ObjectSchema o) {
     for (ObjectSchema a = o; a != null; a = parentOf(a)) {
       if (a.discriminatorProperty() == null) {
         continue;

@@ -226,6 +226,13 @@ class SchemaShapesTest {
     assertNotEquals(animal, bare);
     assertNotEquals(bare, animal);
 
+    // A oneOf/anyOf variant starts with the value its union selects it by, as an allOf subclass
+    // does: Puppy is Pal's by its schema name. Dog, which Pet selects by two values, starts empty.
+    Object fresh = cls("Puppy").getConstructor().newInstance();
+    assertEquals("Puppy", call(fresh, "getKind"));
+    assertEquals(tree("{\"kind\":\"Puppy\"}"), tree(Json.get().writeString(fresh)));
+    assertEquals(null, call(cls("Dog").getConstructor().newInstance(), "getKind"));
+
     // Built with the typed setters and written as a union member: the JSON carries the discriminator.
     Object puppy = cls("Puppy").getConstructor().newInstance();
     call(call(call(puppy, "setKind", "Puppy"), "setName", "Bit"), "setAgeWeeks", 8);

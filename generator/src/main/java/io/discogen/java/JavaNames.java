@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * The rules that turn spec names into legal, readable Java identifiers: case conversion, keyword
@@ -14,16 +16,20 @@ import java.util.Set;
 public final class JavaNames {
   private JavaNames() {}
 
-  /** Java keywords, literals and restricted identifiers that cannot name a class or member. */
-  static final Set<String> KEYWORDS = Set.of(
+  /** The reserved keywords and literals of the Java language (JLS 3.9, 3.10.3, 3.10.8). */
+  static final Set<String> RESERVED = Set.of(
       "abstract", "assert", "boolean", "break", "byte", "case", "catch", "char", "class", "const",
       "continue", "default", "do", "double", "else", "enum", "extends", "final", "finally", "float",
       "for", "goto", "if", "implements", "import", "instanceof", "int", "interface", "long", "native",
       "new", "package", "private", "protected", "public", "return", "short", "static", "strictfp",
       "super", "switch", "synchronized", "this", "throw", "throws", "transient", "try", "void",
-      "volatile", "while", "true", "false", "null", "_", "var", "yield", "record", "sealed",
-      "permits", "non-sealed", "when", "module", "exports", "opens", "requires", "uses", "provides",
-      "to", "with", "open", "transitive");
+      "volatile", "while", "true", "false", "null");
+
+  /** Java keywords, literals and restricted identifiers that cannot name a class or member. */
+  static final Set<String> KEYWORDS = Stream.concat(RESERVED.stream(), Stream.of(
+      "_", "var", "yield", "record", "sealed", "permits", "non-sealed", "when", "module", "exports",
+      "opens", "requires", "uses", "provides", "to", "with", "open", "transitive"))
+      .collect(Collectors.toUnmodifiableSet());
 
   /**
    * Among {@link #KEYWORDS}, the contextual ones that may still name a method ({@code record},

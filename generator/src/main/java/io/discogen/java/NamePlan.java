@@ -102,13 +102,7 @@ public final class NamePlan {
    * a method the API's {@code name} ({@code calendarImport}). Ours too, so that their users find
    * the same names.
    */
-  static final Set<String> OFFICIAL_RESERVED = Set.of(
-      "abstract", "assert", "boolean", "break", "byte", "case", "catch", "char", "class", "const",
-      "continue", "default", "do", "double", "else", "enum", "extends", "final", "finally", "float",
-      "for", "goto", "if", "implements", "import", "instanceof", "int", "interface", "long", "native",
-      "new", "package", "private", "protected", "public", "return", "short", "static", "strictfp",
-      "super", "switch", "synchronized", "this", "throw", "throws", "transient", "try", "void",
-      "volatile", "while", "entry", "integer", "object", "string", "true", "false", "null");
+  static final Set<String> OFFICIAL_RESERVED = union(JavaNames.RESERVED, Set.of("entry", "integer", "object", "string"));
   static final Set<String> MODEL_METHODS = union(OBJECT_METHODS, Set.of(
       "unknownFields", "setUnknownField", "readUnknownField", "explicitNull", "isExplicitNull", "fields"));
   static final Set<String> REQUEST_METHODS = union(OBJECT_METHODS, Set.of(

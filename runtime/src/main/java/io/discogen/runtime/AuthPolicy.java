@@ -3,7 +3,6 @@ package io.discogen.runtime;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.net.http.HttpResponse;
 import java.util.HashSet;
 import java.util.List;
@@ -78,14 +77,7 @@ final class AuthPolicy implements HttpPolicy {
       e.secretParams = secret;
       if (q.length() > 0) {
         URI u = e.uri();
-        String url = u.toString() + (u.getRawQuery() == null ? "?" : "&") + q;
-        try {
-          e.setUri(new URI(url));
-        } catch (URISyntaxException x) {
-          // Not URI.create: its message repeats the whole URL, API key included.
-          throw new IllegalArgumentException(exchange.methodId() + ": the request URL is not a valid URI: "
-              + x.getReason() + " at index " + x.getIndex());
-        }
+        e.setUri(Blocking.parse(u.toString() + (u.getRawQuery() == null ? "?" : "&") + q, exchange.methodId()));
       }
     }
     return e;

@@ -1,8 +1,8 @@
 package io.discogen.runtime;
 
-import java.io.ByteArrayOutputStream;
 import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;
+import java.util.Arrays;
 import java.util.List;
 import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
@@ -35,7 +35,9 @@ final class BoundedBody implements HttpResponse.BodyHandler<byte[]> {
     long limit = success ? maxBytes : maxErrorBytes;
     OptionalLong length = info.headers().firstValueAsLong("Content-Length");
     boolean tooLarge = success && length.isPresent() && length.getAsLong() > limit;
-    return new Subscriber(limit, success, tooLarge);
+    // A declared length sizes the buffer once (no growing, no final copy); a wrong one only costs that.
+    int expected = length.isPresent() && !tooLarge ? (int) Math.max(0, Math.min(length.getAsLong(), limit)) : -1;
+    return new Subscriber(limit, success, tooLarge, expected);
   }
 
   /**
@@ -99,14 +101,29 @@ final class BoundedBody implements HttpResponse.BodyHandler<byte[]> {
     private final boolean failWhenOver;
     private final boolean knownTooLarge;
     private final CompletableFuture<byte[]> result = new CompletableFuture<>();
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private byte[] buf;
+    private int size;
     private volatile Flow.Subscription subscription;
     private volatile boolean done;
 
-    Subscriber(long limit, boolean failWhenOver, boolean knownTooLarge) {
+    Subscriber(long limit, boolean failWhenOver, boolean knownTooLarge, int expected) {
       this.limit = limit;
       this.failWhenOver = failWhenOver;
       this.knownTooLarge = knownTooLarge;
+      this.buf = new byte[expected >= 0 ? expected : 1024];
+    }
+
+    private void append(ByteBuffer b, int n) {
+      if (buf.length - size < n) {
+        long wanted = Math.max((long) size + n, Math.min(limit, 2L * buf.length));
+        buf = Arrays.copyOf(buf, (int) Math.min(wanted, Integer.MAX_VALUE - 16));
+      }
+      b.get(buf, size, n);
+      size += n;
+    }
+
+    private byte[] bytes() {
+      return size == buf.length ? buf : Arrays.copyOf(buf, size);
     }
 
     @Override
@@ -137,23 +154,19 @@ final class BoundedBody implements HttpResponse.BodyHandler<byte[]> {
       }
       for (ByteBuffer b : items) {
         int n = b.remaining();
-        long room = limit - out.size();
+        long room = limit - size;
         if (n > room) {
           done = true;
           subscription.cancel();
           if (failWhenOver) {
             result.completeExceptionally(new ResponseTooLargeException(limit));
           } else {
-            byte[] part = new byte[(int) room];
-            b.get(part);
-            out.write(part, 0, part.length);
-            result.complete(out.toByteArray());
+            append(b, (int) room);
+            result.complete(bytes());
           }
           return;
         }
-        byte[] chunk = new byte[n];
-        b.get(chunk);
-        out.write(chunk, 0, n);
+        append(b, n);
       }
     }
 
@@ -176,7 +189,7 @@ final class BoundedBody implements HttpResponse.BodyHandler<byte[]> {
     @Override
     public void onComplete() {
       done = true;
-      result.complete(out.toByteArray());
+      result.complete(bytes());
     }
   }
 }

@@ -114,7 +114,28 @@ final class CompressionPolicy implements HttpPolicy {
     }
     int max = (int) Math.min(limit, Integer.MAX_VALUE - 16);
     try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(bytes), 8192)) {
-      byte[] out = in.readNBytes(max);
+      // The trailer's ISIZE (the decoded length mod 2^32, for the last member) sizes the result
+      // once: readNBytes would fill 8 KiB pieces and copy them all again at the end.
+      int declared = bytes.length >= 18 ? littleEndianInt(bytes, bytes.length - 4) : -1;
+      byte[] out;
+      if (declared >= 0 && declared <= max) {
+        out = new byte[declared];
+        int n = in.readNBytes(out, 0, declared);
+        if (n < declared) {
+          out = java.util.Arrays.copyOf(out, n);
+        } else if (declared < max) {
+          int next = in.read();
+          if (next >= 0) { // more members, or a wrong ISIZE
+            byte[] rest = in.readNBytes(max - declared - 1);
+            byte[] all = java.util.Arrays.copyOf(out, declared + 1 + rest.length);
+            all[declared] = (byte) next;
+            System.arraycopy(rest, 0, all, declared + 1, rest.length);
+            out = all;
+          }
+        }
+      } else {
+        out = in.readNBytes(max);
+      }
       if (out.length == max && in.read() >= 0) {
         if (failWhenOver) {
           throw new ResponseTooLargeException(limit);
@@ -122,6 +143,10 @@ final class CompressionPolicy implements HttpPolicy {
       }
       return out;
     }
+  }
+
+  private static int littleEndianInt(byte[] b, int at) {
+    return (b[at] & 0xff) | (b[at + 1] & 0xff) << 8 | (b[at + 2] & 0xff) << 16 | (b[at + 3] & 0xff) << 24;
   }
 
   /** Opens the gzip stream on first read, so nothing blocks where the response is handed over. */

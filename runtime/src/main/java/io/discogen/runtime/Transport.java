@@ -58,6 +58,7 @@ final class Transport {
   static final int MAX_ERROR_BODY_BYTES = 64 * 1024;
   private static final Pattern IPV4_LOOPBACK = Pattern.compile("127\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}");
 
+  private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(30);
   private static final HttpClient DEFAULT_CLIENT = clientBuilder().build();
   /** {@link #DEFAULT_CLIENT} (HTTP/2 for https), its first call to each host alone. */
   private static final HttpSender DEFAULT_SENDER = new FirstConnection(HttpSender.of(DEFAULT_CLIENT));
@@ -66,7 +67,7 @@ final class Transport {
   private static HttpClient.Builder clientBuilder() {
     return HttpClient.newBuilder()
         .followRedirects(HttpClient.Redirect.NEVER)
-        .connectTimeout(Duration.ofSeconds(30));
+        .connectTimeout(CONNECT_TIMEOUT);
   }
 
   /**
@@ -95,6 +96,8 @@ final class Transport {
    */
   private static final class PlainHttpCalls {
     static final HttpClient CLIENT = clientBuilder().version(HttpClient.Version.HTTP_1_1).executor(Runnable::run).build();
+    /** Blocking in-memory calls on HttpURLConnection, the rest (async, streams, PATCH) on {@link #CLIENT}. */
+    static final HttpSender SENDER = new UrlConnectionSender(HttpSender.of(CLIENT), CONNECT_TIMEOUT);
   }
 
   /** Fires per-attempt timeouts; its one daemon thread never runs user code. */
@@ -162,9 +165,9 @@ final class Transport {
         : options.httpClient() == null ? null
         : options.httpClient().version() == HttpClient.Version.HTTP_2
             ? new FirstConnection(HttpSender.of(options.httpClient())) : HttpSender.of(options.httpClient());
-    // Calls: the same client as media unless the root is plain HTTP (see PlainHttpCalls).
+    // Calls: the same client as media unless the root is plain HTTP (see UrlConnectionSender).
     HttpSender callSender = userSender != null ? userSender
-        : plain ? HttpSender.of(PlainHttpCalls.CLIENT) : DEFAULT_SENDER;
+        : plain ? PlainHttpCalls.SENDER : DEFAULT_SENDER;
     HttpSender mediaSender = userSender != null ? userSender : plain ? HttpSender.of(http) : DEFAULT_SENDER;
     boolean acceptGzip = options.acceptGzip();
     this.pipeline = new Pipeline(options, acceptGzip, callSender, mediaSender);

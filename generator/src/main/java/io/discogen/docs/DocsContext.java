@@ -309,14 +309,6 @@ final class DocsContext {
     return t.toString();
   }
 
-  /**
-   * The type of one item when the generated request has {@code iterateAll()}: the same conditions
-   * the request emitter checks (items and a string next-page token on an object response).
-   */
-  TypeRef pagedItem(Method m) {
-    return types.pagedItem(m);
-  }
-
   /** The enum a (possibly list- or map-wrapped) type holds, or null. */
   EnumSchema enumOf(TypeRef t) {
     return types.enumOf(t);

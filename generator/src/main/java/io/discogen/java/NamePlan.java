@@ -10,6 +10,7 @@ import io.discogen.ir.Parameter;
 import io.discogen.ir.Property;
 import io.discogen.ir.Resource;
 import io.discogen.ir.Schema;
+import io.discogen.ir.Schemas;
 import io.discogen.ir.SpecSource;
 import io.discogen.ir.Scope;
 import io.discogen.ir.SecurityScheme;
@@ -103,18 +104,37 @@ public final class NamePlan {
    * the same names.
    */
   static final Set<String> OFFICIAL_RESERVED = union(JavaNames.RESERVED, Set.of("entry", "integer", "object", "string"));
-  static final Set<String> MODEL_METHODS = union(OBJECT_METHODS, Set.of(
-      "unknownFields", "setUnknownField", "readUnknownField", "explicitNull", "isExplicitNull", "fields"));
-  static final Set<String> REQUEST_METHODS = union(OBJECT_METHODS, Set.of(
+  /**
+   * The public and protected methods of {@code JsonModel} and its superclasses, by hand as {@link
+   * #CLIENT_REQUEST_METHODS} (and checked the same way).
+   */
+  static final Set<String> JSON_MODEL_METHODS = union(OBJECT_METHODS, Set.of(
+      "unknownFields", "setUnknownField", "explicitNull", "isExplicitNull", "fields"));
+  /**
+   * Names a model's generated members never take: {@code JsonModel}'s, and its private {@code
+   * readUnknownField}, Jackson's any-setter, which a same-named method would confuse.
+   */
+  static final Set<String> MODEL_METHODS = union(JSON_MODEL_METHODS, Set.of("readUnknownField"));
+  /**
+   * The public and protected methods of {@code ClientRequest} and its superclasses, by hand (the
+   * generator does not depend on the runtime): {@code OfficialNamesTest} checks by reflection that
+   * this is exactly that set.
+   */
+  static final Set<String> CLIENT_REQUEST_METHODS = union(OBJECT_METHODS, Set.of(
       "set", "get", "setHeader", "setSuppressPatternChecks", "getSuppressPatternChecks", "setRequestTimeout",
-      "setTotalTimeout", "execute", "executeAsync",
-      "executeStream", "executeStreamAsync", "method", "client", "content",
-      "responseType", "params", "headers", "self", "iterateAll", "executeAndWait",
-      // the static error helpers of operations with several error bodies (RequestEmitter)
-      "errorTypeFor", "decodeError",
-      // ClientRequest's protected media helpers, wrapped under public names where they apply
-      "attachMedia", "media", "uploadProtocol", "uploadListener", "uploadChunkSize", "resumeMediaUpload",
+      "setTotalTimeout", RuntimeNames.EXECUTE, "executeAsync",
+      RuntimeNames.EXECUTE_STREAM, "executeStreamAsync", "method", "client", "content",
+      "responseType", "params", "headers",
+      // the protected media helpers, wrapped under public names where they apply
+      "attachMedia", "uploadProtocol", "uploadListener", "uploadChunkSize", "resumeMediaUpload",
       "openMediaStream", "downloadMediaTo", "openResponseStream", "downloadResponseTo"));
+  /**
+   * Names a request's generated members never take: its base class's, those the emitters add, and
+   * {@code ClientRequest}'s private {@code self()} and {@code media}, which are not inherited but
+   * were always kept off (freeing them would rename members of existing clients).
+   */
+  static final Set<String> REQUEST_METHODS = union(CLIENT_REQUEST_METHODS, RuntimeNames.GENERATED_REQUEST_METHODS,
+      Set.of("self", "media"));
 
   private final String packageName;
   private final ClassName service;
@@ -158,6 +178,8 @@ public final class NamePlan {
     this.classPrefix = JavaNames.upperCamel(api.displayName());
     this.methodPrefix = JavaNames.lowerCamel(api.name() == null || api.name().isBlank() ? api.displayName() : api.name());
 
+    // The service takes its name first: models share its package (one per API, unlike Google's
+    // model sub-package), so a schema named like the API is CalendarModel (docs/clients.md says why).
     int serviceNested = Math.max(1 + "ScopesConstants".length(), nestedLength(api.methods(), api.resources()));
     String serviceName = top.allocate(JavaNames.upperCamel(api.displayName()), "Service", true, "", serviceNested);
     this.service = ClassName.get(packageName, serviceName);
@@ -469,7 +491,7 @@ public final class NamePlan {
   /** Whether a type is an enum, or a list or map of one: such members get typed and raw accessors. */
   boolean isEnum(TypeRef t) {
     // As the emitters decide it: through aliases ("kinds": {"$ref": "Kinds"}, Kinds an array of an enum).
-    return new TypeMapper(index, this).enumOf(t) != null;
+    return Schemas.enumOf(t, index) != null;
   }
 
   /**
@@ -478,7 +500,7 @@ public final class NamePlan {
    */
   Boolean booleanDefault(TypeRef type, String defaultValue) {
     if (defaultValue == null || isEnum(type)
-        || !(new TypeMapper(index, this).resolve(type) instanceof TypeRef.Primitive prim)
+        || !(Schemas.resolve(type, index) instanceof TypeRef.Primitive prim)
         || prim.kind() != TypeRef.Kind.BOOLEAN) {
       return null;
     }

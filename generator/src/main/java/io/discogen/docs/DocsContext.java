@@ -7,7 +7,6 @@ import io.discogen.ir.ApiModel;
 import io.discogen.ir.EnumSchema;
 import io.discogen.ir.Method;
 import io.discogen.ir.ObjectSchema;
-import io.discogen.ir.Pagination;
 import io.discogen.ir.Property;
 import io.discogen.ir.Resource;
 import io.discogen.ir.Schema;

@@ -76,6 +76,35 @@ public final class NamePlan {
    * @param downloadTo downloads the media into an {@code OutputStream}
    * @param asInputStream downloads the media as an {@code InputStream}
    */
+  /**
+   * Names of one method's request class and members.
+   *
+   * @param requestClass the request class ({@code Dataproc.Projects.Locations.Sessions.Create})
+   * @param accessor the resource's method making the request ({@code create})
+   * @param params each parameter's wire name to its names (the common ones for an optional
+   *     parameter every method has), in parameter order
+   * @param contentArg the constructor argument of the request body
+   * @param media the media members, or null when the method neither uploads nor downloads media
+   */
+  public record RequestNames(
+      ClassName requestClass, String accessor, Map<String, MemberNames> params, String contentArg, MediaNames media) {
+    public RequestNames {
+      params = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(params));
+    }
+  }
+
+  /**
+   * Names of one enum's constants.
+   *
+   * @param constants each wire value to its constant, in declaration order
+   * @param unknown the constant standing for values the client does not know
+   */
+  public record EnumNames(Map<String, String> constants, String unknown) {
+    public EnumNames {
+      constants = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(constants));
+    }
+  }
+
   public record MediaNames(
       String mediaArg,
       String setUploadProtocol,
@@ -142,16 +171,11 @@ public final class NamePlan {
   private final ClassName scopesClass;
   private final Map<String, ClassName> schemaClasses = new HashMap<>();
   private final Map<String, Map<String, MemberNames>> properties = new HashMap<>();
-  private final Map<String, Map<String, String>> enumConstants = new HashMap<>();
-  private final Map<String, String> unknownConstants = new HashMap<>();
+  private final Map<String, EnumNames> enums = new HashMap<>();
   // By identity: resource paths can repeat ("a.b" at the top and "b" inside "a").
   private final Map<Resource, ClassName> resourceClasses = new IdentityHashMap<>();
   private final Map<Resource, String> resourceAccessors = new IdentityHashMap<>();
-  private final Map<String, ClassName> requestClasses = new HashMap<>();
-  private final Map<String, String> requestAccessors = new HashMap<>();
-  private final Map<String, Map<String, MemberNames>> params = new HashMap<>();
-  private final Map<String, String> contentArgs = new HashMap<>();
-  private final Map<String, MediaNames> mediaNames = new HashMap<>();
+  private final Map<String, RequestNames> requests = new HashMap<>();
   private String batchAccessor;
   private final Map<String, MemberNames> commonParams = new LinkedHashMap<>();
   private final Map<String, String> scopeConstants = new LinkedHashMap<>();
@@ -314,15 +338,15 @@ public final class NamePlan {
       String mptr = pointer(pointer(ptr, "methods"), m.name());
       String simple = classes.allocate(className(m.name()), "Request", false, mptr, nestedLength(m.enums(), List.of()));
       ClassName cls = owner.nestedClass(simple);
-      requestClasses.put(m.id(), cls);
       boolean takesArguments = !m.requiredParameters().isEmpty() || m.request() != null;
-      requestAccessors.put(m.id(), accessors.accessor(methodName(m.name()), takesArguments));
-      planMethod(m, cls, append(enclosing, simple), requestReserved, mptr);
+      String accessor = accessors.accessor(methodName(m.name()), takesArguments);
+      requests.put(m.id(), planMethod(m, cls, accessor, append(enclosing, simple), requestReserved, mptr));
     }
     return accessors;
   }
 
-  private void planMethod(Method m, ClassName cls, List<String> enclosing, Set<String> reserved, String mptr) {
+  private RequestNames planMethod(Method m, ClassName cls, String accessor, List<String> enclosing, Set<String> reserved,
+      String mptr) {
     ClassScope nested = new ClassScope(Set.copyOf(enclosing), mptr);
     for (EnumSchema e : m.enums()) {
       planSchema(e, cls.nestedClass(nested.allocate(JavaNames.upperCamel(e.name()), "Enum", false)), List.of(), mptr);
@@ -365,12 +389,13 @@ public final class NamePlan {
         names.put(p.name(), new MemberNames(n.field(), n.getter(), n.setter(), n.rawGetter(), n.rawSetter(), isX, null));
       }
     }
-    params.put(m.id(), names);
-    contentArgs.put(m.id(), unique("content", args));
+    String contentArg = unique("content", args);
+    MediaNames media = null;
     if (m.mediaUpload() != null || m.mediaDownload() != null || m.binaryResponse() != null) {
       String mediaArg = m.mediaUpload() == null ? null : unique("media", args);
-      mediaNames.put(m.id(), new MediaNames(mediaArg, setProtocol, setListener, setChunkSize, resume, downloadTo, asStream));
+      media = new MediaNames(mediaArg, setProtocol, setListener, setChunkSize, resume, downloadTo, asStream);
     }
+    return new RequestNames(cls, accessor, names, contentArg, media);
   }
 
   private void planSchema(Schema s, ClassName cls, List<String> enclosing, String where) {
@@ -413,8 +438,7 @@ public final class NamePlan {
           constants.put(v.value(), unique(base, used));
         }
       }
-      enumConstants.put(s.id(), constants);
-      unknownConstants.put(s.id(), unique("UNRECOGNIZED", used));
+      enums.put(s.id(), new EnumNames(constants, unique("UNRECOGNIZED", used)));
     }
   }
 
@@ -907,12 +931,17 @@ public final class NamePlan {
     return Set.copyOf(top.javaLangNames);
   }
 
+  /** Names of an enum schema's constants (a top-level, nested or parameter enum). */
+  public EnumNames enumNames(String enumId) {
+    return enums.get(enumId);
+  }
+
   public String enumConstant(String enumId, String wireValue) {
-    return enumConstants.get(enumId).get(wireValue);
+    return enums.get(enumId).constants().get(wireValue);
   }
 
   public String unknownConstant(String enumId) {
-    return unknownConstants.get(enumId);
+    return enums.get(enumId).unknown();
   }
 
   public ClassName resourceClass(Resource resource) {
@@ -931,30 +960,39 @@ public final class NamePlan {
     return resourceAccessors.get(resource);
   }
 
+  /** Names of a method's request class and its members. */
+  public RequestNames request(String methodId) {
+    return requests.get(methodId);
+  }
+
   public ClassName requestClass(String methodId) {
-    return requestClasses.get(methodId);
+    RequestNames r = requests.get(methodId);
+    return r == null ? null : r.requestClass();
   }
 
   public String requestAccessor(String methodId) {
-    return requestAccessors.get(methodId);
+    RequestNames r = requests.get(methodId);
+    return r == null ? null : r.accessor();
   }
 
   /** Names of a method's parameter; for an optional parameter the API declares for every method, the common names. */
   public MemberNames param(String methodId, String wireName) {
-    return params.get(methodId).get(wireName);
+    return requests.get(methodId).params().get(wireName);
   }
 
   public boolean isCommonParam(String methodId, String wireName) {
-    return commonParams.get(wireName) == params.get(methodId).get(wireName);
+    return commonParams.get(wireName) == param(methodId, wireName);
   }
 
   public String contentArg(String methodId) {
-    return contentArgs.get(methodId);
+    RequestNames r = requests.get(methodId);
+    return r == null ? null : r.contentArg();
   }
 
   /** Names of a method's media members, or null when it neither uploads nor downloads media. */
   public MediaNames media(String methodId) {
-    return mediaNames.get(methodId);
+    RequestNames r = requests.get(methodId);
+    return r == null ? null : r.media();
   }
 
   /** The service class's accessor of a new batch, or null when the API has no batch endpoint. */

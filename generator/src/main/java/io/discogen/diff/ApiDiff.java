@@ -16,6 +16,7 @@ import io.discogen.ir.Resource;
 import io.discogen.ir.Schema;
 import io.discogen.ir.Scope;
 import io.discogen.java.NamePlan.MemberNames;
+import io.discogen.java.RuntimeNames;
 import io.discogen.spec.SpecException;
 import io.discogen.spec.SpecProblem;
 import io.discogen.spec.SpecReader;
@@ -47,6 +48,8 @@ import java.util.function.Function;
  * resources by path, methods by id. The report's order is deterministic (see {@link DiffReport}).
  */
 public final class ApiDiff {
+  private static final String ITERATE_ALL = RuntimeNames.ITERATE_ALL + "()";
+  private static final String EXECUTE_AND_WAIT = RuntimeNames.EXECUTE_AND_WAIT + "()";
   private static final Comparator<String> TEXT = Comparator.nullsFirst(Comparator.naturalOrder());
 
   /** Groups, then breaking first, then by element (spec names), then kind and values. */
@@ -268,7 +271,7 @@ public final class ApiDiff {
     String nowKey = mb.response() == null ? "Void" : b.typeKey(mb.response());
     if (!wasKey.equals(nowKey)) {
       add(ChangeKind.RESPONSE_TYPE_CHANGED, loc, wasResponse, nowResponse,
-          m + ": " + code("execute()") + " returns " + code(nowResponse) + " instead of " + code(wasResponse));
+          m + ": " + code(RuntimeNames.EXECUTE + "()") + " returns " + code(nowResponse) + " instead of " + code(wasResponse));
     }
     for (String s : ma.scopes()) {
       if (!mb.scopes().contains(s)) {
@@ -282,20 +285,19 @@ public final class ApiDiff {
       }
     }
     media(loc, m, ma, mb);
-    boolean wasPaged = a.iterable(ma);
-    boolean nowPaged = b.iterable(mb);
+    boolean wasPaged = JavaView.iterable(ma);
+    boolean nowPaged = JavaView.iterable(mb);
     if (wasPaged && !nowPaged) {
-      add(ChangeKind.PAGINATION_REMOVED, loc, "iterateAll()", null,
-          m + " no longer pages: " + code("iterateAll()") + " is gone");
+      add(ChangeKind.PAGINATION_REMOVED, loc, ITERATE_ALL, null, m + " no longer pages: " + code(ITERATE_ALL) + " is gone");
     } else if (!wasPaged && nowPaged) {
-      add(ChangeKind.PAGINATION_ADDED, loc, null, "iterateAll()", m + " now pages: " + code("iterateAll()") + " added");
+      add(ChangeKind.PAGINATION_ADDED, loc, null, ITERATE_ALL, m + " now pages: " + code(ITERATE_ALL) + " added");
     }
     if (JavaView.waitable(ma) && !JavaView.waitable(mb)) {
-      add(ChangeKind.LONG_RUNNING_REMOVED, loc, "executeAndWait()", null,
-          m + " no longer returns a long-running operation: " + code("executeAndWait()") + " is gone");
+      add(ChangeKind.LONG_RUNNING_REMOVED, loc, EXECUTE_AND_WAIT, null,
+          m + " no longer returns a long-running operation: " + code(EXECUTE_AND_WAIT) + " is gone");
     } else if (!JavaView.waitable(ma) && JavaView.waitable(mb)) {
-      add(ChangeKind.LONG_RUNNING_ADDED, loc, null, "executeAndWait()",
-          m + " now returns a long-running operation: " + code("executeAndWait()") + " added");
+      add(ChangeKind.LONG_RUNNING_ADDED, loc, null, EXECUTE_AND_WAIT,
+          m + " now returns a long-running operation: " + code(EXECUTE_AND_WAIT) + " added");
     }
     if (!Objects.equals(ma.requestIdParameter(), mb.requestIdParameter())) {
       add(ChangeKind.REQUEST_ID_CHANGED, loc, ma.requestIdParameter(), mb.requestIdParameter(),

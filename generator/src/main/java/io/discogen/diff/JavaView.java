@@ -9,7 +9,6 @@ import io.discogen.ir.ApiModel;
 import io.discogen.ir.EnumSchema;
 import io.discogen.ir.Method;
 import io.discogen.ir.ObjectSchema;
-import io.discogen.ir.Pagination;
 import io.discogen.ir.Property;
 import io.discogen.ir.Resource;
 import io.discogen.ir.Schema;
@@ -214,36 +213,14 @@ final class JavaView {
     return (chain.isEmpty() ? "" : chain + ".") + names.requestAccessor(methodId) + "()";
   }
 
-  /** Whether the generated request class has {@code iterateAll()}: the emitter's own conditions. */
-  boolean iterable(Method m) {
-    Pagination pg = m.pagination();
-    if (pg == null || pg.itemsProperty() == null || !(m.response() instanceof TypeRef.Named)) {
-      return false;
-    }
-    if (!(types.resolve(m.response()) instanceof TypeRef.Named rn)
-        || !(index.get(rn.schemaId()) instanceof ObjectSchema page)) {
-      return false;
-    }
-    Property items = property(page, pg.itemsProperty());
-    Property token = property(page, pg.nextPageTokenProperty());
-    return items != null
-        && token != null
-        && types.resolve(items.type()) instanceof TypeRef.ListOf
-        && "String".equals(type(token.type()));
+  /** Whether the generated request class has {@code iterateAll()}: the IR's paging fact, as the emitter reads it. */
+  static boolean iterable(Method m) {
+    return m.pagedItem() != null;
   }
 
   /** Whether the generated request class has {@code executeAndWait()}. */
   static boolean waitable(Method m) {
     return m.longRunning() != null;
-  }
-
-  static Property property(ObjectSchema s, String name) {
-    for (Property p : s.properties()) {
-      if (p.name().equals(name)) {
-        return p;
-      }
-    }
-    return null;
   }
 
   /** Whether callers must set a property of a request body: flagged, or described "Required.". */

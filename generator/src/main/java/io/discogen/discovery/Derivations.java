@@ -1,11 +1,11 @@
 package io.discogen.discovery;
 
-import io.discogen.ir.AliasSchema;
 import io.discogen.ir.ObjectSchema;
 import io.discogen.ir.Pagination;
 import io.discogen.ir.Parameter;
 import io.discogen.ir.Property;
 import io.discogen.ir.Schema;
+import io.discogen.ir.Schemas;
 import io.discogen.ir.TypeRef;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -32,7 +32,8 @@ final class Derivations {
    * properties other than {@link #NOT_ITEMS}: the only list of objects; else (several lists of objects,
    * or none and several of scalars) the one named like the resource, else the one the method name
    * ends with ({@code queryDeployedModels}), else the first. No list (compute's aggregated lists
-   * keep their items in a map) leaves items unknown: the method still pages.
+   * keep their items in a map) leaves items unknown: the method still pages. Whether the items can
+   * be iterated is {@link Pagination#of}'s to say, as for every format.
    */
   static Pagination pagination(
       List<Parameter> parameters,
@@ -43,7 +44,7 @@ final class Derivations {
     boolean takesToken =
         parameters.stream()
             .anyMatch(p -> p.name().equals(PAGE_TOKEN) && p.location() == Parameter.Location.QUERY);
-    ObjectSchema body = objectOf(response, index);
+    ObjectSchema body = Schemas.objectOf(response, index);
     if (!takesToken
         || body == null
         || body.properties().stream().noneMatch(p -> p.name().equals(NEXT_PAGE_TOKEN))) {
@@ -54,17 +55,14 @@ final class Derivations {
     for (Property p : body.properties()) {
       if (p.type() instanceof TypeRef.ListOf l && !NOT_ITEMS.contains(p.name())) {
         lists.add(p);
-        if (objectOf(l.element(), index) != null) {
+        if (Schemas.objectOf(l.element(), index) != null) {
           objectLists.add(p);
         }
       }
     }
     List<Property> pool = objectLists.isEmpty() ? lists : objectLists;
     Property items = pool.size() == 1 ? pool.get(0) : pick(pool, resourceName, methodName);
-    return items == null
-        ? new Pagination(PAGE_TOKEN, NEXT_PAGE_TOKEN, null, null)
-        : new Pagination(
-            PAGE_TOKEN, NEXT_PAGE_TOKEN, items.name(), ((TypeRef.ListOf) items.type()).element());
+    return Pagination.of(PAGE_TOKEN, NEXT_PAGE_TOKEN, items == null ? null : items.name(), response, index);
   }
 
   private static Property pick(List<Property> pool, String resourceName, String methodName) {
@@ -115,22 +113,6 @@ final class Derivations {
     }
     return methodId.startsWith("firestore.") && "documents".equals(resourceName)
         && FIRESTORE_STREAMING.contains(methodName);
-  }
-
-  /** The object schema a type names, looking through aliases; null when it is not an object. */
-  static ObjectSchema objectOf(TypeRef type, Map<String, Schema> index) {
-    Set<String> seen = new HashSet<>();
-    while (type instanceof TypeRef.Named n && seen.add(n.schemaId())) {
-      Schema s = index.get(n.schemaId());
-      if (s instanceof ObjectSchema o) {
-        return o;
-      }
-      if (!(s instanceof AliasSchema a)) {
-        return null;
-      }
-      type = a.target();
-    }
-    return null;
   }
 
   /**

@@ -7,7 +7,6 @@ import io.discogen.ir.ApiModel;
 import io.discogen.ir.EnumSchema;
 import io.discogen.ir.Method;
 import io.discogen.ir.ObjectSchema;
-import io.discogen.ir.Pagination;
 import io.discogen.ir.Property;
 import io.discogen.ir.Resource;
 import io.discogen.ir.Schema;
@@ -307,14 +306,6 @@ final class DocsContext {
       return display(p.rawType()) + "<" + String.join(", ", args) + ">";
     }
     return t.toString();
-  }
-
-  /**
-   * The type of one item when the generated request has {@code iterateAll()}: the same conditions
-   * the request emitter checks (items and a string next-page token on an object response).
-   */
-  TypeRef pagedItem(Method m) {
-    return types.pagedItem(m);
   }
 
   /** The enum a (possibly list- or map-wrapped) type holds, or null. */

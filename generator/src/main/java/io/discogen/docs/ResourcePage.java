@@ -9,6 +9,7 @@ import io.discogen.ir.Parameter;
 import io.discogen.ir.Resource;
 import io.discogen.ir.TypeRef;
 import io.discogen.java.NamePlan;
+import io.discogen.java.RuntimeNames;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -142,19 +143,20 @@ final class ResourcePage {
     if (m.response() != null) {
       facts.add("- **Response:** " + ctx.typeMarkdown(m.response(), page.path()));
     } else {
-      facts.add("- **Response:** none (`execute()` returns `null`)");
+      facts.add("- **Response:** none (`" + RuntimeNames.EXECUTE + "()` returns `null`)");
     }
-    TypeRef item = ctx.pagedItem(m);
+    TypeRef item = m.pagedItem();
     if (item != null) {
-      facts.add("- **Paging:** `iterateAll()` iterates every " + ctx.typeMarkdown(item, page.path())
-          + " across all pages, fetching the next page as needed (also `stream()` and `pages()`).");
+      facts.add("- **Paging:** `" + RuntimeNames.ITERATE_ALL + "()` iterates every " + ctx.typeMarkdown(item, page.path())
+          + " across all pages, fetching the next page as needed (also `" + RuntimeNames.STREAM + "()` and `"
+          + RuntimeNames.PAGES + "()`).");
     }
     if (m.streamsResponse()) {
       facts.add("- **Streamed response:** the server answers with a stream of these messages: read them with"
-          + " `executeStream()`, each as it arrives (`execute()` fails on the stream).");
+          + " `" + RuntimeNames.EXECUTE_STREAM + "()`, each as it arrives (`" + RuntimeNames.EXECUTE + "()` fails on the stream).");
     }
     if (m.longRunning() != null) {
-      facts.add("- **Long-running:** returns an operation; `executeAndWait()` polls "
+      facts.add("- **Long-running:** returns an operation; `" + RuntimeNames.EXECUTE_AND_WAIT + "()` polls "
           + Markdown.code(m.longRunning().pollMethodId()) + " until it is done and throws `OperationException` if it failed.");
     }
     if (m.requestIdParameter() != null) {
@@ -296,7 +298,7 @@ final class ResourcePage {
       String rid = m.requestIdParameter().matches("[A-Za-z0-9_.$-]+") ? m.requestIdParameter() : "the request id";
       body.add("// " + rid + " is left unset: the client fills it, so retries are safe.");
     }
-    TypeRef item = ctx.pagedItem(m);
+    TypeRef item = m.pagedItem();
     if (item != null) {
       TypeName itemType = ctx.types.apiType(item);
       String itemVar = j.local(itemType instanceof ClassName c ? c.simpleName() : null, "item");
@@ -304,7 +306,7 @@ final class ResourcePage {
       for (String c : calls) {
         body.add("    " + c);
       }
-      body.add("    .iterateAll()) {");
+      body.add("    ." + RuntimeNames.ITERATE_ALL + "()) {");
       body.add("  System.out.println(" + itemVar + ");");
       body.add("}");
     } else if (m.streamsResponse()) {
@@ -315,13 +317,13 @@ final class ResourcePage {
       for (String c : calls) {
         body.add("    " + c);
       }
-      body.add("    .executeStream()) {");
+      body.add("    ." + RuntimeNames.EXECUTE_STREAM + "()) {");
       body.add("  for (" + j.type(message) + " " + messageVar + " : " + stream + ") {");
       body.add("    System.out.println(" + messageVar + ");");
       body.add("  }");
       body.add("}");
     } else {
-      String terminal = m.longRunning() != null ? ".executeAndWait();" : ".execute();";
+      String terminal = "." + (m.longRunning() != null ? RuntimeNames.EXECUTE_AND_WAIT : RuntimeNames.EXECUTE) + "();";
       if (m.response() == null || isEmptyObject(m.response())) {
         body.add(chain.toString());
       } else {

@@ -79,6 +79,14 @@ public record Method(
     enums = List.copyOf(enums);
   }
 
+  /**
+   * The type of one item when the method's pages can be iterated ({@code iterateAll()}), else
+   * null: see {@link Pagination#iterable()}.
+   */
+  public TypeRef pagedItem() {
+    return pagination == null ? null : pagination.itemType();
+  }
+
   /** Required parameters, in call order: they become constructor arguments. */
   public List<Parameter> requiredParameters() {
     return parameters.stream().filter(Parameter::required).toList();

@@ -10,6 +10,7 @@ import io.discogen.ir.Parameter;
 import io.discogen.ir.Property;
 import io.discogen.ir.Resource;
 import io.discogen.ir.Schema;
+import io.discogen.ir.Schemas;
 import io.discogen.ir.SpecSource;
 import io.discogen.ir.Scope;
 import io.discogen.ir.SecurityScheme;
@@ -75,6 +76,35 @@ public final class NamePlan {
    * @param downloadTo downloads the media into an {@code OutputStream}
    * @param asInputStream downloads the media as an {@code InputStream}
    */
+  /**
+   * Names of one method's request class and members.
+   *
+   * @param requestClass the request class ({@code Dataproc.Projects.Locations.Sessions.Create})
+   * @param accessor the resource's method making the request ({@code create})
+   * @param params each parameter's wire name to its names (the common ones for an optional
+   *     parameter every method has), in parameter order
+   * @param contentArg the constructor argument of the request body
+   * @param media the media members, or null when the method neither uploads nor downloads media
+   */
+  public record RequestNames(
+      ClassName requestClass, String accessor, Map<String, MemberNames> params, String contentArg, MediaNames media) {
+    public RequestNames {
+      params = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(params));
+    }
+  }
+
+  /**
+   * Names of one enum's constants.
+   *
+   * @param constants each wire value to its constant, in declaration order
+   * @param unknown the constant standing for values the client does not know
+   */
+  public record EnumNames(Map<String, String> constants, String unknown) {
+    public EnumNames {
+      constants = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(constants));
+    }
+  }
+
   public record MediaNames(
       String mediaArg,
       String setUploadProtocol,
@@ -103,18 +133,37 @@ public final class NamePlan {
    * the same names.
    */
   static final Set<String> OFFICIAL_RESERVED = union(JavaNames.RESERVED, Set.of("entry", "integer", "object", "string"));
-  static final Set<String> MODEL_METHODS = union(OBJECT_METHODS, Set.of(
-      "unknownFields", "setUnknownField", "readUnknownField", "explicitNull", "isExplicitNull", "fields"));
-  static final Set<String> REQUEST_METHODS = union(OBJECT_METHODS, Set.of(
+  /**
+   * The public and protected methods of {@code JsonModel} and its superclasses, by hand as {@link
+   * #CLIENT_REQUEST_METHODS} (and checked the same way).
+   */
+  static final Set<String> JSON_MODEL_METHODS = union(OBJECT_METHODS, Set.of(
+      "unknownFields", "setUnknownField", "explicitNull", "isExplicitNull", "fields"));
+  /**
+   * Names a model's generated members never take: {@code JsonModel}'s, and its private {@code
+   * readUnknownField}, Jackson's any-setter, which a same-named method would confuse.
+   */
+  static final Set<String> MODEL_METHODS = union(JSON_MODEL_METHODS, Set.of("readUnknownField"));
+  /**
+   * The public and protected methods of {@code ClientRequest} and its superclasses, by hand (the
+   * generator does not depend on the runtime): {@code OfficialNamesTest} checks by reflection that
+   * this is exactly that set.
+   */
+  static final Set<String> CLIENT_REQUEST_METHODS = union(OBJECT_METHODS, Set.of(
       "set", "get", "setHeader", "setSuppressPatternChecks", "getSuppressPatternChecks", "setRequestTimeout",
-      "setTotalTimeout", "execute", "executeAsync",
-      "executeStream", "executeStreamAsync", "method", "client", "content",
-      "responseType", "params", "headers", "self", "iterateAll", "executeAndWait",
-      // the static error helpers of operations with several error bodies (RequestEmitter)
-      "errorTypeFor", "decodeError",
-      // ClientRequest's protected media helpers, wrapped under public names where they apply
-      "attachMedia", "media", "uploadProtocol", "uploadListener", "uploadChunkSize", "resumeMediaUpload",
+      "setTotalTimeout", RuntimeNames.EXECUTE, "executeAsync",
+      RuntimeNames.EXECUTE_STREAM, "executeStreamAsync", "method", "client", "content",
+      "responseType", "params", "headers",
+      // the protected media helpers, wrapped under public names where they apply
+      "attachMedia", "uploadProtocol", "uploadListener", "uploadChunkSize", "resumeMediaUpload",
       "openMediaStream", "downloadMediaTo", "openResponseStream", "downloadResponseTo"));
+  /**
+   * Names a request's generated members never take: its base class's, those the emitters add, and
+   * {@code ClientRequest}'s private {@code self()} and {@code media}, which are not inherited but
+   * were always kept off (freeing them would rename members of existing clients).
+   */
+  static final Set<String> REQUEST_METHODS = union(CLIENT_REQUEST_METHODS, RuntimeNames.GENERATED_REQUEST_METHODS,
+      Set.of("self", "media"));
 
   private final String packageName;
   private final ClassName service;
@@ -122,16 +171,11 @@ public final class NamePlan {
   private final ClassName scopesClass;
   private final Map<String, ClassName> schemaClasses = new HashMap<>();
   private final Map<String, Map<String, MemberNames>> properties = new HashMap<>();
-  private final Map<String, Map<String, String>> enumConstants = new HashMap<>();
-  private final Map<String, String> unknownConstants = new HashMap<>();
+  private final Map<String, EnumNames> enums = new HashMap<>();
   // By identity: resource paths can repeat ("a.b" at the top and "b" inside "a").
   private final Map<Resource, ClassName> resourceClasses = new IdentityHashMap<>();
   private final Map<Resource, String> resourceAccessors = new IdentityHashMap<>();
-  private final Map<String, ClassName> requestClasses = new HashMap<>();
-  private final Map<String, String> requestAccessors = new HashMap<>();
-  private final Map<String, Map<String, MemberNames>> params = new HashMap<>();
-  private final Map<String, String> contentArgs = new HashMap<>();
-  private final Map<String, MediaNames> mediaNames = new HashMap<>();
+  private final Map<String, RequestNames> requests = new HashMap<>();
   private String batchAccessor;
   private final Map<String, MemberNames> commonParams = new LinkedHashMap<>();
   private final Map<String, String> scopeConstants = new LinkedHashMap<>();
@@ -158,6 +202,8 @@ public final class NamePlan {
     this.classPrefix = JavaNames.upperCamel(api.displayName());
     this.methodPrefix = JavaNames.lowerCamel(api.name() == null || api.name().isBlank() ? api.displayName() : api.name());
 
+    // The service takes its name first: models share its package (one per API, unlike Google's
+    // model sub-package), so a schema named like the API is CalendarModel (docs/clients.md says why).
     int serviceNested = Math.max(1 + "ScopesConstants".length(), nestedLength(api.methods(), api.resources()));
     String serviceName = top.allocate(JavaNames.upperCamel(api.displayName()), "Service", true, "", serviceNested);
     this.service = ClassName.get(packageName, serviceName);
@@ -292,15 +338,15 @@ public final class NamePlan {
       String mptr = pointer(pointer(ptr, "methods"), m.name());
       String simple = classes.allocate(className(m.name()), "Request", false, mptr, nestedLength(m.enums(), List.of()));
       ClassName cls = owner.nestedClass(simple);
-      requestClasses.put(m.id(), cls);
       boolean takesArguments = !m.requiredParameters().isEmpty() || m.request() != null;
-      requestAccessors.put(m.id(), accessors.accessor(methodName(m.name()), takesArguments));
-      planMethod(m, cls, append(enclosing, simple), requestReserved, mptr);
+      String accessor = accessors.accessor(methodName(m.name()), takesArguments);
+      requests.put(m.id(), planMethod(m, cls, accessor, append(enclosing, simple), requestReserved, mptr));
     }
     return accessors;
   }
 
-  private void planMethod(Method m, ClassName cls, List<String> enclosing, Set<String> reserved, String mptr) {
+  private RequestNames planMethod(Method m, ClassName cls, String accessor, List<String> enclosing, Set<String> reserved,
+      String mptr) {
     ClassScope nested = new ClassScope(Set.copyOf(enclosing), mptr);
     for (EnumSchema e : m.enums()) {
       planSchema(e, cls.nestedClass(nested.allocate(JavaNames.upperCamel(e.name()), "Enum", false)), List.of(), mptr);
@@ -343,12 +389,13 @@ public final class NamePlan {
         names.put(p.name(), new MemberNames(n.field(), n.getter(), n.setter(), n.rawGetter(), n.rawSetter(), isX, null));
       }
     }
-    params.put(m.id(), names);
-    contentArgs.put(m.id(), unique("content", args));
+    String contentArg = unique("content", args);
+    MediaNames media = null;
     if (m.mediaUpload() != null || m.mediaDownload() != null || m.binaryResponse() != null) {
       String mediaArg = m.mediaUpload() == null ? null : unique("media", args);
-      mediaNames.put(m.id(), new MediaNames(mediaArg, setProtocol, setListener, setChunkSize, resume, downloadTo, asStream));
+      media = new MediaNames(mediaArg, setProtocol, setListener, setChunkSize, resume, downloadTo, asStream);
     }
+    return new RequestNames(cls, accessor, names, contentArg, media);
   }
 
   private void planSchema(Schema s, ClassName cls, List<String> enclosing, String where) {
@@ -391,8 +438,7 @@ public final class NamePlan {
           constants.put(v.value(), unique(base, used));
         }
       }
-      enumConstants.put(s.id(), constants);
-      unknownConstants.put(s.id(), unique("UNRECOGNIZED", used));
+      enums.put(s.id(), new EnumNames(constants, unique("UNRECOGNIZED", used)));
     }
   }
 
@@ -469,7 +515,7 @@ public final class NamePlan {
   /** Whether a type is an enum, or a list or map of one: such members get typed and raw accessors. */
   boolean isEnum(TypeRef t) {
     // As the emitters decide it: through aliases ("kinds": {"$ref": "Kinds"}, Kinds an array of an enum).
-    return new TypeMapper(index, this).enumOf(t) != null;
+    return Schemas.enumOf(t, index) != null;
   }
 
   /**
@@ -478,7 +524,7 @@ public final class NamePlan {
    */
   Boolean booleanDefault(TypeRef type, String defaultValue) {
     if (defaultValue == null || isEnum(type)
-        || !(new TypeMapper(index, this).resolve(type) instanceof TypeRef.Primitive prim)
+        || !(Schemas.resolve(type, index) instanceof TypeRef.Primitive prim)
         || prim.kind() != TypeRef.Kind.BOOLEAN) {
       return null;
     }
@@ -885,12 +931,17 @@ public final class NamePlan {
     return Set.copyOf(top.javaLangNames);
   }
 
+  /** Names of an enum schema's constants (a top-level, nested or parameter enum). */
+  public EnumNames enumNames(String enumId) {
+    return enums.get(enumId);
+  }
+
   public String enumConstant(String enumId, String wireValue) {
-    return enumConstants.get(enumId).get(wireValue);
+    return enums.get(enumId).constants().get(wireValue);
   }
 
   public String unknownConstant(String enumId) {
-    return unknownConstants.get(enumId);
+    return enums.get(enumId).unknown();
   }
 
   public ClassName resourceClass(Resource resource) {
@@ -909,30 +960,39 @@ public final class NamePlan {
     return resourceAccessors.get(resource);
   }
 
+  /** Names of a method's request class and its members. */
+  public RequestNames request(String methodId) {
+    return requests.get(methodId);
+  }
+
   public ClassName requestClass(String methodId) {
-    return requestClasses.get(methodId);
+    RequestNames r = requests.get(methodId);
+    return r == null ? null : r.requestClass();
   }
 
   public String requestAccessor(String methodId) {
-    return requestAccessors.get(methodId);
+    RequestNames r = requests.get(methodId);
+    return r == null ? null : r.accessor();
   }
 
   /** Names of a method's parameter; for an optional parameter the API declares for every method, the common names. */
   public MemberNames param(String methodId, String wireName) {
-    return params.get(methodId).get(wireName);
+    return requests.get(methodId).params().get(wireName);
   }
 
   public boolean isCommonParam(String methodId, String wireName) {
-    return commonParams.get(wireName) == params.get(methodId).get(wireName);
+    return commonParams.get(wireName) == param(methodId, wireName);
   }
 
   public String contentArg(String methodId) {
-    return contentArgs.get(methodId);
+    RequestNames r = requests.get(methodId);
+    return r == null ? null : r.contentArg();
   }
 
   /** Names of a method's media members, or null when it neither uploads nor downloads media. */
   public MediaNames media(String methodId) {
-    return mediaNames.get(methodId);
+    RequestNames r = requests.get(methodId);
+    return r == null ? null : r.media();
   }
 
   /** The service class's accessor of a new batch, or null when the API has no batch endpoint. */

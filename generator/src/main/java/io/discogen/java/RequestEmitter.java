@@ -83,7 +83,8 @@ final class RequestEmitter {
     String doc = Javadocs.sanitize(m.description());
     b.addJavadoc("$L", (doc.isEmpty() ? "" : doc + "\n\n<p>") + m.httpMethod() + " <code>" + Javadocs.sanitize(m.path()) + "</code>\n");
     if (m.streamsResponse()) {
-      b.addJavadoc("\n<p>The server answers with a stream of response messages: read them with {@link\n#executeStream()}, each as it arrives ({@code execute()} fails on the stream).\n");
+      b.addJavadoc("\n<p>The server answers with a stream of response messages: read them with {@link\n#$N()}, each as it arrives ({@code $N()} fails on the stream).\n",
+          RuntimeNames.EXECUTE_STREAM, RuntimeNames.EXECUTE);
     }
     ClassName error = errorClass(m);
     if (error != null) {
@@ -124,7 +125,7 @@ final class RequestEmitter {
     if (m.longRunning() != null) {
       addWait(b, response);
     }
-    if (m.pagination() != null) {
+    if (m.pagedItem() != null) {
       addPaging(b, m, m.pagination(), response);
     }
     for (EnumSchema e : m.enums()) {
@@ -152,7 +153,7 @@ final class RequestEmitter {
   private static void addErrorTypes(TypeSpec.Builder b, ClassName cls, Map<String, ClassName> errors) {
     List<String> lines = new ArrayList<>();
     List<Object> args = new ArrayList<>();
-    MethodSpec.Builder typeFor = MethodSpec.methodBuilder("errorTypeFor")
+    MethodSpec.Builder typeFor = MethodSpec.methodBuilder(RuntimeNames.ERROR_TYPE_FOR)
         .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
         .returns(ParameterizedTypeName.get(ClassName.get(Class.class), WildcardTypeName.subtypeOf(Object.class)))
         .addParameter(int.class, "statusCode")
@@ -183,20 +184,23 @@ final class RequestEmitter {
       args.add(e.getValue());
     }
     ClassName example = errors.values().iterator().next();
+    args.add(RuntimeNames.DECODE_ERROR);
     args.add(cls);
+    args.add(RuntimeNames.DECODE_ERROR);
     args.add(example);
     b.addJavadoc("\n<p>Error responses carry, by status:\n<ul>\n" + String.join("\n", lines) + "\n</ul>\n"
-        + "{@link #decodeError} decodes one as its type: {@code catch (ApiException e) { if\n"
-        + "($T.decodeError(e) instanceof $T err) { ... } }}.\n", args.toArray());
+        + "{@link #$N} decodes one as its type: {@code catch (ApiException e) { if\n"
+        + "($T.$N(e) instanceof $T err) { ... } }}.\n", args.toArray());
     b.addMethod(typeFor.build());
-    b.addMethod(MethodSpec.methodBuilder("decodeError")
+    b.addMethod(MethodSpec.methodBuilder(RuntimeNames.DECODE_ERROR)
         .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
         .returns(Object.class)
         .addParameter(ClassName.get(Runtime.PKG, "ApiException"), "e")
-        .addJavadoc("The body of an error response of this method, decoded as the class {@link #errorTypeFor}\n"
+        .addJavadoc("The body of an error response of this method, decoded as the class {@link #$N}\n"
             + "names for its status; null when none is named or the response had no body.\n\n"
-            + "@throws $T the body does not fit that class\n", ClassName.get(Runtime.PKG, "InvalidResponseException"))
-        .addStatement("$T<?> type = errorTypeFor(e.statusCode())", Class.class)
+            + "@throws $T the body does not fit that class\n", RuntimeNames.ERROR_TYPE_FOR,
+            ClassName.get(Runtime.PKG, "InvalidResponseException"))
+        .addStatement("$T<?> type = $N(e.statusCode())", Class.class, RuntimeNames.ERROR_TYPE_FOR)
         .addStatement("return type == null ? null : e.errorAs(type)")
         .build());
   }
@@ -487,34 +491,31 @@ final class RequestEmitter {
   }
 
   private void addWait(TypeSpec.Builder b, TypeName response) {
-    b.addMethod(MethodSpec.methodBuilder("executeAndWait")
+    b.addMethod(MethodSpec.methodBuilder(RuntimeNames.EXECUTE_AND_WAIT)
         .addModifiers(Modifier.PUBLIC)
         .returns(response)
         .addJavadoc("Sends the request, then polls the long-running operation it starts until it is done.\n"
             + "An operation that ends in error is thrown as an {@code OperationException}.\n")
-        .addStatement("return executeAndWait($T.DEFAULT_TIMEOUT)", Runtime.OPERATIONS)
+        .addStatement("return $N($T.DEFAULT_TIMEOUT)", RuntimeNames.EXECUTE_AND_WAIT, Runtime.OPERATIONS)
         .build());
-    b.addMethod(MethodSpec.methodBuilder("executeAndWait")
+    b.addMethod(MethodSpec.methodBuilder(RuntimeNames.EXECUTE_AND_WAIT)
         .addModifiers(Modifier.PUBLIC)
         .returns(response)
         .addParameter(Runtime.DURATION, "timeout")
-        .addJavadoc("As {@link #executeAndWait()}, waiting at most {@code timeout}.\n")
+        .addJavadoc("As {@link #$N()}, waiting at most {@code timeout}.\n", RuntimeNames.EXECUTE_AND_WAIT)
         .addStatement("return $T.waitFor(this, POLL, $S, timeout)", Runtime.OPERATIONS, "name")
         .build());
   }
 
   private void addPaging(TypeSpec.Builder b, Method m, Pagination pg, TypeName response) {
-    TypeRef item = types.pagedItem(m);
-    if (item == null) {
-      return;
-    }
+    TypeRef item = pg.itemType();
     String pageSchema = ((TypeRef.Named) types.resolve(m.response())).schemaId();
     ClassName pageClass = (ClassName) response;
-    b.addMethod(MethodSpec.methodBuilder("iterateAll")
+    b.addMethod(MethodSpec.methodBuilder(RuntimeNames.ITERATE_ALL)
         .addModifiers(Modifier.PUBLIC)
         .returns(ParameterizedTypeName.get(Runtime.PAGED_ITERABLE, types.apiType(item), response))
-        .addJavadoc("Every item of every page, fetched lazily as iteration proceeds; also {@code stream()}\n"
-            + "and {@code pages()}.\n")
+        .addJavadoc("Every item of every page, fetched lazily as iteration proceeds; also {@code $N()}\n"
+            + "and {@code $N()}.\n", RuntimeNames.STREAM, RuntimeNames.PAGES)
         .addStatement("return $T.of(this, $L, $T::$N, $T::$N)", Runtime.PAGED_ITERABLE, Literals.string(pg.pageTokenParameter()),
             pageClass, names.property(pageSchema, pg.nextPageTokenProperty()).getter(),
             pageClass, names.property(pageSchema, pg.itemsProperty()).getter())

@@ -66,7 +66,8 @@ final class ResourceEmitter {
       String doc = Javadocs.sanitize(m.description());
       accessor.addJavadoc("$L", doc.isEmpty() ? "" : doc + "\n\n<p>");
       if (m.streamsResponse()) {
-        accessor.addJavadoc("Returns a request to configure and read with {@link $T#executeStream()}: the\nresponse is a stream of messages.\n", reqClass);
+        accessor.addJavadoc("Returns a request to configure and read with {@link $T#$N()}: the\nresponse is a stream of messages.\n",
+            reqClass, RuntimeNames.EXECUTE_STREAM);
       } else {
         accessor.addJavadoc("Returns a request to configure and execute.\n");
       }

@@ -5,9 +5,9 @@ import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
-import io.discogen.ir.AliasSchema;
 import io.discogen.ir.EnumSchema;
 import io.discogen.ir.Schema;
+import io.discogen.ir.Schemas;
 import io.discogen.ir.TypeRef;
 import java.util.Map;
 
@@ -59,25 +59,12 @@ public final class TypeMapper {
 
   /** Follows aliases until a non-alias type. */
   public TypeRef resolve(TypeRef t) {
-    TypeRef cur = t;
-    for (int guard = 0; cur instanceof TypeRef.Named n && index.get(n.schemaId()) instanceof AliasSchema a; guard++) {
-      if (guard > 100) {
-        return TypeRef.ANY;
-      }
-      cur = a.target();
-    }
-    return cur;
+    return Schemas.resolve(t, index);
   }
 
   /** The enum schema a (possibly list- or map-wrapped) type holds, or null. */
   public EnumSchema enumOf(TypeRef t) {
-    TypeRef r = resolve(t);
-    if (r instanceof TypeRef.ListOf l) {
-      r = resolve(l.element());
-    } else if (r instanceof TypeRef.MapOf m) {
-      r = resolve(m.value());
-    }
-    return r instanceof TypeRef.Named n && index.get(n.schemaId()) instanceof EnumSchema e ? e : null;
+    return Schemas.enumOf(t, index);
   }
 
   /**
@@ -134,33 +121,6 @@ public final class TypeMapper {
       return contains(m.value(), kind);
     }
     return false;
-  }
-
-  /**
-   * The item type of a paged method whose response really has a list of items and a string
-   * next-page token, or null: then no {@code iterateAll()} is generated (and docs show none).
-   */
-  public TypeRef pagedItem(io.discogen.ir.Method m) {
-    io.discogen.ir.Pagination pg = m.pagination();
-    if (pg == null || pg.itemsProperty() == null || m.response() == null) {
-      return null;
-    }
-    if (!(resolve(m.response()) instanceof TypeRef.Named rn) || !(index.get(rn.schemaId()) instanceof io.discogen.ir.ObjectSchema page)) {
-      return null;
-    }
-    TypeRef items = null;
-    TypeRef token = null;
-    for (io.discogen.ir.Property p : page.allProperties(index)) {
-      if (p.name().equals(pg.itemsProperty())) {
-        items = resolve(p.type());
-      } else if (p.name().equals(pg.nextPageTokenProperty())) {
-        token = p.type();
-      }
-    }
-    if (!(items instanceof TypeRef.ListOf list) || token == null || !STRING.equals(apiType(token))) {
-      return null;
-    }
-    return list.element();
   }
 
   /**

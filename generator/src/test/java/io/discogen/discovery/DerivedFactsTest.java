@@ -3,7 +3,9 @@ package io.discogen.discovery;
 import static io.discogen.discovery.Specs.method;
 import static io.discogen.discovery.Specs.parse;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.discogen.ir.ApiModel;
 import io.discogen.ir.LongRunning;
@@ -108,6 +110,39 @@ class DerivedFactsTest {
             "folders",
             "R");
     assertEquals("tag", p.itemsProperty());
+  }
+
+  @Test
+  void numericNextPageTokenPagesWithoutItems() throws Exception {
+    // Only a string token can be handed back as pageToken: such a method pages, but not iterateAll().
+    Pagination p =
+        pagination(
+            ITEM + """
+            , "R": {"type": "object", "properties": {
+                "sessions": {"type": "array", "items": {"$ref": "Session"}},
+                "nextPageToken": {"type": "integer", "format": "int32"}}}
+            """,
+            "sessions",
+            "R");
+    assertEquals(new Pagination("pageToken", "nextPageToken", null, null), p);
+    assertFalse(p.iterable());
+  }
+
+  @Test
+  void aliasedTokenAndResponseStillIterate() throws Exception {
+    // The IR's one derivation looks through aliases, as the emitters and the diff did before.
+    Pagination p =
+        pagination(
+            ITEM + """
+            , "Token": {"type": "string"},
+            "R": {"type": "object", "properties": {
+                "sessions": {"type": "array", "items": {"$ref": "Session"}},
+                "nextPageToken": {"$ref": "Token"}}}
+            """,
+            "sessions",
+            "R");
+    assertTrue(p.iterable());
+    assertEquals(new TypeRef.Named("Session"), p.itemType());
   }
 
   @Test

@@ -1,0 +1,232 @@
+package io.discogen.runtime;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The HttpURLConnection sender for blocking in-memory calls to plain http roots: what reaches the
+ * server, what falls back to java.net.http, and failures that keep java.net.http's meaning.
+ */
+class UrlConnectionSenderTest {
+  private static final BoundedBody BODY = new BoundedBody(1 << 20, 64 * 1024);
+
+  /** Records what it is asked to send instead of sending it. */
+  static final class Fallback implements HttpSender {
+    final List<HttpRequest> sent = new ArrayList<>();
+    final HttpSender real = HttpSender.of(HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build());
+
+    @Override
+    public <T> HttpResponse<T> send(HttpRequest request, HttpResponse.BodyHandler<T> handler)
+        throws IOException, InterruptedException {
+      sent.add(request);
+      return real.send(request, handler);
+    }
+
+    @Override
+    public <T> CompletableFuture<HttpResponse<T>> sendAsync(HttpRequest request, HttpResponse.BodyHandler<T> handler) {
+      sent.add(request);
+      return real.sendAsync(request, handler);
+    }
+  }
+
+  private final Fallback fallback = new Fallback();
+  private final UrlConnectionSender sender = new UrlConnectionSender(fallback, Duration.ofSeconds(5));
+
+  @Test
+  void aGetAndAPostReachTheServerAsTheExchangeHasThem() throws Exception {
+    try (FakeServer server = new FakeServer((ex, req, n) -> {
+      ex.getResponseHeaders().add("X-Multi", "a");
+      ex.getResponseHeaders().add("X-Multi", "b");
+      FakeServer.respond(ex, n == 1 ? 200 : 201, "{\"n\":" + n + "}");
+    })) {
+      HttpResponse<byte[]> get = sender.send(HttpRequest.newBuilder(URI.create(server.url() + "v1/things?q=1"))
+          .header("Accept", "application/json").header("X-Goog-Api-Client", "gl-java/17").GET()
+          .timeout(Duration.ofSeconds(5)).build(), BODY);
+      assertEquals(200, get.statusCode());
+      assertEquals("{\"n\":1}", new String(get.body(), StandardCharsets.UTF_8));
+      assertEquals(List.of("a", "b"), get.headers().allValues("x-multi"));
+      assertEquals(HttpClient.Version.HTTP_1_1, get.version());
+
+      byte[] json = "{\"name\":\"x\"}".getBytes(StandardCharsets.UTF_8);
+      HttpResponse<byte[]> post = sender.send(HttpRequest.newBuilder(URI.create(server.url() + "v1/things"))
+          .header("Content-Type", "application/json; charset=UTF-8")
+          .POST(HttpRequest.BodyPublishers.ofByteArray(json)).timeout(Duration.ofSeconds(5)).build(), BODY);
+      assertEquals(201, post.statusCode());
+      assertTrue(fallback.sent.isEmpty(), "both sent with HttpURLConnection");
+
+      FakeServer.Received g = server.received().get(0);
+      assertEquals("GET", g.method());
+      assertEquals("q=1", g.rawQuery());
+      assertEquals("application/json", g.header("Accept"));
+      assertEquals("gl-java/17", g.header("X-Goog-Api-Client"));
+      assertNull(g.header("Content-Type"));
+      FakeServer.Received p = server.received().get(1);
+      assertEquals("POST", p.method());
+      assertArrayEquals(json, p.body());
+      assertEquals(String.valueOf(json.length), p.header("Content-Length"));
+      assertEquals("application/json; charset=UTF-8", p.header("Content-Type"));
+      assertEquals("*/*", p.header("Accept"), "not HttpURLConnection's browser list");
+    }
+  }
+
+  @Test
+  void whatHttpUrlConnectionCannotSendGoesToTheFallback() throws Exception {
+    try (FakeServer server = new FakeServer((ex, req, n) -> FakeServer.respond(ex, 200, "{}"))) {
+      URI uri = URI.create(server.url() + "v1/things");
+      byte[] json = "{}".getBytes(StandardCharsets.UTF_8);
+      HttpRequest patch = HttpRequest.newBuilder(uri).header("Content-Type", "application/json")
+          .method("PATCH", HttpRequest.BodyPublishers.ofByteArray(json)).build();
+      HttpRequest emptyPost = HttpRequest.newBuilder(uri).POST(HttpRequest.BodyPublishers.noBody()).build();
+      HttpRequest streamed = HttpRequest.newBuilder(uri).GET().build();
+      assertEquals(200, sender.send(patch, BODY).statusCode());
+      assertEquals(200, sender.send(emptyPost, BODY).statusCode());
+      assertEquals(200, sender.send(streamed, HttpResponse.BodyHandlers.ofInputStream()).statusCode());
+      assertEquals(200, sender.sendAsync(streamed, BODY).get(5, TimeUnit.SECONDS).statusCode());
+      assertEquals(List.of(patch, emptyPost, streamed, streamed), fallback.sent);
+      assertEquals("PATCH", server.received().get(0).method());
+      assertNull(server.received().get(1).header("Content-Type"), "no form content type on an empty POST");
+    }
+  }
+
+  @Test
+  void aHeadCutShortIsRefusedNotReadAsAnEmptyAnswer() throws Exception {
+    try (RawServer raw = new RawServer("HTTP/1.1 200 OK\r\nContent-Ty")) {
+      assertThrows(EOFException.class, () -> sender.send(raw.get(), BODY));
+    }
+  }
+
+  @Test
+  void aBodyCutShortIsRefused() throws Exception {
+    try (RawServer raw = new RawServer("HTTP/1.1 200 OK\r\nContent-Length: 100\r\n\r\n{\"name\":")) {
+      assertThrows(EOFException.class, () -> sender.send(raw.get(), BODY));
+    }
+  }
+
+  @Test
+  void aBodyEndedByTheConnectionIsReadWhenTheServerSaysSo() throws Exception {
+    try (RawServer raw = new RawServer("HTTP/1.1 200 OK\r\nConnection: close\r\n\r\n{\"n\":1}")) {
+      assertEquals("{\"n\":1}", new String(sender.send(raw.get(), BODY).body(), StandardCharsets.UTF_8));
+    }
+  }
+
+  @Test
+  void aStalledBodyEndsAtTheReadTimeoutAsAnHttpTimeout() throws Exception {
+    try (RawServer raw = new RawServer("HTTP/1.1 200 OK\r\nContent-Length: 100\r\n\r\n{\"na", true)) {
+      long t0 = System.nanoTime();
+      HttpRequest req = HttpRequest.newBuilder(raw.uri()).timeout(Duration.ofMillis(300)).build();
+      assertThrows(HttpTimeoutException.class, () -> sender.send(req, BODY));
+      long ms = (System.nanoTime() - t0) / 1_000_000;
+      assertTrue(ms >= 250 && ms < 3_000, ms + " ms");
+    }
+  }
+
+  @Test
+  void anInterruptEndsAnExchangeWaitingForItsHead() throws Exception {
+    try (RawServer raw = new RawServer(null, true)) {
+      AtomicReference<Throwable> thrown = new AtomicReference<>();
+      CountDownLatch done = new CountDownLatch(1);
+      Thread t = new Thread(() -> {
+        try {
+          sender.send(HttpRequest.newBuilder(raw.uri()).timeout(Duration.ofSeconds(60)).build(), BODY);
+        } catch (Throwable e) {
+          thrown.set(e);
+        }
+        done.countDown();
+      });
+      t.start();
+      assertTrue(raw.accepted.await(5, TimeUnit.SECONDS));
+      long t0 = System.nanoTime();
+      t.interrupt();
+      assertTrue(done.await(5, TimeUnit.SECONDS), "the interrupt ended the exchange");
+      assertTrue(System.nanoTime() - t0 < 2_000_000_000L);
+      assertInstanceOf(InterruptedException.class, thrown.get());
+    }
+  }
+
+  @Test
+  void onlyPlainHttpCallsReadIntoMemoryAreCarried() {
+    HttpRequest plain = HttpRequest.newBuilder(URI.create("http://127.0.0.1:1/x")).build();
+    HttpRequest tls = HttpRequest.newBuilder(URI.create("https://example.com/x")).build();
+    HttpRequest h2 = HttpRequest.newBuilder(URI.create("http://127.0.0.1:1/x")).version(HttpClient.Version.HTTP_2).build();
+    assertTrue(UrlConnectionSender.carries(plain, BODY));
+    assertTrue(UrlConnectionSender.carries(plain, BODY.abortable()));
+    assertFalse(UrlConnectionSender.carries(tls, BODY));
+    assertFalse(UrlConnectionSender.carries(h2, BODY));
+    assertFalse(UrlConnectionSender.carries(plain, BODY.streaming()));
+  }
+
+  /** A one-connection server that answers every request with {@code answer} (null: nothing), then closes or stalls. */
+  static final class RawServer implements AutoCloseable {
+    final ServerSocket socket = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+    final CountDownLatch accepted = new CountDownLatch(1);
+    private final Thread thread;
+
+    RawServer(String answer) throws IOException {
+      this(answer, false);
+    }
+
+    RawServer(String answer, boolean stall) throws IOException {
+      thread = new Thread(() -> {
+        try (Socket s = socket.accept()) {
+          accepted.countDown();
+          InputStream in = s.getInputStream();
+          byte[] buf = new byte[8192];
+          int n = in.read(buf); // the request head (small)
+          if (n > 0 && answer != null) {
+            OutputStream out = s.getOutputStream();
+            out.write(answer.getBytes(StandardCharsets.ISO_8859_1));
+            out.flush();
+          }
+          if (stall) {
+            Thread.sleep(30_000);
+          }
+        } catch (IOException | InterruptedException e) {
+          // closed by the test
+        }
+      });
+      thread.setDaemon(true);
+      thread.start();
+    }
+
+    URI uri() {
+      return URI.create("http://127.0.0.1:" + socket.getLocalPort() + "/x");
+    }
+
+    HttpRequest get() {
+      return HttpRequest.newBuilder(uri()).timeout(Duration.ofSeconds(10)).build();
+    }
+
+    @Override
+    public void close() throws IOException {
+      thread.interrupt();
+      socket.close();
+    }
+  }
+}

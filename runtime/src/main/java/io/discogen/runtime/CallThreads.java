@@ -35,18 +35,19 @@ final class CallThreads {
   private CallThreads() {}
 
   /**
-   * Runs {@code call} on a pool thread; the future completes there with its result or exception.
+   * Runs {@code call} on a pool thread, as {@code context} wraps it on this one; the future
+   * completes there with its result or exception.
    * Cancelling the future interrupts the call, which aborts its exchange.
    */
-  static <T> CompletableFuture<T> run(Supplier<T> call) {
+  static <T> CompletableFuture<T> run(Supplier<T> call, java.util.function.UnaryOperator<Runnable> context) {
     CompletableFuture<T> result = new CompletableFuture<>();
-    Future<?> task = POOL.submit(() -> {
+    Future<?> task = POOL.submit(context.apply(() -> {
       try {
         result.complete(call.get());
       } catch (Throwable t) {
         result.completeExceptionally(t);
       }
-    });
+    }));
     result.whenComplete((v, e) -> {
       if (result.isCancelled()) {
         task.cancel(true);

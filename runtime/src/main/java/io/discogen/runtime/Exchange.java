@@ -237,6 +237,8 @@ public final class Exchange {
     volatile boolean cancelled;
     /** The exchange on the wire, to abort when the call is cancelled. */
     volatile CompletableFuture<?> inflight;
+    /** The caller's tracing context, kept by {@link OpenTelemetryPolicy} for the call's later attempts. */
+    volatile Object telemetryContext;
 
     Scope(ClientOptions options, RestMethod method) {
       this(options, method, null);

@@ -16,6 +16,8 @@ import java.util.concurrent.Executors;
  */
 final class Pipeline {
   private final HttpPolicy.Chain head;
+  /** Policies that carry the caller's context to where a call runs (see {@link CallContext}). */
+  private final List<CallContext> callContexts = new ArrayList<>();
 
   Pipeline(ClientOptions options, boolean acceptGzip, HttpSender callSender, HttpSender sender) {
     List<HttpPolicy> policies = new ArrayList<>();
@@ -34,6 +36,11 @@ final class Pipeline {
     }
     policies.add(new CompressionPolicy(acceptGzip, options.gzipRequestsAbove(), options.maxResponseBytes()));
     policies.add(new LoggingPolicy(options.logBodies()));
+    for (HttpPolicy p : policies) {
+      if (p instanceof CallContext c) {
+        callContexts.add(c);
+      }
+    }
     HttpPolicy.Chain chain = new SendStep(callSender, sender);
     for (int i = policies.size() - 1; i >= 0; i--) {
       chain = new Link(policies.get(i), chain);
@@ -53,6 +60,14 @@ final class Pipeline {
       t.setDaemon(true);
       return t;
     });
+  }
+
+  /** {@code task} with the current thread's context, for each policy that needs it. */
+  Runnable withCallContext(Runnable task) {
+    for (CallContext c : callContexts) {
+      task = c.wrap(task);
+    }
+    return task;
   }
 
   HttpResponse<?> send(Exchange exchange) throws IOException {

@@ -269,7 +269,7 @@ final class Transport {
 
   <T> CompletableFuture<T> executeAsync(ClientRequest<T, ?> request, Map<String, Object> overrides) {
     if (CallThreads.NEEDED) {
-      return CallThreads.run(() -> execute(request, overrides));
+      return CallThreads.run(() -> execute(request, overrides), pipeline::withCallContext);
     }
     Call<T> call;
     try {

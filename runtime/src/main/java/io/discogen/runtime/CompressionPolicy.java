@@ -99,7 +99,7 @@ final class CompressionPolicy implements HttpPolicy {
     return resp;
   }
 
-  private static boolean isGzip(HttpHeaders headers) {
+  static boolean isGzip(HttpHeaders headers) {
     Optional<String> enc = headers.firstValue("Content-Encoding");
     return enc.isPresent() && (enc.get().trim().equalsIgnoreCase("gzip") || enc.get().trim().equalsIgnoreCase("x-gzip"));
   }
@@ -189,11 +189,16 @@ final class CompressionPolicy implements HttpPolicy {
     }
   }
 
+  /** {@code headers} without those that described the encoded body. */
+  static HttpHeaders withoutEncoding(HttpHeaders headers) {
+    return HttpHeaders.of(headers.map(),
+        (name, value) -> !name.equalsIgnoreCase("Content-Encoding") && !name.equalsIgnoreCase("Content-Length"));
+  }
+
   /** A response with its body decoded; without the headers that described the encoded body. */
   private record Decoded(HttpResponse<?> raw, Object body, HttpHeaders headers) implements HttpResponse<Object> {
     Decoded(HttpResponse<?> raw, Object body) {
-      this(raw, body, HttpHeaders.of(raw.headers().map(),
-          (name, value) -> !name.equalsIgnoreCase("Content-Encoding") && !name.equalsIgnoreCase("Content-Length")));
+      this(raw, body, withoutEncoding(raw.headers()));
     }
 
     @Override

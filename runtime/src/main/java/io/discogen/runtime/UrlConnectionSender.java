@@ -147,10 +147,15 @@ final class UrlConnectionSender implements HttpSender {
         // body, with no length, as empty); java.net.http refuses it, and so do we.
         throw new EOFException("EOF reached while reading the response head");
       }
-      Info info = new Info(status, headers);
-      HttpResponse.BodySubscriber<T> subscriber = handler.apply(info);
-      T value = read(c, status, length, subscriber, watch);
-      return new Response<>(status, request, headers, value);
+      // A gzip body the pipeline asked for (CompressionPolicy did) is decoded as it arrives, in
+      // the waits for the network, rather than after the last byte: the handler and the policies
+      // see it decoded, as CompressionPolicy would hand it on, within the same limits.
+      boolean gunzip = length != 0 && hasBody(request, status) && CompressionPolicy.isGzip(headers)
+          && request.headers().firstValue("Accept-Encoding").filter(v -> v.contains("gzip")).isPresent();
+      HttpHeaders seen = gunzip ? CompressionPolicy.withoutEncoding(headers) : headers;
+      HttpResponse.BodySubscriber<T> subscriber = handler.apply(new Info(status, seen));
+      T value = read(c, status, gunzip ? -1 : length, gunzip, subscriber, watch);
+      return new Response<>(status, request, seen, value);
     } catch (SocketTimeoutException e) {
       throw new HttpTimeoutException("request timed out");
     }
@@ -166,14 +171,15 @@ final class UrlConnectionSender implements HttpSender {
    * this thread stops at the next data, or at the read timeout, which is the attempt's timeout: an
    * abort while a body has stalled completely takes effect then, not at once.
    */
-  private static <T> T read(HttpURLConnection c, int status, long length, HttpResponse.BodySubscriber<T> subscriber,
-      Interrupts.Watch watch) throws IOException, InterruptedException {
+  private static <T> T read(HttpURLConnection c, int status, long length, boolean gunzip,
+      HttpResponse.BodySubscriber<T> subscriber, Interrupts.Watch watch) throws IOException, InterruptedException {
     Demand demand = new Demand();
     subscriber.onSubscribe(demand);
-    InputStream in = status >= 400 ? c.getErrorStream() : c.getInputStream();
+    InputStream raw = status >= 400 ? c.getErrorStream() : c.getInputStream();
     watch.bodyPhase = true;
-    if (in != null) {
-      try (in) {
+    if (raw != null) {
+      // A gzip stream cut short fails in GZIPInputStream (its trailer is missing).
+      try (InputStream in = gunzip ? new java.util.zip.GZIPInputStream(raw, READ_SIZE) : raw) {
         byte[] buf = new byte[(int) Math.max(1, Math.min(READ_SIZE, length >= 0 ? length : READ_SIZE))];
         long total = 0;
         int n;

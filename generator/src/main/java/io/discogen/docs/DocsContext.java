@@ -43,6 +43,8 @@ final class DocsContext {
   final NamePlan names;
   final TypeMapper types;
   final Map<String, Schema> index;
+  /** Where links to a path in descriptions go ({@code https://developers.google.com}); null: nowhere. */
+  final String site;
 
   private final Map<String, Location> typeLocations = new HashMap<>();
   private final Map<String, ResourceInfo> resources = new LinkedHashMap<>();
@@ -64,12 +66,31 @@ final class DocsContext {
   private final String serviceMethodsPage;
   final String commonParametersAnchor;
 
+  /** The scheme and host of an http(s) documentation link: path links in descriptions are on that site. */
+  static String site(String documentationLink) {
+    if (documentationLink == null) {
+      return null;
+    }
+    try {
+      java.net.URI u = new java.net.URI(documentationLink.strip());
+      String scheme = u.getScheme() == null ? "" : u.getScheme().toLowerCase(Locale.ROOT);
+      if (!(scheme.equals("https") || scheme.equals("http")) || u.getRawAuthority() == null
+          || u.getRawUserInfo() != null) {
+        return null;
+      }
+      return scheme + "://" + u.getRawAuthority();
+    } catch (java.net.URISyntaxException e) {
+      return null;
+    }
+  }
+
   DocsContext(ApiModel api, String packageName) {
     this.api = api;
     this.packageName = packageName;
     this.names = NamePlan.of(api, packageName);
     this.index = api.schemaIndex();
     this.types = new TypeMapper(index, names);
+    this.site = site(api.documentationLink());
     pagesLower.add(INDEX.toLowerCase(Locale.ROOT));
 
     for (Schema s : api.schemas()) {

@@ -30,7 +30,7 @@ final class IndexPage {
     ApiModel api = ctx.api;
     Page page = new Page(DocsContext.INDEX);
     page.heading(1, null, Markdown.inline(api.title() != null && !api.title().isBlank() ? api.title() : api.name()));
-    page.block(Markdown.text(api.description()));
+    page.block(Markdown.text(api.description(), ctx.site));
 
     List<List<String>> facts = new ArrayList<>();
     facts.add(List.of("API", Markdown.cellCode(api.name()) + " " + Markdown.cellCode(api.version())));
@@ -82,7 +82,7 @@ final class IndexPage {
         String kind = s instanceof EnumSchema ? "enum" : "object";
         boolean deprecated = s instanceof ObjectSchema o && o.deprecated();
         rows.add(List.of(Markdown.link(Markdown.inline(ctx.javaName(s.id())), ctx.location(s.id()).page()), kind,
-            (deprecated ? "**Deprecated.** " : "") + Markdown.summary(s.description())));
+            (deprecated ? "**Deprecated.** " : "") + Markdown.summary(s.description(), ctx.site)));
       }
     }
     if (rows.isEmpty()) {
@@ -101,7 +101,7 @@ final class IndexPage {
       for (Parameter p : api.commonParameters()) {
         NamePlan.MemberNames n = ctx.names.commonParam(p.name());
         rows.add(List.of(Markdown.cellCode(p.name()), "`" + n.setter() + "(…)`", ctx.typeMarkdown(p.type(), page.path()),
-            (p.deprecated() ? "**Deprecated.** " : "") + Markdown.cell(p.description())));
+            (p.deprecated() ? "**Deprecated.** " : "") + Markdown.cell(p.description(), ctx.site)));
       }
       page.table(List.of("Name", "Java", "Type", "Description"), rows);
       for (EnumSchema e : api.commonEnums()) {
@@ -114,7 +114,7 @@ final class IndexPage {
       rows = new ArrayList<>();
       for (Scope s : api.scopes()) {
         rows.add(List.of("`" + String.join(".", ctx.names.scopesClass().simpleNames()) + "." + ctx.names.scopeConstant(s.url()) + "`",
-            Markdown.cellCode(s.url()), Markdown.cell(s.description())));
+            Markdown.cellCode(s.url()), Markdown.cell(s.description(), ctx.site)));
       }
       page.table(List.of("Constant", "Scope", "Description"), rows);
     }

@@ -83,7 +83,7 @@ public final class MarkdownEmitter {
       String title = api.title() != null && !api.title().isBlank() ? api.title() : api.name();
       rows.add(List.of(Markdown.link(Markdown.inline(title), dir + "/" + DocsContext.INDEX),
           Markdown.cellCode(api.name()) + " " + Markdown.cellCode(api.version()), "`" + pkg + "`",
-          Markdown.summary(api.description())));
+          Markdown.summary(api.description(), DocsContext.site(api.documentationLink()))));
     }
     index.table(List.of("API", "Name and version", "Java package", "Description"), rows);
     files.add(0, new GeneratedFile(DocsContext.INDEX, index.text().getBytes(StandardCharsets.UTF_8)));

@@ -26,7 +26,7 @@ final class ModelPage {
         + " · " + (s instanceof EnumSchema ? "enum" : "model") + " `" + ctx.packageName + "." + java + "`");
     if (s instanceof ObjectSchema o) {
       page.block(Sections.deprecatedNote(o.deprecated()).strip());
-      page.block(Markdown.text(o.description()));
+      page.block(Markdown.text(o.description(), ctx.site));
       page.block(sections.usedBy(o.id(), page.path()));
       page.heading(2, null, "Properties");
       if (hasDefaultGetters(o)) {

@@ -119,7 +119,7 @@ final class ResourcePage {
           Markdown.cellCode(m.httpMethod() + " " + m.path()),
           String.join(", ", required),
           String.join(", ", optional),
-          (m.deprecated() ? "**Deprecated.** " : "") + Markdown.summary(m.description())));
+          (m.deprecated() ? "**Deprecated.** " : "") + Markdown.summary(m.description(), ctx.site)));
     }
     page.table(List.of("Method", "HTTP request", "Required parameters", "Optional parameters", "Description"), rows);
 
@@ -131,7 +131,7 @@ final class ResourcePage {
   private void method(Page page, Method m, List<String> accessors, Map<String, String> anchors) {
     page.heading(2, ctx.methodLocation(m.id()).anchor(), Markdown.inline(m.name()));
     page.block(Sections.deprecatedNote(m.deprecated()).strip());
-    page.block(Markdown.text(m.description()));
+    page.block(Markdown.text(m.description(), ctx.site));
 
     String root = ctx.api.endpoints().rootUrl();
     String servicePath = ctx.api.endpoints().servicePath() == null ? "" : ctx.api.endpoints().servicePath();
@@ -231,7 +231,7 @@ final class ResourcePage {
         java += "<br>or default: `" + n.defaultGetter() + "()`";
       }
     }
-    String description = (p.deprecated() ? "**Deprecated.** " : "") + Markdown.cell(p.description());
+    String description = (p.deprecated() ? "**Deprecated.** " : "") + Markdown.cell(p.description(), ctx.site);
     if (p.defaultValue() != null) {
       description += (description.isEmpty() ? "" : "<br>") + "Default: " + Markdown.cellCode(p.defaultValue());
     }

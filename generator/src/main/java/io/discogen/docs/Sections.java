@@ -66,7 +66,7 @@ final class Sections {
         page.heading(level, loc.anchor(), Markdown.inline(ctx.javaName(no.id())));
         page.block((deprecatedNote(no.deprecated()) + "Nested class `" + ctx.javaName(no.id()) + "`. "
             + usedBy(no.id(), page.path())).strip());
-        page.block(Markdown.text(no.description()));
+        page.block(Markdown.text(no.description(), ctx.site));
         object(page, no, level);
       } else if (n instanceof EnumSchema e) {
         enumSection(page, e, level, loc.anchor());
@@ -121,7 +121,7 @@ final class Sections {
       notes.add(format);
     }
     return List.of(Markdown.cellCode(p.name()), ctx.typeMarkdown(p.type(), from), accessors,
-        Markdown.cell(p.description()), String.join(" ", notes));
+        Markdown.cell(p.description(), ctx.site), String.join(" ", notes));
   }
 
   /** An enum as a section: its values and how values this client does not know surface. */
@@ -131,7 +131,7 @@ final class Sections {
   }
 
   void enumBody(Page page, EnumSchema e) {
-    page.block(Markdown.text(e.description()));
+    page.block(Markdown.text(e.description(), ctx.site));
     page.block(("Enum `" + ctx.javaName(e.id()) + "`. " + usedBy(e.id(), page.path())).strip());
     List<List<String>> rows = new ArrayList<>();
     Set<String> seen = new HashSet<>();
@@ -141,7 +141,7 @@ final class Sections {
         continue;
       }
       rows.add(List.of("`" + constant + "`", Markdown.cellCode(v.value()),
-          (v.deprecated() ? "**Deprecated.** " : "") + Markdown.cell(v.description())));
+          (v.deprecated() ? "**Deprecated.** " : "") + Markdown.cell(v.description(), ctx.site)));
     }
     String unknown = ctx.names.unknownConstant(e.id());
     rows.add(List.of("`" + unknown + "`", "any other value",

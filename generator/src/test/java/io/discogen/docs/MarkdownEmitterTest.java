@@ -236,7 +236,8 @@ class MarkdownEmitterTest {
           continue;
         }
         assertFalse(line.startsWith("#") && !line.matches("#{1,4} \\S.*"), e.getKey() + ": " + line);
-        assertFalse(line.startsWith(">") || line.startsWith("- not") || line.startsWith("1. "), e.getKey() + ": " + line);
+        // Quotes never; list items are kept from descriptions (Discovery's use them), harmless inside a page.
+        assertFalse(line.startsWith(">"), e.getKey() + ": " + line);
         if (line.startsWith("| ")) {
           int n = DocPages.cells(line).size();
           if (line.startsWith("| ---") || columns < 0) {

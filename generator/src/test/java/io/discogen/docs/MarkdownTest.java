@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 class MarkdownTest {
   @Test
   void cellsHoldOneLineAndNoSyntax() {
-    assertEquals("a \\| b<br>c &lt;script&gt; \\`x\\` \\*y\\* \\[l\\](u) &amp;", Markdown.cell("a | b\r\n\nc <script> `x` *y* [l](u) &"));
+    assertEquals("a \\| b<br>c &lt;script&gt; \\` x \\* y \\[l\\] (u) &amp;", Markdown.cell("a | b\r\n\nc <script> ` x * y [l] (u) &"));
     assertEquals("snake_case stays, \\_lead and trail\\_", Markdown.cell("snake_case stays, _lead and trail_"));
     assertEquals("", Markdown.cell(null));
     assertEquals("", Markdown.cell(" \n "));
@@ -16,8 +16,28 @@ class MarkdownTest {
 
   @Test
   void paragraphsCannotStartBlocks() {
-    assertEquals("\\# h\n&gt; q\n\\- l\n1\\. n\n\\`\\`\\`java\n\ntext", Markdown.text("# h\n> q\n- l\n1. n\n```java\n\n\ntext"));
+    assertEquals("\\# h\n&gt; q\n\\-l\n1\\.n\n\\`\\`\\`java\n\ntext", Markdown.text("# h\n> q\n-l\n1.n\n```java\n\n\ntext"));
     assertEquals("\\= rule", Markdown.text("  = rule"));
+  }
+
+  @Test
+  void descriptionsKeepTheirCodeLinksEmphasisAndLists() {
+    String site = "https://developers.google.com";
+    assertEquals("The range `A1:B2`, see [the guide](https://developers.google.com/sheets/api/guides/values).",
+        Markdown.text("The range `A1:B2`, see [the guide](/sheets/api/guides/values).", site));
+    assertEquals("[RFC 3339](https://www.ietf.org/rfc/rfc3339.txt) **must** be *UTC*",
+        Markdown.text("[RFC 3339](https://www.ietf.org/rfc/rfc3339.txt) **must** be *UTC*", site));
+    assertEquals("- one `a|b`\n- two\n1. three", Markdown.text("* one `a|b`\n- two\n1. three", site));
+    assertEquals("• one `a\\|b`<br>• two", Markdown.cell("* one `a|b`\n- two", site));
+    // A path link without a documentation site, and anything but the web, show their text only.
+    assertEquals("see the guide", Markdown.text("see [the guide](/x)", null));
+    assertEquals("click", Markdown.text("[click](javascript:alert(1))", site));
+    assertEquals("x", Markdown.text("[x](//evil.example/a)", site));
+    assertEquals("[a](https://e.example/p%28q%29%20r)", Markdown.text("[a](https://e.example/p(q)%20r)", site));
+    // Text around the kept forms stays escaped; HTML never passes.
+    assertEquals("`<b>` &lt;b&gt; \\_x\\_", Markdown.text("`<b>` <b> _x_", site));
+    assertEquals("[&lt;img src=x&gt;](https://e.example)", Markdown.text("[<img src=x>](https://e.example)", site));
+    assertEquals("\\[a [b](https://e.example)", Markdown.text("[a [b](https://e.example)", site));
   }
 
   @Test

@@ -163,23 +163,42 @@ final class ResourcePage {
       facts.add("- **Safe retries:** leave " + Markdown.code(m.requestIdParameter())
           + " unset and the client fills it with a random UUID, kept across retries of the call, so the server ignores duplicates and the call is retried safely.");
     }
+    NamePlan.MediaNames media = ctx.names.media(m.id());
     if (m.mediaUpload() != null) {
       io.discogen.ir.MediaUpload u = m.mediaUpload();
       List<String> accept = new ArrayList<>();
       for (String a : u.accept()) {
         accept.add(Markdown.code(a));
       }
-      facts.add("- **Media upload:** the API accepts "
+      String withMedia = signature(m) + (signature(m).isEmpty() ? "" : ", ") + "MediaContent " + media.mediaArg();
+      List<String> protocols = new ArrayList<>();
+      if (u.simplePath() != null) {
+        protocols.add(u.multipart() ? "`SIMPLE`, `MULTIPART`" : "`SIMPLE`");
+      }
+      if (u.resumablePath() != null) {
+        protocols.add("`RESUMABLE`");
+      }
+      facts.add("- **Media upload:** `" + ctx.names.requestAccessor(m.id()) + "(" + withMedia + ")` uploads the content"
+          + " (a `MediaContent` from bytes, a file or a stream) with " + (m.request() != null ? "the metadata in `"
+          + ctx.names.contentArg(m.id()) + "`" : "no metadata") + "; the API accepts "
           + (accept.isEmpty() ? "any media type" : String.join(", ", accept))
-          + (u.maxSize() == null ? "" : ", at most " + bytes(u.maxSize())) + ".");
+          + (u.maxSize() == null ? "" : ", at most " + bytes(u.maxSize())) + ". Protocols: "
+          + String.join(", ", protocols) + " (`" + media.setUploadProtocol() + "(UploadProtocol)`; by default resumable"
+          + " where the API offers it and the content is large)."
+          + (u.resumablePath() == null ? "" : " A resumable upload is sent in chunks of `" + media.setChunkSize()
+              + "(int)` bytes, reports progress to `" + media.setProgressListener() + "(…)` and survives dropped"
+              + " connections; `" + media.resumeUpload() + "(sessionUri, …)` continues one after a restart."));
     }
     if (m.mediaDownload() != null) {
-      facts.add("- **Media download:** the API serves the content itself with `alt=media`.");
+      facts.add("- **Media download:** `" + media.downloadTo() + "(OutputStream)` writes the content itself (`alt=media`)"
+          + " and resumes from the last byte received if the transfer breaks; `" + media.asInputStream()
+          + "()` streams it. `" + RuntimeNames.EXECUTE + "()` returns the metadata instead.");
     }
     if (m.binaryResponse() != null) {
+      String how = " `" + media.downloadTo() + "(OutputStream)` writes it, `" + media.asInputStream() + "()` streams it";
       facts.add(m.binaryResponse().resumable()
-          ? "- **Binary response:** the content may be streamed instead of read into memory."
-          : "- **Binary response:** the content may be streamed instead of read into memory (not resumed"
+          ? "- **Binary response:** the content may be streamed instead of read into memory:" + how + "."
+          : "- **Binary response:** the content may be streamed instead of read into memory:" + how + " (not resumed"
               + " when the transfer breaks: the request is not repeated).");
     }
     if (!m.scopes().isEmpty()) {

@@ -82,6 +82,25 @@ class MarkdownEmitterTest {
   }
 
   @Test
+  void mediaMethodsSayHowToUploadAndDownload() throws Exception {
+    DocPages docs = DocPages.render(List.of(Path.of("src/test/resources/docs/media.json")), null);
+    String page = docs.pages().entrySet().stream().filter(e -> e.getKey().startsWith("resources/"))
+        .map(Map.Entry::getValue).findFirst().orElseThrow();
+    assertTrue(page.contains("- **Media upload:** `insert(String album, Photo content, MediaContent media)` uploads the"
+        + " content"), page);
+    assertTrue(page.contains("`image/*`, at most 50 MiB"), page);
+    assertTrue(page.contains("Protocols: `SIMPLE`, `MULTIPART`, `RESUMABLE` (`setUploadProtocol(UploadProtocol)`"), page);
+    assertTrue(page.contains("`resumeUpload(sessionUri, …)`"), page);
+    assertTrue(page.contains("- **Media download:** `executeMediaAndDownloadTo(OutputStream)` writes the content"), page);
+    assertTrue(page.contains("`executeMediaAsInputStream()` streams it"), page);
+    // Descriptions keep their Markdown: code spans, and a path link on the API's documentation site.
+    assertTrue(page.contains("Uploads a photo. The `album` must exist."), page);
+    String index = docs.page("README.md");
+    assertTrue(index.contains("See the [upload guide](https://developers.example.com/photos/guides/upload) and `Photo.name`."),
+        index);
+  }
+
+  @Test
   void sessionModelPage() throws Exception {
     String page = DocPages.render(List.of(DATAPROC), null).page("models/Session.md");
     assertTrue(page.startsWith("# Session\n"), page);

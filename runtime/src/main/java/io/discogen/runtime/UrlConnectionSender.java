@@ -38,7 +38,8 @@ import javax.net.ssl.SSLSession;
  * cannot send) and body-less {@code POST}/{@code PUT} (to which it would add a form content type).
  *
  * <p>On the wire the request is what {@code java.net.http} would send: no proxy, no redirects, no
- * caches, the exchange's headers (plus {@code Accept: *}{@code /*} where it has none, instead of
+ * caches, no JVM-wide cookies or authenticator (with a default {@code CookieHandler} set, calls go
+ * to the fallback), the exchange's headers (plus {@code Accept: *}{@code /*} where it has none, instead of
  * HttpURLConnection's browser list), bodies with a fixed {@code Content-Length} (so the
  * connection never re-sends them by itself). Failures keep the meaning the retry step reads: a
  * failure before the request went out is a {@link ConnectException} or {@link
@@ -48,6 +49,9 @@ import javax.net.ssl.SSLSession;
 final class UrlConnectionSender implements HttpSender {
   private static final Set<String> METHODS = Set.of("GET", "HEAD", "DELETE", "OPTIONS", "POST", "PUT");
   private static final int READ_SIZE = 16 * 1024;
+
+  /** An Authenticator that has no credentials for anyone. */
+  private static final java.net.Authenticator NO_AUTHENTICATION = new java.net.Authenticator() { };
 
   private final HttpSender fallback;
   private final int connectTimeoutMillis;
@@ -60,6 +64,9 @@ final class UrlConnectionSender implements HttpSender {
   /** Whether this sender puts {@code request} on the wire itself; otherwise the fallback does. */
   static boolean carries(HttpRequest request, HttpResponse.BodyHandler<?> handler) {
     if (!(handler instanceof BoundedBody || handler instanceof BoundedBody.Abortable)
+        // HttpURLConnection would send and store the cookies of a JVM-wide CookieHandler; the
+        // HttpClients here have none.
+        || java.net.CookieHandler.getDefault() != null
         || !"http".equalsIgnoreCase(request.uri().getScheme())
         || !METHODS.contains(request.method())
         || request.version().orElse(HttpClient.Version.HTTP_1_1) != HttpClient.Version.HTTP_1_1) {
@@ -106,6 +113,7 @@ final class UrlConnectionSender implements HttpSender {
       Interrupts.Watch watch) throws IOException, InterruptedException {
     c.setInstanceFollowRedirects(false);
     c.setUseCaches(false);
+    c.setAuthenticator(NO_AUTHENTICATION); // never answer a 401 with a JVM-wide Authenticator's password
     c.setConnectTimeout(connectTimeoutMillis);
     c.setReadTimeout(request.timeout().map(UrlConnectionSender::millis).orElse(0));
     c.setRequestMethod(request.method());

@@ -171,6 +171,40 @@ class UrlConnectionSenderTest {
   }
 
   @Test
+  void aJvmWideCookieHandlerSendsCallsToTheFallback() {
+    HttpRequest plain = HttpRequest.newBuilder(URI.create("http://127.0.0.1:1/x")).build();
+    java.net.CookieHandler before = java.net.CookieHandler.getDefault();
+    java.net.CookieHandler.setDefault(new java.net.CookieManager());
+    try {
+      assertFalse(UrlConnectionSender.carries(plain, BODY));
+    } finally {
+      java.net.CookieHandler.setDefault(before);
+    }
+    assertTrue(UrlConnectionSender.carries(plain, BODY));
+  }
+
+  @Test
+  void aJvmWideAuthenticatorIsNeverAsked() throws Exception {
+    java.util.concurrent.atomic.AtomicInteger asked = new java.util.concurrent.atomic.AtomicInteger();
+    java.net.Authenticator.setDefault(new java.net.Authenticator() {
+      @Override
+      protected java.net.PasswordAuthentication getPasswordAuthentication() {
+        asked.incrementAndGet();
+        return new java.net.PasswordAuthentication("user", "secret".toCharArray());
+      }
+    });
+    try (FakeServer server = new FakeServer((ex, req, n) -> FakeServer.respond(ex, 401, "{}",
+        "WWW-Authenticate", "Basic realm=\"x\""))) {
+      HttpResponse<byte[]> r = sender.send(HttpRequest.newBuilder(URI.create(server.url() + "x")).build(), BODY);
+      assertEquals(401, r.statusCode());
+      assertEquals(0, asked.get());
+      assertEquals(1, server.received().size());
+    } finally {
+      java.net.Authenticator.setDefault(null);
+    }
+  }
+
+  @Test
   void onlyPlainHttpCallsReadIntoMemoryAreCarried() {
     HttpRequest plain = HttpRequest.newBuilder(URI.create("http://127.0.0.1:1/x")).build();
     HttpRequest tls = HttpRequest.newBuilder(URI.create("https://example.com/x")).build();

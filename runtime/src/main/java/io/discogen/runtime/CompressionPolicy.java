@@ -5,16 +5,12 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PushbackInputStream;
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpHeaders;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
-import javax.net.ssl.SSLSession;
 
 /**
  * gzip, as Google's own clients use it. Asks for compressed responses ({@code Accept-Encoding:
@@ -91,10 +87,10 @@ final class CompressionPolicy implements HttpPolicy {
     if (body instanceof byte[] bytes) {
       boolean success = resp.statusCode() >= 200 && resp.statusCode() < 300;
       long limit = success ? maxResponseBytes : Math.min(maxResponseBytes, Transport.MAX_ERROR_BODY_BYTES);
-      return new Decoded(resp, gunzip(bytes, limit, success));
+      return ReadResponse.replacing(resp, withoutEncoding(resp.headers()), gunzip(bytes, limit, success));
     }
     if (body instanceof InputStream in) {
-      return new Decoded(resp, new LazyGunzip(in));
+      return ReadResponse.replacing(resp, withoutEncoding(resp.headers()), new LazyGunzip(in));
     }
     return resp;
   }
@@ -193,42 +189,5 @@ final class CompressionPolicy implements HttpPolicy {
   static HttpHeaders withoutEncoding(HttpHeaders headers) {
     return HttpHeaders.of(headers.map(),
         (name, value) -> !name.equalsIgnoreCase("Content-Encoding") && !name.equalsIgnoreCase("Content-Length"));
-  }
-
-  /** A response with its body decoded; without the headers that described the encoded body. */
-  private record Decoded(HttpResponse<?> raw, Object body, HttpHeaders headers) implements HttpResponse<Object> {
-    Decoded(HttpResponse<?> raw, Object body) {
-      this(raw, body, withoutEncoding(raw.headers()));
-    }
-
-    @Override
-    public int statusCode() {
-      return raw.statusCode();
-    }
-
-    @Override
-    public HttpRequest request() {
-      return raw.request();
-    }
-
-    @Override
-    public Optional<HttpResponse<Object>> previousResponse() {
-      return Optional.empty();
-    }
-
-    @Override
-    public Optional<SSLSession> sslSession() {
-      return raw.sslSession();
-    }
-
-    @Override
-    public URI uri() {
-      return raw.uri();
-    }
-
-    @Override
-    public HttpClient.Version version() {
-      return raw.version();
-    }
   }
 }

@@ -9,7 +9,6 @@ import java.net.ConnectException;
 import java.net.HttpURLConnection;
 import java.net.Proxy;
 import java.net.SocketTimeoutException;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpHeaders;
@@ -27,7 +26,6 @@ import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Flow;
-import javax.net.ssl.SSLSession;
 
 /**
  * Sends blocking in-memory calls to plain {@code http://} roots with {@link HttpURLConnection}:
@@ -163,7 +161,7 @@ final class UrlConnectionSender implements HttpSender {
       HttpHeaders seen = gunzip ? CompressionPolicy.withoutEncoding(headers) : headers;
       HttpResponse.BodySubscriber<T> subscriber = handler.apply(new Info(status, seen));
       T value = read(c, status, gunzip ? -1 : length, gunzip, subscriber, watch);
-      return new Response<>(status, request, seen, value);
+      return new ReadResponse<>(status, request, seen, value, request.uri(), HttpClient.Version.HTTP_1_1, Optional.empty());
     } catch (SocketTimeoutException e) {
       throw new HttpTimeoutException("request timed out");
     }
@@ -421,29 +419,6 @@ final class UrlConnectionSender implements HttpSender {
   }
 
   private record Info(int statusCode, HttpHeaders headers) implements HttpResponse.ResponseInfo {
-    @Override
-    public HttpClient.Version version() {
-      return HttpClient.Version.HTTP_1_1;
-    }
-  }
-
-  private record Response<T>(int statusCode, HttpRequest request, HttpHeaders headers, T body)
-      implements HttpResponse<T> {
-    @Override
-    public Optional<HttpResponse<T>> previousResponse() {
-      return Optional.empty();
-    }
-
-    @Override
-    public Optional<SSLSession> sslSession() {
-      return Optional.empty();
-    }
-
-    @Override
-    public URI uri() {
-      return request.uri();
-    }
-
     @Override
     public HttpClient.Version version() {
       return HttpClient.Version.HTTP_1_1;

@@ -22,20 +22,23 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Small hand-written specs, one per concern (every type mapping; every naming hazard), generated
+ * Small hand-written specs, one per concern (every type mapping; every naming hazard; OpenAPI unions,
+ * subclasses, multipart bodies and error types), generated
  * and compared with committed expected sources, then compiled with {@code -Xlint:all}: no error, no
  * warning. Rewrite the expected sources with {@code -Dgolden.update=true} and review the diff.
  */
 class GoldenTest {
 
   static List<GeneratedFile> render(String name) throws Exception {
-    Path spec = Path.of("src/test/resources/golden", name, "spec.json");
-    GeneratorOptions options = new GeneratorOptions(List.of(spec), Path.of("unused"), "io.discogen.golden." + name, true);
+    Path dir = Path.of("src/test/resources/golden", name);
+    Path spec = Files.exists(dir.resolve("spec.json")) ? dir.resolve("spec.json") : dir.resolve("spec.yaml");
+    GeneratorOptions options = new GeneratorOptions(List.of(spec), Path.of("unused"), "io.discogen.golden."
+        + name.replace('-', '_'), true);
     return Generator.render(options, p -> {}).files();
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"types", "naming"})
+  @ValueSource(strings = {"types", "naming", "openapi-unions", "openapi-inheritance", "openapi-multipart-errors"})
   void matchesExpectedSources(String name) throws Exception {
     List<GeneratedFile> files = render(name);
     Path expected = TestSpecs.golden(name).resolve("expected");
@@ -72,7 +75,7 @@ class GoldenTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"types", "naming"})
+  @ValueSource(strings = {"types", "naming", "openapi-unions", "openapi-inheritance", "openapi-multipart-errors"})
   void compilesWithoutWarnings(String name, @TempDir Path work) throws Exception {
     Compilation.Result r = Compilation.compile(render(name), work);
     assertTrue(r.success(), r.report());

@@ -120,9 +120,7 @@ final class OperationConverter {
         enums,
         null,
         null,
-        // No paging convention is read from OpenAPI yet: one would pick the token and items names and
-        // let Pagination.of decide whether they iterate, as the Discovery reader does.
-        null,
+        Paging.of(parameters, response, schemas.schemas()),
         null,
         null,
         body.contentType(),

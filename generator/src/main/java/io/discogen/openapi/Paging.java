@@ -1,0 +1,141 @@
+package io.discogen.openapi;
+
+import io.discogen.ir.ObjectSchema;
+import io.discogen.ir.Pagination;
+import io.discogen.ir.Parameter;
+import io.discogen.ir.Property;
+import io.discogen.ir.Schema;
+import io.discogen.ir.Schemas;
+import io.discogen.ir.TypeRef;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Which OpenAPI operations page, from conventions the document shows (never guessed): a token
+ * query parameter whose value the response hands back under a matching next-token name. Every rule
+ * must match exactly once; anything ambiguous gets no paging. Whether the items can be iterated is
+ * {@link Pagination#of}'s to say, as for every format.
+ *
+ * <p>Token conventions, query parameter to the response properties that carry the next value:
+ *
+ * <ul>
+ *   <li>{@code pageToken}, {@code page_token}: {@code nextPageToken}, {@code next_page_token}
+ *   <li>{@code nextToken}, {@code next_token}, {@code NextToken}: {@code nextToken}, {@code
+ *       next_token}, {@code NextToken}
+ *   <li>{@code continuationToken}, {@code continuation_token}, {@code continuation-token}: {@code
+ *       continuationToken}, {@code continuation_token}, {@code nextContinuationToken}, {@code
+ *       NextContinuationToken}
+ *   <li>{@code cursor}: {@code nextCursor}, {@code next_cursor}
+ *   <li>{@code marker}, {@code Marker}: {@code nextMarker}, {@code next_marker}, {@code NextMarker}
+ * </ul>
+ *
+ * <p>The parameter must be a string in the query; the next-token property a top-level string of the
+ * 2xx JSON object. The items are the response's only list property, or, among several, the only
+ * one with a conventional name ({@link #ITEM_NAMES}); otherwise the operation pages without
+ * iterable items. Not read as tokens: {@code starting_after} / {@code after} (the last item's id,
+ * no next token in the response), page numbers and offsets.
+ */
+final class Paging {
+  /** Token query parameters, each with the response properties that may carry the next token. */
+  static final Map<String, List<String>> TOKENS = tokens();
+
+  /** Conventional names of the items list when a page has several lists. */
+  static final Set<String> ITEM_NAMES = Set.of("items", "data", "results", "values", "value", "entries", "records");
+
+  private Paging() {}
+
+  private static Map<String, List<String>> tokens() {
+    Map<String, List<String>> t = new LinkedHashMap<>();
+    List<String> page = List.of("nextPageToken", "next_page_token");
+    List<String> next = List.of("nextToken", "next_token", "NextToken");
+    List<String> continuation =
+        List.of("continuationToken", "continuation_token", "nextContinuationToken", "NextContinuationToken");
+    List<String> cursor = List.of("nextCursor", "next_cursor");
+    List<String> marker = List.of("nextMarker", "next_marker", "NextMarker");
+    t.put("pageToken", page);
+    t.put("page_token", page);
+    t.put("nextToken", next);
+    t.put("next_token", next);
+    t.put("NextToken", next);
+    t.put("continuationToken", continuation);
+    t.put("continuation_token", continuation);
+    t.put("continuation-token", continuation);
+    t.put("cursor", cursor);
+    t.put("marker", marker);
+    t.put("Marker", marker);
+    return java.util.Collections.unmodifiableMap(t);
+  }
+
+  /**
+   * How an operation with these parameters and this 2xx response pages, or null: exactly one
+   * recognised string token parameter and exactly one matching next-token property.
+   *
+   * @param schemas every schema read so far (the response's included)
+   */
+  static Pagination of(List<Parameter> parameters, TypeRef response, List<Schema> schemas) {
+    List<Parameter> tokens = new ArrayList<>();
+    for (Parameter p : parameters) {
+      if (p.location() == Parameter.Location.QUERY && TOKENS.containsKey(p.name())) {
+        tokens.add(p);
+      }
+    }
+    if (tokens.size() != 1 || response == null) {
+      return null;
+    }
+    Map<String, Schema> index = index(schemas);
+    Parameter token = tokens.get(0);
+    ObjectSchema page = Schemas.objectOf(response, index);
+    if (!Schemas.isString(token.type(), index) || page == null) {
+      return null;
+    }
+    List<Property> properties = page.allProperties(index);
+    Property next = null;
+    for (Property p : properties) {
+      if (TOKENS.get(token.name()).contains(p.name())) {
+        if (next != null) {
+          return null; // two next tokens: which one?
+        }
+        next = p;
+      }
+    }
+    if (next == null || !Schemas.isString(next.type(), index)) {
+      return null;
+    }
+    return Pagination.of(token.name(), next.name(), items(properties, index), response, index);
+  }
+
+  /** The items list: the only list property, else the only conventionally named one, else null. */
+  static String items(List<Property> properties, Map<String, Schema> index) {
+    List<Property> lists = new ArrayList<>();
+    for (Property p : properties) {
+      if (Schemas.resolve(p.type(), index) instanceof TypeRef.ListOf) {
+        lists.add(p);
+      }
+    }
+    if (lists.size() == 1) {
+      return lists.get(0).name();
+    }
+    List<Property> named = lists.stream().filter(p -> ITEM_NAMES.contains(p.name())).toList();
+    return named.size() == 1 ? named.get(0).name() : null;
+  }
+
+  static Map<String, Schema> index(List<Schema> schemas) {
+    Map<String, Schema> index = new LinkedHashMap<>();
+    for (Schema s : schemas) {
+      add(s, index);
+    }
+    return index;
+  }
+
+  private static void add(Schema s, Map<String, Schema> index) {
+    index.put(s.id(), s);
+    if (s instanceof ObjectSchema o) {
+      for (Schema n : o.nested()) {
+        add(n, index);
+      }
+    }
+  }
+}

@@ -509,17 +509,29 @@ final class RequestEmitter {
 
   private void addPaging(TypeSpec.Builder b, Method m, Pagination pg, TypeName response) {
     TypeRef item = pg.itemType();
-    String pageSchema = ((TypeRef.Named) types.resolve(m.response())).schemaId();
-    ClassName pageClass = (ClassName) response;
-    b.addMethod(MethodSpec.methodBuilder(RuntimeNames.ITERATE_ALL)
+    MethodSpec.Builder iterate = MethodSpec.methodBuilder(RuntimeNames.ITERATE_ALL)
         .addModifiers(Modifier.PUBLIC)
         .returns(ParameterizedTypeName.get(Runtime.PAGED_ITERABLE, types.apiType(item), response))
         .addJavadoc("Every item of every page, fetched lazily as iteration proceeds; also {@code $N()}\n"
-            + "and {@code $N()}.\n", RuntimeNames.STREAM, RuntimeNames.PAGES)
-        .addStatement("return $T.of(this, $L, $T::$N, $T::$N)", Runtime.PAGED_ITERABLE, Literals.string(pg.pageTokenParameter()),
-            pageClass, names.property(pageSchema, pg.nextPageTokenProperty()).getter(),
-            pageClass, names.property(pageSchema, pg.itemsProperty()).getter())
-        .build());
+            + "and {@code $N()}.\n", RuntimeNames.STREAM, RuntimeNames.PAGES);
+    if (pg.kind() == Pagination.Kind.LINK_HEADER && pg.itemsProperty() == null) {
+      // The response is the list of items.
+      b.addMethod(iterate.addStatement("return $T.ofLinkHeader(this, page -> page)", Runtime.PAGED_ITERABLE).build());
+      return;
+    }
+    String pageSchema = ((TypeRef.Named) types.resolve(m.response())).schemaId();
+    ClassName pageClass = (ClassName) response;
+    String items = names.property(pageSchema, pg.itemsProperty()).getter();
+    switch (pg.kind()) {
+      case TOKEN -> iterate.addStatement("return $T.of(this, $L, $T::$N, $T::$N)", Runtime.PAGED_ITERABLE,
+          Literals.string(pg.pageTokenParameter()),
+          pageClass, names.property(pageSchema, pg.nextPageTokenProperty()).getter(), pageClass, items);
+      case NEXT_LINK -> iterate.addStatement("return $T.ofNextLink(this, $T::$N, $T::$N)", Runtime.PAGED_ITERABLE,
+          pageClass, names.property(pageSchema, pg.nextPageTokenProperty()).getter(), pageClass, items);
+      case LINK_HEADER -> iterate.addStatement("return $T.ofLinkHeader(this, $T::$N)", Runtime.PAGED_ITERABLE,
+          pageClass, items);
+    }
+    b.addMethod(iterate.build());
   }
 
   ApiModel api() {

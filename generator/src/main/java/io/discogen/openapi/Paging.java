@@ -69,13 +69,60 @@ final class Paging {
     return java.util.Collections.unmodifiableMap(t);
   }
 
+  /** Azure's extension: the response names the next page's URL. */
+  static final String X_MS_PAGEABLE = "x-ms-pageable";
+
   /**
-   * How an operation with these parameters and this 2xx response pages, or null: exactly one
-   * recognised string token parameter and exactly one matching next-token property.
+   * How an operation pages, or null. In order: a GET's {@code x-ms-pageable} (a next link in the
+   * body, {@code nextLinkName} defaulting to {@code nextLink}, items in {@code itemName} defaulting
+   * to {@code value}; a null {@code nextLinkName} means one page); a token convention; a GET whose
+   * 2xx response declares a {@code Link} header (RFC 8288 {@code rel="next"}), its items the
+   * response when it is a list, else as for tokens.
    *
+   * @param verb the HTTP method
    * @param schemas every schema read so far (the response's included)
+   * @param pageable the value of {@code x-ms-pageable}, when {@code hasPageable}
+   * @param linkHeader whether the 2xx response declares a {@code Link} header
    */
-  static Pagination of(List<Parameter> parameters, TypeRef response, List<Schema> schemas) {
+  static Pagination of(String verb, List<Parameter> parameters, TypeRef response, List<Schema> schemas,
+      Object pageable, boolean hasPageable, boolean linkHeader) {
+    boolean get = verb.equalsIgnoreCase("get");
+    if (hasPageable) {
+      return get ? nextLink(pageable, response, schemas) : null;
+    }
+    Pagination token = token(parameters, response, schemas);
+    if (token != null || !get || !linkHeader || response == null) {
+      return token;
+    }
+    Map<String, Schema> index = index(schemas);
+    ObjectSchema page = Schemas.objectOf(response, index);
+    String items = page == null ? null : items(page.allProperties(index), index);
+    if (page != null && items == null) {
+      return null; // an object without one list of items: nothing to iterate
+    }
+    Pagination p = Pagination.of(Pagination.Kind.LINK_HEADER, null, null, items, response, index);
+    return p.iterable() ? p : null;
+  }
+
+  /** {@code x-ms-pageable}: a map, its names strings (or absent); anything else gets no paging. */
+  private static Pagination nextLink(Object pageable, TypeRef response, List<Schema> schemas) {
+    if (!(pageable instanceof Map<?, ?> map) || response == null) {
+      return null;
+    }
+    Object next = map.containsKey("nextLinkName") ? map.get("nextLinkName") : "nextLink";
+    Object items = map.containsKey("itemName") ? map.get("itemName") : "value";
+    if (!(next instanceof String nextName) || !(items instanceof String itemName)) {
+      return null; // null nextLinkName: all items come in one page
+    }
+    Map<String, Schema> index = index(schemas);
+    return Pagination.of(Pagination.Kind.NEXT_LINK, null, nextName, itemName, response, index);
+  }
+
+  /**
+   * Token paging, or null: exactly one recognised string token parameter and exactly one matching
+   * next-token property.
+   */
+  static Pagination token(List<Parameter> parameters, TypeRef response, List<Schema> schemas) {
     List<Parameter> tokens = new ArrayList<>();
     for (Parameter p : parameters) {
       if (p.location() == Parameter.Location.QUERY && TOKENS.containsKey(p.name())) {

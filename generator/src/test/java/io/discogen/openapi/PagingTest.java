@@ -17,6 +17,7 @@ import io.discogen.ir.Pagination;
 import io.discogen.runtime.ClientOptions;
 import io.discogen.runtime.Credentials;
 import io.discogen.runtime.DiscogenException;
+import io.discogen.runtime.InvalidResponseException;
 import io.discogen.spec.SpecReader;
 import io.discogen.testing.Compilation;
 import io.discogen.testing.Reflect;
@@ -45,6 +46,9 @@ class PagingTest {
   static final Path SPEC = Path.of("src/test/resources/openapi/paging.openapi.yaml");
 
   static HttpServer server;
+  /** Another origin: a next link there must not be followed. */
+  static HttpServer other;
+  static final List<String> otherSeen = new CopyOnWriteArrayList<>();
   static URLClassLoader loader;
   /** Each request the server saw: path and query, then the Authorization header. */
   static final List<String> seen = new CopyOnWriteArrayList<>();
@@ -54,6 +58,14 @@ class PagingTest {
     server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     server.createContext("/", PagingTest::handle);
     server.start();
+    other = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    other.createContext("/", ex -> {
+      try (ex) {
+        otherSeen.add(ex.getRequestURI() + " " + ex.getRequestHeaders().getFirst("Authorization"));
+        ex.sendResponseHeaders(200, -1);
+      }
+    });
+    other.start();
     List<GeneratedFile> files = Generator.render(
         new GeneratorOptions(List.of(SPEC), Path.of("unused"), "io.discogen.paging", true), p -> {}).files();
     Compilation.Result c = Compilation.compile(files, work);
@@ -65,12 +77,14 @@ class PagingTest {
   @AfterAll
   static void stop() throws Exception {
     server.stop(0);
+    other.stop(0);
     loader.close();
   }
 
   @BeforeEach
   void clear() {
     seen.clear();
+    otherSeen.clear();
   }
 
   static String root() {
@@ -81,9 +95,34 @@ class PagingTest {
     try (ex) {
       String path = ex.getRequestURI().getRawPath();
       String query = ex.getRequestURI().getRawQuery();
-      seen.add(path + (query == null ? "" : "?" + query) + " " + ex.getRequestHeaders().getFirst("Authorization"));
+      String tenant = ex.getRequestHeaders().getFirst("X-Tenant");
+      seen.add(ex.getRequestMethod() + " " + path + (query == null ? "" : "?" + query) + " "
+          + ex.getRequestHeaders().getFirst("Authorization") + (tenant == null ? "" : " " + tenant));
       String q = query == null ? "" : query;
+      String self = "http://127.0.0.1:" + server.getAddress().getPort();
+      String elsewhere = "http://127.0.0.1:" + other.getAddress().getPort();
+      String link = switch (path + "?" + q) {
+        case "/v1/repos?per_page=1" -> "<" + self + "/v1/repos?page=2&per_page=1>; rel=\"next\", <"
+            + self + "/v1/repos?page=3&per_page=1>; rel=\"last\"";
+        case "/v1/repos?page=2&per_page=1" -> "</v1/repos?page=3&per_page=1>; title=\"a, b\"; rel=\"prev next\"";
+        case "/v1/repos?page=3&per_page=1" -> "<" + self + "/v1/repos?page=1&per_page=1>; rel=\"first\"";
+        case "/v1/evilRepos?" -> "<" + elsewhere + "/steal>; rel=\"next\"";
+        default -> null;
+      };
+      if (link != null) {
+        ex.getResponseHeaders().set("Link", link);
+      }
       String body = switch (path) {
+        case "/v1/resources" -> q.contains("page=2")
+            ? "{\"value\":[{\"id\":\"r3\"}]}"
+            : "{\"value\":[{\"id\":\"r1\"},{\"id\":\"r2\"}],\"nextLink\":\"" + self
+                + "/v1/resources?page=2&api-version=2\"}";
+        case "/v1/odata" -> q.contains("skip=1")
+            ? "{\"value\":[{\"id\":\"o2\"}],\"@odata.nextLink\":\"\"}"
+            : "{\"value\":[{\"id\":\"o1\"}],\"@odata.nextLink\":\"odata?skip=1\"}";
+        case "/v1/evil" -> "{\"value\":[{\"id\":\"e1\"}],\"nextLink\":\"" + elsewhere + "/v1/evil?page=2\"}";
+        case "/v1/repos" -> "[{\"id\":\"g" + (q.contains("page=") ? q.charAt(q.indexOf("page=") + 5) : '1') + "\"}]";
+        case "/v1/evilRepos" -> "[{\"id\":\"x\"}]";
         case "/v1/items" -> q.contains("page_token=p2")
             ? "{\"items\":[{\"id\":\"4\"},{\"id\":\"5\"}],\"next_page_token\":\"p3\"}"
             : q.contains("page_token=p3") ? "{\"items\":[{\"id\":\"6\"}],\"next_page_token\":\"\"}"
@@ -124,7 +163,13 @@ class PagingTest {
         paging.put(m.id(), m.pagination());
       }
     }
-    assertEquals(List.of("listEvents", "listItems", "listMixed"), List.copyOf(paging.keySet()));
+    assertEquals(List.of("listEvents", "listEvil", "listEvilRepos", "listItems", "listMixed", "listOdata",
+        "listRepos", "listResources"), List.copyOf(paging.keySet()));
+    assertEquals(new Pagination(Pagination.Kind.NEXT_LINK, null, "nextLink", "value",
+        new io.discogen.ir.TypeRef.Named("Resource")), paging.get("listResources"));
+    assertEquals(new Pagination(Pagination.Kind.LINK_HEADER, null, null, null,
+        new io.discogen.ir.TypeRef.Named("Resource")), paging.get("listRepos"));
+    assertEquals(Pagination.Kind.TOKEN, paging.get("listItems").kind());
     assertEquals("page_token", paging.get("listItems").pageTokenParameter());
     assertEquals("next_page_token", paging.get("listItems").nextPageTokenProperty());
     assertEquals("items", paging.get("listItems").itemsProperty());
@@ -141,9 +186,9 @@ class PagingTest {
     Reflect.call(request, "setPageSize", 3L);
     assertEquals(List.of("1", "2", "3", "4", "5", "6"), all(request, "getId"));
     assertEquals(List.of(
-        "/v1/items?page_size=3 Bearer tok",
-        "/v1/items?page_token=p2&page_size=3 Bearer tok",
-        "/v1/items?page_token=p3&page_size=3 Bearer tok"), sortQueries(seen));
+        "GET /v1/items?page_size=3 Bearer tok",
+        "GET /v1/items?page_token=p2&page_size=3 Bearer tok",
+        "GET /v1/items?page_token=p3&page_size=3 Bearer tok"), sortQueries(seen));
   }
 
   @Test
@@ -173,6 +218,60 @@ class PagingTest {
     assertThrows(NoSuchMethodException.class, () -> Reflect.call(two, "iterateAll"));
     Object numeric = Reflect.call(resource("mixed"), "listNumericCursor");
     assertThrows(NoSuchMethodException.class, () -> Reflect.call(numeric, "iterateAll"));
+    Object post = Reflect.call(resource("resources"), "queryResources");
+    assertThrows(NoSuchMethodException.class, () -> Reflect.call(post, "iterateAll"));
+    Object single = Reflect.call(resource("resources"), "listSingle");
+    assertThrows(NoSuchMethodException.class, () -> Reflect.call(single, "iterateAll"));
+    Object guessed = Reflect.call(resource("repos"), "listPagedRepos");
+    assertThrows(NoSuchMethodException.class, () -> Reflect.call(guessed, "iterateAll"));
+  }
+
+  @Test
+  void aNextLinkIsFetchedWithTheRequestsHeadersAndCredentials() throws Throwable {
+    Object request = Reflect.call(resource("resources"), "listResources");
+    Reflect.call(request, "setXTenant", "t1");
+    Reflect.call(request, "setApiVersion", "2");
+    assertEquals(List.of("r1", "r2", "r3"), all(request, "getId"));
+    // The next page is the link as given: the request's query is not added again.
+    assertEquals(List.of("GET /v1/resources?api-version=2 Bearer tok t1",
+        "GET /v1/resources?page=2&api-version=2 Bearer tok t1"), seen);
+  }
+
+  @Test
+  void aRelativeODataNextLinkResolvesAgainstTheRootUrl() throws Throwable {
+    Object request = Reflect.call(resource("resources"), "listOdata");
+    assertEquals(List.of("o1", "o2"), all(request, "getId"));
+    assertEquals(List.of("GET /v1/odata Bearer tok", "GET /v1/odata?skip=1 Bearer tok"), seen);
+  }
+
+  @Test
+  void aLinkHeaderIsFollowedUntilThereIsNoNextLink() throws Throwable {
+    Object request = Reflect.call(resource("repos"), "listRepos");
+    Reflect.call(request, "setXTenant", "t2");
+    Reflect.call(request, "setPerPage", 1L);
+    assertEquals(List.of("g1", "g2", "g3"), all(request, "getId"));
+    assertEquals(List.of("GET /v1/repos?per_page=1 Bearer tok t2",
+        "GET /v1/repos?page=2&per_page=1 Bearer tok t2",
+        "GET /v1/repos?page=3&per_page=1 Bearer tok t2"), seen);
+    // Iterating again starts over.
+    assertEquals(3, ((java.util.stream.Stream<?>) Reflect.call(Reflect.call(request, "iterateAll"), "stream")).count());
+  }
+
+  @Test
+  void aNextLinkToAnotherOriginIsRefusedNotFollowed() throws Throwable {
+    Object evil = Reflect.call(resource("resources"), "listEvil");
+    Reflect.call(evil, "setXTenant", "secret");
+    java.util.Iterator<?> items = ((Iterable<?>) Reflect.call(evil, "iterateAll")).iterator();
+    InvalidResponseException e = assertThrows(InvalidResponseException.class, () -> {
+      while (items.hasNext()) {
+        items.next();
+      }
+    });
+    assertTrue(e.getMessage().contains("not on the API's origin"), e.getMessage());
+    Object evilRepos = Reflect.call(resource("repos"), "listEvilRepos");
+    assertThrows(InvalidResponseException.class, () -> all(evilRepos, "getId"));
+    assertEquals(List.of(), otherSeen);
+    assertEquals(2, seen.size());
   }
 
   /** Query parameters in a fixed order, so the test does not depend on the order they are sent in. */
@@ -180,7 +279,7 @@ class PagingTest {
     List<String> out = new ArrayList<>();
     for (String r : requests) {
       int q = r.indexOf('?');
-      int sp = r.indexOf(' ');
+      int sp = r.indexOf(' ', q < 0 ? 0 : q);
       if (q < 0) {
         out.add(r);
         continue;

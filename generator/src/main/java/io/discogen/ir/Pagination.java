@@ -14,48 +14,57 @@ import java.util.Map;
  *       next page is a GET of that URL.
  *   <li>{@link Kind#LINK_HEADER}: the next page's URL is in the response's RFC 8288 {@code Link}
  *       header ({@code rel="next"}); the next page is a GET of that URL.
+ *   <li>{@link Kind#OFFSET}: it takes an item offset and a limit; the next page re-sends the request
+ *       with the offset advanced by the items received, until a page is empty or shorter than the
+ *       limit asked for.
  * </ul>
  *
  * @param kind how the next page is reached
- * @param pageTokenParameter the query parameter's wire name ({@code pageToken}); null unless {@link
- *     Kind#TOKEN}
+ * @param pageTokenParameter the query parameter's wire name ({@code pageToken}), for {@link
+ *     Kind#OFFSET} the offset's ({@code offset}); null for the link kinds
  * @param nextPageTokenProperty the response property's wire name holding the next token ({@code
  *     nextPageToken}) or, for {@link Kind#NEXT_LINK}, the next URL ({@code nextLink}); null for
- *     {@link Kind#LINK_HEADER}
+ *     {@link Kind#LINK_HEADER} and {@link Kind#OFFSET}
  * @param itemsProperty the response property holding the items ({@code sessions}); null when the
  *     method pages but cannot be iterated (no list of items, or a next-page token that is not a
  *     string), as compute's aggregated lists, whose items are a map, and for {@link
- *     Kind#LINK_HEADER} when the response is itself the list of items
+ *     Kind#LINK_HEADER} and {@link Kind#OFFSET} when the response is itself the list of items
  * @param itemType the type of one item, null when the items cannot be iterated
+ * @param limitParameter for {@link Kind#OFFSET}, the limit query parameter's wire name ({@code
+ *     limit}); else null
  */
 public record Pagination(
     Kind kind,
     String pageTokenParameter,
     String nextPageTokenProperty,
     String itemsProperty,
-    TypeRef itemType) {
+    TypeRef itemType,
+    String limitParameter) {
 
   /** How the next page is reached. */
   public enum Kind {
     TOKEN,
     NEXT_LINK,
-    LINK_HEADER
+    LINK_HEADER,
+    OFFSET
   }
 
   public Pagination {
-    boolean responseIsList = kind == Kind.LINK_HEADER && itemsProperty == null && itemType != null;
+    boolean responseIsList = (kind == Kind.LINK_HEADER || kind == Kind.OFFSET) && itemsProperty == null && itemType != null;
     if ((itemsProperty == null) != (itemType == null) && !responseIsList) {
       throw new IllegalArgumentException("items property and item type go together: " + itemsProperty + ", " + itemType);
     }
-    if ((kind == Kind.TOKEN) != (pageTokenParameter != null) || (kind == Kind.LINK_HEADER) != (nextPageTokenProperty == null)) {
+    if ((kind == Kind.TOKEN || kind == Kind.OFFSET) != (pageTokenParameter != null)
+        || (kind == Kind.TOKEN || kind == Kind.NEXT_LINK) != (nextPageTokenProperty != null)
+        || (kind == Kind.OFFSET) != (limitParameter != null)) {
       throw new IllegalArgumentException(kind + " paging with page token " + pageTokenParameter
-          + " and next property " + nextPageTokenProperty);
+          + ", next property " + nextPageTokenProperty + " and limit " + limitParameter);
     }
   }
 
   /** Token paging. */
   public Pagination(String pageTokenParameter, String nextPageTokenProperty, String itemsProperty, TypeRef itemType) {
-    this(Kind.TOKEN, pageTokenParameter, nextPageTokenProperty, itemsProperty, itemType);
+    this(Kind.TOKEN, pageTokenParameter, nextPageTokenProperty, itemsProperty, itemType, null);
   }
 
   /**
@@ -79,14 +88,22 @@ public record Pagination(
 
   /**
    * As {@link #of(String, String, String, TypeRef, Map)}, for any kind: a {@link Kind#NEXT_LINK}'s
-   * next URL must be a string as a token must; a {@link Kind#LINK_HEADER} method without an items
-   * property iterates when its response is itself a list.
+   * next URL must be a string as a token must; a {@link Kind#LINK_HEADER} or {@link Kind#OFFSET}
+   * method without an items property iterates when its response is itself a list.
    */
   public static Pagination of(Kind kind, String pageTokenParameter, String nextPageTokenProperty, String itemsProperty,
       TypeRef response, Map<String, Schema> index) {
-    if (kind == Kind.LINK_HEADER && itemsProperty == null) {
+    return of(kind, pageTokenParameter, nextPageTokenProperty, itemsProperty, null, response, index);
+  }
+
+  /** As {@link #of(Kind, String, String, String, TypeRef, Map)}, with an {@link Kind#OFFSET}'s limit. */
+  public static Pagination of(Kind kind, String pageTokenParameter, String nextPageTokenProperty, String itemsProperty,
+      String limitParameter, TypeRef response, Map<String, Schema> index) {
+    boolean noToken = kind == Kind.LINK_HEADER || kind == Kind.OFFSET;
+    if (noToken && itemsProperty == null) {
       TypeRef r = response == null ? null : Schemas.resolve(response, index);
-      return new Pagination(kind, null, null, null, r instanceof TypeRef.ListOf list ? list.element() : null);
+      return new Pagination(kind, pageTokenParameter, null, null, r instanceof TypeRef.ListOf list ? list.element() : null,
+          limitParameter);
     }
     TypeRef items = null;
     TypeRef token = null;
@@ -101,9 +118,9 @@ public record Pagination(
         }
       }
     }
-    boolean tokenOk = kind == Kind.LINK_HEADER || (token != null && Schemas.isString(token, index));
+    boolean tokenOk = noToken || (token != null && Schemas.isString(token, index));
     return items instanceof TypeRef.ListOf list && tokenOk
-        ? new Pagination(kind, pageTokenParameter, nextPageTokenProperty, itemsProperty, list.element())
-        : new Pagination(kind, pageTokenParameter, nextPageTokenProperty, null, null);
+        ? new Pagination(kind, pageTokenParameter, nextPageTokenProperty, itemsProperty, list.element(), limitParameter)
+        : new Pagination(kind, pageTokenParameter, nextPageTokenProperty, null, null, limitParameter);
   }
 }

@@ -91,17 +91,46 @@ final class Paging {
       return get ? nextLink(pageable, response, schemas) : null;
     }
     Pagination token = token(parameters, response, schemas);
-    if (token != null || !get || !linkHeader || response == null) {
+    if (token != null || !get || response == null) {
       return token;
     }
+    if (linkHeader) {
+      return listed(Pagination.Kind.LINK_HEADER, null, null, response, schemas);
+    }
+    Parameter offset = null;
+    Parameter limit = null;
+    for (Parameter p : parameters) {
+      if (p.location() == Parameter.Location.QUERY && p.name().equals("offset")) {
+        offset = p;
+      } else if (p.location() == Parameter.Location.QUERY && p.name().equals("limit")) {
+        limit = p;
+      }
+    }
+    if (offset != null && limit != null && isInteger(offset.type(), schemas) && isInteger(limit.type(), schemas)) {
+      return listed(Pagination.Kind.OFFSET, offset.name(), limit.name(), response, schemas);
+    }
+    return null;
+  }
+
+  /**
+   * Link-header or offset paging when the items are clear: the response is a list, or an object
+   * with one list of items; else null.
+   */
+  private static Pagination listed(Pagination.Kind kind, String offset, String limit, TypeRef response,
+      List<Schema> schemas) {
     Map<String, Schema> index = index(schemas);
     ObjectSchema page = Schemas.objectOf(response, index);
     String items = page == null ? null : items(page.allProperties(index), index);
     if (page != null && items == null) {
       return null; // an object without one list of items: nothing to iterate
     }
-    Pagination p = Pagination.of(Pagination.Kind.LINK_HEADER, null, null, items, response, index);
+    Pagination p = Pagination.of(kind, offset, null, items, limit, response, index);
     return p.iterable() ? p : null;
+  }
+
+  private static boolean isInteger(TypeRef t, List<Schema> schemas) {
+    return Schemas.resolve(t, index(schemas)) instanceof TypeRef.Primitive p
+        && (p.kind() == TypeRef.Kind.INT32 || p.kind() == TypeRef.Kind.INT64_NUMBER);
   }
 
   /** {@code x-ms-pageable}: a map, its names strings (or absent); anything else gets no paging. */

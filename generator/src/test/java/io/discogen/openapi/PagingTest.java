@@ -123,6 +123,8 @@ class PagingTest {
         case "/v1/evil" -> "{\"value\":[{\"id\":\"e1\"}],\"nextLink\":\"" + elsewhere + "/v1/evil?page=2\"}";
         case "/v1/repos" -> "[{\"id\":\"g" + (q.contains("page=") ? q.charAt(q.indexOf("page=") + 5) : '1') + "\"}]";
         case "/v1/evilRepos" -> "[{\"id\":\"x\"}]";
+        case "/v1/logs" -> logs(q, false);
+        case "/v1/logPages" -> logs(q, true);
         case "/v1/items" -> q.contains("page_token=p2")
             ? "{\"items\":[{\"id\":\"4\"},{\"id\":\"5\"}],\"next_page_token\":\"p3\"}"
             : q.contains("page_token=p3") ? "{\"items\":[{\"id\":\"6\"}],\"next_page_token\":\"\"}"
@@ -138,6 +140,25 @@ class PagingTest {
       ex.sendResponseHeaders(body == null ? 404 : 200, b.length);
       ex.getResponseBody().write(b);
     }
+  }
+
+  /** Five entries, {@code limit} (default 2) from {@code offset} (default 0). */
+  static String logs(String query, boolean object) {
+    int offset = 0;
+    int limit = 2;
+    for (String pair : query.split("&")) {
+      if (pair.startsWith("offset=")) {
+        offset = Integer.parseInt(pair.substring(7));
+      } else if (pair.startsWith("limit=")) {
+        limit = Integer.parseInt(pair.substring(6));
+      }
+    }
+    List<String> items = new ArrayList<>();
+    for (int i = offset; i < Math.min(5, offset + limit); i++) {
+      items.add("{\"id\":\"l" + i + "\"}");
+    }
+    String list = "[" + String.join(",", items) + "]";
+    return object ? "{\"results\":" + list + ",\"total\":5}" : list;
   }
 
   static Object resource(String name) throws Throwable {
@@ -163,13 +184,17 @@ class PagingTest {
         paging.put(m.id(), m.pagination());
       }
     }
-    assertEquals(List.of("listEvents", "listEvil", "listEvilRepos", "listItems", "listMixed", "listOdata",
+    assertEquals(List.of("listEvents", "listEvil", "listEvilRepos", "listInherited", "listItems", "listLogPages", "listLogs", "listMixed", "listOdata",
         "listRepos", "listResources"), List.copyOf(paging.keySet()));
     assertEquals(new Pagination(Pagination.Kind.NEXT_LINK, null, "nextLink", "value",
-        new io.discogen.ir.TypeRef.Named("Resource")), paging.get("listResources"));
+        new io.discogen.ir.TypeRef.Named("Resource"), null), paging.get("listResources"));
     assertEquals(new Pagination(Pagination.Kind.LINK_HEADER, null, null, null,
-        new io.discogen.ir.TypeRef.Named("Resource")), paging.get("listRepos"));
+        new io.discogen.ir.TypeRef.Named("Resource"), null), paging.get("listRepos"));
+    assertEquals(new Pagination(Pagination.Kind.OFFSET, "offset", null, null,
+        new io.discogen.ir.TypeRef.Named("Resource"), "limit"), paging.get("listLogs"));
+    assertEquals("results", paging.get("listLogPages").itemsProperty());
     assertEquals(Pagination.Kind.TOKEN, paging.get("listItems").kind());
+    assertEquals("items", paging.get("listInherited").itemsProperty());
     assertEquals("page_token", paging.get("listItems").pageTokenParameter());
     assertEquals("next_page_token", paging.get("listItems").nextPageTokenProperty());
     assertEquals("items", paging.get("listItems").itemsProperty());
@@ -218,6 +243,7 @@ class PagingTest {
     assertThrows(NoSuchMethodException.class, () -> Reflect.call(two, "iterateAll"));
     Object numeric = Reflect.call(resource("mixed"), "listNumericCursor");
     assertThrows(NoSuchMethodException.class, () -> Reflect.call(numeric, "iterateAll"));
+    Reflect.call(Reflect.call(resource("mixed"), "listInherited"), "iterateAll");
     Object post = Reflect.call(resource("resources"), "queryResources");
     assertThrows(NoSuchMethodException.class, () -> Reflect.call(post, "iterateAll"));
     Object single = Reflect.call(resource("resources"), "listSingle");
@@ -255,6 +281,30 @@ class PagingTest {
         "GET /v1/repos?page=3&per_page=1 Bearer tok t2"), seen);
     // Iterating again starts over.
     assertEquals(3, ((java.util.stream.Stream<?>) Reflect.call(Reflect.call(request, "iterateAll"), "stream")).count());
+  }
+
+  @Test
+  void offsetPagingStopsOnAShortPage() throws Throwable {
+    Object request = Reflect.call(resource("logs"), "listLogs");
+    Reflect.call(request, "setLimit", 2);
+    assertEquals(List.of("l0", "l1", "l2", "l3", "l4"), all(request, "getId"));
+    assertEquals(List.of("GET /v1/logs?limit=2 Bearer tok", "GET /v1/logs?limit=2&offset=2 Bearer tok",
+        "GET /v1/logs?limit=2&offset=4 Bearer tok"), seen);
+    seen.clear();
+    // From the request's own offset.
+    Reflect.call(request, "setOffset", 3L);
+    assertEquals(List.of("l3", "l4"), all(request, "getId"));
+    // A full page: one more request, answered empty.
+    assertEquals(List.of("GET /v1/logs?limit=2&offset=3 Bearer tok", "GET /v1/logs?limit=2&offset=5 Bearer tok"),
+        seen);
+  }
+
+  @Test
+  void offsetPagingWithoutALimitStopsOnAnEmptyPage() throws Throwable {
+    Object request = Reflect.call(resource("logs"), "listLogPages");
+    assertEquals(List.of("l0", "l1", "l2", "l3", "l4"), all(request, "getId"));
+    assertEquals(List.of("GET /v1/logPages Bearer tok", "GET /v1/logPages?offset=2 Bearer tok",
+        "GET /v1/logPages?offset=4 Bearer tok", "GET /v1/logPages?offset=5 Bearer tok"), seen);
   }
 
   @Test

@@ -32,13 +32,19 @@ import java.util.stream.StreamSupport;
  * origin (scheme, host and port of the root URL) is refused, not followed. Iteration stops when a
  * page names no next link; a page naming its own URL fails the iteration.
  *
+ * <p>Offset paging ({@link #ofOffset}) re-sends the request with the offset advanced by the number
+ * of items received (from the request's own offset, else 0), until a page is empty or has fewer
+ * items than the request's limit (when it sets one).
+ *
  * @param <I> item type
  * @param <P> page (response) type
  */
 public final class PagedIterable<I, P> implements Iterable<I> {
   private final ClientRequest<P, ?> request;
-  /** The token parameter, or null for link paging. */
+  /** The token (or offset) parameter, or null for link paging. */
   private final String pageTokenParameter;
+  /** The limit parameter of offset paging, else null. */
+  private final String limitParameter;
   /** The next token, or the next link in the body; null for links in the {@code Link} header. */
   private final Function<P, String> nextPageToken;
   private final Function<P, List<I>> items;
@@ -47,9 +53,11 @@ public final class PagedIterable<I, P> implements Iterable<I> {
       ClientRequest<P, ?> request,
       String pageTokenParameter,
       Function<P, String> nextPageToken,
-      Function<P, List<I>> items) {
+      Function<P, List<I>> items,
+      String limitParameter) {
     this.request = Objects.requireNonNull(request, "request");
     this.pageTokenParameter = pageTokenParameter;
+    this.limitParameter = limitParameter;
     this.nextPageToken = nextPageToken;
     this.items = Objects.requireNonNull(items, "items");
   }
@@ -61,7 +69,7 @@ public final class PagedIterable<I, P> implements Iterable<I> {
       Function<P, String> nextPageToken,
       Function<P, List<I>> items) {
     return new PagedIterable<>(request, Objects.requireNonNull(pageTokenParameter, "pageTokenParameter"),
-        Objects.requireNonNull(nextPageToken, "nextPageToken"), items);
+        Objects.requireNonNull(nextPageToken, "nextPageToken"), items, null);
   }
 
   /** Called by generated list requests whose pages name the next page's URL ({@code nextLink}). */
@@ -69,12 +77,22 @@ public final class PagedIterable<I, P> implements Iterable<I> {
       ClientRequest<P, ?> request,
       Function<P, String> nextLink,
       Function<P, List<I>> items) {
-    return new PagedIterable<>(request, null, Objects.requireNonNull(nextLink, "nextLink"), items);
+    return new PagedIterable<>(request, null, Objects.requireNonNull(nextLink, "nextLink"), items, null);
   }
 
   /** Called by generated list requests whose responses name the next page in a {@code Link} header. */
   public static <I, P> PagedIterable<I, P> ofLinkHeader(ClientRequest<P, ?> request, Function<P, List<I>> items) {
-    return new PagedIterable<>(request, null, null, items);
+    return new PagedIterable<>(request, null, null, items, null);
+  }
+
+  /** Called by generated list requests that take an item offset and a limit. */
+  public static <I, P> PagedIterable<I, P> ofOffset(
+      ClientRequest<P, ?> request,
+      String offsetParameter,
+      String limitParameter,
+      Function<P, List<I>> items) {
+    return new PagedIterable<>(request, Objects.requireNonNull(offsetParameter, "offsetParameter"), null, items,
+        Objects.requireNonNull(limitParameter, "limitParameter"));
   }
 
   /** The responses, one per page, fetched as iteration reaches them. */
@@ -124,14 +142,19 @@ public final class PagedIterable<I, P> implements Iterable<I> {
   }
 
   private final class PageIterator implements Iterator<P> {
-    private String token = pageTokenParameter == null ? null : (String) request.get(pageTokenParameter);
+    private String token = pageTokenParameter == null || limitParameter != null ? null
+        : (String) request.get(pageTokenParameter);
+    /** Offset paging: the next offset; null once a page ended the list. */
+    private Long offset = limitParameter == null ? null
+        : request.get(pageTokenParameter) instanceof Number n ? n.longValue() : 0L;
     /** Link paging: the next page's URL, checked; null once there is none. */
     private URI link;
     private boolean first = true;
 
     @Override
     public boolean hasNext() {
-      return first || (pageTokenParameter == null ? link != null : token != null && !token.isEmpty());
+      return first || (pageTokenParameter == null ? link != null
+          : limitParameter != null ? offset != null : token != null && !token.isEmpty());
     }
 
     @Override
@@ -141,6 +164,9 @@ public final class PagedIterable<I, P> implements Iterable<I> {
       }
       if (pageTokenParameter == null) {
         return nextByLink();
+      }
+      if (limitParameter != null) {
+        return nextByOffset();
       }
       Map<String, Object> overrides = new HashMap<>();
       overrides.put(pageTokenParameter, token);
@@ -152,6 +178,20 @@ public final class PagedIterable<I, P> implements Iterable<I> {
             + " given; stopping to avoid an endless loop");
       }
       token = next;
+      return page;
+    }
+
+    private P nextByOffset() {
+      Map<String, Object> overrides = new HashMap<>();
+      if (!first) {
+        overrides.put(pageTokenParameter, offset);
+      }
+      P page = request.client().execute(request, overrides);
+      first = false;
+      List<I> list = page == null ? null : items.apply(page);
+      int n = list == null ? 0 : list.size();
+      Object limit = request.get(limitParameter);
+      offset = n == 0 || (limit instanceof Number l && n < l.longValue()) ? null : offset + n;
       return page;
     }
 

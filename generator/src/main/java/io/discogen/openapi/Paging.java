@@ -106,7 +106,7 @@ final class Paging {
         limit = p;
       }
     }
-    if (offset != null && limit != null && isInteger(offset.type(), schemas) && isInteger(limit.type(), schemas)) {
+    if (offset != null && limit != null && isInteger(offset.type()) && isInteger(limit.type())) {
       return listed(Pagination.Kind.OFFSET, offset.name(), limit.name(), response, schemas);
     }
     return null;
@@ -128,8 +128,9 @@ final class Paging {
     return p.iterable() ? p : null;
   }
 
-  private static boolean isInteger(TypeRef t, List<Schema> schemas) {
-    return Schemas.resolve(t, index(schemas)) instanceof TypeRef.Primitive p
+  /** An integer parameter, declared as one (not through an alias of an integer schema). */
+  private static boolean isInteger(TypeRef t) {
+    return t instanceof TypeRef.Primitive p
         && (p.kind() == TypeRef.Kind.INT32 || p.kind() == TypeRef.Kind.INT64_NUMBER);
   }
 

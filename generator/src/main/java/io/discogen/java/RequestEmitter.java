@@ -509,17 +509,48 @@ final class RequestEmitter {
 
   private void addPaging(TypeSpec.Builder b, Method m, Pagination pg, TypeName response) {
     TypeRef item = pg.itemType();
-    String pageSchema = ((TypeRef.Named) types.resolve(m.response())).schemaId();
-    ClassName pageClass = (ClassName) response;
-    b.addMethod(MethodSpec.methodBuilder(RuntimeNames.ITERATE_ALL)
+    MethodSpec.Builder iterate = MethodSpec.methodBuilder(RuntimeNames.ITERATE_ALL)
         .addModifiers(Modifier.PUBLIC)
         .returns(ParameterizedTypeName.get(Runtime.PAGED_ITERABLE, types.apiType(item), response))
         .addJavadoc("Every item of every page, fetched lazily as iteration proceeds; also {@code $N()}\n"
-            + "and {@code $N()}.\n", RuntimeNames.STREAM, RuntimeNames.PAGES)
-        .addStatement("return $T.of(this, $L, $T::$N, $T::$N)", Runtime.PAGED_ITERABLE, Literals.string(pg.pageTokenParameter()),
-            pageClass, names.property(pageSchema, pg.nextPageTokenProperty()).getter(),
-            pageClass, names.property(pageSchema, pg.itemsProperty()).getter())
-        .build());
+            + "and {@code $N()}.\n", RuntimeNames.STREAM, RuntimeNames.PAGES);
+    if (pg.itemsProperty() == null) {
+      // The response is the list of items (link header or offset paging).
+      if (pg.kind() == Pagination.Kind.OFFSET) {
+        iterate.addStatement("return $T.ofOffset(this, $L, $L, page -> page)", Runtime.PAGED_ITERABLE,
+            Literals.string(pg.pageTokenParameter()), Literals.string(pg.limitParameter()));
+      } else {
+        iterate.addStatement("return $T.ofLinkHeader(this, page -> page)", Runtime.PAGED_ITERABLE);
+      }
+      b.addMethod(iterate.build());
+      return;
+    }
+    String pageSchema = ((TypeRef.Named) types.resolve(m.response())).schemaId();
+    ClassName pageClass = (ClassName) response;
+    String items = getter(pageSchema, pg.itemsProperty());
+    switch (pg.kind()) {
+      case TOKEN -> iterate.addStatement("return $T.of(this, $L, $T::$N, $T::$N)", Runtime.PAGED_ITERABLE,
+          Literals.string(pg.pageTokenParameter()),
+          pageClass, getter(pageSchema, pg.nextPageTokenProperty()), pageClass, items);
+      case NEXT_LINK -> iterate.addStatement("return $T.ofNextLink(this, $T::$N, $T::$N)", Runtime.PAGED_ITERABLE,
+          pageClass, getter(pageSchema, pg.nextPageTokenProperty()), pageClass, items);
+      case LINK_HEADER -> iterate.addStatement("return $T.ofLinkHeader(this, $T::$N)", Runtime.PAGED_ITERABLE,
+          pageClass, items);
+      case OFFSET -> iterate.addStatement("return $T.ofOffset(this, $L, $L, $T::$N)", Runtime.PAGED_ITERABLE,
+          Literals.string(pg.pageTokenParameter()), Literals.string(pg.limitParameter()), pageClass, items);
+    }
+    b.addMethod(iterate.build());
+  }
+
+  /** The getter of a page property, declared by the page's schema or (OpenAPI {@code allOf}) a parent's. */
+  private String getter(String schemaId, String wireName) {
+    for (String id = schemaId; id != null; id = index.get(id) instanceof ObjectSchema o ? o.parent() : null) {
+      NamePlan.MemberNames member = names.property(id, wireName);
+      if (member != null) {
+        return member.getter();
+      }
+    }
+    throw new IllegalStateException(schemaId + " has no property " + wireName);
   }
 
   ApiModel api() {

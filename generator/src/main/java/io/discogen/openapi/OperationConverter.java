@@ -120,9 +120,10 @@ final class OperationConverter {
         enums,
         null,
         null,
-        // No paging convention is read from OpenAPI yet: one would pick the token and items names and
-        // let Pagination.of decide whether they iterate, as the Discovery reader does.
-        null,
+        Paging.of(verb, parameters, response, schemas.schemas(),
+            op.getExtensions() == null ? null : op.getExtensions().get(Paging.X_MS_PAGEABLE),
+            op.getExtensions() != null && op.getExtensions().containsKey(Paging.X_MS_PAGEABLE),
+            declaresLinkHeader(op)),
         null,
         null,
         body.contentType(),
@@ -288,6 +289,22 @@ final class OperationConverter {
       mt = "application/octet-stream";
     }
     return new Body(mt.startsWith("text/") ? TypeRef.STRING : TypeRef.of(TypeRef.Kind.BINARY), mt);
+  }
+
+  /** Whether the first 2xx response (the one {@link #response} reads) declares a {@code Link} header. */
+  private boolean declaresLinkHeader(Operation op) {
+    if (op.getResponses() == null) {
+      return false;
+    }
+    for (Map.Entry<String, ApiResponse> e : op.getResponses().entrySet()) {
+      String code = e.getKey();
+      if (code.startsWith("2") && code.length() == 3) {
+        ApiResponse r = resolve(e.getValue());
+        return r != null && r.getHeaders() != null
+            && r.getHeaders().keySet().stream().anyMatch(h -> h != null && h.equalsIgnoreCase("Link"));
+      }
+    }
+    return false;
   }
 
   private TypeRef response(Operation op, String methodId) {

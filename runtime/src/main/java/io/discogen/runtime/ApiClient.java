@@ -76,6 +76,16 @@ public final class ApiClient {
     return transport.execute(request, overrides);
   }
 
+  /** As {@link #execute(ClientRequest, Map)}, keeping the headers; {@code next} as {@link Transport#executePage}. */
+  <T> Transport.Page<T> executePage(ClientRequest<T, ?> request, Map<String, Object> overrides, java.net.URI next) {
+    return transport.executePage(request, overrides, next);
+  }
+
+  /** A next page's URL, checked: see {@link Transport#nextPage}. */
+  java.net.URI nextPage(ClientRequest<?, ?> request, String link) {
+    return transport.nextPage(request.method().id(), link);
+  }
+
   <T> CompletableFuture<T> executeAsync(ClientRequest<T, ?> request, Map<String, Object> overrides) {
     return transport.executeAsync(request, overrides);
   }

@@ -130,15 +130,20 @@ final class Blocking {
       throw new IllegalArgumentException(id + ": " + what + " is not a valid URI");
     }
     URI root = URI.create(transport.rootUrl());
-    if (!u.isAbsolute() || u.getHost() == null
-        || !root.getScheme().equalsIgnoreCase(u.getScheme())
-        || !root.getHost().equalsIgnoreCase(u.getHost())
-        || port(root) != port(u)
-        || u.getRawUserInfo() != null) {
+    if (!sameOrigin(root, u)) {
       throw new IllegalArgumentException(id + ": " + what + " is not on the API's origin "
           + root.getScheme() + "://" + root.getHost() + (root.getPort() < 0 ? "" : ":" + root.getPort()));
     }
     return u;
+  }
+
+  /** Whether {@code u} is absolute, without user info, on {@code root}'s scheme, host and port. */
+  static boolean sameOrigin(URI root, URI u) {
+    return u.isAbsolute() && u.getHost() != null
+        && root.getScheme().equalsIgnoreCase(u.getScheme())
+        && root.getHost().equalsIgnoreCase(u.getHost())
+        && port(root) == port(u)
+        && u.getRawUserInfo() == null;
   }
 
   private static int port(URI u) {

@@ -1,5 +1,6 @@
 package io.discogen.runtime;
 
+import java.net.URI;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -25,12 +26,26 @@ import java.util.stream.StreamSupport;
  * no or an empty next-page token; a server that hands back the token it was given fails the
  * iteration rather than looping forever.
  *
+ * <p>Link paging ({@link #ofNextLink}, {@link #ofLinkHeader}) sends the request for the first page,
+ * then GETs each next page at the URL the previous page named (in its body or in its {@code Link}
+ * header, {@code rel="next"}), with the request's headers and credentials; a link off the API's
+ * origin (scheme, host and port of the root URL) is refused, not followed. Iteration stops when a
+ * page names no next link; a page naming its own URL fails the iteration.
+ *
+ * <p>Offset paging ({@link #ofOffset}) re-sends the request with the offset advanced by the number
+ * of items received (from the request's own offset, else 0), until a page is empty or has fewer
+ * items than the request's limit (when it sets one).
+ *
  * @param <I> item type
  * @param <P> page (response) type
  */
 public final class PagedIterable<I, P> implements Iterable<I> {
   private final ClientRequest<P, ?> request;
+  /** The token (or offset) parameter, or null for link paging. */
   private final String pageTokenParameter;
+  /** The limit parameter of offset paging, else null. */
+  private final String limitParameter;
+  /** The next token, or the next link in the body; null for links in the {@code Link} header. */
   private final Function<P, String> nextPageToken;
   private final Function<P, List<I>> items;
 
@@ -38,10 +53,12 @@ public final class PagedIterable<I, P> implements Iterable<I> {
       ClientRequest<P, ?> request,
       String pageTokenParameter,
       Function<P, String> nextPageToken,
-      Function<P, List<I>> items) {
+      Function<P, List<I>> items,
+      String limitParameter) {
     this.request = Objects.requireNonNull(request, "request");
-    this.pageTokenParameter = Objects.requireNonNull(pageTokenParameter, "pageTokenParameter");
-    this.nextPageToken = Objects.requireNonNull(nextPageToken, "nextPageToken");
+    this.pageTokenParameter = pageTokenParameter;
+    this.limitParameter = limitParameter;
+    this.nextPageToken = nextPageToken;
     this.items = Objects.requireNonNull(items, "items");
   }
 
@@ -51,7 +68,31 @@ public final class PagedIterable<I, P> implements Iterable<I> {
       String pageTokenParameter,
       Function<P, String> nextPageToken,
       Function<P, List<I>> items) {
-    return new PagedIterable<>(request, pageTokenParameter, nextPageToken, items);
+    return new PagedIterable<>(request, Objects.requireNonNull(pageTokenParameter, "pageTokenParameter"),
+        Objects.requireNonNull(nextPageToken, "nextPageToken"), items, null);
+  }
+
+  /** Called by generated list requests whose pages name the next page's URL ({@code nextLink}). */
+  public static <I, P> PagedIterable<I, P> ofNextLink(
+      ClientRequest<P, ?> request,
+      Function<P, String> nextLink,
+      Function<P, List<I>> items) {
+    return new PagedIterable<>(request, null, Objects.requireNonNull(nextLink, "nextLink"), items, null);
+  }
+
+  /** Called by generated list requests whose responses name the next page in a {@code Link} header. */
+  public static <I, P> PagedIterable<I, P> ofLinkHeader(ClientRequest<P, ?> request, Function<P, List<I>> items) {
+    return new PagedIterable<>(request, null, null, items, null);
+  }
+
+  /** Called by generated list requests that take an item offset and a limit. */
+  public static <I, P> PagedIterable<I, P> ofOffset(
+      ClientRequest<P, ?> request,
+      String offsetParameter,
+      String limitParameter,
+      Function<P, List<I>> items) {
+    return new PagedIterable<>(request, Objects.requireNonNull(offsetParameter, "offsetParameter"), null, items,
+        Objects.requireNonNull(limitParameter, "limitParameter"));
   }
 
   /** The responses, one per page, fetched as iteration reaches them. */
@@ -101,18 +142,31 @@ public final class PagedIterable<I, P> implements Iterable<I> {
   }
 
   private final class PageIterator implements Iterator<P> {
-    private String token = (String) request.get(pageTokenParameter);
+    private String token = pageTokenParameter == null || limitParameter != null ? null
+        : (String) request.get(pageTokenParameter);
+    /** Offset paging: the next offset; null once a page ended the list. */
+    private Long offset = limitParameter == null ? null
+        : request.get(pageTokenParameter) instanceof Number n ? n.longValue() : 0L;
+    /** Link paging: the next page's URL, checked; null once there is none. */
+    private URI link;
     private boolean first = true;
 
     @Override
     public boolean hasNext() {
-      return first || (token != null && !token.isEmpty());
+      return first || (pageTokenParameter == null ? link != null
+          : limitParameter != null ? offset != null : token != null && !token.isEmpty());
     }
 
     @Override
     public P next() {
       if (!hasNext()) {
         throw new NoSuchElementException();
+      }
+      if (pageTokenParameter == null) {
+        return nextByLink();
+      }
+      if (limitParameter != null) {
+        return nextByOffset();
       }
       Map<String, Object> overrides = new HashMap<>();
       overrides.put(pageTokenParameter, token);
@@ -125,6 +179,36 @@ public final class PagedIterable<I, P> implements Iterable<I> {
       }
       token = next;
       return page;
+    }
+
+    private P nextByOffset() {
+      Map<String, Object> overrides = new HashMap<>();
+      if (!first) {
+        overrides.put(pageTokenParameter, offset);
+      }
+      P page = request.client().execute(request, overrides);
+      first = false;
+      List<I> list = page == null ? null : items.apply(page);
+      int n = list == null ? 0 : list.size();
+      Object limit = request.get(limitParameter);
+      offset = n == 0 || (limit instanceof Number l && n < l.longValue()) ? null : offset + n;
+      return page;
+    }
+
+    private P nextByLink() {
+      Transport.Page<P> page = request.client().executePage(request, Map.of(), first ? null : link);
+      first = false;
+      P body = page.body();
+      String next = nextPageToken != null
+          ? (body == null ? null : nextPageToken.apply(body))
+          : LinkHeader.next(page.headers().allValues("Link"));
+      URI previous = link;
+      link = next == null || next.isBlank() ? null : request.client().nextPage(request, next);
+      if (link != null && link.equals(previous)) {
+        throw new DiscogenException(request.method().id() + ": the server named the page it sent as the next"
+            + " one; stopping to avoid an endless loop");
+      }
+      return body;
     }
   }
 }

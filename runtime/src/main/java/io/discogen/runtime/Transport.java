@@ -267,6 +267,46 @@ final class Transport {
     return call.finish(resp);
   }
 
+  /** A decoded page and the headers it came with. */
+  record Page<T>(T body, HttpHeaders headers) {}
+
+  /**
+   * Runs a call as {@link #execute} does and keeps the response headers; with {@code next} (a URL
+   * the previous page named, already checked by {@link #nextPage}) the call is a GET of that URL,
+   * with the request's headers and header parameters but no query parameters or body of its own.
+   */
+  <T> Page<T> executePage(ClientRequest<T, ?> request, Map<String, Object> overrides, URI next) {
+    Call<T> call = new Call<>(request, overrides, null, next);
+    HttpResponse<?> resp;
+    try {
+      resp = pipeline.send(call.exchange);
+    } catch (IOException | RuntimeException e) {
+      throw call.failure(e);
+    }
+    return new Page<>(call.finish(resp), resp.headers());
+  }
+
+  /**
+   * The URL of a next page as the server named it, resolved against the root URL: refused unless
+   * it is on the API's origin (scheme, host and port of the root URL, no user info), so the
+   * request's credentials never go to another host.
+   */
+  URI nextPage(String id, String link) {
+    URI root = URI.create(rootUrl);
+    URI u;
+    try {
+      u = root.resolve(new URI(link.trim()));
+    } catch (java.net.URISyntaxException | IllegalArgumentException e) {
+      throw new InvalidResponseException(id + ": the next page link is not a valid URI");
+    }
+    if (!Blocking.sameOrigin(root, u)) {
+      throw new InvalidResponseException(id + ": the next page link is not on the API's origin "
+          + root.getScheme() + "://" + root.getHost() + (root.getPort() < 0 ? "" : ":" + root.getPort())
+          + "; not following it (the request's credentials would go there)");
+    }
+    return u;
+  }
+
   <T> CompletableFuture<T> executeAsync(ClientRequest<T, ?> request, Map<String, Object> overrides) {
     if (CallThreads.NEEDED) {
       return CallThreads.run(() -> execute(request, overrides), pipeline::withCallContext);
@@ -450,17 +490,23 @@ final class Transport {
     final Exchange exchange;
 
     Call(ClientRequest<?, ?> request, Map<String, Object> overrides, BiFunction<InputStream, HttpHeaders, T> open) {
+      this(request, overrides, open, null);
+    }
+
+    /** With {@code next}: a GET of that URL (a next page), without the request's query or body. */
+    Call(ClientRequest<?, ?> request, Map<String, Object> overrides, BiFunction<InputStream, HttpHeaders, T> open,
+        URI next) {
       this.request = request;
       this.open = open;
       RestMethod method = request.method();
       this.id = method.id();
       Target t = target(request, overrides, null);
-      Exchange ex = new Exchange(new Exchange.Scope(options, method, request), method.httpMethod(),
-          Blocking.parse(t.url(""), id));
+      Exchange ex = new Exchange(new Exchange.Scope(options, method, request),
+          next == null ? method.httpMethod() : "GET", next == null ? Blocking.parse(t.url(""), id) : next);
       // Reads response bodies: into memory, or a 2xx body as a stream ({@link #stream}).
       ex.handler = open == null ? bodyHandler : bodyHandler.streaming();
       ex.inMemoryCall = true;
-      ex.retrySafe = t.retrySafe();
+      ex.retrySafe = next != null || t.retrySafe();
       ex.callParams = t.params().keySet();
       if (request.responseType() == byte[].class) {
         ex.setHeader("Accept", "*/*");
@@ -469,7 +515,8 @@ final class Transport {
       }
       t.headerParams().forEach(ex::setHeader);
       request.headers().forEach(ex::setHeader);
-      RequestBodies.Encoded encoded = request.content() == null ? null : RequestBodies.encode(method, request.content());
+      RequestBodies.Encoded encoded = request.content() == null || next != null ? null
+          : RequestBodies.encode(method, request.content());
       if (encoded != null) {
         ex.setHeader("Content-Type", encoded.contentType());
         ex.setBody(encoded.bytes());

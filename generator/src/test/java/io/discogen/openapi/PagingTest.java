@@ -142,7 +142,7 @@ class PagingTest {
     }
   }
 
-  /** Five entries, {@code limit} (default 2) from {@code offset} (default 0). */
+  /** Five entries, {@code limit} (default 2, at most 3: the server caps it) from {@code offset} (default 0). */
   static String logs(String query, boolean object) {
     int offset = 0;
     int limit = 2;
@@ -150,7 +150,7 @@ class PagingTest {
       if (pair.startsWith("offset=")) {
         offset = Integer.parseInt(pair.substring(7));
       } else if (pair.startsWith("limit=")) {
-        limit = Integer.parseInt(pair.substring(6));
+        limit = Math.min(3, Integer.parseInt(pair.substring(6)));
       }
     }
     List<String> items = new ArrayList<>();
@@ -284,19 +284,25 @@ class PagingTest {
   }
 
   @Test
-  void offsetPagingStopsOnAShortPage() throws Throwable {
+  void offsetPagingStopsOnlyOnAnEmptyPage() throws Throwable {
     Object request = Reflect.call(resource("logs"), "listLogs");
     Reflect.call(request, "setLimit", 2);
     assertEquals(List.of("l0", "l1", "l2", "l3", "l4"), all(request, "getId"));
+    // The short page at offset 4 does not end the list: one more request, answered empty.
     assertEquals(List.of("GET /v1/logs?limit=2 Bearer tok", "GET /v1/logs?limit=2&offset=2 Bearer tok",
-        "GET /v1/logs?limit=2&offset=4 Bearer tok"), seen);
+        "GET /v1/logs?limit=2&offset=4 Bearer tok", "GET /v1/logs?limit=2&offset=5 Bearer tok"), seen);
     seen.clear();
     // From the request's own offset.
     Reflect.call(request, "setOffset", 3L);
     assertEquals(List.of("l3", "l4"), all(request, "getId"));
-    // A full page: one more request, answered empty.
     assertEquals(List.of("GET /v1/logs?limit=2&offset=3 Bearer tok", "GET /v1/logs?limit=2&offset=5 Bearer tok"),
         seen);
+    // A server that caps the limit below what was asked: every item still comes.
+    seen.clear();
+    Reflect.call(request, "setOffset", 0L);
+    Reflect.call(request, "setLimit", 10);
+    assertEquals(List.of("l0", "l1", "l2", "l3", "l4"), all(request, "getId"));
+    assertEquals(3, seen.size(), seen.toString());
   }
 
   @Test

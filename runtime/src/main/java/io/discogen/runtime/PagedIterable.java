@@ -190,8 +190,9 @@ public final class PagedIterable<I, P> implements Iterable<I> {
       first = false;
       List<I> list = page == null ? null : items.apply(page);
       int n = list == null ? 0 : list.size();
-      Object limit = request.get(limitParameter);
-      offset = n == 0 || (limit instanceof Number l && n < l.longValue()) ? null : offset + n;
+      // Only an empty page ends the list: a server may cap the limit below what was asked, and a short
+      // page then says nothing (stopping there would drop the rest without a word); one more request.
+      offset = n == 0 ? null : offset + n;
       return page;
     }
 

@@ -116,7 +116,7 @@ class PagingTest {
         case "/v1/resources" -> q.contains("page=2")
             ? "{\"value\":[{\"id\":\"r3\"}]}"
             : "{\"value\":[{\"id\":\"r1\"},{\"id\":\"r2\"}],\"nextLink\":\"" + self
-                + "/v1/resources?page=2&api-version=2\"}";
+                + "/v1/resources?page=2&api-version=2" + (q.contains("key=k1") ? "&key=k1" : "") + "\"}";
         case "/v1/odata" -> q.contains("skip=1")
             ? "{\"value\":[{\"id\":\"o2\"}],\"@odata.nextLink\":\"\"}"
             : "{\"value\":[{\"id\":\"o1\"}],\"@odata.nextLink\":\"odata?skip=1\"}";
@@ -261,6 +261,17 @@ class PagingTest {
     // The next page is the link as given: the request's query is not added again.
     assertEquals(List.of("GET /v1/resources?api-version=2 Bearer tok t1",
         "GET /v1/resources?page=2&api-version=2 Bearer tok t1"), seen);
+  }
+
+  @Test
+  void anApiKeyTheServerEchoedIntoTheNextLinkIsNotSentTwice() throws Throwable {
+    Object service = loader.loadClass("io.discogen.paging.Pages").getConstructor(ClientOptions.class)
+        .newInstance(ClientOptions.builder().rootUrl(root()).credentials(Credentials.apiKey("k1")).build());
+    Object request = Reflect.call(Reflect.call(service, "resources"), "listResources");
+    Reflect.call(request, "setApiVersion", "2");
+    assertEquals(List.of("r1", "r2", "r3"), all(request, "getId"));
+    assertEquals(List.of("GET /v1/resources?api-version=2&key=k1 null",
+        "GET /v1/resources?page=2&api-version=2&key=k1 null"), seen);
   }
 
   @Test

@@ -286,6 +286,20 @@ final class Transport {
     return new Page<>(call.finish(resp), resp.headers());
   }
 
+  /** The decoded names of {@code uri}'s query parameters. */
+  static Set<String> queryNames(URI uri) {
+    String q = uri.getRawQuery();
+    if (q == null || q.isEmpty()) {
+      return Set.of();
+    }
+    Set<String> names = new java.util.HashSet<>();
+    for (String pair : q.split("&")) {
+      int eq = pair.indexOf('=');
+      names.add(java.net.URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), java.nio.charset.StandardCharsets.UTF_8));
+    }
+    return names;
+  }
+
   /**
    * The URL of a next page as the server named it, resolved against the root URL: refused unless
    * it is on the API's origin (scheme, host and port of the root URL, no user info), so the
@@ -507,7 +521,9 @@ final class Transport {
       ex.handler = open == null ? bodyHandler : bodyHandler.streaming();
       ex.inMemoryCall = true;
       ex.retrySafe = next != null || t.retrySafe();
-      ex.callParams = t.params().keySet();
+      // A next link carries its own query: credentials add no parameter it already has (an API key
+      // the server echoed into the link would otherwise go out twice).
+      ex.callParams = next == null ? t.params().keySet() : queryNames(next);
       if (request.responseType() == byte[].class) {
         ex.setHeader("Accept", "*/*");
       } else if (request.responseType() != null && request.responseType() != Void.class) {

@@ -98,8 +98,12 @@ public final class OpenApiParser {
           + "has .*|should .*|must .*|cannot .*)", java.util.regex.Pattern.DOTALL);
 
   private static final java.util.regex.Pattern LEADING_PATH = java.util.regex.Pattern.compile(
-      "-?((?:paths|components|definitions|parameters|responses|info|servers|tags|security|webhooks)\\b\\S*?)\\.?\\s+(.+)",
-      java.util.regex.Pattern.DOTALL);
+      "[-.]?((?:paths|components|definitions|parameters|responses|info|servers|tags|security|webhooks)\\b\\S*?)"
+          + "\\.?\\s+(.+)", java.util.regex.Pattern.DOTALL);
+
+  /** swagger-parser's word for a contact or license URL it cannot parse: the location, then the URL. */
+  private static final java.util.regex.Pattern BAD_URL =
+      java.util.regex.Pattern.compile("(info\\.(?:contact|license))\\.(\\S+)");
 
   static SpecProblem warning(String message, String displayPath) {
     java.util.regex.Matcher a = ATTRIBUTE.matcher(message);
@@ -109,6 +113,11 @@ public final class OpenApiParser {
         return new SpecProblem(displayPath, pointer(path),
             "attribute " + path.get(path.size() - 1) + " " + a.group(2));
       }
+    }
+    java.util.regex.Matcher url = BAD_URL.matcher(message);
+    if (url.matches()) {
+      return new SpecProblem(displayPath, pointer(List.of(url.group(1).split("\\."))) + "/url",
+          "not a valid URL: " + url.group(2));
     }
     java.util.regex.Matcher lead = LEADING_PATH.matcher(message);
     if (lead.matches()) {

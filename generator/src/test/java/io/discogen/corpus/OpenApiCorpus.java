@@ -235,7 +235,8 @@ final class OpenApiCorpus {
     } catch (SpecException e) {
       String msg = e.getMessage();
       // A SpecException that wraps an unexpected exception is a crash reported politely: count it as one.
-      results.put(spec, new Result(spec, msg.contains("\n") || msg.contains("Exception") || msg.contains("Error)")
+      // Several problems are several lines: still a refusal.
+      results.put(spec, new Result(spec, msg.contains("Exception") || msg.contains("Error)")
           ? Outcome.CRASHED : Outcome.REJECTED, msg));
     } catch (Throwable t) {
       results.put(spec, new Result(spec, Outcome.CRASHED, t.toString()));
@@ -311,6 +312,9 @@ final class OpenApiCorpus {
     List<Result> results = run(api, specs, work, 40, reportFile);
     String report = report(results);
     Files.writeString(reportFile, report);
+    // Every warning, one located line each, beside the report (its counts are in the report).
+    Files.write(reportFile.resolveSibling(reportFile.getFileName().toString().replace("report", "warnings")),
+        results.stream().flatMap(r -> r.warnings().stream()).map(SpecProblem::toString).toList());
     System.out.println(report.substring(0, Math.min(report.length(), 4000)));
     long compiles = results.stream().filter(r -> r.outcome() == Outcome.COMPILES).count();
     long bad = results.stream().filter(r -> r.outcome() != Outcome.COMPILES && r.outcome() != Outcome.REJECTED).count();
@@ -368,7 +372,7 @@ final class OpenApiCorpus {
     int warnings = 0;
     for (Result r : results) {
       if (r.outcome() == Outcome.REJECTED) {
-        refused.merge(category(r.detail()), 1, Integer::sum);
+        refused.merge(refusal(r), 1, Integer::sum);
       }
       if (!r.warnings().isEmpty()) {
         warned++;
@@ -399,6 +403,21 @@ final class OpenApiCorpus {
   }
 
   /**
+   * Why a document was refused: its first problem's message, without the file and the location,
+   * names and numbers blurred.
+   */
+  static String refusal(Result r) {
+    String d = r.detail().lines().findFirst().orElse("");
+    if (d.startsWith(r.spec() + ": ")) {
+      d = d.substring(r.spec().length() + 2);
+    }
+    d = d.replaceFirst("^(/\\S*|\\d+:\\d+): ", "");
+    d = d.replaceAll("#/\\S*", "#/_").replaceAll("\"[^\"]*\"", "\"_\"").replaceAll("'[^']*'", "'_'")
+        .replaceAll("\\b\\w*\\d\\w*\\b", "#").replaceAll("\\s+", " ");
+    return d.length() > 140 ? d.substring(0, 140) : d;
+  }
+
+  /**
    * A warning's kind: its message with the names in it blurred ({@code attribute responses is
    * missing} stays, {@code attribute x-foo is unexpected} becomes {@code attribute _ is unexpected}).
    */
@@ -409,7 +428,8 @@ final class OpenApiCorpus {
       String name = a.group(3) != null && a.group(3).equals("missing") ? a.group(1) : "_";
       return "attribute " + name + " " + (a.group(2) == null ? "" : a.group(2));
     }
-    String d = message.replaceAll("'[^']*'", "'_'").replaceAll("\"[^\"]*\"", "\"_\"")
+    String d = message.replaceAll(" \\(#/[^)]*\\)$", "").replaceAll("#/\\S*", "#/_").replaceAll("URL: .*", "URL: _")
+        .replaceAll("'[^']*'", "'_'").replaceAll("\"[^\"]*\"", "\"_\"")
         .replaceAll("\\b\\w*\\d\\w*\\b", "#").replaceAll("\\s+", " ");
     d = d.replaceAll("(parameter|Parameter) \\S+", "$1 _").replaceAll("(value|values) \\S+", "$1 _");
     return d.length() > 120 ? d.substring(0, 120) : d;

@@ -36,6 +36,12 @@ class OpenApiParserTest {
     assertEquals("f.json: /paths/~1x: declared path parameter id needs to be defined as a path parameter",
         OpenApiParser.warning("paths.'/x'. Declared path parameter id needs to be defined as a path parameter",
             "f.json").toString());
+    assertEquals("f.json: /info/license/url: not a valid URL: ./LICENSE",
+        OpenApiParser.warning("info.license../LICENSE", "f.json").toString());
+    assertEquals("f.json: /components/schemas/P/$ref: target #/components/parameters/id/schema is not of expected"
+            + " type Schema",
+        OpenApiParser.warning(".components.schemas.P.$ref target #/components/parameters/id/schema is not of"
+            + " expected type Schema", "f.json").toString());
     assertEquals("f.json: something else entirely", OpenApiParser.warning("something else entirely", "f.json")
         .toString());
     assertEquals(List.of(), OpenApiParser.warnings(null, "f.json"));

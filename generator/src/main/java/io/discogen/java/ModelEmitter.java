@@ -132,7 +132,13 @@ final class ModelEmitter {
     ClassName v = names.schemaClass(u.id());
     boolean sealed = polymorphism.isSealed(u.id());
     String keyword = u.id().endsWith(".(anyOf)") ? "anyOf" : "oneOf";
-    b.addMethod(MethodSpec.methodBuilder(keyword)
+    String accessor = keyword;
+    for (ObjectSchema a = polymorphism.parentOf(s); a != null; a = polymorphism.parentOf(a)) {
+      if (a.variants() != null && a.variants().endsWith(".(" + keyword + ")")) {
+        accessor = keyword + cls.simpleName(); // the parent's oneOf() returns its own union
+      }
+    }
+    b.addMethod(MethodSpec.methodBuilder(accessor)
         .addModifiers(Modifier.PUBLIC)
         .returns(v)
         .addJavadoc("The <code>$L</code> variant this object is, read from all of its JSON: the properties declared\n"

@@ -468,7 +468,7 @@ final class SchemaConverter {
     // oneOf/anyOf beside declared properties: the object is also one of those variants. They are a
     // union nested in it, read from (and written into) the object's whole JSON.
     String variants = null;
-    if (hasComposition(s.getOneOf()) || hasComposition(s.getAnyOf())) {
+    if ((hasComposition(s.getOneOf()) || hasComposition(s.getAnyOf())) && !allExtend(s, id)) {
       String union = id + ".(" + (hasComposition(s.getOneOf()) ? "oneOf" : "anyOf") + ")";
       TypeRef t = union(union, hasComposition(s.getOneOf()) ? "OneOf" : "AnyOf", s, nested, depth + 1);
       if (t instanceof TypeRef.Named n && n.schemaId().equals(union)) {
@@ -493,6 +493,28 @@ final class SchemaConverter {
     }
     return new ObjectSchema(id, name, s.getDescription(), properties, nested,
         Boolean.TRUE.equals(s.getDeprecated()), parent, discriminator, values, variants);
+  }
+
+  /**
+   * Whether every {@code oneOf}/{@code anyOf} part of {@code s} is a component extending {@code id}
+   * (the canonical {@code Pet: {oneOf: [Cat, Dog]}}, {@code Cat: {allOf: [Pet, ...]}}): JSON typed as
+   * the object is already each of them through its subclasses, the parts name nothing more.
+   */
+  @SuppressWarnings("rawtypes")
+  private boolean allExtend(io.swagger.v3.oas.models.media.Schema s, String id) {
+    List<?> parts = hasComposition(s.getOneOf()) ? s.getOneOf() : s.getAnyOf();
+    for (Object o : parts) {
+      String key = o == null ? null : componentKey(((io.swagger.v3.oas.models.media.Schema) o).get$ref());
+      boolean extendsIt = false;
+      Set<String> seen = new HashSet<>();
+      for (String a = key == null ? null : componentParents.get(key); a != null && seen.add(a); a = componentParents.get(a)) {
+        extendsIt |= a.equals(id);
+      }
+      if (!extendsIt) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**

@@ -188,4 +188,21 @@ class VariantsBesidePropertiesTest {
     call(built, "setWheels", 2);
     assertEquals("{\"wheels\":2,\"gears\":21}", write(built));
   }
+
+  @Test
+  void aOneOfOfItsOwnSubclassesAddsNothing() throws Throwable {
+    assertEquals(cls("Animal"), cls("Lion").getSuperclass());
+    assertTrue(java.util.Arrays.stream(cls("Animal").getDeclaredMethods()).noneMatch(m -> m.getName().equals("oneOf")));
+    Object lion = read("{\"animalType\":\"Lion\",\"roar\":9}", "Animal");
+    assertEquals(cls("Lion"), lion.getClass(), "the discriminated allOf family picks the subclass");
+    assertEquals(9, call(lion, "getRoar"));
+  }
+
+  @Test
+  void aSubclassWithVariantsOfItsOwnNamesItsAccessorAfterItself() throws Throwable {
+    Object derived = read("{\"id\":\"d\",\"extra\":\"x\",\"curved\":false}", "Derived");
+    assertEquals("Banana", call(call(derived, "oneOfDerived"), "variant"));
+    assertNull(call(call(derived, "oneOf"), "variant"), "the parent's variants: neither Car nor Bike");
+    assertEquals("{\"id\":\"d\",\"extra\":\"x\",\"curved\":false}", write(derived));
+  }
 }

@@ -38,13 +38,16 @@ import org.junit.jupiter.api.io.TempDir;
 class VariantsBesidePropertiesTest {
   static final Path SPEC = Path.of("src/test/resources/openapi/variants.openapi.yaml");
   static URLClassLoader loader;
+  static Path docs;
 
   @BeforeAll
   static void generateAndCompile(@TempDir Path work) throws Exception {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     int code = Main.run(new PrintWriter(out, true), new PrintWriter(err, true), "generate", "--spec", SPEC.toString(),
-        "--out", work.resolve("gen").toString(), "--sources-only", "--package", "io.discogen.variants");
+        "--out", work.resolve("gen").toString(), "--sources-only", "--package", "io.discogen.variants",
+        "--docs-dir", work.resolve("docs").toString());
+    docs = work.resolve("docs");
     assertEquals(0, code, err.toString());
     assertEquals("", err.toString(), "no warnings");
     List<Path> sources;
@@ -204,5 +207,14 @@ class VariantsBesidePropertiesTest {
     assertEquals("Banana", call(call(derived, "oneOfDerived"), "variant"));
     assertNull(call(call(derived, "oneOf"), "variant"), "the parent's variants: neither Car nor Bike");
     assertEquals("{\"id\":\"d\",\"extra\":\"x\",\"curved\":false}", write(derived));
+  }
+
+  @Test
+  void theModelPageNamesTheVariantsAndTheAccessor() throws Exception {
+    assertTrue(Files.readString(docs.resolve("models/Fruit.md")).contains("\n## Variants\n\nAlso one of (`oneOf`):"
+        + " [Apple](Apple.md), [Banana](Banana.md). `oneOf()` reads this object's whole JSON as the variant,"
+        + " `Fruit.of(variant)` makes one from a variant's JSON."));
+    assertTrue(Files.readString(docs.resolve("models/Derived.md")).contains("`oneOfDerived()`"));
+    assertFalse(Files.readString(docs.resolve("models/Apple.md")).contains("## Variants"));
   }
 }

@@ -45,7 +45,7 @@ public final class OpenApiParser {
       throw new SpecException(broken);
     }
     try {
-      return convert(api, displayPath, warnings(result.getMessages(), displayPath));
+      return convert(api, displayPath, warnings(result.getMessages(), file, displayPath));
     } catch (RuntimeException | StackOverflowError e) {
       throw new SpecException(new SpecProblem(displayPath, "",
           "cannot convert this OpenAPI document (" + e.getClass().getSimpleName() + ")"));
@@ -81,13 +81,25 @@ public final class OpenApiParser {
    * {@code file: /paths/~1pets/get/responses: attribute responses is missing}).
    */
   static List<SpecProblem> warnings(List<String> messages, String displayPath) {
+    return warnings(messages, null, displayPath);
+  }
+
+  /**
+   * As {@link #warnings(List, String)}; the directory of {@code file}, which swagger-parser read by
+   * its absolute path, is named as the user named it (messages on relative references carry it).
+   */
+  static List<SpecProblem> warnings(List<String> messages, Path file, String displayPath) {
     if (messages == null) {
       return List.of();
     }
+    String dir = file == null || file.toAbsolutePath().getParent() == null ? null
+        : file.toAbsolutePath().getParent().toString();
+    Path shown = Path.of(displayPath).getParent();
     java.util.Set<SpecProblem> out = new java.util.LinkedHashSet<>();
     for (String m : messages) {
       if (m != null && !m.isBlank()) {
-        out.add(warning(m.strip(), displayPath));
+        String text = dir == null ? m.strip() : m.strip().replace(dir, shown == null ? "." : shown.toString());
+        out.add(warning(text, displayPath));
       }
     }
     return List.copyOf(out);
@@ -106,7 +118,8 @@ public final class OpenApiParser {
       java.util.regex.Pattern.compile("(info\\.(?:contact|license))\\.(\\S+)");
 
   static SpecProblem warning(String message, String displayPath) {
-    java.util.regex.Matcher a = ATTRIBUTE.matcher(message);
+    // "attribute a.b.default=`value` is not of type `date-time`": the value, often a long repr, left out
+    java.util.regex.Matcher a = ATTRIBUTE.matcher(message.replaceFirst("^(attribute \\S+?)=`[^`]*`", "$1"));
     if (a.matches()) {
       List<String> path = pathSegments(a.group(1));
       if (path != null) {

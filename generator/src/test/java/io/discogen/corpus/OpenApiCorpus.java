@@ -422,13 +422,14 @@ final class OpenApiCorpus {
    * missing} stays, {@code attribute x-foo is unexpected} becomes {@code attribute _ is unexpected}).
    */
   static String warningKind(String message) {
-    java.util.regex.Matcher a = java.util.regex.Pattern.compile("attribute (\\S+) (is (missing|unexpected|repeated"
-        + "|unsupported|not of type `[^`]*`)|.*)").matcher(message);
+    message = message.replaceAll(" \\(#/[^)]*\\)$", "");
+    java.util.regex.Matcher a = java.util.regex.Pattern.compile("attribute (.*?) (is (missing|unexpected|repeated"
+        + "|unsupported|not of type `[^`]*`))").matcher(message);
     if (a.matches()) {
-      String name = a.group(3) != null && a.group(3).equals("missing") ? a.group(1) : "_";
-      return "attribute " + name + " " + (a.group(2) == null ? "" : a.group(2));
+      String name = a.group(3).equals("missing") ? a.group(1) : "_";
+      return "attribute " + name + " " + a.group(2);
     }
-    String d = message.replaceAll(" \\(#/[^)]*\\)$", "").replaceAll("#/\\S*", "#/_").replaceAll("URL: .*", "URL: _")
+    String d = message.replaceAll("#/\\S*", "#/_").replaceAll("(RELATIVE ref: )\\S+ path: .*", "$1_").replaceAll("URL: .*", "URL: _")
         .replaceAll("'[^']*'", "'_'").replaceAll("\"[^\"]*\"", "\"_\"")
         .replaceAll("\\b\\w*\\d\\w*\\b", "#").replaceAll("\\s+", " ");
     d = d.replaceAll("(parameter|Parameter) \\S+", "$1 _").replaceAll("(value|values) \\S+", "$1 _");

@@ -42,6 +42,14 @@ class OpenApiParserTest {
             + " type Schema",
         OpenApiParser.warning(".components.schemas.P.$ref target #/components/parameters/id/schema is not of"
             + " expected type Schema", "f.json").toString());
+    assertEquals("f.json: /components/schemas/T/default: attribute default is not of type `date-time`",
+        OpenApiParser.warning("attribute components.schemas.T.default=`<built-in method now of datetime object at 0x7f>`"
+            + " is not of type `date-time`", "f.json").toString());
+    assertEquals(List.of(new io.discogen.spec.SpecProblem("specs/a.yaml", "",
+            "Unable to load RELATIVE ref: m.yml path: specs")),
+        OpenApiParser.warnings(List.of("Unable to load RELATIVE ref: m.yml path: "
+            + Path.of("specs/a.yaml").toAbsolutePath().getParent()), Path.of("specs/a.yaml"), "specs/a.yaml"),
+        "the spec's directory as the user named it, never an absolute path");
     assertEquals("f.json: something else entirely", OpenApiParser.warning("something else entirely", "f.json")
         .toString());
     assertEquals(List.of(), OpenApiParser.warnings(null, "f.json"));

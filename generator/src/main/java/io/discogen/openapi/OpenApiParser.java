@@ -99,6 +99,8 @@ public final class OpenApiParser {
     for (String m : messages) {
       if (m != null && !m.isBlank()) {
         String text = dir == null ? m.strip() : m.strip().replace(dir, shown == null ? "." : shown.toString());
+        // swagger-parser says some things twice, the second time naming the component again at the end
+        text = text.replaceFirst(" \\(#/[^()\\s]*\\)$", "");
         out.add(warning(text, displayPath));
       }
     }
@@ -107,7 +109,7 @@ public final class OpenApiParser {
 
   private static final java.util.regex.Pattern ATTRIBUTE = java.util.regex.Pattern.compile(
       "attribute (.+?) (is (?:missing|unexpected|unsupported|repeated|not of type .*|reserved .*)|"
-          + "has .*|should .*|must .*|cannot .*)", java.util.regex.Pattern.DOTALL);
+          + "has .*|should .*|must .*|cannot .*|with .*)", java.util.regex.Pattern.DOTALL);
 
   private static final java.util.regex.Pattern LEADING_PATH = java.util.regex.Pattern.compile(
       "[-.]?((?:paths|components|definitions|parameters|responses|info|servers|tags|security|webhooks)\\b\\S*?)"

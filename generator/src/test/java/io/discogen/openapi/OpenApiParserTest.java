@@ -50,6 +50,14 @@ class OpenApiParserTest {
         OpenApiParser.warnings(List.of("Unable to load RELATIVE ref: m.yml path: "
             + Path.of("specs/a.yaml").toAbsolutePath().getParent()), Path.of("specs/a.yaml"), "specs/a.yaml"),
         "the spec's directory as the user named it, never an absolute path");
+    assertEquals(List.of(new io.discogen.spec.SpecProblem("f.json", "/components/schemas/E/examples",
+            "attribute examples is not of type `array`")),
+        OpenApiParser.warnings(List.of("attribute components.schemas.E.examples is not of type `array`",
+            "attribute components.schemas.E.examples is not of type `array` (#/components/schemas/E)"), "f.json"),
+        "said twice, once with the component named again: one warning");
+    assertEquals("f.json: /paths/~1a/post/requestBody/content: attribute content with no media type is unsupported",
+        OpenApiParser.warning("attribute paths.'/a'(post).requestBody.content with no media type is unsupported",
+            "f.json").toString());
     assertEquals("f.json: something else entirely", OpenApiParser.warning("something else entirely", "f.json")
         .toString());
     assertEquals(List.of(), OpenApiParser.warnings(null, "f.json"));

@@ -57,6 +57,7 @@ public final class Fingerprint {
     fp.append("generator ").append(GeneratorIdentity.VALUE).append('\n');
     fp.append("package ").append(options.packageName() == null ? "-" : options.packageName()).append('\n');
     fp.append("sourcesOnly ").append(options.sourcesOnly()).append('\n');
+    fp.append("strict ").append(options.strict()).append('\n');
     fp.append("docs ").append(options.docsDirectory() == null ? "-" : absolute(options.docsDirectory())).append('\n');
     byte[] buffer = new byte[64 * 1024];
     for (Map.Entry<Path, String> spec : specs.entrySet()) {

@@ -61,6 +61,11 @@ public final class Generator {
       docs = List.copyOf(docs);
     }
 
+    /** Every spec's warnings, spec by spec in the order the specs were given. */
+    public List<SpecProblem> warnings() {
+      return Generator.warnings(apis);
+    }
+
     /** A result without docs. */
     public Result(List<ApiModel> apis, Map<String, String> packages, List<GeneratedFile> files) {
       this(apis, packages, files, List.of());
@@ -81,6 +86,23 @@ public final class Generator {
       files = List.copyOf(files);
       docs = List.copyOf(docs);
     }
+
+    /**
+     * Every spec's warnings, spec by spec in the order the specs were given: what is questionable
+     * in them but did not stop generation (swagger-parser's messages, located). For the caller to
+     * show; with {@link GeneratorOptions#strict} they are errors instead and nothing is written.
+     */
+    public List<SpecProblem> warnings() {
+      return Generator.warnings(apis);
+    }
+  }
+
+  static List<SpecProblem> warnings(List<ApiModel> apis) {
+    List<SpecProblem> all = new ArrayList<>();
+    for (ApiModel api : apis) {
+      all.addAll(api.warnings());
+    }
+    return List.copyOf(all);
   }
 
   public static Written generate(GeneratorOptions options) throws SpecException, IOException {
@@ -89,7 +111,8 @@ public final class Generator {
 
   /**
    * Generates and writes. Throws {@link SpecException} with one problem per line when any spec is
-   * rejected; then the output directory is left exactly as it was.
+   * rejected (with {@link GeneratorOptions#strict}, also when any has a warning); then the output
+   * directory is left exactly as it was. Warnings otherwise come back in {@link Written#warnings}.
    */
   public static Written generate(GeneratorOptions options, Consumer<Progress> progress)
       throws SpecException, IOException {
@@ -166,6 +189,13 @@ public final class Generator {
   private static Read read(GeneratorOptions options, Consumer<Progress> progress) throws SpecException {
     Map<Path, String> specs = expand(options.specs(), options.baseDirectory());
     List<ApiModel> apis = readAll(specs, progress);
+    List<SpecProblem> warnings = warnings(apis);
+    if (options.strict() && !warnings.isEmpty()) {
+      // --strict: each warning is an error, before anything is written
+      throw new SpecException(warnings.stream()
+          .map(w -> new SpecProblem(w.file(), w.location(), w.message() + " (a warning; strict makes it an error)"))
+          .toList());
+    }
     return new Read(apis, assignPackages(apis, options.packageName()));
   }
 

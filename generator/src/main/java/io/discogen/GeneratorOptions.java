@@ -16,6 +16,8 @@ import java.util.List;
  * @param baseDirectory what relative spec paths are relative to, or null for the working directory.
  *     Specs are still named as given (in messages and generated headers), so a build tool can pass
  *     paths relative to its project and keep absolute paths out of the output.
+ * @param strict whether a warning on any spec (see {@link io.discogen.ir.ApiModel#warnings}) fails
+ *     the run as an error would: nothing is written
  */
 public record GeneratorOptions(
     List<Path> specs,
@@ -23,21 +25,34 @@ public record GeneratorOptions(
     String packageName,
     boolean sourcesOnly,
     Path docsDirectory,
-    Path baseDirectory) {
+    Path baseDirectory,
+    boolean strict) {
 
   public GeneratorOptions {
     specs = List.copyOf(specs);
   }
 
+  /** Options where warnings are only reported. */
+  public GeneratorOptions(
+      List<Path> specs, Path outputDirectory, String packageName, boolean sourcesOnly, Path docsDirectory,
+      Path baseDirectory) {
+    this(specs, outputDirectory, packageName, sourcesOnly, docsDirectory, baseDirectory, false);
+  }
+
+  /** These options, with warnings made errors or not. */
+  public GeneratorOptions withStrict(boolean strict) {
+    return new GeneratorOptions(specs, outputDirectory, packageName, sourcesOnly, docsDirectory, baseDirectory, strict);
+  }
+
   /** Options with specs relative to the working directory. */
   public GeneratorOptions(
       List<Path> specs, Path outputDirectory, String packageName, boolean sourcesOnly, Path docsDirectory) {
-    this(specs, outputDirectory, packageName, sourcesOnly, docsDirectory, null);
+    this(specs, outputDirectory, packageName, sourcesOnly, docsDirectory, null, false);
   }
 
   /** Options without reference docs. */
   public GeneratorOptions(List<Path> specs, Path outputDirectory, String packageName, boolean sourcesOnly) {
-    this(specs, outputDirectory, packageName, sourcesOnly, null, null);
+    this(specs, outputDirectory, packageName, sourcesOnly, null, null, false);
   }
 
   /** The default parent package of generated code. */

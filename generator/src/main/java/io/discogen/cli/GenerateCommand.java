@@ -20,7 +20,9 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     description = "Generates a Java client from one or more API specs.",
     exitCodeListHeading = "%nExit codes:%n",
-    exitCodeList = {"0:generated", "1:a spec was rejected, or the output could not be written", "2:usage error"})
+    exitCodeList = {"0:generated (warnings, if any, on stderr)",
+        "1:a spec was rejected (with --strict: or had a warning), or the output could not be written",
+        "2:usage error"})
 final class GenerateCommand implements Callable<Integer> {
 
   @Option(names = "--spec", required = true, paramLabel = "PATH",
@@ -46,6 +48,10 @@ final class GenerateCommand implements Callable<Integer> {
       description = "Write Markdown reference docs to DIR (kept like --out). Inside --out, written with it.")
   Path docsDir;
 
+  @Option(names = "--strict",
+      description = "Treat every warning about a spec (swagger-parser's messages) as an error: exit 1, nothing written.")
+  boolean strict;
+
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
 
@@ -66,7 +72,8 @@ final class GenerateCommand implements Callable<Integer> {
           "--package: not a valid Java package name: " + packageName);
     }
     Path docsDirectory = docs ? out.resolve("docs") : docsDir;
-    GeneratorOptions options = new GeneratorOptions(specs, out, packageName, sourcesOnly, docsDirectory);
+    GeneratorOptions options =
+        new GeneratorOptions(specs, out, packageName, sourcesOnly, docsDirectory).withStrict(strict);
     try {
       Generator.Written r = Generator.generate(options, p -> {
         if (terminal && p.total() > 1) {
@@ -78,6 +85,10 @@ final class GenerateCommand implements Callable<Integer> {
         err.print("\r\u001b[K");
         err.flush();
       }
+      for (SpecProblem w : r.warnings()) {
+        err.println(warning(w));
+      }
+      err.flush();
       outw.println("Generated " + r.files().size() + " files for " + r.apis().size() + " API"
           + (r.apis().size() == 1 ? "" : "s") + " into " + out);
       if (docsDirectory != null) {
@@ -96,5 +107,10 @@ final class GenerateCommand implements Callable<Integer> {
       err.println("discogen: cannot write output: " + e.getMessage());
       return 1;
     }
+  }
+
+  /** {@code file: location: warning: message}, as compilers print theirs. */
+  static String warning(SpecProblem p) {
+    return new SpecProblem(p.file(), p.location(), "warning: " + p.message()).toString();
   }
 }

@@ -4,6 +4,10 @@ import io.discogen.ir.EnumSchema;
 import io.discogen.ir.ObjectSchema;
 import io.discogen.ir.Property;
 import io.discogen.ir.Schema;
+import io.discogen.ir.TypeRef;
+import io.discogen.ir.UnionSchema;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The page of one top-level model (object or enum): what it is, its properties with Java types and
@@ -34,10 +38,33 @@ final class ModelPage {
             + " or the default while the property is absent (`getX()` then answers null).");
       }
       sections.object(page, o, 2);
+      variants(page, o, java);
     } else if (s instanceof EnumSchema e) {
       sections.enumBody(page, e);
     }
     return page;
+  }
+
+  /** For {@code oneOf}/{@code anyOf} beside properties: the variants, and how to reach them. */
+  private void variants(Page page, ObjectSchema o, String java) {
+    if (o.variants() == null || !(ctx.index.get(o.variants()) instanceof UnionSchema u)) {
+      return;
+    }
+    String keyword = o.variants().endsWith(".(anyOf)") ? "anyOf" : "oneOf";
+    String accessor = keyword;
+    for (String p = o.parent(); p != null && ctx.index.get(p) instanceof ObjectSchema parent; p = parent.parent()) {
+      if (parent.variants() != null && parent.variants().endsWith(".(" + keyword + ")")) {
+        accessor = keyword + ctx.names.schemaClass(o.id()).simpleName();
+      }
+    }
+    List<String> types = new ArrayList<>();
+    for (TypeRef t : u.variants()) {
+      types.add(ctx.typeMarkdown(t, page.path()));
+    }
+    page.heading(2, null, "Variants");
+    page.block("Also " + (keyword.equals("oneOf") ? "one" : "any") + " of (`" + keyword + "`): "
+        + String.join(", ", types) + ". `" + accessor + "()` reads this object's whole JSON as the variant, `"
+        + java + ".of(variant)` makes one from a variant's JSON.");
   }
 
   private boolean hasDefaultGetters(ObjectSchema o) {

@@ -1,5 +1,6 @@
 package io.discogen.ir;
 
+import io.discogen.spec.SpecProblem;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +28,9 @@ import java.util.Map;
  * @param resources top-level resources
  * @param source where the spec came from
  * @param securitySchemes how callers authenticate (OpenAPI); empty for Discovery documents
+ * @param warnings what is questionable in the spec but did not stop it being read (swagger-parser's
+ *     messages on an OpenAPI document, each located), in the order found; empty when none.
+ *     {@code --strict} makes any of them an error
  */
 public record ApiModel(
     String name,
@@ -44,9 +48,11 @@ public record ApiModel(
     List<Method> methods,
     List<Resource> resources,
     SpecSource source,
-    List<SecurityScheme> securitySchemes) {
+    List<SecurityScheme> securitySchemes,
+    List<SpecProblem> warnings) {
 
   public ApiModel {
+    warnings = List.copyOf(warnings);
     securitySchemes = List.copyOf(securitySchemes);
     scopes = List.copyOf(scopes);
     commonParameters = List.copyOf(commonParameters);
@@ -54,6 +60,28 @@ public record ApiModel(
     schemas = List.copyOf(schemas);
     methods = List.copyOf(methods);
     resources = List.copyOf(resources);
+  }
+
+  /** An API read without warnings. */
+  public ApiModel(
+      String name,
+      String version,
+      String canonicalName,
+      String title,
+      String description,
+      String documentationLink,
+      String revision,
+      Endpoints endpoints,
+      List<Scope> scopes,
+      List<Parameter> commonParameters,
+      List<EnumSchema> commonEnums,
+      List<Schema> schemas,
+      List<Method> methods,
+      List<Resource> resources,
+      SpecSource source,
+      List<SecurityScheme> securitySchemes) {
+    this(name, version, canonicalName, title, description, documentationLink, revision, endpoints, scopes,
+        commonParameters, commonEnums, schemas, methods, resources, source, securitySchemes, List.of());
   }
 
   /** Every schema, top-level and nested (inline objects, inline and parameter enums), by id. */

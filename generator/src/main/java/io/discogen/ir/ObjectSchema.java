@@ -20,6 +20,9 @@ import java.util.List;
  * @param discriminatorValues discriminator values to the ids of the schemas they select: this
  *     one or schemas extending it (directly or further down), in document order; empty without a
  *     discriminator
+ * @param variants the id of the {@link UnionSchema} among {@code nested} that holds the {@code
+ *     oneOf} (or {@code anyOf}) parts declared beside this object's properties, or null: the JSON of
+ *     this object is also one of those variants (common properties here, the variant's in it)
  */
 public record ObjectSchema(
     String id,
@@ -30,13 +33,21 @@ public record ObjectSchema(
     boolean deprecated,
     String parent,
     String discriminatorProperty,
-    java.util.Map<String, String> discriminatorValues)
+    java.util.Map<String, String> discriminatorValues,
+    String variants)
     implements Schema {
 
   public ObjectSchema {
     properties = List.copyOf(properties);
     nested = List.copyOf(nested);
     discriminatorValues = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(discriminatorValues));
+  }
+
+  /** An object that is not also one of several variants. */
+  public ObjectSchema(String id, String name, String description, List<Property> properties, List<Schema> nested,
+      boolean deprecated, String parent, String discriminatorProperty, java.util.Map<String, String> discriminatorValues) {
+    this(id, name, description, properties, nested, deprecated, parent, discriminatorProperty, discriminatorValues,
+        null);
   }
 
   /** An object without a discriminator. */

@@ -98,6 +98,9 @@ final class ModelEmitter {
     if (parent == null || !s.properties().isEmpty()) { // a subclass without properties of its own inherits its parent's
       b.addMethod(fieldsMethod(s, parent != null));
     }
+    if (s.variants() != null) {
+      addVariantViews(b, cls, s);
+    }
     for (Schema n : s.nested()) {
       if (n instanceof ObjectSchema o) {
         b.addType(emit(o, true));
@@ -108,6 +111,69 @@ final class ModelEmitter {
       }
     }
     return b.build();
+  }
+
+  /**
+   * An object with {@code oneOf}/{@code anyOf} beside its properties is also one of those variants:
+   * {@code oneOf()} (or {@code anyOf()}) reads its whole JSON, common and variant properties, as the
+   * nested union (a sealed interface when discriminated), and {@code of(variant)} makes one from a
+   * variant's JSON. Unknown fields carry the variant's properties, so nothing is lost either way.
+   */
+  private void addVariantViews(TypeSpec.Builder b, ClassName cls, ObjectSchema s) {
+    io.discogen.ir.UnionSchema u = null;
+    for (Schema n : s.nested()) {
+      if (n.id().equals(s.variants()) && n instanceof io.discogen.ir.UnionSchema found) {
+        u = found;
+      }
+    }
+    if (u == null) {
+      return;
+    }
+    ClassName v = names.schemaClass(u.id());
+    boolean sealed = polymorphism.isSealed(u.id());
+    String keyword = u.id().endsWith(".(anyOf)") ? "anyOf" : "oneOf";
+    String accessor = keyword;
+    for (ObjectSchema a = polymorphism.parentOf(s); a != null; a = polymorphism.parentOf(a)) {
+      if (a.variants() != null && a.variants().endsWith(".(" + keyword + ")")) {
+        accessor = keyword + cls.simpleName(); // the parent's oneOf() returns its own union
+      }
+    }
+    b.addMethod(MethodSpec.methodBuilder(accessor)
+        .addModifiers(Modifier.PUBLIC)
+        .returns(v)
+        .addJavadoc("The <code>$L</code> variant this object is, read from all of its JSON: the properties declared\n"
+            + "here and the variant's (kept as unknown fields). A copy: to change the variant, build one and\n"
+            + "{@link #of} it.\n", keyword)
+        .addStatement("return $T.get().convert(this, $T.class)", Runtime.JSON, v)
+        .build());
+    b.addMethod(MethodSpec.methodBuilder("of")
+        .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+        .returns(cls)
+        .addParameter(v, "variant")
+        .addJavadoc("$L made from a variant's JSON: the properties this class declares are set from it, the\n"
+            + "others kept as unknown fields and written back as they are.\n", cls.simpleName())
+        .addStatement("return $T.get().convert(variant, $T.class)", Runtime.JSON, cls)
+        .build());
+    if (sealed) {
+      return; // the variant classes implement the interface: of(variant) takes them as they are
+    }
+    List<String> variantNames = names.unionVariants(u.id());
+    Set<TypeName> seen = new HashSet<>();
+    for (int i = 0; i < u.variants().size(); i++) {
+      TypeRef t = types.resolve(u.variants().get(i));
+      if (t instanceof TypeRef.Named n && polymorphism.schema(n.schemaId()) instanceof ObjectSchema) {
+        TypeName api = types.apiType(u.variants().get(i));
+        if (seen.add(api)) {
+          b.addMethod(MethodSpec.methodBuilder("of")
+              .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+              .returns(cls)
+              .addParameter(api, "variant")
+              .addJavadoc("$L made from this variant's JSON (see {@link #of($T)}).\n", cls.simpleName(), v)
+              .addStatement("return of($T.of$L(variant))", v, variantNames.get(i))
+              .build());
+        }
+      }
+    }
   }
 
   /**

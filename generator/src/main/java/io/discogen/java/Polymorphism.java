@@ -40,6 +40,11 @@ final class Polymorphism {
    */
   record InitialValue(String property, String value, String owner) {}
 
+  /** The schema with this id, or null. */
+  Schema schema(String id) {
+    return index.get(id);
+  }
+
   Polymorphism(Map<String, Schema> index) {
     this.index = index;
     for (Schema s : index.values()) {

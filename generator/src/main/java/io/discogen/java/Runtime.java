@@ -20,6 +20,7 @@ final class Runtime {
   static final ClassName UPLOAD_PROGRESS_LISTENER = ClassName.get(PKG, "UploadProgress", "Listener");
   static final ClassName BATCH_REQUEST = ClassName.get(PKG, "BatchRequest");
   static final ClassName JSON_MODEL = ClassName.get(PKG + ".json", "JsonModel");
+  static final ClassName JSON = ClassName.get(PKG + ".json", "Json");
   static final ClassName WIRE_ENUM = ClassName.get(PKG + ".json", "WireEnum");
   static final ClassName WIRE_ENUMS = ClassName.get(PKG + ".json", "WireEnums");
   static final ClassName BASE64_URL = ClassName.get(PKG + ".json", "Base64Url");

@@ -38,20 +38,21 @@ public final class OpenApiParser {
    * @throws SpecException one line per problem
    */
   public static ApiModel parse(String text, Path file, String displayPath) throws SpecException {
-    OpenAPI api = read(text, file, displayPath);
+    SwaggerParseResult result = read(text, file, displayPath);
+    OpenAPI api = result.getOpenAPI();
     List<SpecProblem> broken = References.check(api, displayPath);
     if (!broken.isEmpty()) {
       throw new SpecException(broken);
     }
     try {
-      return convert(api, displayPath);
+      return convert(api, displayPath, warnings(result.getMessages(), file, displayPath));
     } catch (RuntimeException | StackOverflowError e) {
       throw new SpecException(new SpecProblem(displayPath, "",
           "cannot convert this OpenAPI document (" + e.getClass().getSimpleName() + ")"));
     }
   }
 
-  private static OpenAPI read(String text, Path file, String displayPath) throws SpecException {
+  private static SwaggerParseResult read(String text, Path file, String displayPath) throws SpecException {
     ParseOptions options = new ParseOptions();
     options.setResolve(true);
     options.setResolveFully(false);
@@ -71,10 +72,156 @@ public final class OpenApiParser {
           : "not a readable OpenAPI or Swagger document: " + result.getMessages().get(0);
       throw new SpecException(new SpecProblem(displayPath, "", why));
     }
-    return result.getOpenAPI();
+    return result;
   }
 
-  private static ApiModel convert(OpenAPI api, String displayPath) {
+  /**
+   * swagger-parser's messages on a document it did read, one located warning each, in its order,
+   * duplicates dropped ({@code attribute paths.'/pets'(get).responses is missing} becomes
+   * {@code file: /paths/~1pets/get/responses: attribute responses is missing}).
+   */
+  static List<SpecProblem> warnings(List<String> messages, String displayPath) {
+    return warnings(messages, null, displayPath);
+  }
+
+  /**
+   * As {@link #warnings(List, String)}; the directory of {@code file}, which swagger-parser read by
+   * its absolute path, is named as the user named it (messages on relative references carry it).
+   */
+  static List<SpecProblem> warnings(List<String> messages, Path file, String displayPath) {
+    if (messages == null) {
+      return List.of();
+    }
+    String dir = file == null || file.toAbsolutePath().getParent() == null ? null
+        : file.toAbsolutePath().getParent().toString();
+    Path shown = Path.of(displayPath).getParent();
+    java.util.Set<SpecProblem> out = new java.util.LinkedHashSet<>();
+    for (String m : messages) {
+      if (m != null && !m.isBlank()) {
+        String text = dir == null ? m.strip() : m.strip().replace(dir, shown == null ? "." : shown.toString());
+        // swagger-parser says some things twice, the second time naming the component again at the end
+        text = text.replaceFirst(" \\(#/[^()\\s]*\\)$", "");
+        out.add(warning(text, displayPath));
+      }
+    }
+    return List.copyOf(out);
+  }
+
+  private static final java.util.regex.Pattern ATTRIBUTE = java.util.regex.Pattern.compile(
+      "attribute (.+?) (is (?:missing|unexpected|unsupported|repeated|not of type .*|reserved .*)|"
+          + "has .*|should .*|must .*|cannot .*|with .*)", java.util.regex.Pattern.DOTALL);
+
+  private static final java.util.regex.Pattern LEADING_PATH = java.util.regex.Pattern.compile(
+      "[-.]?((?:paths|components|definitions|parameters|responses|info|servers|tags|security|webhooks)\\b\\S*?)"
+          + "\\.?\\s+(.+)", java.util.regex.Pattern.DOTALL);
+
+  /** swagger-parser's word for a contact or license URL it cannot parse: the location, then the URL. */
+  private static final java.util.regex.Pattern BAD_URL =
+      java.util.regex.Pattern.compile("(info\\.(?:contact|license))\\.(\\S+)");
+
+  static SpecProblem warning(String message, String displayPath) {
+    // "attribute a.b.default=`value` is not of type `date-time`": the value, often a long repr, left out
+    java.util.regex.Matcher a = ATTRIBUTE.matcher(message.replaceFirst("^(attribute \\S+?)=`[^`]*`", "$1"));
+    if (a.matches()) {
+      List<String> path = pathSegments(a.group(1));
+      if (path != null) {
+        return new SpecProblem(displayPath, pointer(path),
+            "attribute " + path.get(path.size() - 1) + " " + a.group(2));
+      }
+    }
+    java.util.regex.Matcher url = BAD_URL.matcher(message);
+    if (url.matches()) {
+      return new SpecProblem(displayPath, pointer(List.of(url.group(1).split("\\."))) + "/url",
+          "not a valid URL: " + url.group(2));
+    }
+    java.util.regex.Matcher lead = LEADING_PATH.matcher(message);
+    if (lead.matches()) {
+      List<String> path = pathSegments(lead.group(1));
+      if (path != null) {
+        String rest = lead.group(2).strip();
+        return new SpecProblem(displayPath, pointer(path),
+            rest.isEmpty() ? message : Character.toLowerCase(rest.charAt(0)) + rest.substring(1));
+      }
+    }
+    return new SpecProblem(displayPath, "", message);
+  }
+
+  /**
+   * swagger-parser's location ({@code paths.'/pets/{id}'(get).parameters.[limit].schema}) as
+   * segments ({@code paths}, {@code /pets/{id}}, {@code get}, {@code parameters}, {@code limit},
+   * {@code schema}); null when it does not read as one.
+   */
+  static List<String> pathSegments(String location) {
+    List<String> out = new java.util.ArrayList<>();
+    StringBuilder cur = new StringBuilder();
+    int i = 0;
+    int n = location.length();
+    while (i < n) {
+      char c = location.charAt(i);
+      if (c == '\'' && cur.isEmpty()) {
+        int end = location.indexOf('\'', i + 1);
+        if (end < 0) {
+          return null;
+        }
+        cur.append(location, i + 1, end);
+        i = end + 1;
+        if (i < n && location.charAt(i) != '.' && location.charAt(i) != '(') {
+          return null;
+        }
+        continue;
+      }
+      if (c == '(' ) {
+        int end = location.indexOf(')', i);
+        if (end < 0) {
+          return null;
+        }
+        if (!cur.isEmpty()) {
+          out.add(cur.toString());
+          cur.setLength(0);
+        }
+        out.add(location.substring(i + 1, end));
+        i = end + 1;
+        continue;
+      }
+      if (c == '[' && cur.isEmpty()) {
+        int end = location.indexOf(']', i);
+        if (end < 0) {
+          return null;
+        }
+        cur.append(location, i + 1, end);
+        i = end + 1;
+        continue;
+      }
+      if (c == '.') {
+        if (!cur.isEmpty()) {
+          out.add(cur.toString());
+          cur.setLength(0);
+        }
+        i++;
+        continue;
+      }
+      if (Character.isWhitespace(c)) {
+        return null;
+      }
+      cur.append(c);
+      i++;
+    }
+    if (!cur.isEmpty()) {
+      out.add(cur.toString());
+    }
+    return out.isEmpty() ? null : out;
+  }
+
+  /** Segments as a JSON pointer (RFC 6901: {@code ~} as {@code ~0}, {@code /} as {@code ~1}). */
+  static String pointer(List<String> segments) {
+    StringBuilder sb = new StringBuilder();
+    for (String s : segments) {
+      sb.append('/').append(s.replace("~", "~0").replace("/", "~1"));
+    }
+    return sb.toString();
+  }
+
+  private static ApiModel convert(OpenAPI api, String displayPath, List<SpecProblem> warnings) {
     Info info = api.getInfo() != null ? api.getInfo() : new Info();
     String title = info.getTitle() != null && !info.getTitle().isBlank() ? info.getTitle() : "api";
     String version = info.getVersion() != null && !info.getVersion().isBlank() ? info.getVersion() : "v1";
@@ -101,7 +248,8 @@ public final class OpenApiParser {
         operations.topLevelMethods(),
         operations.resources(),
         new SpecSource(displayPath, SpecSource.Format.OPENAPI),
-        Security.schemes(api));
+        Security.schemes(api),
+        warnings);
   }
 
   /**

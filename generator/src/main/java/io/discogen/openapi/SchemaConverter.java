@@ -324,9 +324,9 @@ final class SchemaConverter {
       return false;
     }
     if (s.getProperties() != null && !s.getProperties().isEmpty()) {
-      return true; // declared properties win over oneOf/anyOf (which then only constrain them)
+      return true; // oneOf/anyOf beside declared properties: see object()
     }
-    if (hasComposition(s.getOneOf()) || hasComposition(s.getAnyOf())) {
+    if ((hasComposition(s.getOneOf()) || hasComposition(s.getAnyOf())) && !hasComposition(s.getAllOf())) {
       return false;
     }
     if (hasComposition(s.getAllOf())) {
@@ -357,12 +357,16 @@ final class SchemaConverter {
     return false;
   }
 
-  /** {@code oneOf}/{@code anyOf} without declared properties: a union of the parts' types. */
+  /**
+   * {@code oneOf}/{@code anyOf} without declared properties, or an {@code allOf} of objects, beside
+   * it: a union of the parts' types. (With them, it is an object whose JSON is also one of the parts.)
+   */
   @SuppressWarnings("rawtypes")
   private boolean isUnion(io.swagger.v3.oas.models.media.Schema s) {
     return s != null && s.get$ref() == null
         && (hasComposition(s.getOneOf()) || hasComposition(s.getAnyOf()))
-        && (s.getProperties() == null || s.getProperties().isEmpty());
+        && (s.getProperties() == null || s.getProperties().isEmpty())
+        && !(hasComposition(s.getAllOf()) && isObject(s, 0));
   }
 
   /**
@@ -461,6 +465,16 @@ final class SchemaConverter {
           writeOnly && !readOnly,
           readOnly ? null : constValue(ps, target, isRequired)));
     }
+    // oneOf/anyOf beside declared properties: the object is also one of those variants. They are a
+    // union nested in it, read from (and written into) the object's whole JSON.
+    String variants = null;
+    if ((hasComposition(s.getOneOf()) || hasComposition(s.getAnyOf())) && !allExtend(s, id)) {
+      String union = id + ".(" + (hasComposition(s.getOneOf()) ? "oneOf" : "anyOf") + ")";
+      TypeRef t = union(union, hasComposition(s.getOneOf()) ? "OneOf" : "AnyOf", s, nested, depth + 1);
+      if (t instanceof TypeRef.Named n && n.schemaId().equals(union)) {
+        variants = union;
+      }
+    }
     String discriminator = null;
     Map<String, String> values = Map.of();
     if (components.get(id) == s && discriminatorOf(s) != null) {
@@ -478,7 +492,29 @@ final class SchemaConverter {
       }
     }
     return new ObjectSchema(id, name, s.getDescription(), properties, nested,
-        Boolean.TRUE.equals(s.getDeprecated()), parent, discriminator, values);
+        Boolean.TRUE.equals(s.getDeprecated()), parent, discriminator, values, variants);
+  }
+
+  /**
+   * Whether every {@code oneOf}/{@code anyOf} part of {@code s} is a component extending {@code id}
+   * (the canonical {@code Pet: {oneOf: [Cat, Dog]}}, {@code Cat: {allOf: [Pet, ...]}}): JSON typed as
+   * the object is already each of them through its subclasses, the parts name nothing more.
+   */
+  @SuppressWarnings("rawtypes")
+  private boolean allExtend(io.swagger.v3.oas.models.media.Schema s, String id) {
+    List<?> parts = hasComposition(s.getOneOf()) ? s.getOneOf() : s.getAnyOf();
+    for (Object o : parts) {
+      String key = o == null ? null : componentKey(((io.swagger.v3.oas.models.media.Schema) o).get$ref());
+      boolean extendsIt = false;
+      Set<String> seen = new HashSet<>();
+      for (String a = key == null ? null : componentParents.get(key); a != null && seen.add(a); a = componentParents.get(a)) {
+        extendsIt |= a.equals(id);
+      }
+      if (!extendsIt) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**

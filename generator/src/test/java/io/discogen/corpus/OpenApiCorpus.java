@@ -52,7 +52,30 @@ final class OpenApiCorpus {
     WARNINGS
   }
 
-  record Result(String spec, Outcome outcome, String detail) {}
+  /**
+   * What became of one document, and swagger-parser's warnings on it (empty when it was refused
+   * before they were known).
+   */
+  record Result(String spec, Outcome outcome, String detail, List<SpecProblem> warnings) {
+    Result(String spec, Outcome outcome, String detail) {
+      this(spec, outcome, detail, List.of());
+    }
+
+    Result {
+      warnings = List.copyOf(warnings);
+    }
+  }
+
+  /** Warnings of the documents read so far, by document. */
+  private static final Map<String, List<SpecProblem>> WARNINGS = new ConcurrentHashMap<>();
+
+  /**
+   * Whether generated code is compiled ({@code -Dopenapi.corpus.compile=false}: only read and emit,
+   * enough to count refusals and warnings, in minutes instead of half an hour).
+   */
+  static boolean compiling() {
+    return Boolean.parseBoolean(System.getProperty("openapi.corpus.compile", "true"));
+  }
 
   private OpenApiCorpus() {}
 
@@ -121,7 +144,11 @@ final class OpenApiCorpus {
         }
         List<Integer> generated = new ArrayList<>(current.sources.keySet());
         Collections.sort(generated);
-        if (!generated.isEmpty()) {
+        if (!compiling()) {
+          for (int i : generated) {
+            results.put(specs.get(i), new Result(specs.get(i), Outcome.COMPILES, "(not compiled)"));
+          }
+        } else if (!generated.isEmpty()) {
           try {
             compile(generated, current.sources, specs, current.dir, results);
           } catch (OutOfMemoryError e) {
@@ -137,7 +164,8 @@ final class OpenApiCorpus {
         // A partial report after every batch: long runs can be watched, and survive being stopped.
         Path tmp = reportFile.resolveSibling(reportFile.getFileName() + ".tmp");
         Files.writeString(tmp, "(partial: " + results.size() + " of " + specs.size() + ")\n"
-            + report(specs.stream().map(results::get).filter(java.util.Objects::nonNull).toList(),
+            + report(specs.stream().map(results::get).filter(java.util.Objects::nonNull).map(OpenApiCorpus::withWarnings)
+                .toList(),
                 timing(start, nanos)));
         Files.move(tmp, reportFile, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
       }
@@ -146,7 +174,7 @@ final class OpenApiCorpus {
     }
     List<Result> out = new ArrayList<>();
     for (String s : specs) {
-      out.add(results.get(s));
+      out.add(withWarnings(results.get(s)));
     }
     lastTiming = timing(start, nanos);
     return out;
@@ -170,6 +198,10 @@ final class OpenApiCorpus {
     }
   }
 
+  private static Result withWarnings(Result r) {
+    return new Result(r.spec(), r.outcome(), r.detail(), WARNINGS.getOrDefault(r.spec(), List.of()));
+  }
+
   /** Wall time of the last {@link #run}, split into generating and compiling. */
   static volatile String lastTiming = "";
 
@@ -184,6 +216,7 @@ final class OpenApiCorpus {
       Map<String, Result> results) {
     try {
       ApiModel model = SpecReader.read(api.resolve(spec), spec);
+      WARNINGS.put(spec, model.warnings());
       List<Path> files = new ArrayList<>();
       List<JavaFile> emitted;
       try {
@@ -202,7 +235,8 @@ final class OpenApiCorpus {
     } catch (SpecException e) {
       String msg = e.getMessage();
       // A SpecException that wraps an unexpected exception is a crash reported politely: count it as one.
-      results.put(spec, new Result(spec, msg.contains("\n") || msg.contains("Exception") || msg.contains("Error)")
+      // Several problems are several lines: still a refusal.
+      results.put(spec, new Result(spec, msg.contains("Exception") || msg.contains("Error)")
           ? Outcome.CRASHED : Outcome.REJECTED, msg));
     } catch (Throwable t) {
       results.put(spec, new Result(spec, Outcome.CRASHED, t.toString()));
@@ -278,6 +312,9 @@ final class OpenApiCorpus {
     List<Result> results = run(api, specs, work, 40, reportFile);
     String report = report(results);
     Files.writeString(reportFile, report);
+    // Every warning, one located line each, beside the report (its counts are in the report).
+    Files.write(reportFile.resolveSibling(reportFile.getFileName().toString().replace("report", "warnings")),
+        results.stream().flatMap(r -> r.warnings().stream()).map(SpecProblem::toString).toList());
     System.out.println(report.substring(0, Math.min(report.length(), 4000)));
     long compiles = results.stream().filter(r -> r.outcome() == Outcome.COMPILES).count();
     long bad = results.stream().filter(r -> r.outcome() != Outcome.COMPILES && r.outcome() != Outcome.REJECTED).count();
@@ -312,13 +349,91 @@ final class OpenApiCorpus {
     for (Outcome o : Outcome.values()) {
       sb.append("  ").append(o).append(": ").append(counts.getOrDefault(o, 0)).append('\n');
     }
-    sb.append("time: ").append(timing).append('\n');
+    sb.append("time: ").append(timing).append(compiling() ? "" : " (not compiled: -Dopenapi.corpus.compile=false)")
+        .append('\n');
+    sb.append(reasons(results));
     sb.append("categories:\n");
     categories.entrySet().stream()
         .sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
         .forEach(e -> sb.append(String.format(Locale.ROOT, "  %5d  %s%n", e.getValue(), e.getKey())));
     sb.append("failures:\n").append(failures);
     return sb.toString();
+  }
+
+  /**
+   * How many documents are refused, by reason, and how many get warnings, by kind (each kind
+   * counted once per document, with the number of warnings of that kind after it).
+   */
+  static String reasons(List<Result> results) {
+    Map<String, Integer> refused = new TreeMap<>();
+    Map<String, Integer> docsByKind = new TreeMap<>();
+    Map<String, Integer> warningsByKind = new TreeMap<>();
+    int warned = 0;
+    int warnings = 0;
+    for (Result r : results) {
+      if (r.outcome() == Outcome.REJECTED) {
+        refused.merge(refusal(r), 1, Integer::sum);
+      }
+      if (!r.warnings().isEmpty()) {
+        warned++;
+        warnings += r.warnings().size();
+        java.util.Set<String> kinds = new java.util.HashSet<>();
+        for (SpecProblem w : r.warnings()) {
+          String kind = warningKind(w.message());
+          warningsByKind.merge(kind, 1, Integer::sum);
+          if (kinds.add(kind)) {
+            docsByKind.merge(kind, 1, Integer::sum);
+          }
+        }
+      }
+    }
+    StringBuilder sb = new StringBuilder();
+    sb.append(String.format(Locale.ROOT, "refused: %d documents, by reason:%n",
+        refused.values().stream().mapToInt(Integer::intValue).sum()));
+    refused.entrySet().stream()
+        .sorted(Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+        .forEach(e -> sb.append(String.format(Locale.ROOT, "  %5d  %s%n", e.getValue(), e.getKey())));
+    sb.append(String.format(Locale.ROOT,
+        "warnings: %d documents with %d warnings, by kind (documents, warnings):%n", warned, warnings));
+    docsByKind.entrySet().stream()
+        .sorted(Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+        .forEach(e -> sb.append(String.format(Locale.ROOT, "  %5d %6d  %s%n", e.getValue(),
+            warningsByKind.get(e.getKey()), e.getKey())));
+    return sb.toString();
+  }
+
+  /**
+   * Why a document was refused: its first problem's message, without the file and the location,
+   * names and numbers blurred.
+   */
+  static String refusal(Result r) {
+    String d = r.detail().lines().findFirst().orElse("");
+    if (d.startsWith(r.spec() + ": ")) {
+      d = d.substring(r.spec().length() + 2);
+    }
+    d = d.replaceFirst("^(/\\S*|\\d+:\\d+): ", "");
+    d = d.replaceAll("#/\\S*", "#/_").replaceAll("\"[^\"]*\"", "\"_\"").replaceAll("'[^']*'", "'_'")
+        .replaceAll("\\b\\w*\\d\\w*\\b", "#").replaceAll("\\s+", " ");
+    return d.length() > 140 ? d.substring(0, 140) : d;
+  }
+
+  /**
+   * A warning's kind: its message with the names in it blurred ({@code attribute responses is
+   * missing} stays, {@code attribute x-foo is unexpected} becomes {@code attribute _ is unexpected}).
+   */
+  static String warningKind(String message) {
+    message = message.replaceAll(" \\(#/[^)]*\\)$", "");
+    java.util.regex.Matcher a = java.util.regex.Pattern.compile("attribute (.*?) (is (missing|unexpected|repeated"
+        + "|unsupported|not of type `[^`]*`))").matcher(message);
+    if (a.matches()) {
+      String name = a.group(3).equals("missing") ? a.group(1) : "_";
+      return "attribute " + name + " " + a.group(2);
+    }
+    String d = message.replaceAll("#/\\S*", "#/_").replaceAll("(RELATIVE ref: )\\S+ path: .*", "$1_").replaceAll("URL: .*", "URL: _")
+        .replaceAll("'[^']*'", "'_'").replaceAll("\"[^\"]*\"", "\"_\"")
+        .replaceAll("\\b\\w*\\d\\w*\\b", "#").replaceAll("\\s+", " ");
+    d = d.replaceAll("(parameter|Parameter) \\S+", "$1 _").replaceAll("(value|values) \\S+", "$1 _");
+    return d.length() > 120 ? d.substring(0, 120) : d;
   }
 
   private static String category(String detail) {

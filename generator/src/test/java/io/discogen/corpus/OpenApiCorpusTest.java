@@ -13,8 +13,10 @@ import org.junit.jupiter.api.io.TempDir;
  * The whole APIs.guru directory ({@code mvn -Popenapi-corpus}): at least 99% of its documents
  * generate code that compiles; the rest are rejected with a one-line message, never a crash and
  * never code that does not compile. {@code -Dopenapi.corpus.stride=N} takes every N-th document
- * (a quick sample); {@code -Dopenapi.corpus.filter=A,B} only the documents at those paths. The report
- * goes to {@code target/openapi-corpus-report.txt}. CI runs a fixed part: {@link OpenApiCorpusSampleTest}.
+ * (a quick sample); {@code -Dopenapi.corpus.filter=A,B} only the documents at those paths;
+ * {@code -Dopenapi.corpus.compile=false} reads and emits without javac. The report goes to {@code
+ * target/openapi-corpus-report.txt}: outcomes, refusals by reason, documents with warnings by kind;
+ * every warning is listed in {@code target/openapi-corpus-warnings.txt}. CI runs a fixed part: {@link OpenApiCorpusSampleTest}.
  */
 @Tag("openapi-corpus")
 class OpenApiCorpusTest {

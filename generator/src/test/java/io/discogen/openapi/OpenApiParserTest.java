@@ -22,6 +22,59 @@ import org.junit.jupiter.api.io.TempDir;
 /** Small inline documents: multi-file references, Swagger 2.0, names, rejections. */
 class OpenApiParserTest {
 
+  @Test
+  void swaggerParsersMessagesBecomeLocatedWarnings() {
+    assertEquals("f.json: /paths/~1pets~1{id}/get/responses: attribute responses is missing",
+        OpenApiParser.warning("attribute paths.'/pets/{id}'(get).responses is missing", "f.json").toString());
+    assertEquals("f.json: /components/schemas/Pet.v2/required: attribute required is not of type `array`",
+        OpenApiParser.warning("attribute components.schemas.'Pet.v2'.required is not of type `array`", "f.json")
+            .toString());
+    assertEquals("f.json: /paths/~1a/get/parameters/limit/in: attribute in is missing",
+        OpenApiParser.warning("attribute paths.'/a'(get).parameters.[limit].in is missing", "f.json").toString());
+    assertEquals("f.json: /openapi: attribute openapi is missing",
+        OpenApiParser.warning("attribute openapi is missing", "f.json").toString());
+    assertEquals("f.json: /paths/~1x: declared path parameter id needs to be defined as a path parameter",
+        OpenApiParser.warning("paths.'/x'. Declared path parameter id needs to be defined as a path parameter",
+            "f.json").toString());
+    assertEquals("f.json: /info/license/url: not a valid URL: ./LICENSE",
+        OpenApiParser.warning("info.license../LICENSE", "f.json").toString());
+    assertEquals("f.json: /components/schemas/P/$ref: target #/components/parameters/id/schema is not of expected"
+            + " type Schema",
+        OpenApiParser.warning(".components.schemas.P.$ref target #/components/parameters/id/schema is not of"
+            + " expected type Schema", "f.json").toString());
+    assertEquals("f.json: /components/schemas/T/default: attribute default is not of type `date-time`",
+        OpenApiParser.warning("attribute components.schemas.T.default=`<built-in method now of datetime object at 0x7f>`"
+            + " is not of type `date-time`", "f.json").toString());
+    assertEquals(List.of(new io.discogen.spec.SpecProblem("specs/a.yaml", "",
+            "Unable to load RELATIVE ref: m.yml path: specs")),
+        OpenApiParser.warnings(List.of("Unable to load RELATIVE ref: m.yml path: "
+            + Path.of("specs/a.yaml").toAbsolutePath().getParent()), Path.of("specs/a.yaml"), "specs/a.yaml"),
+        "the spec's directory as the user named it, never an absolute path");
+    assertEquals(List.of(new io.discogen.spec.SpecProblem("f.json", "/components/schemas/E/examples",
+            "attribute examples is not of type `array`")),
+        OpenApiParser.warnings(List.of("attribute components.schemas.E.examples is not of type `array`",
+            "attribute components.schemas.E.examples is not of type `array` (#/components/schemas/E)"), "f.json"),
+        "said twice, once with the component named again: one warning");
+    assertEquals("f.json: /paths/~1a/post/requestBody/content: attribute content with no media type is unsupported",
+        OpenApiParser.warning("attribute paths.'/a'(post).requestBody.content with no media type is unsupported",
+            "f.json").toString());
+    assertEquals("f.json: something else entirely", OpenApiParser.warning("something else entirely", "f.json")
+        .toString());
+    assertEquals(List.of(), OpenApiParser.warnings(null, "f.json"));
+    assertEquals(1, OpenApiParser.warnings(List.of("attribute a is missing", "attribute a is missing", " "), "f.json")
+        .size(), "duplicates and blanks dropped");
+  }
+
+  @Test
+  void aReadableDocumentWithMessagesCarriesThemAsWarnings() throws Exception {
+    ApiModel api = SpecReader.parse("""
+        {"openapi": "3.0.3", "info": {"title": "t", "version": "1", "x": 1},
+         "paths": {"/a": {"get": {"operationId": "getA"}}}}""".getBytes(StandardCharsets.UTF_8), "a.json");
+    assertEquals(List.of("a.json: /info/x: attribute x is unexpected",
+            "a.json: /paths/~1a/get/responses: attribute responses is missing"),
+        api.warnings().stream().map(Object::toString).toList());
+  }
+
   static ApiModel parse(String text) throws SpecException {
     return SpecReader.parse(text.getBytes(StandardCharsets.UTF_8), "api.yaml");
   }

@@ -53,6 +53,13 @@ public class GenerateMojo extends AbstractMojo {
   @Parameter(defaultValue = "${project.build.directory}/generated-docs/discogen", required = true)
   File docsDirectory;
 
+  /**
+   * Fails the build on any warning about a spec (swagger-parser's messages on an OpenAPI document),
+   * as on an error: nothing is written. Without it warnings are logged and the build goes on.
+   */
+  @Parameter(property = "discogen.strict", defaultValue = "false")
+  boolean strict;
+
   /** Skips the goal: nothing is generated and no source root is added. */
   @Parameter(property = "discogen.skip", defaultValue = "false")
   boolean skip;
@@ -86,6 +93,9 @@ public class GenerateMojo extends AbstractMojo {
       throw new MojoFailureException(failureMessage(e.problems()));
     } catch (IOException e) {
       throw new MojoExecutionException("discogen: cannot write output: " + e.getMessage(), e);
+    }
+    for (SpecProblem w : result.warnings()) {
+      getLog().warn(w.toString());
     }
     if (fingerprint.isPresent()) {
       try {
@@ -125,7 +135,8 @@ public class GenerateMojo extends AbstractMojo {
         packageName == null || packageName.isBlank() ? null : packageName.strip(),
         true,
         generateDocs ? docsDirectory.toPath().toAbsolutePath().normalize() : null,
-        base);
+        base,
+        strict);
   }
 
   /**

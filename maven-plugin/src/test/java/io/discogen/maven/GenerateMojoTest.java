@@ -195,6 +195,50 @@ class GenerateMojoTest {
     assertEquals(before, mtimes(), "the previous output is left alone");
   }
 
+  /** An OpenAPI document swagger-parser reads with one message: an attribute {@code info} may not have. */
+  static final String WARNED = """
+      openapi: 3.0.3
+      info: {title: Pets, version: v1, colour: blue}
+      paths:
+        /pets:
+          get:
+            operationId: listPets
+            responses:
+              '200':
+                description: ok
+                content:
+                  application/json:
+                    schema: {type: array, items: {type: string}}
+      """;
+
+  static final String WARNING = "src/main/openapi/pets.yaml: /info/colour: attribute colour is unexpected";
+
+  @Test
+  void warningsAreLoggedAsWarningsAndTheBuildGoesOn() throws Exception {
+    spec = Files.writeString(Files.createDirectories(project.resolve("src/main/openapi")).resolve("pets.yaml"), WARNED);
+    mojo().execute();
+    assertTrue(log.info.contains("WARN " + WARNING), log.info.toString());
+    assertEquals(List.of(), log.error);
+    assertTrue(Files.exists(out.resolve("com/example/pets/Pets.java")));
+  }
+
+  @Test
+  void strictFailsOnAWarningAndKeepsTheOutput() throws Exception {
+    spec = Files.writeString(Files.createDirectories(project.resolve("src/main/openapi")).resolve("pets.yaml"), WARNED);
+    mojo().execute();
+    Map<Path, FileTime> before = mtimes();
+    GenerateMojo strict = mojo();
+    strict.strict = true;
+    assertTrue(strict.options().strict());
+    MojoFailureException e = assertThrows(MojoFailureException.class, strict::execute,
+        "strict counts for being up to date: the run before was not strict");
+    String problem = WARNING + " (a warning; strict makes it an error)";
+    assertEquals(problem, e.getMessage());
+    assertNull(e.getCause());
+    assertEquals(List.of(problem), log.error);
+    assertEquals(before, mtimes(), "the previous output is left alone");
+  }
+
   @Test
   void severalProblemsAreCountedThenListed() {
     List<SpecProblem> problems = List.of(new SpecProblem("a.json", "/x", "bad"), new SpecProblem("b.json", "", "worse"));

@@ -94,7 +94,7 @@ final class DocsContext {
     pagesLower.add(INDEX.toLowerCase(Locale.ROOT));
 
     for (Schema s : api.schemas()) {
-      if (s instanceof ObjectSchema || s instanceof EnumSchema) {
+      if (s instanceof ObjectSchema || s instanceof EnumSchema || s instanceof io.discogen.ir.UnionSchema) {
         String page = allocatePage("models/", names.schemaClass(s.id()).simpleName());
         typeLocations.put(s.id(), new Location(page, null));
         if (s instanceof ObjectSchema o) {

@@ -78,8 +78,8 @@ final class IndexPage {
     page.heading(2, null, "Models");
     rows = new ArrayList<>();
     for (Schema s : api.schemas()) {
-      if (s instanceof ObjectSchema || s instanceof EnumSchema) {
-        String kind = s instanceof EnumSchema ? "enum" : "object";
+      if (s instanceof ObjectSchema || s instanceof EnumSchema || s instanceof io.discogen.ir.UnionSchema) {
+        String kind = s instanceof EnumSchema ? "enum" : s instanceof io.discogen.ir.UnionSchema ? "union" : "object";
         boolean deprecated = s instanceof ObjectSchema o && o.deprecated();
         rows.add(List.of(Markdown.link(Markdown.inline(ctx.javaName(s.id())), ctx.location(s.id()).page()), kind,
             (deprecated ? "**Deprecated.** " : "") + Markdown.summary(s.description(), ctx.site)));

@@ -41,7 +41,7 @@ public final class MarkdownEmitter {
       pages.add(resources.render(r));
     }
     for (Schema s : api.schemas()) {
-      if (s instanceof ObjectSchema || s instanceof EnumSchema) {
+      if (s instanceof ObjectSchema || s instanceof EnumSchema || s instanceof io.discogen.ir.UnionSchema) {
         pages.add(models.render(s));
       }
     }

@@ -1004,6 +1004,24 @@ public final class NamePlan {
     return commonParams.get(wireName);
   }
 
+  /**
+   * Whether a union is a sealed interface its variant classes implement (a discriminated union of
+   * objects), rather than a class that keeps the JSON.
+   */
+  public boolean isSealedUnion(String unionId) {
+    return polymorphism.isSealed(unionId);
+  }
+
+  /** For a sealed union: each variant's object id to the discriminator values that select it. */
+  public Map<String, List<String>> discriminatorValues(String unionId) {
+    return polymorphism.discriminatorValues((UnionSchema) polymorphism.schema(unionId));
+  }
+
+  /** The sealed unions an object's class implements itself (not through its parent). */
+  public List<String> sealedUnionsOf(String objectId) {
+    return polymorphism.interfacesOf(objectId);
+  }
+
   /** Names of a union's variants, in order: {@code isX}, {@code asX}, {@code ofX} use them. */
   public List<String> unionVariants(String unionId) {
     return unionVariants.get(unionId);

@@ -82,6 +82,25 @@ class MarkdownEmitterTest {
   }
 
   @Test
+  void unionsHavePagesAndVariantsSayWhatTheyImplement() throws Exception {
+    DocPages docs = DocPages.render(List.of(Path.of("src/test/resources/golden/openapi-unions/spec.yaml")), null);
+    String pet = docs.page("models/Pet.md");
+    assertTrue(pet.contains("· sealed interface `"), pet);
+    assertTrue(pet.contains("| [Cat](Cat.md) | `cat` |"), pet);
+    assertTrue(pet.contains("| [Dog](Dog.md) | `dog` |"), pet);
+    assertTrue(pet.contains("`Pet.Unknown`"), pet);
+    assertTrue(docs.page("models/Cat.md").contains("Implements [Pet](Pet.md) (`kind`: `cat`)."), docs.page("models/Cat.md"));
+    String shape = docs.page("models/Shape.md");
+    assertTrue(shape.contains("· union `"), shape);
+    assertTrue(shape.contains("| [Circle](Circle.md) | `isCircle()`, `asCircle()`, `Shape.ofCircle(…)` |"), shape);
+    // Types that hold a union link to its page.
+    String pets = docs.pages().entrySet().stream().filter(e -> e.getKey().equals("resources/pets.md"))
+        .map(Map.Entry::getValue).findFirst().orElseThrow();
+    assertTrue(pets.contains("- **Response:** [Pet](../models/Pet.md)"), pets);
+    assertTrue(docs.page("README.md").contains("| [Pet](models/Pet.md) | union |"), docs.page("README.md"));
+  }
+
+  @Test
   void mediaMethodsSayHowToUploadAndDownload() throws Exception {
     DocPages docs = DocPages.render(List.of(Path.of("src/test/resources/docs/media.json")), null);
     String page = docs.pages().entrySet().stream().filter(e -> e.getKey().startsWith("resources/"))

@@ -16,6 +16,8 @@ import java.util.List;
  * @param baseDirectory what relative spec paths are relative to, or null for the working directory.
  *     Specs are still named as given (in messages and generated headers), so a build tool can pass
  *     paths relative to its project and keep absolute paths out of the output.
+ * @param cli also generate a command-line program over each client ({@code <Service>Cli}, on
+ *     picocli, which the generated pom then depends on)
  */
 public record GeneratorOptions(
     List<Path> specs,
@@ -23,10 +25,18 @@ public record GeneratorOptions(
     String packageName,
     boolean sourcesOnly,
     Path docsDirectory,
-    Path baseDirectory) {
+    Path baseDirectory,
+    boolean cli) {
 
   public GeneratorOptions {
     specs = List.copyOf(specs);
+  }
+
+  /** Options without the command-line program. */
+  public GeneratorOptions(
+      List<Path> specs, Path outputDirectory, String packageName, boolean sourcesOnly, Path docsDirectory,
+      Path baseDirectory) {
+    this(specs, outputDirectory, packageName, sourcesOnly, docsDirectory, baseDirectory, false);
   }
 
   /** Options with specs relative to the working directory. */

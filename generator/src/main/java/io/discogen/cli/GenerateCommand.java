@@ -46,6 +46,10 @@ final class GenerateCommand implements Callable<Integer> {
       description = "Write Markdown reference docs to DIR (kept like --out). Inside --out, written with it.")
   Path docsDir;
 
+  @Option(names = "--cli",
+      description = "Also generate a command-line program over each client (<Service>Cli, on picocli).")
+  boolean cli;
+
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
 
@@ -66,7 +70,7 @@ final class GenerateCommand implements Callable<Integer> {
           "--package: not a valid Java package name: " + packageName);
     }
     Path docsDirectory = docs ? out.resolve("docs") : docsDir;
-    GeneratorOptions options = new GeneratorOptions(specs, out, packageName, sourcesOnly, docsDirectory);
+    GeneratorOptions options = new GeneratorOptions(specs, out, packageName, sourcesOnly, docsDirectory, null, cli);
     try {
       Generator.Written r = Generator.generate(options, p -> {
         if (terminal && p.total() > 1) {

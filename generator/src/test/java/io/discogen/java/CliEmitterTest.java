@@ -1,0 +1,196 @@
+package io.discogen.java;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.sun.net.httpserver.HttpServer;
+import io.discogen.GeneratedFile;
+import io.discogen.Generator;
+import io.discogen.GeneratorOptions;
+import io.discogen.testing.Compilation;
+import io.discogen.testing.TestSpecs;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/**
+ * {@code --cli}: the generated command line of the Dataproc sessions API compiles warning-free and,
+ * run against a local fake, sends what it is told and prints what it gets.
+ */
+class CliEmitterTest {
+  static final String PKG = "io.discogen.clitest.dataproc";
+  static final String SESSION = "{\"name\":\"projects/p/locations/l/sessions/s\",\"state\":\"ACTIVE\"}";
+
+  @TempDir static Path work;
+  static List<GeneratedFile> files;
+  static URLClassLoader loader;
+  static HttpServer server;
+  static final List<String> received = new CopyOnWriteArrayList<>();
+
+  @BeforeAll
+  static void generateAndCompile() throws Exception {
+    GeneratorOptions options = new GeneratorOptions(List.of(TestSpecs.projectSpecs().resolve("dataproc-sessions.v1.json")),
+        Path.of("unused"), PKG, false, null, null, true);
+    files = Generator.render(options, p -> {}).files();
+    Compilation.Result c = Compilation.compile(files, work);
+    assertTrue(c.success(), c.report());
+    assertEquals(List.of(), c.warnings(), c.report());
+    loader = new URLClassLoader(new URL[] {c.classes().toUri().toURL()}, CliEmitterTest.class.getClassLoader());
+
+    server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    server.createContext("/", exchange -> {
+      String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+      String line = exchange.getRequestMethod() + " " + exchange.getRequestURI();
+      received.add(line + (body.isEmpty() ? "" : " " + body));
+      String path = exchange.getRequestURI().getPath();
+      int status;
+      String answer;
+      if (path.endsWith("/sessions/missing")) {
+        status = 404;
+        answer = "{\"error\":{\"code\":404,\"message\":\"Session not found\",\"status\":\"NOT_FOUND\"}}";
+      } else if (exchange.getRequestMethod().equals("POST")) {
+        status = 200;
+        answer = "{\"name\":\"projects/p/locations/l/operations/o\",\"done\":false}";
+      } else {
+        status = 200;
+        answer = SESSION;
+      }
+      byte[] bytes = answer.getBytes(StandardCharsets.UTF_8);
+      exchange.getResponseHeaders().set("Content-Type", "application/json");
+      exchange.sendResponseHeaders(status, bytes.length);
+      try (OutputStream out = exchange.getResponseBody()) {
+        out.write(bytes);
+      }
+    });
+    server.start();
+  }
+
+  @AfterAll
+  static void stop() throws IOException {
+    if (server != null) {
+      server.stop(0);
+    }
+    if (loader != null) {
+      loader.close();
+    }
+  }
+
+  record Run(int exit, String out, String err) {}
+
+  static Run run(String... args) throws Exception {
+    CommandLine cl = (CommandLine) loader.loadClass(PKG + ".DataprocCli").getMethod("commandLine").invoke(null);
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    cl.setOut(new PrintWriter(out, true));
+    cl.setErr(new PrintWriter(err, true));
+    int exit = cl.execute(args);
+    return new Run(exit, out.toString(), err.toString());
+  }
+
+  static String root() {
+    return "http://127.0.0.1:" + server.getAddress().getPort() + "/";
+  }
+
+  @Test
+  void getPrintsTheResponseAsJson() throws Exception {
+    received.clear();
+    Run r = run("projects", "locations", "sessions", "get", "projects/p/locations/l/sessions/s", "--root-url", root());
+    assertEquals(0, r.exit(), r.err());
+    assertEquals(List.of("GET /v1/projects/p/locations/l/sessions/s?prettyPrint=false"), received);
+    assertTrue(r.out().contains("\"name\" : \"projects/p/locations/l/sessions/s\""), r.out());
+    assertTrue(r.out().contains("\"state\" : \"ACTIVE\""), r.out());
+  }
+
+  @Test
+  void createSendsTheBodyAndOptions() throws Exception {
+    received.clear();
+    Run r = run("projects", "locations", "sessions", "create", "projects/p/locations/l", "--session-id", "s1",
+        "--body", "{\"labels\":{\"a\":\"b\"}}", "--root-url", root(), "--fields", "name");
+    assertEquals(0, r.exit(), r.err());
+    assertEquals(1, received.size(), received.toString());
+    String sent = received.get(0);
+    assertTrue(sent.startsWith("POST /v1/projects/p/locations/l/sessions?"), sent);
+    assertTrue(sent.contains("sessionId=s1"), sent);
+    assertTrue(sent.contains("fields=name"), sent);
+    assertTrue(sent.endsWith(" {\"labels\":{\"a\":\"b\"}}"), sent);
+    assertTrue(r.out().contains("\"done\" : false"), r.out());
+  }
+
+  @Test
+  void bodyFromAFile() throws Exception {
+    received.clear();
+    Path body = work.resolve("session.json");
+    Files.writeString(body, "{\"labels\":{\"from\":\"file\"}}");
+    Run r = run("projects", "locations", "sessions", "create", "projects/p/locations/l",
+        "--body", "@" + body, "--root-url", root());
+    assertEquals(0, r.exit(), r.err());
+    assertTrue(received.get(0).endsWith(" {\"labels\":{\"from\":\"file\"}}"), received.toString());
+  }
+
+  @Test
+  void apiErrorExitsOneWithTheStatus() throws Exception {
+    Run r = run("projects", "locations", "sessions", "get", "projects/p/locations/l/sessions/missing", "--root-url", root());
+    assertEquals(1, r.exit(), r.out() + r.err());
+    assertTrue(r.err().contains("404"), r.err());
+    assertTrue(r.err().contains("Session not found"), r.err());
+    assertEquals("", r.out());
+  }
+
+  @Test
+  void usageErrorsExitTwo() throws Exception {
+    assertEquals(2, run("projects", "locations", "sessions", "get").exit());
+    assertEquals(2, run("projects", "locations", "sessions", "get", "x", "--no-such-option").exit());
+    assertEquals(2, run("projects", "locations", "sessions", "create", "projects/p/locations/l",
+        "--body", "{not json", "--root-url", root()).exit());
+  }
+
+  @Test
+  void unreachableApiExitsThree() throws Exception {
+    Run r = run("projects", "locations", "sessions", "get", "projects/p/locations/l/sessions/s",
+        "--root-url", "http://127.0.0.1:1/");
+    assertEquals(3, r.exit(), r.err());
+  }
+
+  @Test
+  void optionsAreTyped() throws Exception {
+    received.clear();
+    Run r = run("projects", "locations", "sessions", "list", "projects/p/locations/l", "--page-size", "7",
+        "--root-url", root());
+    assertEquals(0, r.exit(), r.err());
+    assertTrue(received.get(0).contains("pageSize=7"), received.toString());
+    assertEquals(2, run("projects", "locations", "sessions", "list", "projects/p/locations/l", "--page-size", "many",
+        "--root-url", root()).exit());
+  }
+
+  @Test
+  void helpAndVersionOnEveryCommand() throws Exception {
+    Run help = run("projects", "locations", "sessions", "create", "--help");
+    assertEquals(0, help.exit(), help.err());
+    assertTrue(help.out().contains("--body=JSON"), help.out());
+    assertTrue(help.out().contains("--session-id"), help.out());
+    Run version = run("--version");
+    assertTrue(version.out().startsWith("dataproc v1"), version.out());
+  }
+
+  @Test
+  void thePomDependsOnPicocli() {
+    String pom = files.stream().filter(f -> f.path().equals("pom.xml")).findFirst()
+        .map(f -> new String(f.content(), StandardCharsets.UTF_8)).orElseThrow();
+    assertTrue(pom.contains("<artifactId>picocli</artifactId>\n      <version>" + CommandLine.VERSION + "</version>"), pom);
+  }
+}

@@ -50,7 +50,7 @@ final class CliEmitter {
 
   /** Options every method command has; parameters may not take these names. */
   private static final Set<String> RESERVED_OPTIONS =
-      Set.of("help", "version", "body", "root-url", "access-token", "api-key");
+      Set.of("help", "version", "body", "root-url", "access-token", "api-key", "format", "all", "wait");
 
   private final ApiModel api;
   private final NamePlan names;
@@ -58,6 +58,7 @@ final class CliEmitter {
   private final ClassName cli;
   private final ClassName connection;
   private final ClassName commonParameters;
+  private final ClassName items;
 
   CliEmitter(ApiModel api, NamePlan names, TypeMapper types) {
     this.api = api;
@@ -69,6 +70,7 @@ final class CliEmitter {
     taken.add(cli.simpleName().toLowerCase(Locale.ROOT));
     this.connection = cli.nestedClass(freshClass("Connection", taken));
     this.commonParameters = cli.nestedClass(freshClass("CommonParameters", taken));
+    this.items = cli.nestedClass(freshClass("Items", taken));
   }
 
   /** A nested class name unlike (ignoring case) every command class. */
@@ -126,6 +128,15 @@ final class CliEmitter {
         .build());
     b.addType(connection());
     b.addType(commonParameters());
+    b.addType(TypeSpec.recordBuilder(items)
+        .addModifiers(Modifier.STATIC)
+        .addJavadoc("What {@code --all} prints: every item, one a line.\n")
+        .recordConstructor(MethodSpec.constructorBuilder()
+            .addParameter(ParameterizedTypeName.get(ClassName.get(Iterable.class), WildcardTypeName.subtypeOf(Object.class)), "items")
+            .build())
+        .build());
+    b.addMethod(printMethod());
+    b.addMethod(fieldsMethod());
     b.addMethod(runMethod());
     b.addMethod(readBodyMethod());
     for (Resource r : api.resources()) {
@@ -330,6 +341,26 @@ final class CliEmitter {
           .endControlFlow();
     }
     call.addStatement("$N.apply($N)", common, req);
+    if (m.pagedItem() != null) {
+      String all = fresh("all", taken);
+      b.addField(FieldSpec.builder(TypeName.BOOLEAN, all)
+          .addAnnotation(AnnotationSpec.builder(OPTION).addMember("names", "$S", "--all")
+              .addMember("description", "$S", "Every item of every page, one JSON value a line.").build())
+          .build());
+      call.beginControlFlow("if ($N)", all)
+          .addStatement("return new $T($N.$N())", items, req, RuntimeNames.ITERATE_ALL)
+          .endControlFlow();
+    }
+    if (m.longRunning() != null) {
+      String wait = fresh("wait", taken);
+      b.addField(FieldSpec.builder(TypeName.BOOLEAN, wait)
+          .addAnnotation(AnnotationSpec.builder(OPTION).addMember("names", "$S", "--wait")
+              .addMember("description", "$S", "Wait until the operation is done; print it then.").build())
+          .build());
+      call.beginControlFlow("if ($N)", wait)
+          .addStatement("return $N.$N()", req, RuntimeNames.EXECUTE_AND_WAIT)
+          .endControlFlow();
+    }
     if (m.response() == null) {
       call.addStatement("$N.execute()", req).addStatement("return null");
     } else {
@@ -340,7 +371,7 @@ final class CliEmitter {
         .addModifiers(Modifier.PUBLIC)
         .returns(Integer.class)
         .addException(Exception.class)
-        .addCode("return run($N, () -> {\n$>", spec)
+        .addCode("return run($N, $N.format, () -> {\n$>", spec, conn)
         .addCode(call.build())
         .addCode("$<});\n")
         .build());
@@ -452,7 +483,7 @@ final class CliEmitter {
   private TypeSpec connection() {
     TypeSpec.Builder b = TypeSpec.classBuilder(connection)
         .addModifiers(Modifier.STATIC, Modifier.FINAL)
-        .addJavadoc("Options every method command has: the endpoint and credentials.\n");
+        .addJavadoc("Options every method command has: the endpoint, credentials, output format.\n");
     b.addField(FieldSpec.builder(String.class, "rootUrl")
         .addAnnotation(AnnotationSpec.builder(OPTION).addMember("names", "$S", "--root-url")
             .addMember("paramLabel", "$S", "URL")
@@ -467,6 +498,13 @@ final class CliEmitter {
         .addAnnotation(AnnotationSpec.builder(OPTION).addMember("names", "$S", "--api-key")
             .addMember("paramLabel", "$S", "KEY")
             .addMember("description", "$S", "An API key.").build())
+        .build());
+    b.addField(FieldSpec.builder(String.class, "format")
+        .addAnnotation(AnnotationSpec.builder(OPTION).addMember("names", "$S", "--format")
+            .addMember("paramLabel", "$S", "FORMAT")
+            .addMember("description", "$S",
+                "json (the default), or value(FIELD,...): the fields' values, tab-separated, dotted paths into objects.")
+            .build())
         .build());
     ClassName credentials = Runtime.CREDENTIALS;
     b.addMethod(MethodSpec.methodBuilder("client")
@@ -525,14 +563,20 @@ final class CliEmitter {
         .addModifiers(Modifier.STATIC)
         .returns(Integer.class)
         .addParameter(COMMAND_SPEC, "spec")
+        .addParameter(String.class, "format")
         .addParameter(ParameterizedTypeName.get(CALLABLE, WildcardTypeName.subtypeOf(Object.class)), "call")
         .addException(Exception.class)
         .addStatement("$T out = spec.commandLine().getOut()", err)
         .addStatement("$T err = spec.commandLine().getErr()", err)
+        .addStatement("$T<String> fields = fields(spec, format)", List.class)
         .beginControlFlow("try")
         .addStatement("Object response = call.call()")
-        .beginControlFlow("if (response != null)")
-        .addStatement("out.println($T.get().mapper().writerWithDefaultPrettyPrinter().writeValueAsString(response))", JSON)
+        .beginControlFlow("if (response instanceof $T all)", items)
+        .beginControlFlow("for (Object item : all.items())")
+        .addStatement("print(out, item, fields, false)")
+        .endControlFlow()
+        .nextControlFlow("else if (response != null)")
+        .addStatement("print(out, response, fields, true)")
         .endControlFlow()
         .addStatement("out.flush()")
         .addStatement("return 0")
@@ -548,6 +592,60 @@ final class CliEmitter {
         .addStatement("throw new $T(spec.commandLine(), $S + e.getCause().getMessage(), e)", PARAMETER_EXCEPTION,
             "invalid JSON: ")
         .endControlFlow()
+        .build();
+  }
+
+  /**
+   * Printing: {@code --format json} (pretty, or one line a value with {@code --all}) or {@code
+   * value(a,b.c)}: the fields' values tab-separated, text as is, other JSON compact.
+   */
+  private MethodSpec printMethod() {
+    ClassName node = ClassName.get("com.fasterxml.jackson.databind", "JsonNode");
+    return MethodSpec.methodBuilder("print")
+        .addModifiers(Modifier.STATIC)
+        .addParameter(ClassName.get("java.io", "PrintWriter"), "out")
+        .addParameter(Object.class, "value")
+        .addParameter(ParameterizedTypeName.get(List.class, String.class), "fields")
+        .addParameter(TypeName.BOOLEAN, "pretty")
+        .addException(ClassName.get("com.fasterxml.jackson.core", "JsonProcessingException"))
+        .beginControlFlow("if (fields == null)")
+        .addStatement("out.println(pretty ? $T.get().mapper().writerWithDefaultPrettyPrinter().writeValueAsString(value)"
+            + " : $T.get().writeString(value))", JSON, JSON)
+        .addStatement("return")
+        .endControlFlow()
+        .addStatement("$T tree = $T.get().mapper().valueToTree(value)", node, JSON)
+        .addStatement("$T line = new $T()", StringBuilder.class, StringBuilder.class)
+        .beginControlFlow("for (int i = 0; i < fields.size(); i++)")
+        .addStatement("$T v = tree", node)
+        .beginControlFlow("for (String part : fields.get(i).split($S))", "\\.")
+        .addStatement("v = v == null ? null : v.get(part)")
+        .endControlFlow()
+        .beginControlFlow("if (i > 0)")
+        .addStatement("line.append('\\t')")
+        .endControlFlow()
+        .beginControlFlow("if (v != null && !v.isNull())")
+        .addStatement("line.append(v.isValueNode() ? v.asText() : v.toString())")
+        .endControlFlow()
+        .endControlFlow()
+        .addStatement("out.println(line)")
+        .build();
+  }
+
+  /** The fields of {@code --format value(...)}, or null for JSON. */
+  private MethodSpec fieldsMethod() {
+    return MethodSpec.methodBuilder("fields")
+        .addModifiers(Modifier.STATIC)
+        .returns(ParameterizedTypeName.get(List.class, String.class))
+        .addParameter(COMMAND_SPEC, "spec")
+        .addParameter(String.class, "format")
+        .beginControlFlow("if (format == null || format.equals($S))", "json")
+        .addStatement("return null")
+        .endControlFlow()
+        .beginControlFlow("if (format.startsWith($S) && format.endsWith($S) && format.length() > 7)", "value(", ")")
+        .addStatement("return $T.of(format.substring(6, format.length() - 1).split($S))", List.class, "\\s*,\\s*")
+        .endControlFlow()
+        .addStatement("throw new $T(spec.commandLine(), $S + format)", PARAMETER_EXCEPTION,
+            "--format: json or value(FIELD,...), not ")
         .build();
   }
 

@@ -60,7 +60,17 @@ class CliEmitterTest {
       String path = exchange.getRequestURI().getPath();
       int status;
       String answer;
-      if (path.endsWith("/sessions/missing")) {
+      String query = exchange.getRequestURI().getRawQuery() == null ? "" : exchange.getRequestURI().getRawQuery();
+      if (path.endsWith("/sessions") && exchange.getRequestMethod().equals("GET")) {
+        status = 200;
+        answer = query.contains("pageToken=next")
+            ? "{\"sessions\":[{\"name\":\"s3\",\"state\":\"ACTIVE\"}]}"
+            : "{\"sessions\":[{\"name\":\"s1\",\"state\":\"ACTIVE\"},{\"name\":\"s2\",\"state\":\"CREATING\"}],"
+                + "\"nextPageToken\":\"next\"}";
+      } else if (path.contains("/operations/")) {
+        status = 200;
+        answer = "{\"name\":\"projects/p/locations/l/operations/o\",\"done\":true,\"response\":" + SESSION + "}";
+      } else if (path.endsWith("/sessions/missing")) {
         status = 404;
         answer = "{\"error\":{\"code\":404,\"message\":\"Session not found\",\"status\":\"NOT_FOUND\"}}";
       } else if (exchange.getRequestMethod().equals("POST")) {
@@ -185,6 +195,52 @@ class CliEmitterTest {
     assertTrue(help.out().contains("--session-id"), help.out());
     Run version = run("--version");
     assertTrue(version.out().startsWith("dataproc v1"), version.out());
+  }
+
+  /** The hostile naming spec, the type spec and the project specs (OpenAPI among them): all compile clean. */
+  @Test
+  void everyTestSpecCompilesWarningFree(@TempDir Path dir) throws Exception {
+    GeneratorOptions options = new GeneratorOptions(List.of(TestSpecs.projectSpecs(),
+        TestSpecs.golden("naming").resolve("spec.json"), TestSpecs.golden("types").resolve("spec.json")),
+        Path.of("unused"), null, true, null, null, true);
+    List<GeneratedFile> all = Generator.render(options, p -> {}).files();
+    assertTrue(all.stream().filter(f -> f.path().endsWith("Cli.java")).count() >= 5, all.toString());
+    Compilation.Result c = Compilation.compile(all, dir);
+    assertTrue(c.success(), c.report());
+    assertEquals(List.of(), c.warnings(), c.report());
+  }
+
+  @Test
+  void listAllPrintsEveryItemOfEveryPageALine() throws Exception {
+    received.clear();
+    Run r = run("projects", "locations", "sessions", "list", "projects/p/locations/l", "--all", "--root-url", root());
+    assertEquals(0, r.exit(), r.err());
+    assertEquals("{\"name\":\"s1\",\"state\":\"ACTIVE\"}\n{\"name\":\"s2\",\"state\":\"CREATING\"}\n"
+        + "{\"name\":\"s3\",\"state\":\"ACTIVE\"}\n", r.out().replace("\r\n", "\n"));
+    assertEquals(2, received.size(), received.toString());
+  }
+
+  @Test
+  void formatValuePrintsFieldsTabSeparated() throws Exception {
+    Run get = run("projects", "locations", "sessions", "get", "projects/p/locations/l/sessions/s",
+        "--format", "value(state)", "--root-url", root());
+    assertEquals(0, get.exit(), get.err());
+    assertEquals("ACTIVE\n", get.out().replace("\r\n", "\n"));
+    Run list = run("projects", "locations", "sessions", "list", "projects/p/locations/l", "--all",
+        "--format", "value(name, state)", "--root-url", root());
+    assertEquals("s1\tACTIVE\ns2\tCREATING\ns3\tACTIVE\n", list.out().replace("\r\n", "\n"));
+    assertEquals(2, run("projects", "locations", "sessions", "get", "x", "--format", "yaml", "--root-url", root()).exit());
+  }
+
+  @Test
+  void createWaitPollsTheOperation() throws Exception {
+    received.clear();
+    Run r = run("projects", "locations", "sessions", "create", "projects/p/locations/l", "--wait",
+        "--format", "value(done,response.state)", "--root-url", root());
+    assertEquals(0, r.exit(), r.err());
+    assertEquals("true\tACTIVE\n", r.out().replace("\r\n", "\n"));
+    assertTrue(received.size() >= 2 && received.get(1).startsWith("GET /v1/projects/p/locations/l/operations/o"),
+        received.toString());
   }
 
   @Test

@@ -150,9 +150,13 @@ final class CliEmitter {
     return b.build();
   }
 
-  /** Methods the CLI has a command for: not server-streaming, not raw binary responses. */
-  private static boolean supported(Method m) {
-    return !m.streamsResponse() && m.binaryResponse() == null;
+  /**
+   * Methods the CLI has a command for: not server-streaming, not raw binary responses, no raw
+   * binary body (to do: {@code --body @FILE} as the bytes).
+   */
+  private boolean supported(Method m) {
+    return !m.streamsResponse() && m.binaryResponse() == null
+        && (m.request() == null || !(types.apiType(m.request()) instanceof ArrayTypeName));
   }
 
   private AnnotationSpec command(String name, String description, List<ClassName> subs, boolean top) {
@@ -294,7 +298,7 @@ final class CliEmitter {
             .addAnnotation(option(p, unique(kebab(p.name()), optionNames), true))
             .build());
         String value = fresh(field + "Value", taken);
-        call.addStatement("$T $N = $T.get().read($N, $T.class)", type, value, JSON, field, rawClass(type));
+        call.addStatement("$T $N = $L", type, value, readJson(CodeBlock.of("$N", field), type));
         args.add(CodeBlock.of("$N", value));
         continue;
       }
@@ -312,8 +316,7 @@ final class CliEmitter {
                   "The request body (" + simpleName(bodyType) + ") as JSON, @FILE for a file's, - for standard input's.")
               .build())
           .build());
-      call.addStatement("$T $N = $T.get().read(readBody($N, $N), $T.class)",
-          bodyType, content, JSON, spec, body, rawClass(bodyType));
+      call.addStatement("$T $N = $L", bodyType, content, readJson(CodeBlock.of("readBody($N, $N)", spec, body), bodyType));
       args.add(CodeBlock.of("$N", content));
     }
     CodeBlock.Builder target = CodeBlock.builder().add("$N", client);
@@ -447,6 +450,16 @@ final class CliEmitter {
         "java.lang.Double", "java.math.BigDecimal", "java.math.BigInteger", "java.util.UUID", "java.net.URI",
         "java.time.Instant", "java.time.OffsetDateTime", "java.time.LocalDate", "java.time.Duration")
         .contains(c.canonicalName());
+  }
+
+  /** Decodes JSON text to {@code type}; a generic type through a Jackson type reference. */
+  private static CodeBlock readJson(CodeBlock text, TypeName type) {
+    if (type instanceof ClassName) {
+      return CodeBlock.of("$T.get().read($L, $T.class)", JSON, text, type);
+    }
+    return CodeBlock.of("$T.get().read($L.getBytes($T.UTF_8), new $T<$T>() {}.getType())", JSON, text,
+        ClassName.get("java.nio.charset", "StandardCharsets"),
+        ClassName.get("com.fasterxml.jackson.core.type", "TypeReference"), type.box());
   }
 
   private static TypeName rawClass(TypeName t) {

@@ -197,14 +197,17 @@ class CliEmitterTest {
     assertTrue(version.out().startsWith("dataproc v1"), version.out());
   }
 
-  /** The hostile naming spec, the type spec and the project specs (OpenAPI among them): all compile clean. */
+  /** The hostile naming spec, the type spec, the OpenAPI golden specs and the project specs: all compile clean. */
   @Test
   void everyTestSpecCompilesWarningFree(@TempDir Path dir) throws Exception {
     GeneratorOptions options = new GeneratorOptions(List.of(TestSpecs.projectSpecs(),
-        TestSpecs.golden("naming").resolve("spec.json"), TestSpecs.golden("types").resolve("spec.json")),
+        TestSpecs.golden("naming").resolve("spec.json"), TestSpecs.golden("types").resolve("spec.json"),
+        TestSpecs.golden("openapi-unions").resolve("spec.yaml"),
+        TestSpecs.golden("openapi-inheritance").resolve("spec.yaml"),
+        TestSpecs.golden("openapi-multipart-errors").resolve("spec.yaml")),
         Path.of("unused"), null, true, null, null, true);
     List<GeneratedFile> all = Generator.render(options, p -> {}).files();
-    assertTrue(all.stream().filter(f -> f.path().endsWith("Cli.java")).count() >= 5, all.toString());
+    assertTrue(all.stream().filter(f -> f.path().endsWith("Cli.java")).count() >= 8, all.toString());
     Compilation.Result c = Compilation.compile(all, dir);
     assertTrue(c.success(), c.report());
     assertEquals(List.of(), c.warnings(), c.report());
@@ -241,6 +244,51 @@ class CliEmitterTest {
     assertEquals("true\tACTIVE\n", r.out().replace("\r\n", "\n"));
     assertTrue(received.size() >= 2 && received.get(1).startsWith("GET /v1/projects/p/locations/l/operations/o"),
         received.toString());
+  }
+
+  /** Bodies and required parameters of generic types are read as JSON through a type reference. */
+  @Test
+  void genericBodiesAndParametersCompileWarningFree(@TempDir Path dir) throws Exception {
+    Path spec = dir.resolve("generic.yaml");
+    Files.writeString(spec, """
+        openapi: 3.0.3
+        info: {title: Generic, version: "1"}
+        servers: [{url: "http://127.0.0.1/"}]
+        paths:
+          /users:
+            post:
+              operationId: createUsers
+              parameters:
+                - {name: filter, in: query, required: true, style: deepObject, schema: {type: object, additionalProperties: {type: string}}}
+                - {name: tags, in: query, schema: {type: array, items: {type: string}}}
+              requestBody:
+                required: true
+                content:
+                  application/json:
+                    schema: {type: array, items: {$ref: "#/components/schemas/User"}}
+              responses:
+                "200": {description: ok, content: {application/json: {schema: {type: array, items: {$ref: "#/components/schemas/User"}}}}}
+          /blobs:
+            put:
+              operationId: putBlob
+              requestBody:
+                content:
+                  application/octet-stream:
+                    schema: {type: string, format: binary}
+              responses:
+                "204": {description: done}
+        components:
+          schemas:
+            User: {type: object, properties: {name: {type: string}}}
+        """);
+    List<GeneratedFile> all = Generator.render(new GeneratorOptions(List.of(spec), Path.of("unused"), "io.discogen.clitest.generic",
+        true, null, null, true), p -> {}).files();
+    String cli = all.stream().filter(f -> f.path().endsWith("Cli.java")).findFirst()
+        .map(f -> new String(f.content(), StandardCharsets.UTF_8)).orElseThrow();
+    assertTrue(cli.contains("new TypeReference<List<User>>() {}"), cli);
+    Compilation.Result c = Compilation.compile(all, dir.resolve("work"));
+    assertTrue(c.success(), c.report() + "\n" + cli);
+    assertEquals(List.of(), c.warnings(), c.report());
   }
 
   @Test

@@ -50,7 +50,7 @@ final class CliEmitter {
 
   /** Options every method command has; parameters may not take these names. */
   private static final Set<String> RESERVED_OPTIONS =
-      Set.of("help", "version", "body", "root-url", "access-token", "api-key", "format", "all", "wait");
+      Set.of("help", "version", "body", "root-url", "access-token", "api-key", "format", "all", "wait", "dry-run");
 
   private final ApiModel api;
   private final NamePlan names;
@@ -59,6 +59,7 @@ final class CliEmitter {
   private final ClassName connection;
   private final ClassName commonParameters;
   private final ClassName items;
+  private final ClassName dryRun;
 
   CliEmitter(ApiModel api, NamePlan names, TypeMapper types) {
     this.api = api;
@@ -71,6 +72,7 @@ final class CliEmitter {
     this.connection = cli.nestedClass(freshClass("Connection", taken));
     this.commonParameters = cli.nestedClass(freshClass("CommonParameters", taken));
     this.items = cli.nestedClass(freshClass("Items", taken));
+    this.dryRun = cli.nestedClass(freshClass("DryRun", taken));
   }
 
   /** A nested class name unlike (ignoring case) every command class. */
@@ -136,6 +138,7 @@ final class CliEmitter {
             .build())
         .build());
     b.addMethod(printMethod());
+    b.addType(dryRun());
     b.addMethod(fieldsMethod());
     b.addMethod(runMethod());
     b.addMethod(readBodyMethod());
@@ -519,6 +522,11 @@ final class CliEmitter {
                 "json (the default), or value(FIELD,...): the fields' values, tab-separated, dotted paths into objects.")
             .build())
         .build());
+    b.addField(FieldSpec.builder(TypeName.BOOLEAN, "dryRun")
+        .addAnnotation(AnnotationSpec.builder(OPTION).addMember("names", "$S", "--dry-run")
+            .addMember("description", "$S", "Send nothing: print the request as a curl command (the Authorization header redacted).")
+            .build())
+        .build());
     ClassName credentials = Runtime.CREDENTIALS;
     b.addMethod(MethodSpec.methodBuilder("client")
         .returns(names.service())
@@ -531,9 +539,78 @@ final class CliEmitter {
         .nextControlFlow("else if (apiKey != null)")
         .addStatement("options.credentials($T.apiKey(apiKey))", credentials)
         .endControlFlow()
+        .beginControlFlow("if (dryRun)")
+        .addStatement("options.addPolicy((exchange, next) -> {\n$>throw new $T($T.curl(exchange));\n$<})", dryRun, dryRun)
+        .endControlFlow()
         .addStatement("return new $T(options.build())", names.service())
         .build());
     return b.build();
+  }
+
+  /**
+   * {@code --dry-run}: thrown by a policy in place of sending, with the request as a curl command,
+   * which {@code run} prints.
+   */
+  private TypeSpec dryRun() {
+    ClassName exchange = ClassName.get(Runtime.PKG, "Exchange");
+    ClassName httpRequest = ClassName.get("java.net.http", "HttpRequest");
+    ClassName bodySubscribers = ClassName.get("java.net.http", "HttpResponse", "BodySubscribers");
+    ClassName bodySubscriber = ClassName.get("java.net.http", "HttpResponse", "BodySubscriber");
+    ClassName flow = ClassName.get("java.util.concurrent", "Flow");
+    ClassName byteBuffer = ClassName.get("java.nio", "ByteBuffer");
+    ClassName utf8 = ClassName.get("java.nio.charset", "StandardCharsets");
+    ClassName treeMap = ClassName.get("java.util", "TreeMap");
+    ClassName map = ClassName.get("java.util", "Map");
+    TypeSpec subscriber = TypeSpec.anonymousClassBuilder("")
+        .addSuperinterface(ParameterizedTypeName.get(flow.nestedClass("Subscriber"), byteBuffer))
+        .addMethod(MethodSpec.methodBuilder("onSubscribe").addAnnotation(Override.class).addModifiers(Modifier.PUBLIC)
+            .addParameter(flow.nestedClass("Subscription"), "subscription")
+            .addStatement("sink.onSubscribe(subscription)").build())
+        .addMethod(MethodSpec.methodBuilder("onNext").addAnnotation(Override.class).addModifiers(Modifier.PUBLIC)
+            .addParameter(byteBuffer, "buffer")
+            .addStatement("sink.onNext($T.of(buffer))", List.class).build())
+        .addMethod(MethodSpec.methodBuilder("onError").addAnnotation(Override.class).addModifiers(Modifier.PUBLIC)
+            .addParameter(Throwable.class, "error")
+            .addStatement("sink.onError(error)").build())
+        .addMethod(MethodSpec.methodBuilder("onComplete").addAnnotation(Override.class).addModifiers(Modifier.PUBLIC)
+            .addStatement("sink.onComplete()").build())
+        .build();
+    return TypeSpec.classBuilder(dryRun)
+        .addModifiers(Modifier.STATIC, Modifier.FINAL)
+        .superclass(RuntimeException.class)
+        .addJavadoc("Thrown in place of sending a request, for {@code --dry-run}.\n")
+        .addField(FieldSpec.builder(TypeName.LONG, "serialVersionUID", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+            .initializer("1L").build())
+        .addMethod(MethodSpec.constructorBuilder()
+            .addParameter(String.class, "curl")
+            .addStatement("super(curl, null, false, false)")
+            .build())
+        .addMethod(MethodSpec.methodBuilder("curl")
+            .addModifiers(Modifier.STATIC)
+            .returns(String.class)
+            .addParameter(exchange, "exchange")
+            .addStatement("$T sb = new $T($S).append(exchange.method()).append(' ').append(quote(exchange.uri().toString()))",
+                StringBuilder.class, StringBuilder.class, "curl -X ")
+            .beginControlFlow("for ($T.Entry<String, String> h : new $T<>(exchange.headers()).entrySet())", map, treeMap)
+            .addStatement("String value = h.getKey().equalsIgnoreCase($S) ? $S : h.getValue()", "Authorization", "REDACTED")
+            .addStatement("sb.append($S).append('\\n').append($S).append(quote(h.getKey() + $S + value))", " \\", "  -H ", ": ")
+            .endControlFlow()
+            .addStatement("$T body = exchange.body()", httpRequest.nestedClass("BodyPublisher"))
+            .beginControlFlow("if (body != null && body.contentLength() != 0)")
+            .addStatement("$T<byte[]> sink = $T.ofByteArray()", bodySubscriber, bodySubscribers)
+            .addStatement("body.subscribe($L)", subscriber)
+            .addStatement("sb.append($S).append('\\n').append($S)\n.append(quote(new String(sink.getBody().toCompletableFuture().join(), $T.UTF_8)))",
+                " \\", "  --data-binary ", utf8)
+            .endControlFlow()
+            .addStatement("return sb.toString()")
+            .build())
+        .addMethod(MethodSpec.methodBuilder("quote")
+            .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+            .returns(String.class)
+            .addParameter(String.class, "text")
+            .addStatement("return $S + text.replace($S, $S) + $S", "'", "'", "'\\''", "'")
+            .build())
+        .build();
   }
 
   /** The API-wide parameters, options of every method command. */
@@ -591,6 +668,10 @@ final class CliEmitter {
         .nextControlFlow("else if (response != null)")
         .addStatement("print(out, response, fields, true)")
         .endControlFlow()
+        .addStatement("out.flush()")
+        .addStatement("return 0")
+        .nextControlFlow("catch ($T e)", dryRun)
+        .addStatement("out.println(e.getMessage())")
         .addStatement("out.flush()")
         .addStatement("return 0")
         .nextControlFlow("catch ($T e)", API_EXCEPTION)

@@ -292,6 +292,21 @@ class CliEmitterTest {
   }
 
   @Test
+  void dryRunPrintsCurlAndSendsNothing() throws Exception {
+    received.clear();
+    Run r = run("projects", "locations", "sessions", "create", "projects/p/locations/l", "--session-id", "s1",
+        "--body", "{\"labels\":{\"it's\":\"b\"}}", "--access-token", "secret-token", "--dry-run", "--root-url", root());
+    assertEquals(0, r.exit(), r.err());
+    assertEquals(List.of(), received);
+    String out = r.out();
+    assertTrue(out.startsWith("curl -X POST '" + root() + "v1/projects/p/locations/l/sessions?"), out);
+    assertTrue(out.contains("sessionId=s1"), out);
+    assertTrue(out.contains("-H 'Authorization: REDACTED'"), out);
+    assertTrue(!out.contains("secret-token"), out);
+    assertTrue(out.contains("--data-binary '{\"labels\":{\"it'\\''s\":\"b\"}}'"), out);
+  }
+
+  @Test
   void thePomDependsOnPicocli() {
     String pom = files.stream().filter(f -> f.path().equals("pom.xml")).findFirst()
         .map(f -> new String(f.content(), StandardCharsets.UTF_8)).orElseThrow();

@@ -675,7 +675,7 @@ final class CliEmitter {
         .addStatement("out.flush()")
         .addStatement("return 0")
         .nextControlFlow("catch ($T e)", API_EXCEPTION)
-        .addStatement("err.println($S + e.statusCode() + $S + e.getMessage())", "error: HTTP ", ": ")
+        .addStatement("err.println($S + e.getMessage())", "error: HTTP ") // the message opens with the status
         .addStatement("err.flush()")
         .addStatement("return 1")
         .nextControlFlow("catch ($T e)", TRANSPORT_EXCEPTION)

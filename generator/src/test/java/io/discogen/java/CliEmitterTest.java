@@ -156,7 +156,7 @@ class CliEmitterTest {
   void apiErrorExitsOneWithTheStatus() throws Exception {
     Run r = run("projects", "locations", "sessions", "get", "projects/p/locations/l/sessions/missing", "--root-url", root());
     assertEquals(1, r.exit(), r.out() + r.err());
-    assertTrue(r.err().contains("404"), r.err());
+    assertTrue(r.err().startsWith("error: HTTP 404 NOT_FOUND: Session not found"), r.err());
     assertTrue(r.err().contains("Session not found"), r.err());
     assertEquals("", r.out());
   }

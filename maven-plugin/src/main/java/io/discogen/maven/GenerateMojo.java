@@ -53,6 +53,13 @@ public class GenerateMojo extends AbstractMojo {
   @Parameter(defaultValue = "${project.build.directory}/generated-docs/discogen", required = true)
   File docsDirectory;
 
+  /**
+   * Whether to generate a command-line program over each client too ({@code <Service>Cli}); the
+   * project then needs {@code info.picocli:picocli} as a dependency.
+   */
+  @Parameter(property = "discogen.generateCli", defaultValue = "false")
+  boolean generateCli;
+
   /** Skips the goal: nothing is generated and no source root is added. */
   @Parameter(property = "discogen.skip", defaultValue = "false")
   boolean skip;
@@ -125,7 +132,8 @@ public class GenerateMojo extends AbstractMojo {
         packageName == null || packageName.isBlank() ? null : packageName.strip(),
         true,
         generateDocs ? docsDirectory.toPath().toAbsolutePath().normalize() : null,
-        base);
+        base,
+        generateCli);
   }
 
   /**

@@ -50,7 +50,7 @@ final class CliEmitter {
 
   /** Options every method command has; parameters may not take these names. */
   private static final Set<String> RESERVED_OPTIONS =
-      Set.of("help", "version", "body", "root-url", "access-token", "api-key", "format", "all", "wait", "dry-run");
+      Set.of("help", "version", "body", "root-url", "access-token", "api-key", "format", "all", "wait", "dry-run", "field");
 
   private final ApiModel api;
   private final NamePlan names;
@@ -140,6 +140,8 @@ final class CliEmitter {
     b.addMethod(printMethod());
     b.addType(dryRun());
     b.addMethod(fieldsMethod());
+    b.addMethod(withFieldsMethod());
+    b.addMethod(camelMethod());
     b.addMethod(runMethod());
     b.addMethod(readBodyMethod());
     for (Resource r : api.resources()) {
@@ -319,7 +321,19 @@ final class CliEmitter {
                   "The request body (" + simpleName(bodyType) + ") as JSON, @FILE for a file's, - for standard input's.")
               .build())
           .build());
-      call.addStatement("$T $N = $L", bodyType, content, readJson(CodeBlock.of("readBody($N, $N)", spec, body), bodyType));
+      String fields = fresh("fields", taken);
+      b.addField(FieldSpec.builder(ParameterizedTypeName.get(List.class, String.class), fields)
+          .addAnnotation(AnnotationSpec.builder(OPTION)
+              .addMember("names", "{$S, $S}", "-r", "--field")
+              .addMember("arity", "$S", "1..*")
+              .addMember("paramLabel", "$S", "FIELD")
+              .addMember("description", "$S",
+                  "Body fields on top of --body: NAME=VALUE sets a field where the cursor is, NAME moves the cursor "
+                      + "into that object, .. up, . to the top (-r . name=x runtime-config container-image=y).")
+              .build())
+          .build());
+      call.addStatement("$T $N = $L", bodyType, content,
+          readJson(CodeBlock.of("withFields($N, readBody($N, $N), $N)", spec, spec, body, fields), bodyType));
       args.add(CodeBlock.of("$N", content));
     }
     CodeBlock.Builder target = CodeBlock.builder().add("$N", client);
@@ -740,6 +754,72 @@ final class CliEmitter {
         .endControlFlow()
         .addStatement("throw new $T(spec.commandLine(), $S + format)", PARAMETER_EXCEPTION,
             "--format: json or value(FIELD,...), not ")
+        .build();
+  }
+
+  /** {@code -r}: fields set on the JSON body, through a cursor. */
+  private MethodSpec withFieldsMethod() {
+    ClassName node = ClassName.get("com.fasterxml.jackson.databind", "JsonNode");
+    ClassName objectNode = ClassName.get("com.fasterxml.jackson.databind.node", "ObjectNode");
+    ClassName deque = ClassName.get("java.util", "ArrayDeque");
+    return MethodSpec.methodBuilder("withFields")
+        .addModifiers(Modifier.STATIC)
+        .returns(String.class)
+        .addParameter(COMMAND_SPEC, "spec")
+        .addParameter(String.class, "json")
+        .addParameter(ParameterizedTypeName.get(List.class, String.class), "fields")
+        .beginControlFlow("if (fields == null || fields.isEmpty())")
+        .addStatement("return json")
+        .endControlFlow()
+        .addStatement("$T tree", node)
+        .beginControlFlow("try")
+        .addStatement("tree = $T.get().mapper().readTree(json)", JSON)
+        .nextControlFlow("catch ($T e)", ClassName.get("com.fasterxml.jackson.core", "JsonProcessingException"))
+        .addStatement("throw new $T(spec.commandLine(), $S + e.getOriginalMessage(), e)", PARAMETER_EXCEPTION, "invalid JSON: ")
+        .endControlFlow()
+        .beginControlFlow("if (!(tree instanceof $T root))", objectNode)
+        .addStatement("throw new $T(spec.commandLine(), $S)", PARAMETER_EXCEPTION, "-r: the body is not a JSON object")
+        .endControlFlow()
+        .addStatement("$T<$T> cursor = new $T<>()", ClassName.get("java.util", "Deque"), objectNode, deque)
+        .addStatement("cursor.push(root)")
+        .beginControlFlow("for (String field : fields)")
+        .beginControlFlow("if (field.equals($S))", ".")
+        .beginControlFlow("while (cursor.size() > 1)")
+        .addStatement("cursor.pop()")
+        .endControlFlow()
+        .nextControlFlow("else if (field.equals($S))", "..")
+        .beginControlFlow("if (cursor.size() > 1)")
+        .addStatement("cursor.pop()")
+        .endControlFlow()
+        .nextControlFlow("else if (field.indexOf('=') < 0)")
+        .addStatement("$T next = cursor.peek().get(camel(field))", node)
+        .addStatement("cursor.push(next instanceof $T o ? o : cursor.peek().putObject(camel(field)))", objectNode)
+        .nextControlFlow("else")
+        .addStatement("int eq = field.indexOf('=')")
+        .addStatement("cursor.peek().put(camel(field.substring(0, eq)), field.substring(eq + 1))")
+        .endControlFlow()
+        .endControlFlow()
+        .addStatement("return root.toString()")
+        .build();
+  }
+
+  /** A field name as typed ({@code container-image}) to its JSON name ({@code containerImage}). */
+  private MethodSpec camelMethod() {
+    return MethodSpec.methodBuilder("camel")
+        .addModifiers(Modifier.STATIC)
+        .returns(String.class)
+        .addParameter(String.class, "name")
+        .addStatement("$T sb = new $T()", StringBuilder.class, StringBuilder.class)
+        .addStatement("boolean upper = false")
+        .beginControlFlow("for (char c : name.toCharArray())")
+        .beginControlFlow("if (c == '-' && sb.length() > 0)")
+        .addStatement("upper = true")
+        .nextControlFlow("else")
+        .addStatement("sb.append(upper ? Character.toUpperCase(c) : c)")
+        .addStatement("upper = false")
+        .endControlFlow()
+        .endControlFlow()
+        .addStatement("return sb.toString()")
         .build();
   }
 

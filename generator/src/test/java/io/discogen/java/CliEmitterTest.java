@@ -142,6 +142,20 @@ class CliEmitterTest {
   }
 
   @Test
+  void fieldCursorSetsBodyFieldsOnTopOfTheJson() throws Exception {
+    received.clear();
+    Run r = run("projects", "locations", "sessions", "create", "projects/p/locations/l",
+        "--body", "{\"labels\":{\"a\":\"b\"},\"user\":\"u\"}", "--root-url", root(),
+        "-r", ".", "name=x", "runtime-config", "container-image=y", "version=2.2", "..", "user=v");
+    assertEquals(0, r.exit(), r.err());
+    String sent = received.get(0);
+    assertTrue(sent.contains("\"labels\":{\"a\":\"b\"}"), sent);
+    assertTrue(sent.contains("\"name\":\"x\""), sent);
+    assertTrue(sent.contains("\"user\":\"v\""), sent);
+    assertTrue(sent.contains("\"runtimeConfig\":{\"containerImage\":\"y\",\"version\":\"2.2\"}"), sent);
+  }
+
+  @Test
   void bodyFromAFile() throws Exception {
     received.clear();
     Path body = work.resolve("session.json");

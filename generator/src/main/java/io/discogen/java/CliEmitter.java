@@ -18,9 +18,11 @@ import io.discogen.ir.Resource;
 import io.discogen.ir.TypeRef;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import javax.lang.model.element.Modifier;
 
@@ -144,12 +146,13 @@ final class CliEmitter {
     b.addMethod(camelMethod());
     b.addMethod(runMethod());
     b.addMethod(readBodyMethod());
+    Map<Object, String> commands = commandNames(api.resources(), api.methods());
     for (Resource r : api.resources()) {
-      b.addType(resource(r, cli));
+      b.addType(resource(r, commands.get(r), cli));
     }
     for (Method m : api.methods()) {
       if (supported(m)) {
-        b.addType(method(m, List.of(), cli));
+        b.addType(method(m, commands.get(m), List.of(), cli));
       }
     }
     return b.build();
@@ -187,7 +190,35 @@ final class CliEmitter {
     return a.build();
   }
 
-  private TypeSpec resource(Resource r, ClassName parent) {
+  /**
+   * Sub-command names of one command's resources and methods, unique among them: kebab-case,
+   * resources first; a method named like a resource (or two names alike in kebab-case) gets
+   * {@code -method}, then a number.
+   */
+  private Map<Object, String> commandNames(List<Resource> resources, List<Method> methods) {
+    Map<Object, String> out = new IdentityHashMap<>();
+    Set<String> taken = new HashSet<>();
+    for (Resource r : resources) {
+      out.put(r, unique(kebab(r.name()), "resource", taken));
+    }
+    for (Method m : methods) {
+      out.put(m, unique(kebab(m.name()), "method", taken));
+    }
+    return out;
+  }
+
+  private static String unique(String name, String kind, Set<String> taken) {
+    if (taken.add(name)) {
+      return name;
+    }
+    String n = name + "-" + kind;
+    for (int i = 2; !taken.add(n); i++) {
+      n = name + "-" + kind + "-" + i;
+    }
+    return n;
+  }
+
+  private TypeSpec resource(Resource r, String command, ClassName parent) {
     ClassName cls = parent.nestedClass(names.resourceClass(r).simpleName());
     List<ClassName> subs = new ArrayList<>();
     for (Resource s : r.resources()) {
@@ -201,17 +232,18 @@ final class CliEmitter {
     TypeSpec.Builder b = TypeSpec.classBuilder(cls)
         .addModifiers(Modifier.STATIC, Modifier.FINAL)
         .addAnnotation(AnnotationSpec.builder(COMMAND)
-            .addMember("name", "$S", kebab(r.name()))
+            .addMember("name", "$S", command)
             .addMember("description", "$S", "The " + r.path().replace("%", "%%") + " resource.")
             .addMember("subcommands", subcommands(subs))
             .build());
+    Map<Object, String> commands = commandNames(r.resources(), r.methods());
     for (Resource s : r.resources()) {
-      b.addType(resource(s, cls));
+      b.addType(resource(s, commands.get(s), cls));
     }
     List<String> path = accessorPath(r);
     for (Method m : r.methods()) {
       if (supported(m)) {
-        b.addType(method(m, path, cls));
+        b.addType(method(m, commands.get(m), path, cls));
       }
     }
     return b.build();
@@ -249,14 +281,14 @@ final class CliEmitter {
     return false;
   }
 
-  private TypeSpec method(Method m, List<String> resource, ClassName parent) {
+  private TypeSpec method(Method m, String command, List<String> resource, ClassName parent) {
     ClassName cls = parent.nestedClass(names.requestClass(m.id()).simpleName());
     ClassName request = names.requestClass(m.id());
     TypeSpec.Builder b = TypeSpec.classBuilder(cls)
         .addModifiers(Modifier.STATIC, Modifier.FINAL)
         .addSuperinterface(ParameterizedTypeName.get(CALLABLE, ClassName.get(Integer.class)))
         .addAnnotation(AnnotationSpec.builder(COMMAND)
-            .addMember("name", "$S", kebab(m.name()))
+            .addMember("name", "$S", command)
             .addMember("description", "$S", describe(m))
             .build());
     // Fields and locals of our own, named clear of the parameters' fields (any name at all).
@@ -631,6 +663,8 @@ final class CliEmitter {
   private TypeSpec commonParameters() {
     TypeSpec.Builder b = TypeSpec.classBuilder(commonParameters)
         .addModifiers(Modifier.STATIC, Modifier.FINAL)
+        // A mixin without options (an API without common parameters) must still be a command to picocli.
+        .addAnnotation(COMMAND)
         .addJavadoc("The parameters every method of the API accepts.\n");
     Set<String> fields = new HashSet<>();
     for (Parameter p : api.commonParameters()) {

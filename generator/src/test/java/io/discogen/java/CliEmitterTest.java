@@ -225,6 +225,45 @@ class CliEmitterTest {
     Compilation.Result c = Compilation.compile(all, dir);
     assertTrue(c.success(), c.report());
     assertEquals(List.of(), c.warnings(), c.report());
+    assertCommandLinesBuild(all, c);
+  }
+
+  /** picocli checks a command's annotations when it builds it: duplicate names fail only then. */
+  static void assertCommandLinesBuild(List<GeneratedFile> files, Compilation.Result c) throws Exception {
+    try (URLClassLoader l = new URLClassLoader(new URL[] {c.classes().toUri().toURL()}, CliEmitterTest.class.getClassLoader())) {
+      for (GeneratedFile f : files) {
+        if (f.path().endsWith("Cli.java")) {
+          String name = f.path().replaceFirst("^src/main/java/", "").replaceAll("\\.java$", "").replace('/', '.');
+          CommandLine cl = (CommandLine) l.loadClass(name).getMethod("commandLine").invoke(null);
+          assertTrue(cl.getSubcommands().size() > 0, name);
+        }
+      }
+    }
+  }
+
+  /** A method named like a sibling resource (identitytoolkit's tenants.accounts) gets {@code -method}. */
+  @Test
+  void aMethodNamedLikeAResourceGetsItsOwnCommandName(@TempDir Path dir) throws Exception {
+    Path spec = dir.resolve("clash.json");
+    Files.writeString(spec, """
+        {"kind": "discovery#restDescription", "discoveryVersion": "v1", "id": "clash:v1", "name": "clash",
+         "version": "v1", "rootUrl": "https://clash.example.com/", "servicePath": "", "protocol": "rest",
+         "resources": {"tenants": {
+           "methods": {"accounts": {"id": "clash.tenants.accounts", "path": "v1/accounts", "httpMethod": "GET",
+                                    "response": {"$ref": "Empty"}}},
+           "resources": {"accounts": {"methods": {"get": {"id": "clash.tenants.accounts.get", "path": "v1/accounts/x",
+                                                         "httpMethod": "GET", "response": {"$ref": "Empty"}}}}}}},
+         "schemas": {"Empty": {"id": "Empty", "type": "object", "properties": {}}}}
+        """);
+    List<GeneratedFile> all = Generator.render(new GeneratorOptions(List.of(spec), Path.of("unused"), "io.discogen.clitest.clash",
+        true, null, null, true), p -> {}).files();
+    Compilation.Result c = Compilation.compile(all, dir.resolve("work"));
+    assertTrue(c.success(), c.report());
+    assertEquals(List.of(), c.warnings(), c.report());
+    assertCommandLinesBuild(all, c);
+    String cli = all.stream().filter(f -> f.path().endsWith("Cli.java")).findFirst()
+        .map(f -> new String(f.content(), StandardCharsets.UTF_8)).orElseThrow();
+    assertTrue(cli.contains("name = \"accounts-method\""), cli);
   }
 
   @Test

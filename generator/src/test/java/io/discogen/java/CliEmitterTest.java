@@ -360,6 +360,19 @@ class CliEmitterTest {
   }
 
   @Test
+  void outputIsDeterministic() throws Exception {
+    GeneratorOptions options = new GeneratorOptions(List.of(TestSpecs.projectSpecs(),
+        TestSpecs.golden("naming").resolve("spec.json")), Path.of("unused"), null, true, null, null, true);
+    List<GeneratedFile> a = Generator.render(options, p -> {}).files();
+    List<GeneratedFile> b = Generator.render(options, p -> {}).files();
+    assertEquals(a.size(), b.size());
+    for (int i = 0; i < a.size(); i++) {
+      assertEquals(a.get(i).path(), b.get(i).path());
+      assertEquals(new String(a.get(i).content(), StandardCharsets.UTF_8), new String(b.get(i).content(), StandardCharsets.UTF_8));
+    }
+  }
+
+  @Test
   void thePomDependsOnPicocli() {
     String pom = files.stream().filter(f -> f.path().equals("pom.xml")).findFirst()
         .map(f -> new String(f.content(), StandardCharsets.UTF_8)).orElseThrow();

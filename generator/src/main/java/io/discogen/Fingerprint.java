@@ -58,6 +58,9 @@ public final class Fingerprint {
     fp.append("package ").append(options.packageName() == null ? "-" : options.packageName()).append('\n');
     fp.append("sourcesOnly ").append(options.sourcesOnly()).append('\n');
     fp.append("strict ").append(options.strict()).append('\n');
+    if (options.cli()) { // only when on: fingerprints of runs without it stay as they were
+      fp.append("cli true\n");
+    }
     fp.append("docs ").append(options.docsDirectory() == null ? "-" : absolute(options.docsDirectory())).append('\n');
     byte[] buffer = new byte[64 * 1024];
     for (Map.Entry<Path, String> spec : specs.entrySet()) {

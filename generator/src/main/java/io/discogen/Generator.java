@@ -222,7 +222,7 @@ public final class Generator {
     try {
       emitted = largestFirst(read.apis(), Generator::weight, api -> {
         try {
-          return (Object) javaFiles(api, read.packages().get(api.source().displayPath()), prefix, sink);
+          return (Object) javaFiles(api, read.packages().get(api.source().displayPath()), prefix, options.cli(), sink);
         } catch (NamePlan.UnsupportedShapeException e) {
           return new SpecProblem(api.source().displayPath(), e.pointer(), e.getMessage());
         }
@@ -249,21 +249,21 @@ public final class Generator {
 
   /** The project's {@code pom.xml}, unless only sources were asked for. */
   private static List<GeneratedFile> projectFiles(Read read, GeneratorOptions options) {
-    return options.sourcesOnly() ? List.of() : List.of(ProjectFiles.pom(read.apis(), version()));
+    return options.sourcesOnly() ? List.of() : List.of(ProjectFiles.pom(read.apis(), version(), options.cli()));
   }
 
   private static List<GeneratedFile> docs(Read read, GeneratorOptions options) {
     return options.docsDirectory() == null ? List.of() : MarkdownEmitter.emitAll(read.apis(), read.packages());
   }
 
-  private static <T> List<T> javaFiles(ApiModel api, String pkg, String prefix, Sink<T> sink) {
+  private static <T> List<T> javaFiles(ApiModel api, String pkg, String prefix, boolean cli, Sink<T> sink) {
     String dir = prefix + pkg.replace('.', '/') + "/";
     // Emitting and rendering (JavaPoet's two passes per file) are most of the time, and each file is
     // independent of the others: emit and render one API's files in parallel too, so one large API
     // (compute) uses every core. The service class, last in the list, holds every resource and
     // request: often the largest file by far (Compute.java is a third of compute's output), so it
     // starts first. Output order is the emitter's, so output is byte-for-byte what a serial loop writes.
-    List<Supplier<JavaFile>> javaFiles = JavaEmitter.plan(api, pkg);
+    List<Supplier<JavaFile>> javaFiles = JavaEmitter.plan(api, pkg, cli);
     Supplier<JavaFile> service = javaFiles.get(javaFiles.size() - 1);
     return largestFirst(javaFiles, f -> f == service ? 1 : 0, f -> {
       JavaFile file = f.get();

@@ -18,6 +18,8 @@ import java.util.List;
  *     paths relative to its project and keep absolute paths out of the output.
  * @param strict whether a warning on any spec (see {@link io.discogen.ir.ApiModel#warnings}) fails
  *     the run as an error would: nothing is written
+ * @param cli also generate a command-line program over each client ({@code <Service>Cli}, on
+ *     picocli, which the generated pom then depends on)
  */
 public record GeneratorOptions(
     List<Path> specs,
@@ -26,33 +28,39 @@ public record GeneratorOptions(
     boolean sourcesOnly,
     Path docsDirectory,
     Path baseDirectory,
-    boolean strict) {
+    boolean strict,
+    boolean cli) {
 
   public GeneratorOptions {
     specs = List.copyOf(specs);
   }
 
-  /** Options where warnings are only reported. */
+  /** Options where warnings are only reported, without the command-line program. */
   public GeneratorOptions(
       List<Path> specs, Path outputDirectory, String packageName, boolean sourcesOnly, Path docsDirectory,
       Path baseDirectory) {
-    this(specs, outputDirectory, packageName, sourcesOnly, docsDirectory, baseDirectory, false);
+    this(specs, outputDirectory, packageName, sourcesOnly, docsDirectory, baseDirectory, false, false);
   }
 
   /** These options, with warnings made errors or not. */
   public GeneratorOptions withStrict(boolean strict) {
-    return new GeneratorOptions(specs, outputDirectory, packageName, sourcesOnly, docsDirectory, baseDirectory, strict);
+    return new GeneratorOptions(specs, outputDirectory, packageName, sourcesOnly, docsDirectory, baseDirectory, strict, cli);
+  }
+
+  /** These options, with the command-line program or without. */
+  public GeneratorOptions withCli(boolean cli) {
+    return new GeneratorOptions(specs, outputDirectory, packageName, sourcesOnly, docsDirectory, baseDirectory, strict, cli);
   }
 
   /** Options with specs relative to the working directory. */
   public GeneratorOptions(
       List<Path> specs, Path outputDirectory, String packageName, boolean sourcesOnly, Path docsDirectory) {
-    this(specs, outputDirectory, packageName, sourcesOnly, docsDirectory, null, false);
+    this(specs, outputDirectory, packageName, sourcesOnly, docsDirectory, null, false, false);
   }
 
   /** Options without reference docs. */
   public GeneratorOptions(List<Path> specs, Path outputDirectory, String packageName, boolean sourcesOnly) {
-    this(specs, outputDirectory, packageName, sourcesOnly, null, null, false);
+    this(specs, outputDirectory, packageName, sourcesOnly, null, null, false, false);
   }
 
   /** The default parent package of generated code. */

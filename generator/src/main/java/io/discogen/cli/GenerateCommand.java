@@ -52,6 +52,10 @@ final class GenerateCommand implements Callable<Integer> {
       description = "Treat every warning about a spec (swagger-parser's messages) as an error: exit 1, nothing written.")
   boolean strict;
 
+  @Option(names = "--cli",
+      description = "Also generate a command-line program over each client (<Service>Cli, on picocli).")
+  boolean cli;
+
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
 
@@ -73,7 +77,7 @@ final class GenerateCommand implements Callable<Integer> {
     }
     Path docsDirectory = docs ? out.resolve("docs") : docsDir;
     GeneratorOptions options =
-        new GeneratorOptions(specs, out, packageName, sourcesOnly, docsDirectory).withStrict(strict);
+        new GeneratorOptions(specs, out, packageName, sourcesOnly, docsDirectory).withStrict(strict).withCli(cli);
     try {
       Generator.Written r = Generator.generate(options, p -> {
         if (terminal && p.total() > 1) {

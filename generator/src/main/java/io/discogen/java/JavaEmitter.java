@@ -45,11 +45,23 @@ public final class JavaEmitter {
    * order. The service class, with every resource and request, is last.
    */
   public static List<Supplier<JavaFile>> plan(ApiModel api, String packageName) {
-    return plan(NamePlan.of(api, packageName), api, packageName);
+    return plan(api, packageName, false);
+  }
+
+  /**
+   * As {@link #plan(ApiModel, String)}; with {@code cli}, the command-line program over the client
+   * too (see {@link CliEmitter}), just before the service class.
+   */
+  public static List<Supplier<JavaFile>> plan(ApiModel api, String packageName, boolean cli) {
+    return plan(NamePlan.of(api, packageName), api, packageName, cli);
   }
 
   /** As {@link #plan(ApiModel, String)}, with names planned already (tests plan with other limits). */
   static List<Supplier<JavaFile>> plan(NamePlan names, ApiModel api, String packageName) {
+    return plan(names, api, packageName, false);
+  }
+
+  static List<Supplier<JavaFile>> plan(NamePlan names, ApiModel api, String packageName, boolean cli) {
     TypeMapper types = new TypeMapper(api.schemaIndex(), names);
     EnumEmitter enums = new EnumEmitter(names);
     UnionEmitter unions = new UnionEmitter(names, types, api.schemaIndex());
@@ -73,6 +85,9 @@ public final class JavaEmitter {
     files.add(() -> file(names, api, packageName, new BaseRequestEmitter(api, names, types, enums).emit(), deprecations));
     for (Resource r : names.topLevelResources()) {
       files.add(() -> file(names, api, packageName, resources.emit(r), deprecations));
+    }
+    if (cli) {
+      files.add(() -> file(names, api, packageName, new CliEmitter(api, names, types).emit(), deprecations));
     }
     files.add(() -> file(names, api, packageName, new ServiceEmitter(api, names, resources).emit(), deprecations));
     return files;

@@ -28,9 +28,17 @@ public final class ProjectFiles {
   private ProjectFiles() {}
 
   public static GeneratedFile pom(List<ApiModel> apis, String runtimeVersion) {
+    return pom(apis, runtimeVersion, false);
+  }
+
+  /**
+   * The pom; with {@code cli}, depending on picocli too (the version the generator itself uses),
+   * for the generated command-line programs.
+   */
+  public static GeneratedFile pom(List<ApiModel> apis, String runtimeVersion, boolean cli) {
     String artifact = apis.size() == 1 ? artifactId(apis.get(0).name(), apis.get(0).version()) : "discogen-clients";
     String name = apis.size() == 1 ? apis.get(0).displayName() + " client" : apis.size() + " API clients";
-    return new GeneratedFile("pom.xml", pom(artifact, name, runtimeVersion).getBytes(StandardCharsets.UTF_8));
+    return new GeneratedFile("pom.xml", pom(artifact, name, runtimeVersion, cli).getBytes(StandardCharsets.UTF_8));
   }
 
   /**
@@ -66,6 +74,17 @@ public final class ProjectFiles {
   }
 
   static String pom(String artifactId, String name, String runtimeVersion) {
+    return pom(artifactId, name, runtimeVersion, false);
+  }
+
+  static String pom(String artifactId, String name, String runtimeVersion, boolean cli) {
+    String cliDependency = !cli ? "" : """
+            <dependency>
+              <groupId>info.picocli</groupId>
+              <artifactId>picocli</artifactId>
+              <version>%s</version>
+            </dependency>
+        """.formatted(xml(picocli.CommandLine.VERSION));
     StringBuilder plugins = new StringBuilder();
     for (String[] p : PLUGINS) {
       plugins.append("""
@@ -100,7 +119,7 @@ public final class ProjectFiles {
               <artifactId>discogen-runtime</artifactId>
               <version>%s</version>
             </dependency>
-          </dependencies>
+        %s  </dependencies>
 
           <build>
             <pluginManagement>
@@ -124,7 +143,7 @@ public final class ProjectFiles {
             </plugins>
           </build>
         </project>
-        """.formatted(xml(artifactId), xml(runtimeVersion), xml(name), xml(runtimeVersion), plugins);
+        """.formatted(xml(artifactId), xml(runtimeVersion), xml(name), xml(runtimeVersion), cliDependency, plugins);
   }
 
   private static String xml(String s) {

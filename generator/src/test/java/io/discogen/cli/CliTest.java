@@ -75,6 +75,19 @@ class CliTest {
   }
 
   @Test
+  void cliWritesTheCommandLineAndPicocliInThePom() throws Exception {
+    Path out = tmp.resolve("with-cli");
+    Run r = run("generate", "--spec", dataproc(), "--out", out.toString(), "--package", "io.discogen.clitest", "--cli");
+    assertEquals(0, r.code(), r.err());
+    assertTrue(Files.exists(out.resolve("src/main/java/io/discogen/clitest/DataprocCli.java")));
+    assertTrue(Files.readString(out.resolve("pom.xml")).contains("<artifactId>picocli</artifactId>"));
+    Path without = tmp.resolve("without-cli");
+    assertEquals(0, run("generate", "--spec", dataproc(), "--out", without.toString(), "--package", "io.discogen.clitest").code());
+    assertTrue(Files.notExists(without.resolve("src/main/java/io/discogen/clitest/DataprocCli.java")));
+    assertTrue(!Files.readString(without.resolve("pom.xml")).contains("picocli"));
+  }
+
+  @Test
   void usageErrorsExitTwo() {
     assertEquals(2, run().code());
     assertEquals(2, run("generate", "--out", tmp.toString()).code(), "missing --spec");

@@ -74,9 +74,13 @@ class SplitServiceTest {
   }
 
   List<GeneratedFile> render(ApiModel api, int maxNestMembers) {
+    return render(api, maxNestMembers, false);
+  }
+
+  List<GeneratedFile> render(ApiModel api, int maxNestMembers, boolean cli) {
     NamePlan names = NamePlan.of(api, PKG, maxNestMembers);
     List<GeneratedFile> files = new ArrayList<>();
-    for (Supplier<JavaFile> f : JavaEmitter.plan(names, api, PKG)) {
+    for (Supplier<JavaFile> f : JavaEmitter.plan(names, api, PKG, cli)) {
       JavaFile file = f.get();
       files.add(new GeneratedFile(PKG.replace('.', '/') + "/" + file.typeSpec().name() + ".java",
           file.toString().getBytes(StandardCharsets.UTF_8)));
@@ -95,6 +99,16 @@ class SplitServiceTest {
     assertEquals(List.of(), names.topLevelResources());
     assertEquals(PKG + ".Big.Items", names.resourceClass(api.resources().get(0)).canonicalName());
     assertEquals(List.of("Big.java", "BigRequest.java", "Orders.java"), fileNames(render(api, NESTED)));
+  }
+
+  /** The command line's nested command classes are named like the top-level resource classes it calls. */
+  @Test
+  void theCommandLineOfASplitApiCompilesAndBuilds() throws Exception {
+    List<GeneratedFile> files = render(api(), NESTED - 1, true);
+    Compilation.Result c = Compilation.compile(files, work.resolve("cli"));
+    assertTrue(c.success(), c.report());
+    assertEquals(List.of(), c.warnings(), c.report());
+    CliEmitterTest.assertCommandLinesBuild(files, c);
   }
 
   @Test

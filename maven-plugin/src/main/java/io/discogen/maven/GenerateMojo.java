@@ -60,6 +60,13 @@ public class GenerateMojo extends AbstractMojo {
   @Parameter(property = "discogen.strict", defaultValue = "false")
   boolean strict;
 
+  /**
+   * Whether to generate a command-line program over each client too ({@code <Service>Cli}); the
+   * project then needs {@code info.picocli:picocli} as a dependency.
+   */
+  @Parameter(property = "discogen.generateCli", defaultValue = "false")
+  boolean generateCli;
+
   /** Skips the goal: nothing is generated and no source root is added. */
   @Parameter(property = "discogen.skip", defaultValue = "false")
   boolean skip;
@@ -136,7 +143,7 @@ public class GenerateMojo extends AbstractMojo {
         true,
         generateDocs ? docsDirectory.toPath().toAbsolutePath().normalize() : null,
         base,
-        strict);
+        strict, generateCli);
   }
 
   /**

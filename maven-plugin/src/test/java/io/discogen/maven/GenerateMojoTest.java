@@ -87,6 +87,9 @@ class GenerateMojoTest {
     assertEquals("com.example.pets", o.packageName());
     assertTrue(o.sourcesOnly());
     assertNull(o.docsDirectory(), "no docs unless asked for");
+    assertFalse(o.cli(), "no command line unless asked for");
+    m.generateCli = true;
+    assertTrue(m.options().cli());
     m.generateDocs = true;
     assertEquals(project.resolve("target/generated-docs/discogen"), m.options().docsDirectory());
     m.packageName = " ";

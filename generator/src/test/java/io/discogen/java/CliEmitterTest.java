@@ -1,0 +1,381 @@
+package io.discogen.java;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.sun.net.httpserver.HttpServer;
+import io.discogen.GeneratedFile;
+import io.discogen.Generator;
+import io.discogen.GeneratorOptions;
+import io.discogen.testing.Compilation;
+import io.discogen.testing.TestSpecs;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/**
+ * {@code --cli}: the generated command line of the Dataproc sessions API compiles warning-free and,
+ * run against a local fake, sends what it is told and prints what it gets.
+ */
+class CliEmitterTest {
+  static final String PKG = "io.discogen.clitest.dataproc";
+  static final String SESSION = "{\"name\":\"projects/p/locations/l/sessions/s\",\"state\":\"ACTIVE\"}";
+
+  @TempDir static Path work;
+  static List<GeneratedFile> files;
+  static URLClassLoader loader;
+  static HttpServer server;
+  static final List<String> received = new CopyOnWriteArrayList<>();
+
+  @BeforeAll
+  static void generateAndCompile() throws Exception {
+    GeneratorOptions options = new GeneratorOptions(List.of(TestSpecs.projectSpecs().resolve("dataproc-sessions.v1.json")),
+        Path.of("unused"), PKG, false, null, null, false, true);
+    files = Generator.render(options, p -> {}).files();
+    Compilation.Result c = Compilation.compile(files, work);
+    assertTrue(c.success(), c.report());
+    assertEquals(List.of(), c.warnings(), c.report());
+    loader = new URLClassLoader(new URL[] {c.classes().toUri().toURL()}, CliEmitterTest.class.getClassLoader());
+
+    server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    server.createContext("/", exchange -> {
+      String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+      String line = exchange.getRequestMethod() + " " + exchange.getRequestURI();
+      received.add(line + (body.isEmpty() ? "" : " " + body));
+      String path = exchange.getRequestURI().getPath();
+      int status;
+      String answer;
+      String query = exchange.getRequestURI().getRawQuery() == null ? "" : exchange.getRequestURI().getRawQuery();
+      if (path.endsWith("/sessions") && exchange.getRequestMethod().equals("GET")) {
+        status = 200;
+        answer = query.contains("pageToken=next")
+            ? "{\"sessions\":[{\"name\":\"s3\",\"state\":\"ACTIVE\"}]}"
+            : "{\"sessions\":[{\"name\":\"s1\",\"state\":\"ACTIVE\"},{\"name\":\"s2\",\"state\":\"CREATING\"}],"
+                + "\"nextPageToken\":\"next\"}";
+      } else if (path.contains("/operations/")) {
+        status = 200;
+        answer = "{\"name\":\"projects/p/locations/l/operations/o\",\"done\":true,\"response\":" + SESSION + "}";
+      } else if (path.endsWith("/sessions/missing")) {
+        status = 404;
+        answer = "{\"error\":{\"code\":404,\"message\":\"Session not found\",\"status\":\"NOT_FOUND\"}}";
+      } else if (exchange.getRequestMethod().equals("POST")) {
+        status = 200;
+        answer = "{\"name\":\"projects/p/locations/l/operations/o\",\"done\":false}";
+      } else {
+        status = 200;
+        answer = SESSION;
+      }
+      byte[] bytes = answer.getBytes(StandardCharsets.UTF_8);
+      exchange.getResponseHeaders().set("Content-Type", "application/json");
+      exchange.sendResponseHeaders(status, bytes.length);
+      try (OutputStream out = exchange.getResponseBody()) {
+        out.write(bytes);
+      }
+    });
+    server.start();
+  }
+
+  @AfterAll
+  static void stop() throws IOException {
+    if (server != null) {
+      server.stop(0);
+    }
+    if (loader != null) {
+      loader.close();
+    }
+  }
+
+  record Run(int exit, String out, String err) {}
+
+  static Run run(String... args) throws Exception {
+    CommandLine cl = (CommandLine) loader.loadClass(PKG + ".DataprocCli").getMethod("commandLine").invoke(null);
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    cl.setOut(new PrintWriter(out, true));
+    cl.setErr(new PrintWriter(err, true));
+    int exit = cl.execute(args);
+    return new Run(exit, out.toString(), err.toString());
+  }
+
+  static String root() {
+    return "http://127.0.0.1:" + server.getAddress().getPort() + "/";
+  }
+
+  @Test
+  void getPrintsTheResponseAsJson() throws Exception {
+    received.clear();
+    Run r = run("projects", "locations", "sessions", "get", "projects/p/locations/l/sessions/s", "--root-url", root());
+    assertEquals(0, r.exit(), r.err());
+    assertEquals(List.of("GET /v1/projects/p/locations/l/sessions/s?prettyPrint=false"), received);
+    assertTrue(r.out().contains("\"name\" : \"projects/p/locations/l/sessions/s\""), r.out());
+    assertTrue(r.out().contains("\"state\" : \"ACTIVE\""), r.out());
+  }
+
+  @Test
+  void createSendsTheBodyAndOptions() throws Exception {
+    received.clear();
+    Run r = run("projects", "locations", "sessions", "create", "projects/p/locations/l", "--session-id", "s1",
+        "--body", "{\"labels\":{\"a\":\"b\"}}", "--root-url", root(), "--fields", "name");
+    assertEquals(0, r.exit(), r.err());
+    assertEquals(1, received.size(), received.toString());
+    String sent = received.get(0);
+    assertTrue(sent.startsWith("POST /v1/projects/p/locations/l/sessions?"), sent);
+    assertTrue(sent.contains("sessionId=s1"), sent);
+    assertTrue(sent.contains("fields=name"), sent);
+    assertTrue(sent.endsWith(" {\"labels\":{\"a\":\"b\"}}"), sent);
+    assertTrue(r.out().contains("\"done\" : false"), r.out());
+  }
+
+  @Test
+  void fieldCursorSetsBodyFieldsOnTopOfTheJson() throws Exception {
+    received.clear();
+    Run r = run("projects", "locations", "sessions", "create", "projects/p/locations/l",
+        "--body", "{\"labels\":{\"a\":\"b\"},\"user\":\"u\"}", "--root-url", root(),
+        "-r", ".", "name=x", "runtime-config", "container-image=y", "version=2.2", "..", "user=v");
+    assertEquals(0, r.exit(), r.err());
+    String sent = received.get(0);
+    assertTrue(sent.contains("\"labels\":{\"a\":\"b\"}"), sent);
+    assertTrue(sent.contains("\"name\":\"x\""), sent);
+    assertTrue(sent.contains("\"user\":\"v\""), sent);
+    assertTrue(sent.contains("\"runtimeConfig\":{\"containerImage\":\"y\",\"version\":\"2.2\"}"), sent);
+  }
+
+  @Test
+  void bodyFromAFile() throws Exception {
+    received.clear();
+    Path body = work.resolve("session.json");
+    Files.writeString(body, "{\"labels\":{\"from\":\"file\"}}");
+    Run r = run("projects", "locations", "sessions", "create", "projects/p/locations/l",
+        "--body", "@" + body, "--root-url", root());
+    assertEquals(0, r.exit(), r.err());
+    assertTrue(received.get(0).endsWith(" {\"labels\":{\"from\":\"file\"}}"), received.toString());
+  }
+
+  @Test
+  void apiErrorExitsOneWithTheStatus() throws Exception {
+    Run r = run("projects", "locations", "sessions", "get", "projects/p/locations/l/sessions/missing", "--root-url", root());
+    assertEquals(1, r.exit(), r.out() + r.err());
+    assertTrue(r.err().startsWith("error: HTTP 404 NOT_FOUND: Session not found"), r.err());
+    assertTrue(r.err().contains("Session not found"), r.err());
+    assertEquals("", r.out());
+  }
+
+  @Test
+  void usageErrorsExitTwo() throws Exception {
+    assertEquals(2, run("projects", "locations", "sessions", "get").exit());
+    assertEquals(2, run("projects", "locations", "sessions", "get", "x", "--no-such-option").exit());
+    assertEquals(2, run("projects", "locations", "sessions", "create", "projects/p/locations/l",
+        "--body", "{not json", "--root-url", root()).exit());
+  }
+
+  @Test
+  void unreachableApiExitsThree() throws Exception {
+    Run r = run("projects", "locations", "sessions", "get", "projects/p/locations/l/sessions/s",
+        "--root-url", "http://127.0.0.1:1/");
+    assertEquals(3, r.exit(), r.err());
+  }
+
+  @Test
+  void optionsAreTyped() throws Exception {
+    received.clear();
+    Run r = run("projects", "locations", "sessions", "list", "projects/p/locations/l", "--page-size", "7",
+        "--root-url", root());
+    assertEquals(0, r.exit(), r.err());
+    assertTrue(received.get(0).contains("pageSize=7"), received.toString());
+    assertEquals(2, run("projects", "locations", "sessions", "list", "projects/p/locations/l", "--page-size", "many",
+        "--root-url", root()).exit());
+  }
+
+  @Test
+  void helpAndVersionOnEveryCommand() throws Exception {
+    Run help = run("projects", "locations", "sessions", "create", "--help");
+    assertEquals(0, help.exit(), help.err());
+    assertTrue(help.out().contains("--body=JSON"), help.out());
+    assertTrue(help.out().contains("--session-id"), help.out());
+    Run version = run("--version");
+    assertTrue(version.out().startsWith("dataproc v1"), version.out());
+  }
+
+  /** The hostile naming spec, the type spec, the OpenAPI golden specs and the project specs: all compile clean. */
+  @Test
+  void everyTestSpecCompilesWarningFree(@TempDir Path dir) throws Exception {
+    GeneratorOptions options = new GeneratorOptions(List.of(TestSpecs.projectSpecs(),
+        TestSpecs.golden("naming").resolve("spec.json"), TestSpecs.golden("types").resolve("spec.json"),
+        TestSpecs.golden("openapi-unions").resolve("spec.yaml"),
+        TestSpecs.golden("openapi-inheritance").resolve("spec.yaml"),
+        TestSpecs.golden("openapi-multipart-errors").resolve("spec.yaml")),
+        Path.of("unused"), null, true, null, null, false, true);
+    List<GeneratedFile> all = Generator.render(options, p -> {}).files();
+    assertTrue(all.stream().filter(f -> f.path().endsWith("Cli.java")).count() >= 8, all.toString());
+    Compilation.Result c = Compilation.compile(all, dir);
+    assertTrue(c.success(), c.report());
+    assertEquals(List.of(), c.warnings(), c.report());
+    assertCommandLinesBuild(all, c);
+  }
+
+  /** picocli checks a command's annotations when it builds it: duplicate names fail only then. */
+  static void assertCommandLinesBuild(List<GeneratedFile> files, Compilation.Result c) throws Exception {
+    try (URLClassLoader l = new URLClassLoader(new URL[] {c.classes().toUri().toURL()}, CliEmitterTest.class.getClassLoader())) {
+      for (GeneratedFile f : files) {
+        if (f.path().endsWith("Cli.java")) {
+          String name = f.path().replaceFirst("^src/main/java/", "").replaceAll("\\.java$", "").replace('/', '.');
+          CommandLine cl = (CommandLine) l.loadClass(name).getMethod("commandLine").invoke(null);
+          assertTrue(cl.getSubcommands().size() > 0, name);
+        }
+      }
+    }
+  }
+
+  /** A method named like a sibling resource (identitytoolkit's tenants.accounts) gets {@code -method}. */
+  @Test
+  void aMethodNamedLikeAResourceGetsItsOwnCommandName(@TempDir Path dir) throws Exception {
+    Path spec = dir.resolve("clash.json");
+    Files.writeString(spec, """
+        {"kind": "discovery#restDescription", "discoveryVersion": "v1", "id": "clash:v1", "name": "clash",
+         "version": "v1", "rootUrl": "https://clash.example.com/", "servicePath": "", "protocol": "rest",
+         "resources": {"tenants": {
+           "methods": {"accounts": {"id": "clash.tenants.accounts", "path": "v1/accounts", "httpMethod": "GET",
+                                    "response": {"$ref": "Empty"}}},
+           "resources": {"accounts": {"methods": {"get": {"id": "clash.tenants.accounts.get", "path": "v1/accounts/x",
+                                                         "httpMethod": "GET", "response": {"$ref": "Empty"}}}}}}},
+         "schemas": {"Empty": {"id": "Empty", "type": "object", "properties": {}}}}
+        """);
+    List<GeneratedFile> all = Generator.render(new GeneratorOptions(List.of(spec), Path.of("unused"), "io.discogen.clitest.clash",
+        true, null, null, false, true), p -> {}).files();
+    Compilation.Result c = Compilation.compile(all, dir.resolve("work"));
+    assertTrue(c.success(), c.report());
+    assertEquals(List.of(), c.warnings(), c.report());
+    assertCommandLinesBuild(all, c);
+    String cli = all.stream().filter(f -> f.path().endsWith("Cli.java")).findFirst()
+        .map(f -> new String(f.content(), StandardCharsets.UTF_8)).orElseThrow();
+    assertTrue(cli.contains("name = \"accounts-method\""), cli);
+  }
+
+  @Test
+  void listAllPrintsEveryItemOfEveryPageALine() throws Exception {
+    received.clear();
+    Run r = run("projects", "locations", "sessions", "list", "projects/p/locations/l", "--all", "--root-url", root());
+    assertEquals(0, r.exit(), r.err());
+    assertEquals("{\"name\":\"s1\",\"state\":\"ACTIVE\"}\n{\"name\":\"s2\",\"state\":\"CREATING\"}\n"
+        + "{\"name\":\"s3\",\"state\":\"ACTIVE\"}\n", r.out().replace("\r\n", "\n"));
+    assertEquals(2, received.size(), received.toString());
+  }
+
+  @Test
+  void formatValuePrintsFieldsTabSeparated() throws Exception {
+    Run get = run("projects", "locations", "sessions", "get", "projects/p/locations/l/sessions/s",
+        "--format", "value(state)", "--root-url", root());
+    assertEquals(0, get.exit(), get.err());
+    assertEquals("ACTIVE\n", get.out().replace("\r\n", "\n"));
+    Run list = run("projects", "locations", "sessions", "list", "projects/p/locations/l", "--all",
+        "--format", "value(name, state)", "--root-url", root());
+    assertEquals("s1\tACTIVE\ns2\tCREATING\ns3\tACTIVE\n", list.out().replace("\r\n", "\n"));
+    assertEquals(2, run("projects", "locations", "sessions", "get", "x", "--format", "yaml", "--root-url", root()).exit());
+  }
+
+  @Test
+  void createWaitPollsTheOperation() throws Exception {
+    received.clear();
+    Run r = run("projects", "locations", "sessions", "create", "projects/p/locations/l", "--wait",
+        "--format", "value(done,response.state)", "--root-url", root());
+    assertEquals(0, r.exit(), r.err());
+    assertEquals("true\tACTIVE\n", r.out().replace("\r\n", "\n"));
+    assertTrue(received.size() >= 2 && received.get(1).startsWith("GET /v1/projects/p/locations/l/operations/o"),
+        received.toString());
+  }
+
+  /** Bodies and required parameters of generic types are read as JSON through a type reference. */
+  @Test
+  void genericBodiesAndParametersCompileWarningFree(@TempDir Path dir) throws Exception {
+    Path spec = dir.resolve("generic.yaml");
+    Files.writeString(spec, """
+        openapi: 3.0.3
+        info: {title: Generic, version: "1"}
+        servers: [{url: "http://127.0.0.1/"}]
+        paths:
+          /users:
+            post:
+              operationId: createUsers
+              parameters:
+                - {name: filter, in: query, required: true, style: deepObject, schema: {type: object, additionalProperties: {type: string}}}
+                - {name: tags, in: query, schema: {type: array, items: {type: string}}}
+              requestBody:
+                required: true
+                content:
+                  application/json:
+                    schema: {type: array, items: {$ref: "#/components/schemas/User"}}
+              responses:
+                "200": {description: ok, content: {application/json: {schema: {type: array, items: {$ref: "#/components/schemas/User"}}}}}
+          /blobs:
+            put:
+              operationId: putBlob
+              requestBody:
+                content:
+                  application/octet-stream:
+                    schema: {type: string, format: binary}
+              responses:
+                "204": {description: done}
+        components:
+          schemas:
+            User: {type: object, properties: {name: {type: string}}}
+        """);
+    List<GeneratedFile> all = Generator.render(new GeneratorOptions(List.of(spec), Path.of("unused"), "io.discogen.clitest.generic",
+        true, null, null, false, true), p -> {}).files();
+    String cli = all.stream().filter(f -> f.path().endsWith("Cli.java")).findFirst()
+        .map(f -> new String(f.content(), StandardCharsets.UTF_8)).orElseThrow();
+    assertTrue(cli.contains("new TypeReference<List<User>>() {}"), cli);
+    Compilation.Result c = Compilation.compile(all, dir.resolve("work"));
+    assertTrue(c.success(), c.report() + "\n" + cli);
+    assertEquals(List.of(), c.warnings(), c.report());
+  }
+
+  @Test
+  void dryRunPrintsCurlAndSendsNothing() throws Exception {
+    received.clear();
+    Run r = run("projects", "locations", "sessions", "create", "projects/p/locations/l", "--session-id", "s1",
+        "--body", "{\"labels\":{\"it's\":\"b\"}}", "--access-token", "secret-token", "--dry-run", "--root-url", root());
+    assertEquals(0, r.exit(), r.err());
+    assertEquals(List.of(), received);
+    String out = r.out();
+    assertTrue(out.startsWith("curl -X POST '" + root() + "v1/projects/p/locations/l/sessions?"), out);
+    assertTrue(out.contains("sessionId=s1"), out);
+    assertTrue(out.contains("-H 'Authorization: REDACTED'"), out);
+    assertTrue(!out.contains("secret-token"), out);
+    assertTrue(out.contains("--data-binary '{\"labels\":{\"it'\\''s\":\"b\"}}'"), out);
+  }
+
+  @Test
+  void outputIsDeterministic() throws Exception {
+    GeneratorOptions options = new GeneratorOptions(List.of(TestSpecs.projectSpecs(),
+        TestSpecs.golden("naming").resolve("spec.json")), Path.of("unused"), null, true, null, null, false, true);
+    List<GeneratedFile> a = Generator.render(options, p -> {}).files();
+    List<GeneratedFile> b = Generator.render(options, p -> {}).files();
+    assertEquals(a.size(), b.size());
+    for (int i = 0; i < a.size(); i++) {
+      assertEquals(a.get(i).path(), b.get(i).path());
+      assertEquals(new String(a.get(i).content(), StandardCharsets.UTF_8), new String(b.get(i).content(), StandardCharsets.UTF_8));
+    }
+  }
+
+  @Test
+  void thePomDependsOnPicocli() {
+    String pom = files.stream().filter(f -> f.path().equals("pom.xml")).findFirst()
+        .map(f -> new String(f.content(), StandardCharsets.UTF_8)).orElseThrow();
+    assertTrue(pom.contains("<artifactId>picocli</artifactId>\n      <version>" + CommandLine.VERSION + "</version>"), pom);
+  }
+}

@@ -103,6 +103,7 @@ public final class DiscoveryParser {
         methods,
         resources,
         new SpecSource(displayPath, SpecSource.Format.DISCOVERY),
+        List.of(),
         List.of());
   }
 

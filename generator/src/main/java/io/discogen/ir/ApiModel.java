@@ -62,28 +62,6 @@ public record ApiModel(
     resources = List.copyOf(resources);
   }
 
-  /** An API read without warnings. */
-  public ApiModel(
-      String name,
-      String version,
-      String canonicalName,
-      String title,
-      String description,
-      String documentationLink,
-      String revision,
-      Endpoints endpoints,
-      List<Scope> scopes,
-      List<Parameter> commonParameters,
-      List<EnumSchema> commonEnums,
-      List<Schema> schemas,
-      List<Method> methods,
-      List<Resource> resources,
-      SpecSource source,
-      List<SecurityScheme> securitySchemes) {
-    this(name, version, canonicalName, title, description, documentationLink, revision, endpoints, scopes,
-        commonParameters, commonEnums, schemas, methods, resources, source, securitySchemes, List.of());
-  }
-
   /** Every schema, top-level and nested (inline objects, inline and parameter enums), by id. */
   public Map<String, Schema> schemaIndex() {
     Map<String, Schema> index = new LinkedHashMap<>();

@@ -53,7 +53,32 @@ final class BoundedBody implements HttpResponse.BodyHandler<byte[]> {
 
   /** A handler for one exchange, whose body can be abandoned from another thread. */
   Abortable abortable() {
-    return new Abortable(this);
+    return new Abortable(this, false);
+  }
+
+  /**
+   * As {@link #abortable()}, but a 2xx JSON body is handed over unread, as an {@link
+   * java.io.InputStream}, for the caller to decode as it arrives (see {@link ArrivingJson}); within
+   * the same limits, which {@link Abortable#guard} applies to the stream.
+   */
+  Abortable abortableStreamingJson() {
+    return new Abortable(this, true);
+  }
+
+  /**
+   * Whether a response's body is one to decode as it arrives: a success with a body that may be
+   * JSON (no content type, or a JSON one: anything else is refused from memory, as before), not
+   * over the limit by its declared length.
+   */
+  private boolean streamsJson(HttpResponse.ResponseInfo info) {
+    if (info.statusCode() < 200 || info.statusCode() >= 300 || info.statusCode() == 204) {
+      return false;
+    }
+    OptionalLong length = info.headers().firstValueAsLong("Content-Length");
+    if (length.isPresent() && (length.getAsLong() == 0 || length.getAsLong() > maxBytes)) {
+      return false;
+    }
+    return info.headers().firstValue("Content-Type").map(Transport::isJson).orElse(true);
   }
 
   /**
@@ -61,17 +86,30 @@ final class BoundedBody implements HttpResponse.BodyHandler<byte[]> {
    * cancels the subscription (which closes the connection), for a blocking {@code send} whose time
    * is up. An abort before the response headers applies as soon as the body starts.
    */
-  static final class Abortable implements HttpResponse.BodyHandler<byte[]> {
+  static final class Abortable implements HttpResponse.BodyHandler<Object> {
     private final BoundedBody limits;
+    private final boolean streamJson;
     private Subscriber subscriber;
-    private Throwable aborted;
+    private volatile Throwable aborted;
+    /** The body stream being read, to close on an abort; null when none, or when it cannot be closed from another thread. */
+    private java.io.InputStream closeOnAbort;
 
-    Abortable(BoundedBody limits) {
+    Abortable(BoundedBody limits, boolean streamJson) {
       this.limits = limits;
+      this.streamJson = streamJson;
+    }
+
+    /** Whether this response's body is handed over as a stream to decode (see {@link #abortableStreamingJson}). */
+    boolean streams(HttpResponse.ResponseInfo info) {
+      return streamJson && limits.streamsJson(info);
     }
 
     @Override
-    public HttpResponse.BodySubscriber<byte[]> apply(HttpResponse.ResponseInfo info) {
+    @SuppressWarnings("unchecked")
+    public HttpResponse.BodySubscriber<Object> apply(HttpResponse.ResponseInfo info) {
+      if (streams(info)) {
+        return (HttpResponse.BodySubscriber<Object>) (HttpResponse.BodySubscriber<?>) HttpResponse.BodySubscribers.ofInputStream();
+      }
       Subscriber s = limits.subscriber(info);
       Throwable a;
       synchronized (this) {
@@ -81,17 +119,96 @@ final class BoundedBody implements HttpResponse.BodyHandler<byte[]> {
       if (a != null) {
         s.abort(a);
       }
-      return s;
+      return (HttpResponse.BodySubscriber<Object>) (HttpResponse.BodySubscriber<?>) s;
     }
 
     void abort(Throwable t) {
       Subscriber s;
+      java.io.InputStream in;
       synchronized (this) {
         aborted = t;
         s = subscriber;
+        in = closeOnAbort;
       }
       if (s != null) {
         s.abort(t);
+      }
+      if (in != null) {
+        try {
+          in.close(); // java.net.http's stream: wakes a read blocked on it
+        } catch (java.io.IOException ignored) {
+          // the reader fails with the abort either way
+        }
+      }
+    }
+
+    /** Closes {@code in} when this exchange is aborted (at once if it is already): for streams a close from another thread wakes. */
+    void closeOnAbort(java.io.InputStream in) {
+      Throwable a;
+      synchronized (this) {
+        closeOnAbort = in;
+        a = aborted;
+      }
+      if (a != null) {
+        abort(a);
+      }
+    }
+
+    /**
+     * {@code in}, read from the body handed over by {@link #streams}, within this exchange's limits:
+     * it fails with the abort's error once aborted, and with {@link ResponseTooLargeException} past
+     * {@code limit} bytes (-1: the limit for success bodies).
+     */
+    java.io.InputStream guard(java.io.InputStream in, long limit) {
+      return new Guarded(in, limit < 0 ? limits.maxBytes : limit);
+    }
+
+    private final class Guarded extends java.io.FilterInputStream {
+      private final long limit;
+      private long total;
+
+      Guarded(java.io.InputStream in, long limit) {
+        super(in);
+        this.limit = limit;
+      }
+
+      private void check() throws java.io.IOException {
+        Throwable a = aborted;
+        if (a instanceof java.io.IOException io) {
+          throw io;
+        }
+        if (a != null) {
+          throw new java.io.IOException(a);
+        }
+      }
+
+      @Override
+      public int read() throws java.io.IOException {
+        byte[] one = new byte[1];
+        return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+      }
+
+      @Override
+      public int read(byte[] b, int off, int len) throws java.io.IOException {
+        check();
+        int n;
+        try {
+          n = super.read(b, off, len);
+        } catch (java.io.IOException e) {
+          check(); // an abort closed the stream: report the abort, not the close
+          throw e;
+        }
+        check();
+        if (n > 0 && (total += n) > limit) {
+          throw new ResponseTooLargeException(limit);
+        }
+        return n;
+      }
+
+      @Override
+      public long skip(long n) throws java.io.IOException {
+        int r = read(new byte[(int) Math.min(8192, Math.max(1, n))], 0, (int) Math.min(8192, Math.max(0, n)));
+        return Math.max(0, r);
       }
     }
   }

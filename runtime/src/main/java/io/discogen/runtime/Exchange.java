@@ -37,6 +37,8 @@ public final class Exchange {
   HttpResponse.BodyHandler<?> handler;
   /** Whether to send on the client tuned for small in-memory calls (see {@link Transport}). */
   boolean inMemoryCall;
+  /** For a blocking call: the type to decode a 2xx JSON body as while it arrives (see {@link SendStep}); else null. */
+  java.lang.reflect.Type decodeAs;
   /** Whether another attempt may be made after a response or a failure once something was sent. */
   boolean retrySafe;
   /** The attempts this exchange may take at most. */
@@ -79,6 +81,7 @@ public final class Exchange {
     this.identityResponse = o.identityResponse;
     this.handler = o.handler;
     this.inMemoryCall = o.inMemoryCall;
+    this.decodeAs = o.decodeAs;
     this.retrySafe = o.retrySafe;
     this.maxTries = o.maxTries;
     this.callParams = o.callParams;

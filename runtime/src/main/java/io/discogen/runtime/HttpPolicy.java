@@ -74,27 +74,6 @@ public interface HttpPolicy {
   static HttpPolicy onRequest(Position position, Consumer<Exchange> change) {
     Objects.requireNonNull(position, "position");
     Objects.requireNonNull(change, "change");
-    return new HttpPolicy() {
-      @Override
-      public HttpResponse<?> send(Exchange exchange, Chain next) throws IOException {
-        change.accept(exchange);
-        return next.send(exchange);
-      }
-
-      @Override
-      public CompletableFuture<HttpResponse<?>> sendAsync(Exchange exchange, Chain next) {
-        try {
-          change.accept(exchange);
-        } catch (RuntimeException e) {
-          return CompletableFuture.failedFuture(e);
-        }
-        return next.sendAsync(exchange);
-      }
-
-      @Override
-      public Position position() {
-        return position;
-      }
-    };
+    return new RequestChangePolicy(position, change);
   }
 }

@@ -71,7 +71,8 @@ final class LoggingPolicy implements HttpPolicy {
     Object body = resp.body();
     Transport.LOG.log(Level.DEBUG, () -> ex.methodId() + ": " + ex.method() + " " + logUrl(ex) + " -> "
         + resp.statusCode() + " in " + ms + " ms, " + (body instanceof InputStream ? "streaming the body"
-            : body instanceof byte[] b ? b.length + " bytes" : "body not read"));
+            : body instanceof byte[] b ? b.length + " bytes"
+            : body instanceof Transport.Decoded ? "decoded as it arrived" : "body not read"));
     if (logBodies && body instanceof byte[] b && b.length > 0 && resp.headers().firstValue("Content-Encoding").isEmpty()) {
       Transport.LOG.log(Level.DEBUG, () -> ex.methodId() + ": response body: " + forLog(b));
     }

@@ -40,7 +40,7 @@ import java.util.concurrent.CompletableFuture;
  * <p>Needs {@code io.opentelemetry:opentelemetry-api} on the class path (an optional dependency of
  * the runtime: clients that do not use this class do not need it).
  */
-public final class OpenTelemetryPolicy implements HttpPolicy, CallContext {
+public final class OpenTelemetryPolicy implements HttpPolicy, CallContext, LeavesResponsesAlone {
   static final String SCOPE = "io.discogen.runtime";
   private static final Set<String> KNOWN_METHODS =
       Set.of("GET", "HEAD", "POST", "PUT", "DELETE", "CONNECT", "OPTIONS", "TRACE", "PATCH");

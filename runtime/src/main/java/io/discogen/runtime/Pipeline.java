@@ -18,6 +18,7 @@ final class Pipeline {
   private final HttpPolicy.Chain head;
   /** Policies that carry the caller's context to where a call runs (see {@link CallContext}). */
   private final List<CallContext> callContexts = new ArrayList<>();
+  private final boolean decodesOnArrival;
 
   Pipeline(ClientOptions options, boolean acceptGzip, HttpSender callSender, HttpSender sender) {
     List<HttpPolicy> policies = new ArrayList<>();
@@ -46,6 +47,17 @@ final class Pipeline {
       chain = new Link(policies.get(i), chain);
     }
     this.head = chain;
+    this.decodesOnArrival = !options.logBodies()
+        && options.policies().stream().allMatch(p -> p instanceof LeavesResponsesAlone);
+  }
+
+  /**
+   * Whether a call's 2xx JSON body may be decoded while it arrives (see {@link SendStep}): then no
+   * policy sees its bytes, so only where none asks for them (body logging, user policies other than
+   * those that leave responses alone).
+   */
+  boolean decodesOnArrival() {
+    return decodesOnArrival;
   }
 
   /** Runs policies that have only a blocking form for asynchronous calls (see {@link HttpPolicy#sendAsync}). */

@@ -3,6 +3,8 @@ package io.discogen.runtime;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.JavaType;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.discogen.runtime.json.Json;
 import java.io.IOException;
@@ -520,6 +522,9 @@ final class Transport {
       // Reads response bodies: into memory, or a 2xx body as a stream ({@link #stream}).
       ex.handler = open == null ? bodyHandler : bodyHandler.streaming();
       ex.inMemoryCall = true;
+      if (open == null && pipeline.decodesOnArrival() && decodable(request.responseType())) {
+        ex.decodeAs = request.responseType();
+      }
       ex.retrySafe = next != null || t.retrySafe();
       // A next link carries its own query: credentials add no parameter it already has (an API key
       // the server echoed into the link would otherwise go out twice).
@@ -577,6 +582,9 @@ final class Transport {
     @SuppressWarnings("unchecked")
     T finish(HttpResponse<?> resp) {
       int status = resp.statusCode();
+      if (resp.body() instanceof Decoded decoded) {
+        return (T) decoded.value(); // a 2xx body decoded as it arrived
+      }
       if (resp.body() instanceof InputStream stream) {
         // A streamed call's 2xx body, handed over unread: the call is done.
         try {
@@ -637,6 +645,57 @@ final class Transport {
     } catch (RuntimeException e) {
       throw new InvalidResponseException(id + ": response does not fit " + type.getTypeName(), e);
     }
+  }
+
+  /** A 2xx body's value, decoded while it arrived (see {@link SendStep}). */
+  record Decoded(Object value) { }
+
+  private static boolean decodable(Type type) {
+    return type != null && type != Void.class && type != void.class && type != byte[].class;
+  }
+
+  /**
+   * Decodes a 2xx body as {@code type} while it is read from {@code in}, with the errors of {@link
+   * #decodeJson(String, Type, byte[], Optional)} for what is not JSON of that shape; null for an
+   * empty body. What the stream itself fails with (a cut body, a timeout, the size limit) is passed
+   * on as it is, not read as malformed JSON. Reads {@code in} to its end.
+   */
+  static Object decodeJson(String id, Type type, InputStream in) throws IOException {
+    ObjectMapper mapper = Json.get().mapper();
+    Object value;
+    try (JsonParser p = mapper.createParser(in)) {
+      p.disable(JsonParser.Feature.AUTO_CLOSE_SOURCE); // the sender closes, or drops, the connection
+      JsonToken first = p.nextToken();
+      if (first == null) {
+        return null;
+      }
+      JavaType jt = mapper.constructType(type);
+      if (first == JsonToken.START_ARRAY && !jt.isContainerType()) {
+        throw new InvalidResponseException(id + ": the response is a stream of messages (a JSON array), not one "
+            + type.getTypeName() + ": read it with executeStream()");
+      }
+      value = mapper.readValue(p, jt);
+      byte[] rest = new byte[512];
+      while (in.read(rest) >= 0) {
+        // what follows the value (a newline) is read so that the connection can be used again
+      }
+    } catch (JsonProcessingException e) {
+      for (Throwable c = e.getCause(); c != null; c = c.getCause()) {
+        if (c instanceof ResponseTooLargeException tooLarge) {
+          throw tooLarge; // the size limit, crossed while a model was being read
+        }
+        if (c instanceof IOException io && !(c instanceof JsonProcessingException)) {
+          throw io;
+        }
+      }
+      throw new InvalidResponseException(id + ": malformed JSON response: "
+          + printable(String.valueOf(e.getOriginalMessage()), 300), e);
+    } catch (InvalidResponseException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      throw new InvalidResponseException(id + ": response does not fit " + type.getTypeName(), e);
+    }
+    return value;
   }
 
   /** Whether a body that does not fit {@code type} is a JSON array where one value was expected. */

@@ -159,7 +159,16 @@ final class UrlConnectionSender implements HttpSender {
       boolean gunzip = length != 0 && hasBody(request, status) && CompressionPolicy.isGzip(headers)
           && request.headers().firstValue("Accept-Encoding").filter(v -> v.contains("gzip")).isPresent();
       HttpHeaders seen = gunzip ? CompressionPolicy.withoutEncoding(headers) : headers;
-      HttpResponse.BodySubscriber<T> subscriber = handler.apply(new Info(status, seen));
+      Info info = new Info(status, seen);
+      if (handler instanceof BoundedBody.Abortable a && a.streams(info)) {
+        // Handed over unread, to be decoded as it arrives on this thread (SendStep does).
+        InputStream raw = c.getInputStream();
+        BodyStream stream = new BodyStream(c, raw, length);
+        @SuppressWarnings("unchecked")
+        T value = (T) (gunzip ? new BodyStream.Inflating(new java.util.zip.GZIPInputStream(stream, READ_SIZE), stream) : stream);
+        return new ReadResponse<>(status, request, seen, value, request.uri(), HttpClient.Version.HTTP_1_1, Optional.empty());
+      }
+      HttpResponse.BodySubscriber<T> subscriber = handler.apply(info);
       T value = read(c, status, gunzip ? -1 : length, gunzip, subscriber, watch);
       return new ReadResponse<>(status, request, seen, value, request.uri(), HttpClient.Version.HTTP_1_1, Optional.empty());
     } catch (SocketTimeoutException e) {
@@ -228,6 +237,62 @@ final class UrlConnectionSender implements HttpSender {
         throw r;
       }
       throw new IOException(cause);
+    }
+  }
+
+  /**
+   * A 2xx body handed over unread ({@link BoundedBody.Abortable#streams}), read on the caller's
+   * thread. A body cut short of its {@code Content-Length} fails (HttpURLConnection would end it as
+   * if complete); {@link #abandon} drops the connection instead of returning it to the keep-alive
+   * cache. An interrupt of the reading thread ends the read at the next data, as in {@link #read}.
+   */
+  static class BodyStream extends java.io.FilterInputStream {
+    private final HttpURLConnection connection;
+    private final long length;
+    private long total;
+
+    BodyStream(HttpURLConnection connection, InputStream in, long length) {
+      super(in);
+      this.connection = connection;
+      this.length = length;
+    }
+
+    @Override
+    public int read() throws IOException {
+      byte[] one = new byte[1];
+      return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+    }
+
+    @Override
+    public int read(byte[] b, int off, int len) throws IOException {
+      int n = in.read(b, off, len);
+      if (Thread.currentThread().isInterrupted()) {
+        throw new java.io.InterruptedIOException("interrupted while reading the response");
+      }
+      if (n < 0 && length >= 0 && total < length) {
+        throw new EOFException("EOF reached while reading");
+      }
+      if (n > 0) {
+        total += n;
+      }
+      return n;
+    }
+
+    /** Ends the exchange without reusing its connection; on the reading thread. */
+    void abandon() {
+      connection.disconnect();
+    }
+
+    /** A gzip body inflated as it is read, from a {@link BodyStream}. */
+    static final class Inflating extends BodyStream {
+      Inflating(InputStream inflated, BodyStream raw) {
+        super(raw.connection, inflated, -1);
+      }
+
+      @Override
+      public int read(byte[] b, int off, int len) throws IOException {
+        return in.read(b, off, len); // the raw stream below checks length and interrupts
+      }
     }
   }
 

@@ -58,7 +58,7 @@ final class BoundedBody implements HttpResponse.BodyHandler<byte[]> {
 
   /**
    * As {@link #abortable()}, but a 2xx JSON body is handed over unread, as an {@link
-   * java.io.InputStream}, for the caller to decode as it arrives (see {@link ArrivingJson}); within
+   * java.io.InputStream}, for the caller to decode as it arrives (see {@link SendStep}); within
    * the same limits, which {@link Abortable#guard} applies to the stream.
    */
   Abortable abortableStreamingJson() {

@@ -153,24 +153,16 @@ final class UrlConnectionSender implements HttpSender {
         // body, with no length, as empty); java.net.http refuses it, and so do we.
         throw new EOFException("EOF reached while reading the response head");
       }
-      // A gzip body the pipeline asked for (CompressionPolicy did) is decoded as it arrives, in
-      // the waits for the network, rather than after the last byte: the handler and the policies
-      // see it decoded, as CompressionPolicy would hand it on, within the same limits.
-      boolean gunzip = length != 0 && hasBody(request, status) && CompressionPolicy.isGzip(headers)
-          && request.headers().firstValue("Accept-Encoding").filter(v -> v.contains("gzip")).isPresent();
-      HttpHeaders seen = gunzip ? CompressionPolicy.withoutEncoding(headers) : headers;
-      Info info = new Info(status, seen);
+      Info info = new Info(status, headers);
       if (handler instanceof BoundedBody.Abortable a && a.streams(info)) {
-        // Handed over unread, to be decoded as it arrives on this thread (SendStep does).
-        InputStream raw = c.getInputStream();
-        BodyStream stream = new BodyStream(c, raw, length);
+        // Handed over unread, to be decoded as it arrives on this thread (SendStep does, gzip included).
         @SuppressWarnings("unchecked")
-        T value = (T) (gunzip ? new BodyStream.Inflating(new java.util.zip.GZIPInputStream(stream, READ_SIZE), stream) : stream);
-        return new ReadResponse<>(status, request, seen, value, request.uri(), HttpClient.Version.HTTP_1_1, Optional.empty());
+        T stream = (T) new BodyStream(c, c.getInputStream(), length);
+        return new ReadResponse<>(status, request, headers, stream, request.uri(), HttpClient.Version.HTTP_1_1, Optional.empty());
       }
       HttpResponse.BodySubscriber<T> subscriber = handler.apply(info);
-      T value = read(c, status, gunzip ? -1 : length, gunzip, subscriber, watch);
-      return new ReadResponse<>(status, request, seen, value, request.uri(), HttpClient.Version.HTTP_1_1, Optional.empty());
+      T value = read(c, status, length, subscriber, watch);
+      return new ReadResponse<>(status, request, headers, value, request.uri(), HttpClient.Version.HTTP_1_1, Optional.empty());
     } catch (SocketTimeoutException e) {
       throw new HttpTimeoutException("request timed out");
     }
@@ -186,15 +178,14 @@ final class UrlConnectionSender implements HttpSender {
    * this thread stops at the next data, or at the read timeout, which is the attempt's timeout: an
    * abort while a body has stalled completely takes effect then, not at once.
    */
-  private static <T> T read(HttpURLConnection c, int status, long length, boolean gunzip,
+  private static <T> T read(HttpURLConnection c, int status, long length,
       HttpResponse.BodySubscriber<T> subscriber, Interrupts.Watch watch) throws IOException, InterruptedException {
     Demand demand = new Demand();
     subscriber.onSubscribe(demand);
     InputStream raw = status >= 400 ? c.getErrorStream() : c.getInputStream();
     watch.bodyPhase = true;
     if (raw != null) {
-      // A gzip stream cut short fails in GZIPInputStream (its trailer is missing).
-      try (InputStream in = gunzip ? new java.util.zip.GZIPInputStream(raw, READ_SIZE) : raw) {
+      try (InputStream in = raw) {
         byte[] buf = new byte[(int) Math.max(1, Math.min(READ_SIZE, length >= 0 ? length : READ_SIZE))];
         long total = 0;
         int n;
@@ -246,7 +237,7 @@ final class UrlConnectionSender implements HttpSender {
    * if complete); {@link #abandon} drops the connection instead of returning it to the keep-alive
    * cache. An interrupt of the reading thread ends the read at the next data, as in {@link #read}.
    */
-  static class BodyStream extends java.io.FilterInputStream {
+  static final class BodyStream extends java.io.FilterInputStream {
     private final HttpURLConnection connection;
     private final long length;
     private long total;
@@ -265,7 +256,12 @@ final class UrlConnectionSender implements HttpSender {
 
     @Override
     public int read(byte[] b, int off, int len) throws IOException {
-      int n = in.read(b, off, len);
+      int n;
+      try {
+        n = in.read(b, off, len);
+      } catch (SocketTimeoutException e) {
+        throw new HttpTimeoutException("request timed out");
+      }
       if (Thread.currentThread().isInterrupted()) {
         throw new java.io.InterruptedIOException("interrupted while reading the response");
       }
@@ -281,18 +277,6 @@ final class UrlConnectionSender implements HttpSender {
     /** Ends the exchange without reusing its connection; on the reading thread. */
     void abandon() {
       connection.disconnect();
-    }
-
-    /** A gzip body inflated as it is read, from a {@link BodyStream}. */
-    static final class Inflating extends BodyStream {
-      Inflating(InputStream inflated, BodyStream raw) {
-        super(raw.connection, inflated, -1);
-      }
-
-      @Override
-      public int read(byte[] b, int off, int len) throws IOException {
-        return in.read(b, off, len); // the raw stream below checks length and interrupts
-      }
     }
   }
 

@@ -49,10 +49,17 @@ final class CliEmitter {
   static final ClassName API_EXCEPTION = ClassName.get(Runtime.PKG, "ApiException");
   static final ClassName TRANSPORT_EXCEPTION = ClassName.get(Runtime.PKG, "TransportException");
   static final ClassName JSON = ClassName.get(Runtime.PKG + ".json", "Json");
+  static final ClassName COMMAND_RUNNER = ClassName.get(Runtime.PKG + ".cli", "CommandRunner");
+  static final ClassName REQUEST_BODY_INPUT = ClassName.get(Runtime.PKG + ".cli", "RequestBodyInput");
+  static final ClassName USAGE_EXCEPTION = ClassName.get(Runtime.PKG + ".cli", "UsageException");
+
+  /** Where Google's OAuth scopes live: an API with such scopes uses Application Default Credentials by default. */
+  private static final String GOOGLE_SCOPES = "https://www.googleapis.com/auth/";
 
   /** Options every method command has; parameters may not take these names. */
   private static final Set<String> RESERVED_OPTIONS =
-      Set.of("help", "version", "body", "root-url", "access-token", "api-key", "format", "all", "wait", "dry-run", "field");
+      Set.of("help", "version", "body", "root-url", "access-token", "api-key", "format", "all", "limit", "wait", "dry-run",
+          "field");
 
   private final ApiModel api;
   private final NamePlan names;
@@ -60,8 +67,6 @@ final class CliEmitter {
   private final ClassName cli;
   private final ClassName connection;
   private final ClassName commonParameters;
-  private final ClassName items;
-  private final ClassName dryRun;
 
   CliEmitter(ApiModel api, NamePlan names, TypeMapper types) {
     this.api = api;
@@ -73,8 +78,6 @@ final class CliEmitter {
     taken.add(cli.simpleName().toLowerCase(Locale.ROOT));
     this.connection = cli.nestedClass(freshClass("Connection", taken));
     this.commonParameters = cli.nestedClass(freshClass("CommonParameters", taken));
-    this.items = cli.nestedClass(freshClass("Items", taken));
-    this.dryRun = cli.nestedClass(freshClass("DryRun", taken));
   }
 
   /** A nested class name unlike (ignoring case) every command class. */
@@ -132,20 +135,6 @@ final class CliEmitter {
         .build());
     b.addType(connection());
     b.addType(commonParameters());
-    b.addType(TypeSpec.recordBuilder(items)
-        .addModifiers(Modifier.STATIC)
-        .addJavadoc("What {@code --all} prints: every item, one a line.\n")
-        .recordConstructor(MethodSpec.constructorBuilder()
-            .addParameter(ParameterizedTypeName.get(ClassName.get(Iterable.class), WildcardTypeName.subtypeOf(Object.class)), "items")
-            .build())
-        .build());
-    b.addMethod(printMethod());
-    b.addType(dryRun());
-    b.addMethod(fieldsMethod());
-    b.addMethod(withFieldsMethod());
-    b.addMethod(camelMethod());
-    b.addMethod(runMethod());
-    b.addMethod(readBodyMethod());
     Map<Object, String> commands = commandNames(api.resources(), api.methods());
     for (Resource r : api.resources()) {
       b.addType(resource(r, commands.get(r), cli));
@@ -360,12 +349,14 @@ final class CliEmitter {
               .addMember("arity", "$S", "1..*")
               .addMember("paramLabel", "$S", "FIELD")
               .addMember("description", "$S",
-                  "Body fields on top of --body: NAME=VALUE sets a field where the cursor is, NAME moves the cursor "
-                      + "into that object, .. up, . to the top (-r . name=x runtime-config container-image=y).")
+                  "Body fields on top of --body: NAME=VALUE sets a field where the cursor is (a list field again "
+                      + "adds an element), NAME moves the cursor into that object or map, .. up, . to the top "
+                      + "(-r . name=x runtime-config container-image=y). Names and values are checked against "
+                      + simpleName(bodyType) + ".")
               .build())
           .build());
-      call.addStatement("$T $N = $L", bodyType, content,
-          readJson(CodeBlock.of("withFields($N, readBody($N, $N), $N)", spec, spec, body, fields), bodyType));
+      call.addStatement("$T $N = $T.read($N, $N, $L)", bodyType, content, REQUEST_BODY_INPUT, body, fields,
+          typeToken(bodyType));
       args.add(CodeBlock.of("$N", content));
     }
     CodeBlock.Builder target = CodeBlock.builder().add("$N", client);
@@ -395,12 +386,19 @@ final class CliEmitter {
     call.addStatement("$N.apply($N)", common, req);
     if (m.pagedItem() != null) {
       String all = fresh("all", taken);
+      String limit = fresh("limit", taken);
       b.addField(FieldSpec.builder(TypeName.BOOLEAN, all)
           .addAnnotation(AnnotationSpec.builder(OPTION).addMember("names", "$S", "--all")
-              .addMember("description", "$S", "Every item of every page, one JSON value a line.").build())
+              .addMember("description", "$S",
+                  "Every item of every page, printed as it comes (JSON: one value a line).").build())
+          .build());
+      b.addField(FieldSpec.builder(Integer.class, limit)
+          .addAnnotation(AnnotationSpec.builder(OPTION).addMember("names", "$S", "--limit")
+              .addMember("paramLabel", "$S", "N")
+              .addMember("description", "$S", "With --all: stop after N items.").build())
           .build());
       call.beginControlFlow("if ($N)", all)
-          .addStatement("return new $T($N.$N())", items, req, RuntimeNames.ITERATE_ALL)
+          .addStatement("return new $T.Items($N.$N(), $N)", COMMAND_RUNNER, req, RuntimeNames.ITERATE_ALL, limit)
           .endControlFlow();
     }
     if (m.longRunning() != null) {
@@ -423,9 +421,17 @@ final class CliEmitter {
         .addModifiers(Modifier.PUBLIC)
         .returns(Integer.class)
         .addException(Exception.class)
-        .addCode("return run($N, $N.format, () -> {\n$>", spec, conn)
+        .beginControlFlow("try")
+        .addCode("return $T.run($N.commandLine().getOut(), $N.commandLine().getErr(), $N.format, () -> {\n$>",
+            COMMAND_RUNNER, spec, spec, conn)
         .addCode(call.build())
         .addCode("$<});\n")
+        .nextControlFlow("catch ($T e)", USAGE_EXCEPTION)
+        .addStatement("throw new $T($N.commandLine(), e.getMessage(), e)", PARAMETER_EXCEPTION, spec)
+        .nextControlFlow("catch ($T e)", ClassName.get("java.io", "UncheckedIOException"))
+        .addStatement("throw new $T($N.commandLine(), $S + e.getCause().getMessage(), e)", PARAMETER_EXCEPTION, spec,
+            "invalid JSON: ")
+        .endControlFlow()
         .build());
     return b.build();
   }
@@ -511,6 +517,15 @@ final class CliEmitter {
         ClassName.get("com.fasterxml.jackson.core.type", "TypeReference"), type.box());
   }
 
+  /** {@code type} as a {@code java.lang.reflect.Type} expression: a class literal, or a Jackson type reference's type. */
+  private static CodeBlock typeToken(TypeName type) {
+    if (type instanceof ClassName) {
+      return CodeBlock.of("$T.class", type);
+    }
+    return CodeBlock.of("new $T<$T>() {}.getType()", ClassName.get("com.fasterxml.jackson.core.type", "TypeReference"),
+        type.box());
+  }
+
   private static TypeName rawClass(TypeName t) {
     return t instanceof ParameterizedTypeName p ? p.rawType() : t;
   }
@@ -565,7 +580,8 @@ final class CliEmitter {
         .addAnnotation(AnnotationSpec.builder(OPTION).addMember("names", "$S", "--format")
             .addMember("paramLabel", "$S", "FORMAT")
             .addMember("description", "$S",
-                "json (the default), or value(FIELD,...): the fields' values, tab-separated, dotted paths into objects.")
+                "json (the default: indented on a terminal, one line when piped), value(FIELD,...): the fields' values "
+                    + "tab-separated, or table(FIELD,...): aligned columns under a header; dotted paths into objects.")
             .build())
         .build());
     b.addField(FieldSpec.builder(TypeName.BOOLEAN, "dryRun")
@@ -573,90 +589,13 @@ final class CliEmitter {
             .addMember("description", "$S", "Send nothing: print the request as a curl command (the Authorization header redacted).")
             .build())
         .build());
-    ClassName credentials = Runtime.CREDENTIALS;
+    boolean google = api.scopes().stream().anyMatch(sc -> sc.url().startsWith(GOOGLE_SCOPES));
     b.addMethod(MethodSpec.methodBuilder("client")
         .returns(names.service())
-        .addStatement("$T.Builder options = $T.builder()", Runtime.CLIENT_OPTIONS, Runtime.CLIENT_OPTIONS)
-        .beginControlFlow("if (rootUrl != null)")
-        .addStatement("options.rootUrl(rootUrl)")
-        .endControlFlow()
-        .beginControlFlow("if (accessToken != null)")
-        .addStatement("options.credentials($T.bearerToken(accessToken))", credentials)
-        .nextControlFlow("else if (apiKey != null)")
-        .addStatement("options.credentials($T.apiKey(apiKey))", credentials)
-        .endControlFlow()
-        .beginControlFlow("if (dryRun)")
-        .addStatement("options.addPolicy((exchange, next) -> {\n$>throw new $T($T.curl(exchange));\n$<})", dryRun, dryRun)
-        .endControlFlow()
-        .addStatement("return new $T(options.build())", names.service())
+        .addStatement("return new $T($T.options(rootUrl, accessToken, apiKey, dryRun, $L).build())", names.service(),
+            COMMAND_RUNNER, google ? CodeBlock.of("$T::applicationDefault", COMMAND_RUNNER) : CodeBlock.of("null"))
         .build());
     return b.build();
-  }
-
-  /**
-   * {@code --dry-run}: thrown by a policy in place of sending, with the request as a curl command,
-   * which {@code run} prints.
-   */
-  private TypeSpec dryRun() {
-    ClassName exchange = ClassName.get(Runtime.PKG, "Exchange");
-    ClassName httpRequest = ClassName.get("java.net.http", "HttpRequest");
-    ClassName bodySubscribers = ClassName.get("java.net.http", "HttpResponse", "BodySubscribers");
-    ClassName bodySubscriber = ClassName.get("java.net.http", "HttpResponse", "BodySubscriber");
-    ClassName flow = ClassName.get("java.util.concurrent", "Flow");
-    ClassName byteBuffer = ClassName.get("java.nio", "ByteBuffer");
-    ClassName utf8 = ClassName.get("java.nio.charset", "StandardCharsets");
-    ClassName treeMap = ClassName.get("java.util", "TreeMap");
-    ClassName map = ClassName.get("java.util", "Map");
-    TypeSpec subscriber = TypeSpec.anonymousClassBuilder("")
-        .addSuperinterface(ParameterizedTypeName.get(flow.nestedClass("Subscriber"), byteBuffer))
-        .addMethod(MethodSpec.methodBuilder("onSubscribe").addAnnotation(Override.class).addModifiers(Modifier.PUBLIC)
-            .addParameter(flow.nestedClass("Subscription"), "subscription")
-            .addStatement("sink.onSubscribe(subscription)").build())
-        .addMethod(MethodSpec.methodBuilder("onNext").addAnnotation(Override.class).addModifiers(Modifier.PUBLIC)
-            .addParameter(byteBuffer, "buffer")
-            .addStatement("sink.onNext($T.of(buffer))", List.class).build())
-        .addMethod(MethodSpec.methodBuilder("onError").addAnnotation(Override.class).addModifiers(Modifier.PUBLIC)
-            .addParameter(Throwable.class, "error")
-            .addStatement("sink.onError(error)").build())
-        .addMethod(MethodSpec.methodBuilder("onComplete").addAnnotation(Override.class).addModifiers(Modifier.PUBLIC)
-            .addStatement("sink.onComplete()").build())
-        .build();
-    return TypeSpec.classBuilder(dryRun)
-        .addModifiers(Modifier.STATIC, Modifier.FINAL)
-        .superclass(RuntimeException.class)
-        .addJavadoc("Thrown in place of sending a request, for {@code --dry-run}.\n")
-        .addField(FieldSpec.builder(TypeName.LONG, "serialVersionUID", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
-            .initializer("1L").build())
-        .addMethod(MethodSpec.constructorBuilder()
-            .addParameter(String.class, "curl")
-            .addStatement("super(curl, null, false, false)")
-            .build())
-        .addMethod(MethodSpec.methodBuilder("curl")
-            .addModifiers(Modifier.STATIC)
-            .returns(String.class)
-            .addParameter(exchange, "exchange")
-            .addStatement("$T sb = new $T($S).append(exchange.method()).append(' ').append(quote(exchange.uri().toString()))",
-                StringBuilder.class, StringBuilder.class, "curl -X ")
-            .beginControlFlow("for ($T.Entry<String, String> h : new $T<>(exchange.headers()).entrySet())", map, treeMap)
-            .addStatement("String value = h.getKey().equalsIgnoreCase($S) ? $S : h.getValue()", "Authorization", "REDACTED")
-            .addStatement("sb.append($S).append('\\n').append($S).append(quote(h.getKey() + $S + value))", " \\", "  -H ", ": ")
-            .endControlFlow()
-            .addStatement("$T body = exchange.body()", httpRequest.nestedClass("BodyPublisher"))
-            .beginControlFlow("if (body != null && body.contentLength() != 0)")
-            .addStatement("$T<byte[]> sink = $T.ofByteArray()", bodySubscriber, bodySubscribers)
-            .addStatement("body.subscribe($L)", subscriber)
-            .addStatement("sb.append($S).append('\\n').append($S)\n.append(quote(new String(sink.getBody().toCompletableFuture().join(), $T.UTF_8)))",
-                " \\", "  --data-binary ", utf8)
-            .endControlFlow()
-            .addStatement("return sb.toString()")
-            .build())
-        .addMethod(MethodSpec.methodBuilder("quote")
-            .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
-            .returns(String.class)
-            .addParameter(String.class, "text")
-            .addStatement("return $S + text.replace($S, $S) + $S", "'", "'", "'\\''", "'")
-            .build())
-        .build();
   }
 
   /** The API-wide parameters, options of every method command. */
@@ -692,196 +631,5 @@ final class CliEmitter {
     }
     b.addMethod(apply.build());
     return b.build();
-  }
-
-  /** Runs one call, prints its response and maps failures to exit codes. */
-  private MethodSpec runMethod() {
-    ClassName err = ClassName.get("java.io", "PrintWriter");
-    return MethodSpec.methodBuilder("run")
-        .addModifiers(Modifier.STATIC)
-        .returns(Integer.class)
-        .addParameter(COMMAND_SPEC, "spec")
-        .addParameter(String.class, "format")
-        .addParameter(ParameterizedTypeName.get(CALLABLE, WildcardTypeName.subtypeOf(Object.class)), "call")
-        .addException(Exception.class)
-        .addStatement("$T out = spec.commandLine().getOut()", err)
-        .addStatement("$T err = spec.commandLine().getErr()", err)
-        .addStatement("$T<String> fields = fields(spec, format)", List.class)
-        .beginControlFlow("try")
-        .addStatement("Object response = call.call()")
-        .beginControlFlow("if (response instanceof $T all)", items)
-        .beginControlFlow("for (Object item : all.items())")
-        .addStatement("print(out, item, fields, false)")
-        .endControlFlow()
-        .nextControlFlow("else if (response != null)")
-        .addStatement("print(out, response, fields, true)")
-        .endControlFlow()
-        .addStatement("out.flush()")
-        .addStatement("return 0")
-        .nextControlFlow("catch ($T e)", dryRun)
-        .addStatement("out.println(e.getMessage())")
-        .addStatement("out.flush()")
-        .addStatement("return 0")
-        .nextControlFlow("catch ($T e)", API_EXCEPTION)
-        .addStatement("err.println($S + e.getMessage())", "error: HTTP ") // the message opens with the status
-        .addStatement("err.flush()")
-        .addStatement("return 1")
-        .nextControlFlow("catch ($T e)", TRANSPORT_EXCEPTION)
-        .addStatement("err.println($S + e.getMessage())", "error: cannot reach the API: ")
-        .addStatement("err.flush()")
-        .addStatement("return 3")
-        .nextControlFlow("catch ($T e)", ClassName.get("java.io", "UncheckedIOException"))
-        .addStatement("throw new $T(spec.commandLine(), $S + e.getCause().getMessage(), e)", PARAMETER_EXCEPTION,
-            "invalid JSON: ")
-        .endControlFlow()
-        .build();
-  }
-
-  /**
-   * Printing: {@code --format json} (pretty, or one line a value with {@code --all}) or {@code
-   * value(a,b.c)}: the fields' values tab-separated, text as is, other JSON compact.
-   */
-  private MethodSpec printMethod() {
-    ClassName node = ClassName.get("com.fasterxml.jackson.databind", "JsonNode");
-    return MethodSpec.methodBuilder("print")
-        .addModifiers(Modifier.STATIC)
-        .addParameter(ClassName.get("java.io", "PrintWriter"), "out")
-        .addParameter(Object.class, "value")
-        .addParameter(ParameterizedTypeName.get(List.class, String.class), "fields")
-        .addParameter(TypeName.BOOLEAN, "pretty")
-        .addException(ClassName.get("com.fasterxml.jackson.core", "JsonProcessingException"))
-        .beginControlFlow("if (fields == null)")
-        .addStatement("out.println(pretty ? $T.get().mapper().writerWithDefaultPrettyPrinter().writeValueAsString(value)"
-            + " : $T.get().writeString(value))", JSON, JSON)
-        .addStatement("return")
-        .endControlFlow()
-        .addStatement("$T tree = $T.get().mapper().valueToTree(value)", node, JSON)
-        .addStatement("$T line = new $T()", StringBuilder.class, StringBuilder.class)
-        .beginControlFlow("for (int i = 0; i < fields.size(); i++)")
-        .addStatement("$T v = tree", node)
-        .beginControlFlow("for (String part : fields.get(i).split($S))", "\\.")
-        .addStatement("v = v == null ? null : v.get(part)")
-        .endControlFlow()
-        .beginControlFlow("if (i > 0)")
-        .addStatement("line.append('\\t')")
-        .endControlFlow()
-        .beginControlFlow("if (v != null && !v.isNull())")
-        .addStatement("line.append(v.isValueNode() ? v.asText() : v.toString())")
-        .endControlFlow()
-        .endControlFlow()
-        .addStatement("out.println(line)")
-        .build();
-  }
-
-  /** The fields of {@code --format value(...)}, or null for JSON. */
-  private MethodSpec fieldsMethod() {
-    return MethodSpec.methodBuilder("fields")
-        .addModifiers(Modifier.STATIC)
-        .returns(ParameterizedTypeName.get(List.class, String.class))
-        .addParameter(COMMAND_SPEC, "spec")
-        .addParameter(String.class, "format")
-        .beginControlFlow("if (format == null || format.equals($S))", "json")
-        .addStatement("return null")
-        .endControlFlow()
-        .beginControlFlow("if (format.startsWith($S) && format.endsWith($S) && format.length() > 7)", "value(", ")")
-        .addStatement("return $T.of(format.substring(6, format.length() - 1).split($S))", List.class, "\\s*,\\s*")
-        .endControlFlow()
-        .addStatement("throw new $T(spec.commandLine(), $S + format)", PARAMETER_EXCEPTION,
-            "--format: json or value(FIELD,...), not ")
-        .build();
-  }
-
-  /** {@code -r}: fields set on the JSON body, through a cursor. */
-  private MethodSpec withFieldsMethod() {
-    ClassName node = ClassName.get("com.fasterxml.jackson.databind", "JsonNode");
-    ClassName objectNode = ClassName.get("com.fasterxml.jackson.databind.node", "ObjectNode");
-    ClassName deque = ClassName.get("java.util", "ArrayDeque");
-    return MethodSpec.methodBuilder("withFields")
-        .addModifiers(Modifier.STATIC)
-        .returns(String.class)
-        .addParameter(COMMAND_SPEC, "spec")
-        .addParameter(String.class, "json")
-        .addParameter(ParameterizedTypeName.get(List.class, String.class), "fields")
-        .beginControlFlow("if (fields == null || fields.isEmpty())")
-        .addStatement("return json")
-        .endControlFlow()
-        .addStatement("$T tree", node)
-        .beginControlFlow("try")
-        .addStatement("tree = $T.get().mapper().readTree(json)", JSON)
-        .nextControlFlow("catch ($T e)", ClassName.get("com.fasterxml.jackson.core", "JsonProcessingException"))
-        .addStatement("throw new $T(spec.commandLine(), $S + e.getOriginalMessage(), e)", PARAMETER_EXCEPTION, "invalid JSON: ")
-        .endControlFlow()
-        .beginControlFlow("if (!(tree instanceof $T root))", objectNode)
-        .addStatement("throw new $T(spec.commandLine(), $S)", PARAMETER_EXCEPTION, "-r: the body is not a JSON object")
-        .endControlFlow()
-        .addStatement("$T<$T> cursor = new $T<>()", ClassName.get("java.util", "Deque"), objectNode, deque)
-        .addStatement("cursor.push(root)")
-        .beginControlFlow("for (String field : fields)")
-        .beginControlFlow("if (field.equals($S))", ".")
-        .beginControlFlow("while (cursor.size() > 1)")
-        .addStatement("cursor.pop()")
-        .endControlFlow()
-        .nextControlFlow("else if (field.equals($S))", "..")
-        .beginControlFlow("if (cursor.size() > 1)")
-        .addStatement("cursor.pop()")
-        .endControlFlow()
-        .nextControlFlow("else if (field.indexOf('=') < 0)")
-        .addStatement("$T next = cursor.peek().get(camel(field))", node)
-        .addStatement("cursor.push(next instanceof $T o ? o : cursor.peek().putObject(camel(field)))", objectNode)
-        .nextControlFlow("else")
-        .addStatement("int eq = field.indexOf('=')")
-        .addStatement("cursor.peek().put(camel(field.substring(0, eq)), field.substring(eq + 1))")
-        .endControlFlow()
-        .endControlFlow()
-        .addStatement("return root.toString()")
-        .build();
-  }
-
-  /** A field name as typed ({@code container-image}) to its JSON name ({@code containerImage}). */
-  private MethodSpec camelMethod() {
-    return MethodSpec.methodBuilder("camel")
-        .addModifiers(Modifier.STATIC)
-        .returns(String.class)
-        .addParameter(String.class, "name")
-        .addStatement("$T sb = new $T()", StringBuilder.class, StringBuilder.class)
-        .addStatement("boolean upper = false")
-        .beginControlFlow("for (char c : name.toCharArray())")
-        .beginControlFlow("if (c == '-' && sb.length() > 0)")
-        .addStatement("upper = true")
-        .nextControlFlow("else")
-        .addStatement("sb.append(upper ? Character.toUpperCase(c) : c)")
-        .addStatement("upper = false")
-        .endControlFlow()
-        .endControlFlow()
-        .addStatement("return sb.toString()")
-        .build();
-  }
-
-  /** {@code --body}'s text: the JSON itself, {@code @file}'s content, or standard input for {@code -}. */
-  private MethodSpec readBodyMethod() {
-    ClassName files = ClassName.get("java.nio.file", "Files");
-    ClassName paths = ClassName.get("java.nio.file", "Path");
-    ClassName utf8 = ClassName.get("java.nio.charset", "StandardCharsets");
-    return MethodSpec.methodBuilder("readBody")
-        .addModifiers(Modifier.STATIC)
-        .returns(String.class)
-        .addParameter(COMMAND_SPEC, "spec")
-        .addParameter(String.class, "body")
-        .beginControlFlow("if (body == null)")
-        .addStatement("return $S", "{}")
-        .endControlFlow()
-        .beginControlFlow("try")
-        .beginControlFlow("if (body.equals($S))", "-")
-        .addStatement("return new String(System.in.readAllBytes(), $T.UTF_8)", utf8)
-        .endControlFlow()
-        .beginControlFlow("if (body.startsWith($S))", "@")
-        .addStatement("return $T.readString($T.of(body.substring(1)), $T.UTF_8)", files, paths, utf8)
-        .endControlFlow()
-        .nextControlFlow("catch ($T e)", ClassName.get("java.io", "IOException"))
-        .addStatement("throw new $T(spec.commandLine(), $S + e.getMessage(), e)", PARAMETER_EXCEPTION,
-            "--body: cannot read ")
-        .endControlFlow()
-        .addStatement("return body")
-        .build();
   }
 }

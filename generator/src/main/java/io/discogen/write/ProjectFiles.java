@@ -38,7 +38,30 @@ public final class ProjectFiles {
   public static GeneratedFile pom(List<ApiModel> apis, String runtimeVersion, boolean cli) {
     String artifact = apis.size() == 1 ? artifactId(apis.get(0).name(), apis.get(0).version()) : "discogen-clients";
     String name = apis.size() == 1 ? apis.get(0).displayName() + " client" : apis.size() + " API clients";
-    return new GeneratedFile("pom.xml", pom(artifact, name, runtimeVersion, cli).getBytes(StandardCharsets.UTF_8));
+    // The command line of a Google API uses Application Default Credentials by default (CommandRunner).
+    boolean google = cli && apis.stream().anyMatch(a -> a.scopes().stream()
+        .anyMatch(s -> s.url().startsWith("https://www.googleapis.com/auth/")));
+    String pom = pom(artifact, name, runtimeVersion, cli);
+    if (google) {
+      pom = pom.replace("\n  </dependencies>", "\n    <dependency>\n      <groupId>com.google.auth</groupId>\n"
+          + "      <artifactId>google-auth-library-oauth2-http</artifactId>\n      <version>"
+          + xml(buildProperty("googleAuthVersion", "1.52.0")) + "</version>\n    </dependency>\n  </dependencies>");
+    }
+    return new GeneratedFile("pom.xml", pom.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** A version this generator was built with (discogen.properties), or {@code fallback}. */
+  private static String buildProperty(String key, String fallback) {
+    try (java.io.InputStream in = ProjectFiles.class.getResourceAsStream("/io/discogen/discogen.properties")) {
+      java.util.Properties p = new java.util.Properties();
+      if (in != null) {
+        p.load(in);
+      }
+      String v = p.getProperty(key, fallback);
+      return v.startsWith("${") ? fallback : v;
+    } catch (java.io.IOException e) {
+      return fallback;
+    }
   }
 
   /**

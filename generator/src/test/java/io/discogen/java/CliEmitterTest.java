@@ -122,8 +122,8 @@ class CliEmitterTest {
     Run r = run("projects", "locations", "sessions", "get", "projects/p/locations/l/sessions/s", "--root-url", root());
     assertEquals(0, r.exit(), r.err());
     assertEquals(List.of("GET /v1/projects/p/locations/l/sessions/s?prettyPrint=false"), received);
-    assertTrue(r.out().contains("\"name\" : \"projects/p/locations/l/sessions/s\""), r.out());
-    assertTrue(r.out().contains("\"state\" : \"ACTIVE\""), r.out());
+    assertTrue(r.out().contains("\"name\":\"projects/p/locations/l/sessions/s\""), r.out());
+    assertTrue(r.out().contains("\"state\":\"ACTIVE\""), r.out());
   }
 
   @Test
@@ -138,7 +138,7 @@ class CliEmitterTest {
     assertTrue(sent.contains("sessionId=s1"), sent);
     assertTrue(sent.contains("fields=name"), sent);
     assertTrue(sent.endsWith(" {\"labels\":{\"a\":\"b\"}}"), sent);
-    assertTrue(r.out().contains("\"done\" : false"), r.out());
+    assertTrue(r.out().contains("\"done\":false"), r.out());
   }
 
   @Test
@@ -289,6 +289,43 @@ class CliEmitterTest {
   }
 
   @Test
+  void formatTableAlignsColumnsUnderAHeaderAndLimitStopsEarly() throws Exception {
+    received.clear();
+    Run r = run("projects", "locations", "sessions", "list", "projects/p/locations/l", "--all",
+        "--format", "table(name,state)", "--root-url", root());
+    assertEquals(0, r.exit(), r.err());
+    assertEquals("NAME  STATE\ns1    ACTIVE\ns2    CREATING\ns3    ACTIVE\n", r.out().replace("\r\n", "\n"));
+    received.clear();
+    Run limited = run("projects", "locations", "sessions", "list", "projects/p/locations/l", "--all", "--limit", "2",
+        "--format", "value(name)", "--root-url", root());
+    assertEquals("s1\ns2\n", limited.out().replace("\r\n", "\n"));
+    assertEquals(1, received.size(), "the second page is never asked for: " + received);
+  }
+
+  @Test
+  void fieldCursorChecksNamesAndValuesAgainstTheModelBeforeSending() throws Exception {
+    received.clear();
+    Run typo = run("projects", "locations", "sessions", "create", "projects/p/locations/l", "--root-url", root(),
+        "-r", "runtime-config", "contaner-image=y");
+    assertEquals(2, typo.exit());
+    assertTrue(typo.err().startsWith("-r: RuntimeConfig has no field 'contaner-image' (at runtime-config); "
+        + "did you mean container-image?"), typo.err());
+    Run wrongType = run("projects", "locations", "sessions", "create", "projects/p/locations/l", "--root-url", root(),
+        "-r", "environment-config", "execution-config", "ttl=an hour");
+    assertEquals(2, wrongType.exit());
+    assertTrue(wrongType.err().startsWith("-r: environment-config.execution-config.ttl: expected a duration in seconds"),
+        wrongType.err());
+    assertEquals(List.of(), received);
+    // A map key is taken whole, dots included (Spark properties).
+    Run props = run("projects", "locations", "sessions", "create", "projects/p/locations/l", "--root-url", root(),
+        "-r", "runtime-config", "properties", "spark.executor.memory=4g", "..", "..", "environment-config.execution-config.ttl=3600s");
+    assertEquals(0, props.exit(), props.err());
+    assertTrue(received.get(0).contains("\"runtimeConfig\":{\"properties\":{\"spark.executor.memory\":\"4g\"}}"),
+        received.toString());
+    assertTrue(received.get(0).contains("\"ttl\":\"3600s\""), received.toString());
+  }
+
+  @Test
   void createWaitPollsTheOperation() throws Exception {
     received.clear();
     Run r = run("projects", "locations", "sessions", "create", "projects/p/locations/l", "--wait",
@@ -357,6 +394,9 @@ class CliEmitterTest {
     assertTrue(out.contains("-H 'Authorization: REDACTED'"), out);
     assertTrue(!out.contains("secret-token"), out);
     assertTrue(out.contains("--data-binary '{\"labels\":{\"it'\\''s\":\"b\"}}'"), out);
+    Run key = run("projects", "locations", "sessions", "get", "projects/p/locations/l/sessions/s", "--api-key", "k3y",
+        "--dry-run", "--root-url", root());
+    assertTrue(key.out().contains("key=REDACTED") && !key.out().contains("k3y"), key.out());
   }
 
   @Test

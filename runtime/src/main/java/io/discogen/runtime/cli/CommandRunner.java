@@ -1,0 +1,154 @@
+package io.discogen.runtime.cli;
+
+import io.discogen.runtime.ApiException;
+import io.discogen.runtime.ClientOptions;
+import io.discogen.runtime.Credentials;
+import io.discogen.runtime.GoogleCredentialsAdapter;
+import io.discogen.runtime.TransportException;
+import io.discogen.runtime.json.Json;
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+/**
+ * What every method command of a generated command line does around its call: the client's
+ * options from the connection flags, printing the result in the chosen {@link OutputFormat}, and
+ * failures as one line and an exit code: 0 done, 1 the API answered with an error (its HTTP status
+ * first), 2 usage (a {@link UsageException}, which the command turns into picocli's), 3 the API
+ * could not be reached. The generated commands only parse arguments and build the typed request.
+ */
+public final class CommandRunner {
+  /** Exit code: the API answered with an error. */
+  public static final int API_ERROR = 1;
+  /** Exit code: the API could not be reached. */
+  public static final int UNREACHABLE = 3;
+
+  private CommandRunner() {}
+
+  /** What {@code --all} returns: the items of every page, printed as they come, at most {@code limit} (null: all). */
+  public record Items(Iterable<?> items, Integer limit) { }
+
+  /**
+   * The client options for the connection flags: {@code rootUrl} (null: the API's), an access
+   * token or an API key (else {@code defaultCredentials}, which may be null, for an https root), and
+   * {@code --dry-run}.
+   */
+  public static ClientOptions.Builder options(String rootUrl, String accessToken, String apiKey, boolean dryRun,
+      java.util.function.Supplier<Credentials> defaultCredentials) {
+    ClientOptions.Builder options = ClientOptions.builder();
+    if (rootUrl != null) {
+      options.rootUrl(rootUrl);
+    }
+    if (accessToken != null) {
+      options.credentials(Credentials.bearerToken(accessToken));
+    } else if (apiKey != null) {
+      options.credentials(Credentials.apiKey(apiKey));
+    } else if (defaultCredentials != null && !dryRun && (rootUrl == null || !rootUrl.startsWith("http:"))) {
+      // Plain http is an emulator or a mock on this machine, which needs no credentials.
+      Credentials c = defaultCredentials.get();
+      if (c != null) {
+        options.credentials(c);
+      }
+    }
+    if (dryRun) {
+      options.addPolicy(CurlCommand.policy());
+    }
+    return options;
+  }
+
+  /**
+   * Application Default Credentials (google-auth-library: {@code GOOGLE_APPLICATION_CREDENTIALS},
+   * gcloud's {@code application-default login}, the metadata server), looked for when the first
+   * request needs them, so that a command sent to an emulator or a mock, or not sent at all ({@code
+   * --dry-run}), never waits for the search. Where there are none, the call fails with a usage error
+   * that says what to do.
+   */
+  public static Credentials applicationDefault() {
+    return new Credentials() {
+      private Credentials found;
+
+      private synchronized Credentials found() {
+        if (found == null) {
+          try {
+            Class.forName("com.google.auth.oauth2.GoogleCredentials");
+          } catch (ClassNotFoundException e) {
+            throw new UsageException("no credentials: pass --access-token or --api-key"
+                + " (or put google-auth-library on the class path for Application Default Credentials)");
+          }
+          try {
+            found = GoogleCredentialsAdapter.applicationDefault();
+          } catch (java.io.UncheckedIOException e) {
+            throw new UsageException("no Application Default Credentials: run `gcloud auth application-default login`"
+                + " or set GOOGLE_APPLICATION_CREDENTIALS, or pass --access-token or --api-key", e);
+          }
+        }
+        return found;
+      }
+
+      @Override
+      public Authorization authorize(List<String> scopes) {
+        return found().authorize(scopes);
+      }
+
+      @Override
+      public java.util.concurrent.CompletableFuture<Authorization> authorizeAsync(List<String> scopes) {
+        try {
+          return found().authorizeAsync(scopes);
+        } catch (RuntimeException e) {
+          return java.util.concurrent.CompletableFuture.failedFuture(e);
+        }
+      }
+
+      @Override
+      public boolean invalidate(Authorization rejected) {
+        return found().invalidate(rejected);
+      }
+
+      @Override
+      public String kind() {
+        return "application-default";
+      }
+    };
+  }
+
+  /**
+   * Runs {@code call} and prints what it returns ({@link Items} one by one); returns the exit code.
+   *
+   * @throws UsageException a usage error found before anything was sent
+   */
+  public static int run(PrintWriter out, PrintWriter err, String format, Callable<?> call) throws Exception {
+    OutputFormat.Printer printer = OutputFormat.parse(format).printer(out, System.console() != null);
+    try {
+      Object response = call.call();
+      if (response instanceof Items all) {
+        // Counted before asking for more: the page after the last item wanted is never fetched.
+        java.util.Iterator<?> items = all.items().iterator();
+        for (long n = 0; (all.limit() == null || n < all.limit()) && items.hasNext(); n++) {
+          printer.item(items.next());
+        }
+      } else if (response != null) {
+        printer.response(response);
+      }
+      printer.finish();
+      return 0;
+    } catch (CurlCommand dryRun) {
+      out.println(dryRun.command());
+      out.flush();
+      return 0;
+    } catch (ApiException e) {
+      err.println("error: HTTP " + e.getMessage()); // the message opens with the status
+      if (e.details() != null) {
+        for (Map<String, Object> detail : e.details()) {
+          err.println("  " + Json.get().writeString(detail));
+        }
+      }
+      err.flush();
+      return API_ERROR;
+    } catch (TransportException e) {
+      err.println("error: cannot reach the API: " + e.getMessage());
+      err.flush();
+      return UNREACHABLE;
+    }
+  }
+}

@@ -1,0 +1,103 @@
+package io.discogen.runtime.cli;
+
+import io.discogen.runtime.Exchange;
+import io.discogen.runtime.HttpPolicy;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.Flow;
+
+/**
+ * {@code --dry-run}: a policy that sends nothing and stops the call with the request as a {@code
+ * curl} command that sends the same bytes, secrets redacted (the {@code Authorization} header and
+ * an API key in the query), so that it can be shown in a bug report and replayed.
+ */
+public final class CurlCommand extends RuntimeException {
+  private static final long serialVersionUID = 1L;
+  private static final Set<String> SECRET_QUERY = Set.of("key", "access_token");
+
+  private CurlCommand(String command) {
+    super(command, null, false, false);
+  }
+
+  /** The command line: {@code curl -X METHOD 'URL' -H ... --data-binary ...}. */
+  public String command() {
+    return getMessage();
+  }
+
+  /** A policy that throws a {@link CurlCommand} in place of sending each exchange. */
+  public static HttpPolicy policy() {
+    return (exchange, next) -> {
+      throw new CurlCommand(render(exchange));
+    };
+  }
+
+  static String render(Exchange exchange) {
+    StringBuilder sb = new StringBuilder("curl -X ").append(exchange.method()).append(' ')
+        .append(quote(redactQuery(exchange.uri().toString())));
+    for (Map.Entry<String, String> h : new TreeMap<>(exchange.headers()).entrySet()) {
+      String value = h.getKey().equalsIgnoreCase("Authorization") ? "REDACTED" : h.getValue();
+      if (h.getKey().equalsIgnoreCase("Accept-Encoding")) {
+        continue; // curl would print the compressed bytes
+      }
+      sb.append(" \\\n  -H ").append(quote(h.getKey() + ": " + value));
+    }
+    HttpRequest.BodyPublisher body = exchange.body();
+    if (body != null && body.contentLength() != 0) {
+      sb.append(" \\\n  --data-binary ").append(quote(new String(bytes(body), StandardCharsets.UTF_8)));
+    }
+    return sb.toString();
+  }
+
+  private static String redactQuery(String url) {
+    int q = url.indexOf('?');
+    if (q < 0) {
+      return url;
+    }
+    StringBuilder b = new StringBuilder(url.substring(0, q + 1));
+    String sep = "";
+    for (String pair : url.substring(q + 1).split("&", -1)) {
+      int eq = pair.indexOf('=');
+      String name = eq < 0 ? pair : pair.substring(0, eq);
+      b.append(sep).append(eq >= 0 && SECRET_QUERY.contains(name) ? name + "=REDACTED" : pair);
+      sep = "&";
+    }
+    return b.toString();
+  }
+
+  private static byte[] bytes(HttpRequest.BodyPublisher body) {
+    HttpResponse.BodySubscriber<byte[]> sink = HttpResponse.BodySubscribers.ofByteArray();
+    body.subscribe(new Flow.Subscriber<>() {
+      @Override
+      public void onSubscribe(Flow.Subscription subscription) {
+        sink.onSubscribe(subscription);
+      }
+
+      @Override
+      public void onNext(ByteBuffer buffer) {
+        sink.onNext(List.of(buffer));
+      }
+
+      @Override
+      public void onError(Throwable error) {
+        sink.onError(error);
+      }
+
+      @Override
+      public void onComplete() {
+        sink.onComplete();
+      }
+    });
+    return sink.getBody().toCompletableFuture().join();
+  }
+
+  /** {@code text} in single quotes for a POSIX shell. */
+  static String quote(String text) {
+    return "'" + text.replace("'", "'\\''") + "'";
+  }
+}

@@ -19,7 +19,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Every one of the 454 real discovery documents generates, and all the generated sources compile
+ * Every one of the 454 real discovery documents generates, with its command line ({@code --cli}), and
+ * all the generated sources compile
  * together with the runtime under {@code javac -Xlint:all}: no error, no warning. Run with {@code
  * mvn -Pcorpus}; prints the time and peak heap of each phase.
  */
@@ -37,7 +38,7 @@ class CorpusCompileTest {
 
     resetPeaks();
     long t0 = System.nanoTime();
-    Generator.Written r = Generator.generate(new GeneratorOptions(List.of(corpus), out, null, true));
+    Generator.Written r = Generator.generate(new GeneratorOptions(List.of(corpus), out, null, true, null, null, false, true));
     long genMs = (System.nanoTime() - t0) / 1_000_000;
     long genPeak = peakHeapMb();
     assertEquals(docs, r.apis().size(), "every document generates");

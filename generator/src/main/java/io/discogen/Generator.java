@@ -249,7 +249,22 @@ public final class Generator {
 
   /** The project's {@code pom.xml}, unless only sources were asked for. */
   private static List<GeneratedFile> projectFiles(Read read, GeneratorOptions options) {
-    return options.sourcesOnly() ? List.of() : List.of(ProjectFiles.pom(read.apis(), version(), options.cli()));
+    if (options.sourcesOnly()) {
+      return List.of();
+    }
+    if (!options.cli()) {
+      return List.of(ProjectFiles.pom(read.apis(), version(), List.of()));
+    }
+    // With --cli: a runnable jar of each API's command line, and a launcher for each in bin/.
+    List<ProjectFiles.CommandLine> commands = new ArrayList<>();
+    for (ApiModel api : read.apis()) {
+      commands.add(new ProjectFiles.CommandLine(api,
+          JavaEmitter.cliMainClass(api, read.packages().get(api.source().displayPath()))));
+    }
+    List<GeneratedFile> files = new ArrayList<>();
+    files.add(ProjectFiles.pom(read.apis(), version(), commands));
+    files.addAll(ProjectFiles.launchers(read.apis(), version(), commands));
+    return files;
   }
 
   private static List<GeneratedFile> docs(Read read, GeneratorOptions options) {

@@ -56,6 +56,11 @@ public final class JavaEmitter {
     return plan(NamePlan.of(api, packageName), api, packageName, cli);
   }
 
+  /** The class whose {@code main} runs the command line of {@code api} ({@code --cli}). */
+  public static String cliMainClass(ApiModel api, String packageName) {
+    return CliEmitter.cliClass(NamePlan.of(api, packageName)).canonicalName();
+  }
+
   /** As {@link #plan(ApiModel, String)}, with names planned already (tests plan with other limits). */
   static List<Supplier<JavaFile>> plan(NamePlan names, ApiModel api, String packageName) {
     return plan(names, api, packageName, false);

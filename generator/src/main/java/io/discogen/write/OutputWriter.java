@@ -159,6 +159,9 @@ public final class OutputWriter {
         throw e.getCause();
       }
       Files.write(target, f.content());
+      if (f.executable()) {
+        makeExecutable(target);
+      }
       written.add(f.path());
     }
 
@@ -380,5 +383,12 @@ public final class OutputWriter {
         return FileVisitResult.CONTINUE;
       }
     });
+  }
+
+  /** rwxr-xr-x where the file system has POSIX permissions; elsewhere the file stays as written. */
+  private static void makeExecutable(Path file) throws IOException {
+    if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+      Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+    }
   }
 }

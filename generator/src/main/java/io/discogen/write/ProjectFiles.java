@@ -28,26 +28,185 @@ public final class ProjectFiles {
   private ProjectFiles() {}
 
   public static GeneratedFile pom(List<ApiModel> apis, String runtimeVersion) {
-    return pom(apis, runtimeVersion, false);
+    return pom(apis, runtimeVersion, List.of());
   }
 
+  /** The command line ({@code --cli}) of one API: the class whose {@code main} runs it. */
+  public record CommandLine(ApiModel api, String mainClass) { }
+
   /**
-   * The pom; with {@code cli}, depending on picocli too (the version the generator itself uses),
-   * for the generated command-line programs.
+   * The pom; with {@code commands} (the {@code --cli} programs), depending on picocli too (the
+   * version the generator itself uses), on google-auth-library where an API is Google's (its
+   * command line uses Application Default Credentials), and building a runnable jar of all of it,
+   * {@code target/<artifact>-<version>-cli.jar}, beside the client's.
    */
-  public static GeneratedFile pom(List<ApiModel> apis, String runtimeVersion, boolean cli) {
-    String artifact = apis.size() == 1 ? artifactId(apis.get(0).name(), apis.get(0).version()) : "discogen-clients";
-    String name = apis.size() == 1 ? apis.get(0).displayName() + " client" : apis.size() + " API clients";
-    // The command line of a Google API uses Application Default Credentials by default (CommandRunner).
+  public static GeneratedFile pom(List<ApiModel> apis, String runtimeVersion, List<CommandLine> commands) {
+    boolean cli = !commands.isEmpty();
     boolean google = cli && apis.stream().anyMatch(a -> a.scopes().stream()
         .anyMatch(s -> s.url().startsWith("https://www.googleapis.com/auth/")));
-    String pom = pom(artifact, name, runtimeVersion, cli);
+    String pom = pom(artifactId(apis), name(apis), runtimeVersion, cli);
     if (google) {
       pom = pom.replace("\n  </dependencies>", "\n    <dependency>\n      <groupId>com.google.auth</groupId>\n"
           + "      <artifactId>google-auth-library-oauth2-http</artifactId>\n      <version>"
           + xml(buildProperty("googleAuthVersion", "1.52.0")) + "</version>\n    </dependency>\n  </dependencies>");
     }
+    if (cli) {
+      String main = commands.size() == 1
+          ? "\n                  <mainClass>" + xml(commands.get(0).mainClass()) + "</mainClass>" : "";
+      pom = pom.replace("\n    </plugins>\n  </build>", ("\n" + """
+                  <plugin>
+                    <!-- The command line and everything it needs in one jar: target/*-cli.jar (bin/ runs it). -->
+                    <groupId>org.apache.maven.plugins</groupId>
+                    <artifactId>maven-shade-plugin</artifactId>
+                    <version>%s</version>
+                    <executions>
+                      <execution>
+                        <phase>package</phase>
+                        <goals>
+                          <goal>shade</goal>
+                        </goals>
+                        <configuration>
+                          <shadedArtifactAttached>true</shadedArtifactAttached>
+                          <shadedClassifierName>cli</shadedClassifierName>
+                          <createDependencyReducedPom>false</createDependencyReducedPom>
+                          <filters>
+                            <filter>
+                              <artifact>*:*</artifact>
+                              <excludes>
+                                <exclude>META-INF/*.SF</exclude>
+                                <exclude>META-INF/*.DSA</exclude>
+                                <exclude>META-INF/*.RSA</exclude>
+                                <exclude>META-INF/MANIFEST.MF</exclude>
+                                <exclude>module-info.class</exclude>
+                                <exclude>META-INF/versions/*/module-info.class</exclude>
+                              </excludes>
+                            </filter>
+                          </filters>
+                          <transformers>
+                            <transformer implementation="org.apache.maven.plugins.shade.resource.ManifestResourceTransformer">%s
+                              <manifestEntries>
+                                <Multi-Release>true</Multi-Release>
+                              </manifestEntries>
+                            </transformer>
+                            <transformer implementation="org.apache.maven.plugins.shade.resource.ServicesResourceTransformer"/>
+                          </transformers>
+                        </configuration>
+                      </execution>
+                    </executions>
+                  </plugin>
+            """.formatted(SHADE_VERSION, main)).stripTrailing() + "\n    </plugins>\n  </build>");
+    }
     return new GeneratedFile("pom.xml", pom.getBytes(StandardCharsets.UTF_8));
+  }
+
+  private static final String SHADE_VERSION = "3.6.0";
+
+  private static String artifactId(List<ApiModel> apis) {
+    return apis.size() == 1 ? artifactId(apis.get(0).name(), apis.get(0).version()) : "discogen-clients";
+  }
+
+  private static String name(List<ApiModel> apis) {
+    return apis.size() == 1 ? apis.get(0).displayName() + " client" : apis.size() + " API clients";
+  }
+
+  /**
+   * A launcher per command line, {@code bin/<api>} ({@code bin/<api>-<version>} where two APIs
+   * share a name): runs the jar the pom builds with class-data sharing, as {@code bin/discogen} does.
+   */
+  public static List<GeneratedFile> launchers(List<ApiModel> apis, String version, List<CommandLine> commands) {
+    String jar = artifactId(apis) + "-" + version + "-cli.jar";
+    java.util.Map<String, Long> names = new java.util.HashMap<>();
+    for (CommandLine c : commands) {
+      names.merge(slug(c.api().name()), 1L, Long::sum);
+    }
+    List<GeneratedFile> out = new java.util.ArrayList<>();
+    for (CommandLine c : commands) {
+      String command = slug(c.api().name());
+      if (command.isEmpty() || names.get(command) > 1) {
+        command = slug(c.api().name() + "-" + c.api().version());
+      }
+      if (command.isEmpty()) {
+        command = "api";
+      }
+      out.add(new GeneratedFile("bin/" + command, launcher(command, c.mainClass(), jar).getBytes(StandardCharsets.UTF_8),
+          true));
+    }
+    return out;
+  }
+
+  static String launcher(String command, String mainClass, String jar) {
+    String env = command.toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]", "_");
+    return """
+        #!/bin/sh
+        # %1$s: the command line of the generated client (%2$s), from target/%3$s (mvn package builds it).
+        # Generated by Discogen. Do not edit.
+        #
+        # - Class data sharing: the first successful run for a given JDK and jar records the classes it
+        #   loads in an AppCDS archive under ${XDG_CACHE_HOME:-~/.cache}/discogen-cli (that run is slower,
+        #   once); later runs map it instead of loading and verifying those classes from the jar. A
+        #   rebuilt jar or another JDK gets a new archive; one the JVM cannot use is ignored.
+        # - The JIT's C1 compiler only and the serial collector: a command runs for well under a second.
+        #
+        # Environment: JAVA_HOME (else java on PATH), %4$s_JAR (another jar), %4$s_JAVA_OPTS (JVM
+        # options, given last), %4$s_CDS=0 (no archive).
+        set -u
+
+        self=$0
+        while [ -h "$self" ]; do
+          link=$(readlink "$self")
+          case $link in /*) self=$link ;; *) self=$(dirname "$self")/$link ;; esac
+        done
+        here=$(cd "$(dirname "$self")" && pwd)
+
+        jar=${%4$s_JAR:-$here/../target/%3$s}
+        if [ ! -f "$jar" ]; then
+          echo "%1$s: cannot find $jar (build it with mvn package, or set %4$s_JAR)" >&2
+          exit 2
+        fi
+        jar=$(cd "$(dirname "$jar")" && pwd)/$(basename "$jar")
+
+        if [ -n "${JAVA_HOME:-}" ]; then
+          java=$JAVA_HOME/bin/java
+          jdk=$JAVA_HOME
+        else
+          java=$(command -v java) || { echo "%1$s: no java on PATH (Java 17 or later; or set JAVA_HOME)" >&2; exit 2; }
+          real=$(readlink -f "$java" 2>/dev/null || echo "$java")
+          jdk=$(dirname "$(dirname "$real")")
+        fi
+
+        opts="-XX:TieredStopAtLevel=1 -XX:+UseSerialGC"
+        cds=
+        dump=
+        if [ "${%4$s_CDS:-1}" != 0 ]; then
+          cache=${XDG_CACHE_HOME:-${HOME:-/tmp}/.cache}/discogen-cli
+          key=$({ stat -L -c '%%n %%s %%Y' "$jar" "$jdk/lib/modules" 2>/dev/null \
+              || stat -L -f '%%N %%z %%m' "$jar" "$jdk/lib/modules" 2>/dev/null \
+              || echo "$jar $java"; echo "$opts ${%4$s_JAVA_OPTS:-}"; } | cksum | cut -d' ' -f1)
+          archive=$cache/%1$s-$key.jsa
+          if [ -f "$archive" ]; then
+            cds=-XX:SharedArchiveFile=$archive
+          elif mkdir -p "$cache" 2>/dev/null && [ -w "$cache" ]; then
+            dump=$archive.$$.tmp
+            cds=-XX:ArchiveClassesAtExit=$dump
+          fi
+        fi
+
+        if [ -z "$dump" ]; then
+          # shellcheck disable=SC2086
+          exec "$java" -Xshare:auto -Xlog:cds*=off ${cds:+"$cds"} $opts ${%4$s_JAVA_OPTS:-} -cp "$jar" %2$s "$@"
+        fi
+        # -Xbatch while recording: JDK 17 archives a method queued for compilation as such, and never
+        # compiles it in later runs (JDK-8306460).
+        # shellcheck disable=SC2086
+        "$java" -Xshare:auto -Xlog:cds*=off -Xbatch "$cds" $opts ${%4$s_JAVA_OPTS:-} -cp "$jar" %2$s "$@"
+        status=$?
+        if [ "$status" = 0 ] && [ -s "$dump" ]; then
+          mv -f "$dump" "$archive" 2>/dev/null || rm -f "$dump"
+        else
+          rm -f "$dump"
+        fi
+        exit $status
+        """.formatted(command, mainClass, jar, env);
   }
 
   /** A version this generator was built with (discogen.properties), or {@code fallback}. */

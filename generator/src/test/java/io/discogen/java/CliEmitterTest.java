@@ -417,5 +417,17 @@ class CliEmitterTest {
     String pom = files.stream().filter(f -> f.path().equals("pom.xml")).findFirst()
         .map(f -> new String(f.content(), StandardCharsets.UTF_8)).orElseThrow();
     assertTrue(pom.contains("<artifactId>picocli</artifactId>\n      <version>" + CommandLine.VERSION + "</version>"), pom);
+    // A Google API's command line finds Application Default Credentials through google-auth-library.
+    assertTrue(pom.contains("<artifactId>google-auth-library-oauth2-http</artifactId>"), pom);
+    // One runnable jar with everything, which bin/dataproc runs.
+    assertTrue(pom.contains("<artifactId>maven-shade-plugin</artifactId>"), pom);
+    assertTrue(pom.contains("<shadedClassifierName>cli</shadedClassifierName>"), pom);
+    assertTrue(pom.contains("<mainClass>" + PKG + ".DataprocCli</mainClass>"), pom);
+    io.discogen.GeneratedFile launcher = files.stream().filter(f -> f.path().equals("bin/dataproc")).findFirst().orElseThrow();
+    assertTrue(launcher.executable());
+    String script = new String(launcher.content(), StandardCharsets.UTF_8);
+    assertTrue(script.startsWith("#!/bin/sh\n"), script);
+    assertTrue(script.contains("-cp \"$jar\" " + PKG + ".DataprocCli \"$@\""), script);
+    assertTrue(script.contains("$here/../target/dataproc-v1-client-" + io.discogen.Generator.version() + "-cli.jar"), script);
   }
 }

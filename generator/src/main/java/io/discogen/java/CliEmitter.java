@@ -58,8 +58,7 @@ final class CliEmitter {
 
   /** Options every method command has; parameters may not take these names. */
   private static final Set<String> RESERVED_OPTIONS =
-      Set.of("help", "version", "body", "root-url", "access-token", "api-key", "format", "all", "limit", "wait", "dry-run",
-          "field");
+      Set.of("help", "version", "body", "root-url", "access-token", "api-key", "format", "all", "wait", "dry-run", "field");
 
   private final ApiModel api;
   private final NamePlan names;
@@ -297,6 +296,9 @@ final class CliEmitter {
     Set<String> optionNames = new HashSet<>(RESERVED_OPTIONS);
     for (Parameter p : api.commonParameters()) {
       optionNames.add(kebab(p.name()));
+    }
+    if (m.pagedItem() != null) {
+      optionNames.add("limit"); // --all's --limit; an API parameter named limit is --param-limit there
     }
     CodeBlock.Builder call = CodeBlock.builder();
     call.addStatement("$T $N = $N.client()", names.service(), client, conn);
@@ -592,10 +594,25 @@ final class CliEmitter {
     boolean google = api.scopes().stream().anyMatch(sc -> sc.url().startsWith(GOOGLE_SCOPES));
     b.addMethod(MethodSpec.methodBuilder("client")
         .returns(names.service())
-        .addStatement("return new $T($T.options(rootUrl, accessToken, apiKey, dryRun, $L).build())", names.service(),
-            COMMAND_RUNNER, google ? CodeBlock.of("$T::applicationDefault", COMMAND_RUNNER) : CodeBlock.of("null"))
+        .addStatement("return new $T($T.options(rootUrl, accessToken, apiKey, $L, dryRun, $L).build())", names.service(),
+            COMMAND_RUNNER, apiKeyPlace(),
+            google ? CodeBlock.of("$T::applicationDefault", COMMAND_RUNNER) : CodeBlock.of("null"))
         .build());
     return b.build();
+  }
+
+  /**
+   * Where {@code --api-key} goes: the API's first API-key security scheme's parameter and place,
+   * else ({@code null, null}) Google's {@code key} query parameter.
+   */
+  private CodeBlock apiKeyPlace() {
+    for (io.discogen.ir.SecurityScheme s : api.securitySchemes()) {
+      if (s.kind() == io.discogen.ir.SecurityScheme.Kind.API_KEY && s.location() != null) {
+        return CodeBlock.of("$S, $T.$L", s.parameterName(), Runtime.CREDENTIALS.nestedClass("KeyLocation"),
+            s.location().name());
+      }
+    }
+    return CodeBlock.of("null, null");
   }
 
   /** The API-wide parameters, options of every method command. */

@@ -36,6 +36,16 @@ public final class CommandRunner {
    */
   public static ClientOptions.Builder options(String rootUrl, String accessToken, String apiKey, boolean dryRun,
       java.util.function.Supplier<Credentials> defaultCredentials) {
+    return options(rootUrl, accessToken, apiKey, null, null, dryRun, defaultCredentials);
+  }
+
+  /**
+   * As {@link #options(String, String, String, boolean, java.util.function.Supplier)}, with the API key
+   * sent where the API's security scheme says ({@code keyName} in {@code keyIn}); null for Google's
+   * {@code key} query parameter.
+   */
+  public static ClientOptions.Builder options(String rootUrl, String accessToken, String apiKey, String keyName,
+      Credentials.KeyLocation keyIn, boolean dryRun, java.util.function.Supplier<Credentials> defaultCredentials) {
     ClientOptions.Builder options = ClientOptions.builder();
     if (rootUrl != null) {
       options.rootUrl(rootUrl);
@@ -43,7 +53,7 @@ public final class CommandRunner {
     if (accessToken != null) {
       options.credentials(Credentials.bearerToken(accessToken));
     } else if (apiKey != null) {
-      options.credentials(Credentials.apiKey(apiKey));
+      options.credentials(keyIn == null ? Credentials.apiKey(apiKey) : Credentials.apiKey(keyName, keyIn, apiKey));
     } else if (defaultCredentials != null && !dryRun && (rootUrl == null || !rootUrl.startsWith("http:"))) {
       // Plain http is an emulator or a mock on this machine, which needs no credentials.
       Credentials c = defaultCredentials.get();

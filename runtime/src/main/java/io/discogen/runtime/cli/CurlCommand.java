@@ -14,8 +14,8 @@ import java.util.concurrent.Flow;
 
 /**
  * {@code --dry-run}: a policy that sends nothing and stops the call with the request as a {@code
- * curl} command that sends the same bytes, secrets redacted (the {@code Authorization} header and
- * an API key in the query), so that it can be shown in a bug report and replayed.
+ * curl} command that sends the same bytes, secrets redacted (see {@link #secret}), so that it can
+ * be shown in a bug report and replayed once the secrets are put back.
  */
 public final class CurlCommand extends RuntimeException {
   private static final long serialVersionUID = 1L;
@@ -41,7 +41,7 @@ public final class CurlCommand extends RuntimeException {
     StringBuilder sb = new StringBuilder("curl -X ").append(exchange.method()).append(' ')
         .append(quote(redactQuery(exchange.uri().toString())));
     for (Map.Entry<String, String> h : new TreeMap<>(exchange.headers()).entrySet()) {
-      String value = h.getKey().equalsIgnoreCase("Authorization") ? "REDACTED" : h.getValue();
+      String value = secret(h.getKey()) ? "REDACTED" : h.getValue();
       if (h.getKey().equalsIgnoreCase("Accept-Encoding")) {
         continue; // curl would print the compressed bytes
       }
@@ -64,10 +64,20 @@ public final class CurlCommand extends RuntimeException {
     for (String pair : url.substring(q + 1).split("&", -1)) {
       int eq = pair.indexOf('=');
       String name = eq < 0 ? pair : pair.substring(0, eq);
-      b.append(sep).append(eq >= 0 && SECRET_QUERY.contains(name) ? name + "=REDACTED" : pair);
+      b.append(sep).append(eq >= 0 && (SECRET_QUERY.contains(name) || secret(name)) ? name + "=REDACTED" : pair);
       sep = "&";
     }
     return b.toString();
+  }
+
+  /**
+   * Whether a header or query parameter may carry a secret: credentials (Authorization, cookies)
+   * and any name that says key, token, secret or password (an OpenAPI spec's {@code X-API-Key}).
+   */
+  static boolean secret(String name) {
+    String n = name.toLowerCase(java.util.Locale.ROOT);
+    return n.equals("authorization") || n.equals("proxy-authorization") || n.equals("cookie")
+        || n.contains("key") || n.contains("token") || n.contains("secret") || n.contains("password");
   }
 
   private static byte[] bytes(HttpRequest.BodyPublisher body) {

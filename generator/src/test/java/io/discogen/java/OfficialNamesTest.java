@@ -66,8 +66,8 @@ class OfficialNamesTest {
     String pkg = "io.discogen.test.itk";
     try (URLClassLoader l = load("identitytoolkit.v1.json", pkg, work)) {
       // Were both GoogleCloudIdentitytoolkitV1SignInWithPass1BOVWG (cut at 48 characters).
-      Class<?> req = cls(l, pkg, "GoogleCloudIdentitytoolkitV1SignInWithPasswordRequest");
-      Class<?> resp = cls(l, pkg, "GoogleCloudIdentitytoolkitV1SignInWithPasswordResponse");
+      Class<?> req = cls(l, pkg + ".model", "GoogleCloudIdentitytoolkitV1SignInWithPasswordRequest");
+      Class<?> resp = cls(l, pkg + ".model", "GoogleCloudIdentitytoolkitV1SignInWithPasswordResponse");
       assertTrue(methodNames(req).contains("getPassword"));
       assertTrue(methodNames(resp).contains("getIdToken"));
     }
@@ -77,7 +77,7 @@ class OfficialNamesTest {
   void javaLangNamesAreKeptAndJavaLangIsQualified(@TempDir Path work) throws Exception {
     String pkg = "io.discogen.test.gmail";
     try (URLClassLoader l = load("gmail.v1.json", pkg, work)) {
-      Class<?> thread = cls(l, pkg, "Thread");
+      Class<?> thread = cls(l, pkg + ".model", "Thread");
       assertTrue(JsonModel.class.isAssignableFrom(thread));
       assertTrue(methodNames(thread).contains("getMessages"));
       // users.messages.import: a keyword, so the API's name in front, as in Google's client.
@@ -95,14 +95,14 @@ class OfficialNamesTest {
   void storageObjectAsInGooglesClient(@TempDir Path work) throws Exception {
     String pkg = "io.discogen.test.storage";
     try (URLClassLoader l = load("storage.v1.json", pkg, work)) {
-      Class<?> object = cls(l, pkg, "StorageObject");
+      Class<?> object = cls(l, pkg + ".model", "StorageObject");
       assertTrue(methodNames(object).contains("getBucket"));
-      assertThrowsNotFound(l, pkg + ".ObjectModel");
+      assertThrowsNotFound(l, pkg + ".model.ObjectModel");
       Class<?> objects = find(l, pkg, "$Objects");
       Method get = Arrays.stream(objects.getDeclaredMethods()).filter(m -> m.getName().equals("get")).findFirst().orElseThrow();
       Class<?> getRequest = get.getReturnType();
       // The request's response type: ClientRequest<StorageObject, Get>.
-      assertTrue(getRequest.getGenericSuperclass().getTypeName().contains(pkg + ".StorageObject"),
+      assertTrue(getRequest.getGenericSuperclass().getTypeName().contains(pkg + ".model.StorageObject"),
           getRequest.getGenericSuperclass().getTypeName());
     }
   }
@@ -111,13 +111,16 @@ class OfficialNamesTest {
   void calendarErrorImportAndDefaults(@TempDir Path work) throws Exception {
     String pkg = "io.discogen.test.calendar";
     try (URLClassLoader l = load("calendar.v3.json", pkg, work)) {
-      Class<?> error = cls(l, pkg, "Error");
+      Class<?> error = cls(l, pkg + ".model", "Error");
       assertTrue(methodNames(error).contains("getReason"));
       Class<?> events = find(l, pkg, "$Events");
       assertTrue(methodNames(events).contains("calendarImport"), methodNames(events).toString());
+      // The model Calendar and the service Calendar, each in its package, as in Google's client.
+      assertTrue(methodNames(cls(l, pkg + ".model", "Calendar")).contains("getSummary"));
+      assertTrue(methodNames(cls(l, pkg, "Calendar")).contains("calendars"));
 
       // "anyoneCanAddSelf": {"type": "boolean", "default": "false"}; guestsCanSeeOtherGuests defaults to true.
-      Class<?> event = cls(l, pkg, "Event");
+      Class<?> event = cls(l, pkg + ".model", "Event");
       Object e = event.getConstructor().newInstance();
       Method isAnyone = event.getMethod("isAnyoneCanAddSelf");
       assertEquals(boolean.class, isAnyone.getReturnType());

@@ -1,7 +1,7 @@
 package com.example.app;
 
-import com.example.pets.Owner;
-import com.example.pets.Pet;
+import com.example.pets.model.Owner;
+import com.example.pets.model.Pet;
 import com.example.pets.Pets;
 
 /** Uses the generated client: it compiles only if the plugin generated it and added the source root. */

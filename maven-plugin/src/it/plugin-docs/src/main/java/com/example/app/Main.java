@@ -1,6 +1,6 @@
 package com.example.app;
 
-import com.example.petstore.Pet;
+import com.example.petstore.model.Pet;
 import com.example.petstore.Petstore;
 import io.discogen.runtime.ClientOptions;
 

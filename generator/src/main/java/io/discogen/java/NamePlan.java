@@ -117,12 +117,18 @@ public final class NamePlan {
   static final Set<String> OBJECT_METHODS = Set.of(
       "getClass", "hashCode", "equals", "clone", "toString", "notify", "notifyAll", "wait", "finalize");
   /**
-   * Methods of {@code Object} taking no arguments: an accessor with arguments only overloads one
-   * ({@code clone(String project, ...)}, as in Google's own clients); {@code equals} and {@code wait}
-   * stay reserved, their overloads would read as the {@code Object} methods.
+   * Methods of {@code Object} an accessor with arguments only overloads ({@code clone(String
+   * project, ...)}, {@code wait(String project, String operation)}, as in Google's own clients);
+   * {@code equals} stays reserved, its overload would read as {@code Object}'s.
    */
   private static final Set<String> OVERLOADABLE_OBJECT_METHODS = Set.of(
-      "getClass", "hashCode", "clone", "toString", "notify", "notifyAll", "finalize");
+      "getClass", "hashCode", "clone", "toString", "notify", "notifyAll", "finalize", "wait");
+
+  /**
+   * What a resource class named like an enclosing class (Sheets' {@code spreadsheets.sheets}, Tasks'
+   * {@code tasks}) gets at its end: {@code SheetsOperations}, as in Google's clients.
+   */
+  private static final String RESOURCE_SUFFIX = "Operations";
 
   /**
    * Names Google's own generated clients (apis-client-generator's Java language model) never give
@@ -324,12 +330,12 @@ public final class NamePlan {
       ClassName cls;
       List<String> inner;
       if (topLevel != null) {
-        simple = topLevel.allocate(className(r.name()), "Resource", true, rptr, nestedLength(r.methods(), r.resources()));
+        simple = topLevel.allocate(className(r.name()), RESOURCE_SUFFIX, true, rptr, nestedLength(r.methods(), r.resources()));
         cls = ClassName.get(packageName, simple);
         inner = List.of(simple);
         topLevelResources.add(r);
       } else {
-        simple = classes.allocate(className(r.name()), "Resource", false, rptr, nestedLength(r.methods(), r.resources()));
+        simple = classes.allocate(className(r.name()), RESOURCE_SUFFIX, false, rptr, nestedLength(r.methods(), r.resources()));
         cls = owner.nestedClass(simple);
         inner = append(enclosing, simple);
       }

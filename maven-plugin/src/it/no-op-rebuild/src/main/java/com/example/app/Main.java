@@ -1,8 +1,8 @@
 package com.example.app;
 
+import com.example.pets.Pets;
 import com.example.pets.model.Owner;
 import com.example.pets.model.Pet;
-import com.example.pets.Pets;
 
 /** Uses the generated client: it compiles only if the plugin generated it and added the source root. */
 public final class Main {

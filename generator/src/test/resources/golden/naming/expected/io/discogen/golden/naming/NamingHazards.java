@@ -69,8 +69,8 @@ public final class NamingHazards {
   /**
    * The {@code scopes} resource.
    */
-  public ScopesResource scopes() {
-    return new ScopesResource(this.client);
+  public ScopesOperations scopes() {
+    return new ScopesOperations(this.client);
   }
 
   /**
@@ -121,8 +121,8 @@ public final class NamingHazards {
     /**
      * The {@code naming.naming} resource.
      */
-    public NamingResource naming() {
-      return new NamingResource(this.client);
+    public NamingOperations naming() {
+      return new NamingOperations(this.client);
     }
 
     /**
@@ -150,10 +150,10 @@ public final class NamingHazards {
     /**
      * The {@code naming.naming} resource.
      */
-    public static final class NamingResource {
+    public static final class NamingOperations {
       private final ApiClient client;
 
-      NamingResource(ApiClient client) {
+      NamingOperations(ApiClient client) {
         this.client = client;
       }
 
@@ -384,10 +384,10 @@ public final class NamingHazards {
   /**
    * The {@code scopes} resource.
    */
-  public static final class ScopesResource {
+  public static final class ScopesOperations {
     private final ApiClient client;
 
-    ScopesResource(ApiClient client) {
+    ScopesOperations(ApiClient client) {
       this.client = client;
     }
 

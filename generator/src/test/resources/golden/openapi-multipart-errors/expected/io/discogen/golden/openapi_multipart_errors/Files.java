@@ -62,8 +62,8 @@ public final class Files {
   /**
    * The {@code files} resource.
    */
-  public FilesResource files() {
-    return new FilesResource(this.client);
+  public FilesOperations files() {
+    return new FilesOperations(this.client);
   }
 
   /**
@@ -77,10 +77,10 @@ public final class Files {
   /**
    * The {@code files} resource.
    */
-  public static final class FilesResource {
+  public static final class FilesOperations {
     private final ApiClient client;
 
-    FilesResource(ApiClient client) {
+    FilesOperations(ApiClient client) {
       this.client = client;
     }
 

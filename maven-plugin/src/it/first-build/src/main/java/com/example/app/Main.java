@@ -11,7 +11,7 @@ public final class Main {
   public static void main(String[] args) {
     Pets pets = new Pets();
     Pet pet = new Pet().setName("Rex").setLegs(4).setOwner(new Owner().setName("Ada"));
-    Pets.PetsResource.Get get = pets.pets().get(pet.getName());
+    Pets.PetsOperations.Get get = pets.pets().get(pet.getName());
     System.out.println(get.getName() + " " + pet.getOwner().getName());
   }
 }

@@ -160,7 +160,11 @@ class OfficialNamesTest {
          "clone":{"id":"acc.exports.clone","path":"v1/clone","httpMethod":"POST"},
          "hashCode":{"id":"acc.exports.hashCode","path":"v1/hash","httpMethod":"POST","request":{"$ref":"Thing"}},
          "import":{"id":"acc.exports.import","path":"v1/import","httpMethod":"POST"},
-         "default":{"id":"acc.exports.default","path":"v1/default","httpMethod":"GET"}}}}}
+         "default":{"id":"acc.exports.default","path":"v1/default","httpMethod":"GET"},
+         "wait":{"id":"acc.exports.wait","path":"v1/wait/{name}","httpMethod":"POST",
+           "parameters":{"name":{"type":"string","location":"path","required":true}},"parameterOrder":["name"]}},
+         "resources":{"acc":{"methods":{
+           "get":{"id":"acc.exports.acc.get","path":"v1/acc","httpMethod":"GET"}}}}}}}
       """;
 
   /** Accessor names as Google's clients give them, wherever Java allows. */
@@ -172,12 +176,15 @@ class OfficialNamesTest {
       Class<?> exports = find(l, pkg, "$Exports");
       Set<String> names = methodNames(exports);
       // contextual keywords are legal method names; a no-argument clone() would override Object's
-      for (String n : List.of("record", "open", "clone_", "hashCode", "accImport", "accDefault")) {
+      // wait(name) overloads Object.wait, as operations.wait(...) does in Google's clients
+      for (String n : List.of("record", "open", "clone_", "hashCode", "accImport", "accDefault", "wait", "acc")) {
         assertTrue(names.contains(n), n + " in " + names);
       }
       assertFalse(names.contains("clone"), names.toString());
       Class<?> service = cls(l, pkg, "Acc");
       assertTrue(methodNames(service).contains("exports"), methodNames(service).toString());
+      // A resource named like an enclosing class ends with Operations, as in Google's clients.
+      assertTrue(methodNames(cls(l, pkg, "Acc$Exports$AccOperations")).contains("get"));
     }
   }
 

@@ -10,10 +10,11 @@ assert frames.isEmpty() : "stack trace in the log: $frames"
 
 def out = new File(basedir, 'target/generated-sources/discogen')
 def pkg = new File(out, 'com/example/pets')
-['Pets.java', 'PetsRequest.java', 'Pet.java', 'Owner.java'].each {
+def models = new File(pkg, 'model')
+['Pets.java', 'PetsRequest.java', 'model/Pet.java', 'model/Owner.java'].each {
   assert new File(pkg, it).isFile() : "previous output lost: $it"
 }
-assert new File(pkg, 'Pet.java').text.contains('Owner getOwner()')
+assert new File(models, 'Pet.java').text.contains('Owner getOwner()')
 def leftovers = out.parentFile.list().findAll { it.contains('.discogen-new-') || it.contains('.discogen-old-') }
 assert leftovers.isEmpty() : leftovers
 return true

@@ -1,7 +1,7 @@
 // The first build generated the client, added it as a source root, and compiled Main against it.
 def out = new File(basedir, 'target/generated-sources/discogen')
 def pkg = new File(out, 'com/example/pets')
-['Pets.java', 'PetsRequest.java', 'Pet.java', 'Owner.java'].each {
+['Pets.java', 'PetsRequest.java', 'model/Pet.java', 'model/Owner.java'].each {
   assert new File(pkg, it).isFile() : "not generated: $it"
 }
 assert new File(out, '.discogen').isFile()

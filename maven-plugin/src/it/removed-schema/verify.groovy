@@ -1,11 +1,12 @@
 // The schema removed from the spec took its model class with it.
 def out = new File(basedir, 'target/generated-sources/discogen')
 def pkg = new File(out, 'com/example/pets')
-assert !new File(pkg, 'Owner.java').exists() : 'Owner.java outlived its schema'
-['Pets.java', 'PetsRequest.java', 'Pet.java'].each {
+def models = new File(pkg, 'model')
+assert !new File(models, 'Owner.java').exists() : 'Owner.java outlived its schema'
+['Pets.java', 'PetsRequest.java', 'model/Pet.java'].each {
   assert new File(pkg, it).isFile() : "missing $it"
 }
-assert !new File(pkg, 'Pet.java').text.contains('Owner')
+assert !new File(models, 'Pet.java').text.contains('Owner')
 assert !new File(out, '.discogen').text.contains('Owner')
 
 def log = new File(basedir, 'build.log').text

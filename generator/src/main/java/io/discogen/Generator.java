@@ -272,7 +272,6 @@ public final class Generator {
   }
 
   private static <T> List<T> javaFiles(ApiModel api, String pkg, String prefix, boolean cli, Sink<T> sink) {
-    String dir = prefix + pkg.replace('.', '/') + "/";
     // Emitting and rendering (JavaPoet's two passes per file) are most of the time, and each file is
     // independent of the others: emit and render one API's files in parallel too, so one large API
     // (compute) uses every core. The service class, last in the list, holds every resource and
@@ -283,6 +282,8 @@ public final class Generator {
     return largestFirst(javaFiles, f -> f == service ? 1 : 0, f -> {
       JavaFile file = f.get();
       try {
+        // Models are in the model sub-package: each file goes to its own package's directory.
+        String dir = prefix + file.packageName().replace('.', '/') + "/";
         return sink.accept(new GeneratedFile(dir + file.typeSpec().name() + ".java",
             file.toString().getBytes(StandardCharsets.UTF_8)));
       } catch (IOException e) {

@@ -45,12 +45,12 @@ public class EqualityBench {
   public void setup() throws IOException {
     byte[] sessions = Payloads.sessions(JsonBench.SESSIONS);
     byte[] instances = Payloads.instances(JsonBench.INSTANCES);
-    discogenSessionsA = Json.get().read(sessions, io.discogen.bench.gen.dataproc.ListSessionsResponse.class);
-    discogenSessionsB = Json.get().read(sessions, io.discogen.bench.gen.dataproc.ListSessionsResponse.class);
+    discogenSessionsA = Json.get().read(sessions, io.discogen.bench.gen.dataproc.model.ListSessionsResponse.class);
+    discogenSessionsB = Json.get().read(sessions, io.discogen.bench.gen.dataproc.model.ListSessionsResponse.class);
     officialSessionsA = JsonBench.parse(GSON, sessions, com.google.api.services.dataproc.model.ListSessionsResponse.class);
     officialSessionsB = JsonBench.parse(GSON, sessions, com.google.api.services.dataproc.model.ListSessionsResponse.class);
-    discogenInstancesA = Json.get().read(instances, io.discogen.bench.gen.compute.InstanceList.class);
-    discogenInstancesB = Json.get().read(instances, io.discogen.bench.gen.compute.InstanceList.class);
+    discogenInstancesA = Json.get().read(instances, io.discogen.bench.gen.compute.model.InstanceList.class);
+    discogenInstancesB = Json.get().read(instances, io.discogen.bench.gen.compute.model.InstanceList.class);
     officialInstancesA = JsonBench.parse(GSON, instances, com.google.api.services.compute.model.InstanceList.class);
     officialInstancesB = JsonBench.parse(GSON, instances, com.google.api.services.compute.model.InstanceList.class);
     // A benchmark of equals that answers false early would measure nothing.

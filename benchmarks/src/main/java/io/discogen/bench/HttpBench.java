@@ -9,8 +9,8 @@ import io.discogen.runtime.json.Json;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.InetAddress;
 import java.net.HttpURLConnection;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URL;
@@ -137,7 +137,7 @@ public class HttpBench {
     if (resp.statusCode() != 200) {
       throw new IOException("HTTP " + resp.statusCode());
     }
-    io.discogen.bench.gen.dataproc.Session s = Json.get().read(resp.body(), io.discogen.bench.gen.dataproc.Session.class);
+    io.discogen.bench.gen.dataproc.model.Session s = Json.get().read(resp.body(), io.discogen.bench.gen.dataproc.model.Session.class);
     return s.getName();
   }
 
@@ -154,7 +154,7 @@ public class HttpBench {
     try (InputStream in = c.getInputStream()) {
       body = in.readAllBytes();
     }
-    io.discogen.bench.gen.dataproc.Session s = Json.get().read(body, io.discogen.bench.gen.dataproc.Session.class);
+    io.discogen.bench.gen.dataproc.model.Session s = Json.get().read(body, io.discogen.bench.gen.dataproc.model.Session.class);
     return s.getName();
   }
 }

@@ -47,10 +47,10 @@ public class JsonBench {
 
   byte[] sessions;
   byte[] instances;
-  io.discogen.bench.gen.dataproc.ListSessionsResponse discogenSessions;
+  io.discogen.bench.gen.dataproc.model.ListSessionsResponse discogenSessions;
   com.google.api.services.dataproc.model.ListSessionsResponse officialSessions;
   JsonNode treeSessions;
-  io.discogen.bench.gen.compute.InstanceList discogenInstances;
+  io.discogen.bench.gen.compute.model.InstanceList discogenInstances;
   com.google.api.services.compute.model.InstanceList officialInstances;
   JsonNode treeInstances;
 
@@ -58,10 +58,10 @@ public class JsonBench {
   public void setup() throws IOException {
     sessions = Payloads.sessions(SESSIONS);
     instances = Payloads.instances(INSTANCES);
-    discogenSessions = Json.get().read(sessions, io.discogen.bench.gen.dataproc.ListSessionsResponse.class);
+    discogenSessions = Json.get().read(sessions, io.discogen.bench.gen.dataproc.model.ListSessionsResponse.class);
     officialSessions = parse(GSON, sessions, com.google.api.services.dataproc.model.ListSessionsResponse.class);
     treeSessions = PLAIN.readTree(sessions);
-    discogenInstances = Json.get().read(instances, io.discogen.bench.gen.compute.InstanceList.class);
+    discogenInstances = Json.get().read(instances, io.discogen.bench.gen.compute.model.InstanceList.class);
     officialInstances = parse(GSON, instances, com.google.api.services.compute.model.InstanceList.class);
     treeInstances = PLAIN.readTree(instances);
     Sanity.check(this);
@@ -75,7 +75,7 @@ public class JsonBench {
 
   @Benchmark
   public Object sessionsDecodeDiscogen() {
-    return Json.get().read(sessions, io.discogen.bench.gen.dataproc.ListSessionsResponse.class);
+    return Json.get().read(sessions, io.discogen.bench.gen.dataproc.model.ListSessionsResponse.class);
   }
 
   @Benchmark
@@ -114,7 +114,7 @@ public class JsonBench {
 
   @Benchmark
   public Object instancesDecodeDiscogen() {
-    return Json.get().read(instances, io.discogen.bench.gen.compute.InstanceList.class);
+    return Json.get().read(instances, io.discogen.bench.gen.compute.model.InstanceList.class);
   }
 
   @Benchmark

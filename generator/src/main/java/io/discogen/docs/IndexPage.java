@@ -44,7 +44,7 @@ final class IndexPage {
     if (api.revision() != null && !api.revision().isBlank()) {
       facts.add(List.of("Revision", Markdown.cellCode(api.revision())));
     }
-    facts.add(List.of("Java package", "`" + ctx.packageName + "`"));
+    facts.add(List.of("Java package", "`" + ctx.packageName + "` (models in `" + ctx.names.modelPackage() + "`)"));
     facts.add(List.of("Service class", "`" + ctx.names.service().simpleName() + "`"));
     page.table(List.of("", ""), facts);
 

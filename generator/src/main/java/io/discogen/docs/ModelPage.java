@@ -29,7 +29,7 @@ final class ModelPage {
     page.heading(1, null, Markdown.inline(java));
     page.block(Markdown.link("API index", DocsContext.relative(page.path(), DocsContext.INDEX))
         + " · " + (s instanceof EnumSchema ? "enum" : s instanceof UnionSchema u && ctx.names.isSealedUnion(u.id())
-            ? "sealed interface" : s instanceof UnionSchema ? "union" : "model") + " `" + ctx.packageName + "." + java + "`");
+            ? "sealed interface" : s instanceof UnionSchema ? "union" : "model") + " `" + ctx.names.modelPackage() + "." + java + "`");
     if (s instanceof ObjectSchema o) {
       page.block(Sections.deprecatedNote(o.deprecated()).strip());
       page.block(Markdown.text(o.description(), ctx.site));

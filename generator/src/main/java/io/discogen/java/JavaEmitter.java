@@ -17,8 +17,8 @@ import java.util.Set;
 import java.util.function.Supplier;
 
 /**
- * Turns one API's IR into Java files: a model or enum per top-level schema, the base request class,
- * and the service class with its resources and requests (for an API too large for one class, each
+ * Turns one API's IR into Java files: a model or enum per top-level schema (in the {@code model}
+ * sub-package), the base request class, and the service class with its resources and requests (for an API too large for one class, each
  * top-level resource in a file of its own). Writes nothing; see {@code
  * io.discogen.write.OutputWriter}.
  *
@@ -77,13 +77,14 @@ public final class JavaEmitter {
     boolean deprecations = usesDeprecated(api);
 
     List<Supplier<JavaFile>> files = new ArrayList<>();
+    String modelPackage = names.modelPackage();
     for (Schema s : api.schemas()) {
       if (s instanceof ObjectSchema o) {
-        files.add(() -> file(names, api, packageName, models.emit(o, false), deprecations));
+        files.add(() -> file(names, api, modelPackage, models.emit(o, false), deprecations));
       } else if (s instanceof EnumSchema e) {
-        files.add(() -> file(names, api, packageName, enums.emit(e), deprecations));
+        files.add(() -> file(names, api, modelPackage, enums.emit(e), deprecations));
       } else if (s instanceof io.discogen.ir.UnionSchema u) {
-        files.add(() -> file(names, api, packageName,
+        files.add(() -> file(names, api, modelPackage,
             names.polymorphism().isSealed(u.id()) ? sealedUnions.emit(u) : unions.emit(u, false), deprecations));
       }
     }
@@ -106,7 +107,7 @@ public final class JavaEmitter {
       if (deprecations) {
         b.addAnnotation(AnnotationSpec.builder(SuppressWarnings.class).addMember("value", "$S", "deprecation").build());
       }
-      // A class of the package named like a java.lang class (Thread) hides it: write java.lang.Thread.
+      // A generated class named like a java.lang class (Thread) hides it: write java.lang.Thread.
       b.alwaysQualify(shadowed.toArray(String[]::new));
       t = b.build();
     }

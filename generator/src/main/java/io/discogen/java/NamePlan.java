@@ -117,12 +117,18 @@ public final class NamePlan {
   static final Set<String> OBJECT_METHODS = Set.of(
       "getClass", "hashCode", "equals", "clone", "toString", "notify", "notifyAll", "wait", "finalize");
   /**
-   * Methods of {@code Object} taking no arguments: an accessor with arguments only overloads one
-   * ({@code clone(String project, ...)}, as in Google's own clients); {@code equals} and {@code wait}
-   * stay reserved, their overloads would read as the {@code Object} methods.
+   * Methods of {@code Object} an accessor with arguments only overloads ({@code clone(String
+   * project, ...)}, {@code wait(String project, String operation)}, as in Google's own clients);
+   * {@code equals} stays reserved, its overload would read as {@code Object}'s.
    */
   private static final Set<String> OVERLOADABLE_OBJECT_METHODS = Set.of(
-      "getClass", "hashCode", "clone", "toString", "notify", "notifyAll", "finalize");
+      "getClass", "hashCode", "clone", "toString", "notify", "notifyAll", "finalize", "wait");
+
+  /**
+   * What a resource class named like an enclosing class (Sheets' {@code spreadsheets.sheets}, Tasks'
+   * {@code tasks}) gets at its end: {@code SheetsOperations}, as in Google's clients.
+   */
+  private static final String RESOURCE_SUFFIX = "Operations";
 
   /**
    * Names Google's own generated clients (apis-client-generator's Java language model) never give
@@ -193,7 +199,11 @@ public final class NamePlan {
   private final String classPrefix;
   /** The API's method-name prefix for {@link #OFFICIAL_RESERVED} names ({@code calendar}). */
   private final String methodPrefix;
+  /** Top-level class names of the package: the service, its base request, resources split out of it. */
   private final ClassScope top = new ClassScope(Set.of(), "");
+  /** Top-level class names of the model package. */
+  private final ClassScope models = new ClassScope(Set.of(), "");
+  private final String modelPackage;
 
   private NamePlan(ApiModel api, String packageName, int maxNestMembers) {
     this.packageName = packageName;
@@ -202,20 +212,19 @@ public final class NamePlan {
     this.classPrefix = JavaNames.upperCamel(api.displayName());
     this.methodPrefix = JavaNames.lowerCamel(api.name() == null || api.name().isBlank() ? api.displayName() : api.name());
 
-    // The service takes its name first: models share its package (one per API, unlike Google's
-    // model sub-package), so a schema named like the API is CalendarModel (docs/clients.md says why).
+    // Models go to a package of their own, as in Google's clients and OpenAPI Generator: the model
+    // Calendar and the service Calendar both keep their names.
+    this.modelPackage = packageName + ".model";
     int serviceNested = Math.max(1 + "ScopesConstants".length(), nestedLength(api.methods(), api.resources()));
     String serviceName = top.allocate(JavaNames.upperCamel(api.displayName()), "Service", true, "", serviceNested);
     this.service = ClassName.get(packageName, serviceName);
     this.baseRequest = ClassName.get(packageName,
         top.allocate(serviceName + "Request", "Base", true, "", nestedLength(api.commonEnums(), List.of())));
-    // Top-level names first: classes that are inherited from avoid them for their member types.
+    // Model names first: classes that are inherited from avoid them for their member types.
     List<String> topNames = new ArrayList<>();
-    topLevelNames.add(serviceName);
-    topLevelNames.add(baseRequest.simpleName());
     for (Schema s : api.schemas()) {
       if (!(s instanceof AliasSchema)) {
-        topNames.add(top.allocate(className(s.name()), suffix(s), true, "", nestedLength(s)));
+        topNames.add(models.allocate(className(s.name()), suffix(s), true, "", nestedLength(s)));
         topLevelNames.add(topNames.get(topNames.size() - 1));
       }
     }
@@ -229,7 +238,7 @@ public final class NamePlan {
         String name = topNames.get(next++);
         String where = idCounts.get(s.id()) == 1
             && !s.id().contains(".") && !s.id().contains("#") ? pointer("/schemas", s.id()) : "/schemas";
-        planSchema(s, ClassName.get(packageName, name), List.of(name), where);
+        planSchema(s, ClassName.get(modelPackage, name), List.of(name), where);
       }
     }
     for (ObjectSchema o : pendingMembers) {
@@ -321,12 +330,12 @@ public final class NamePlan {
       ClassName cls;
       List<String> inner;
       if (topLevel != null) {
-        simple = topLevel.allocate(className(r.name()), "Resource", true, rptr, nestedLength(r.methods(), r.resources()));
+        simple = topLevel.allocate(className(r.name()), RESOURCE_SUFFIX, true, rptr, nestedLength(r.methods(), r.resources()));
         cls = ClassName.get(packageName, simple);
         inner = List.of(simple);
         topLevelResources.add(r);
       } else {
-        simple = classes.allocate(className(r.name()), "Resource", false, rptr, nestedLength(r.methods(), r.resources()));
+        simple = classes.allocate(className(r.name()), RESOURCE_SUFFIX, false, rptr, nestedLength(r.methods(), r.resources()));
         cls = owner.nestedClass(simple);
         inner = append(enclosing, simple);
       }
@@ -892,6 +901,11 @@ public final class NamePlan {
     return packageName;
   }
 
+  /** The package of the model classes, enums and unions: {@code <package>.model}. */
+  public String modelPackage() {
+    return modelPackage;
+  }
+
   public ClassName service() {
     return service;
   }
@@ -924,11 +938,11 @@ public final class NamePlan {
 
   /**
    * Top-level classes named like a {@code java.lang} class ({@code Thread} in Gmail, {@code Error}):
-   * they shadow it in the whole package, so every file writes that {@code java.lang} class fully
-   * qualified (JavaPoet's {@code alwaysQualify}).
+   * they shadow it in their package and where imported, so every file of both packages writes that
+   * {@code java.lang} class fully qualified (JavaPoet's {@code alwaysQualify}).
    */
   public Set<String> javaLangShadows() {
-    return Set.copyOf(top.javaLangNames);
+    return union(top.javaLangNames, models.javaLangNames);
   }
 
   /** Names of an enum schema's constants (a top-level, nested or parameter enum). */

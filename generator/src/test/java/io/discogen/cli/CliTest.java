@@ -109,7 +109,7 @@ class CliTest {
     Run r = run("generate", "--spec", dataproc(), "--out", out.toString(), "--package", "com.example.dp", "--sources-only");
     assertEquals(0, r.code(), r.err());
     assertFalse(Files.exists(out.resolve("pom.xml")));
-    assertTrue(Files.exists(out.resolve("com/example/dp/Session.java")));
+    assertTrue(Files.exists(out.resolve("com/example/dp/model/Session.java")));
   }
 
   @Test
@@ -215,7 +215,7 @@ class CliTest {
     Run second = run("generate", "--spec", dataproc(), "--out", out.toString(), "--package", "c.d");
     assertEquals(0, second.code(), second.err());
     assertFalse(Files.exists(out.resolve("src/main/java/a")));
-    assertTrue(Files.exists(out.resolve("src/main/java/c/d/Session.java")));
+    assertTrue(Files.exists(out.resolve("src/main/java/c/d/model/Session.java")));
   }
 
   static Map<String, String> snapshot(Path dir) throws IOException {

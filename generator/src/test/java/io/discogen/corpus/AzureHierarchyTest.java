@@ -50,22 +50,22 @@ class AzureHierarchyTest {
     assertTrue(c.success(), c.report());
     assertEquals(List.of(), c.warnings(), c.report());
     try (URLClassLoader loader = new URLClassLoader(new URL[] {c.classes().toUri().toURL()}, getClass().getClassLoader())) {
-      Object index = Json.get().read(INDEX.getBytes(StandardCharsets.UTF_8), loader.loadClass("io.discogen.azsearch.Index"));
+      Object index = Json.get().read(INDEX.getBytes(StandardCharsets.UTF_8), loader.loadClass("io.discogen.azsearch.model.Index"));
       List<?> analyzers = (List<?>) call(index, "getAnalyzers");
-      assertSame(loader.loadClass("io.discogen.azsearch.CustomAnalyzer"), analyzers.get(0).getClass());
-      assertSame(loader.loadClass("io.discogen.azsearch.PatternAnalyzer"), analyzers.get(1).getClass());
+      assertSame(loader.loadClass("io.discogen.azsearch.model.CustomAnalyzer"), analyzers.get(0).getClass());
+      assertSame(loader.loadClass("io.discogen.azsearch.model.PatternAnalyzer"), analyzers.get(1).getClass());
       assertEquals("\\W+", call(analyzers.get(1), "getPattern"));
       // A kind this client does not know: the base, its type and unknown properties kept.
-      assertSame(loader.loadClass("io.discogen.azsearch.Analyzer"), analyzers.get(2).getClass());
+      assertSame(loader.loadClass("io.discogen.azsearch.model.Analyzer"), analyzers.get(2).getClass());
       assertEquals("#Microsoft.Azure.Search.FutureAnalyzer", call(analyzers.get(2), "getOdataType"));
       assertEquals(Map.of("knobs", Map.of("x", 1)), call(analyzers.get(2), "unknownFields"));
       List<?> functions = (List<?>) call(((List<?>) call(index, "getScoringProfiles")).get(0), "getFunctions");
-      assertSame(loader.loadClass("io.discogen.azsearch.MagnitudeScoringFunction"), functions.get(0).getClass());
+      assertSame(loader.loadClass("io.discogen.azsearch.model.MagnitudeScoringFunction"), functions.get(0).getClass());
       assertEquals(5.0, call(call(functions.get(0), "getMagnitude"), "getBoostingRangeEnd"));
-      assertSame(loader.loadClass("io.discogen.azsearch.TagScoringFunction"), functions.get(1).getClass());
+      assertSame(loader.loadClass("io.discogen.azsearch.model.TagScoringFunction"), functions.get(1).getClass());
       assertEquals(Json.get().mapper().readTree(INDEX), Json.get().tree(index));
 
-      Object pattern = loader.loadClass("io.discogen.azsearch.PatternAnalyzer").getConstructor().newInstance();
+      Object pattern = loader.loadClass("io.discogen.azsearch.model.PatternAnalyzer").getConstructor().newInstance();
       call(pattern, "setName", "p");
       assertEquals("{\"@odata.type\":\"#Microsoft.Azure.Search.PatternAnalyzer\",\"name\":\"p\"}",
           Json.get().writeString(pattern));

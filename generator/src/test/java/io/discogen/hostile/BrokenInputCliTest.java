@@ -172,7 +172,7 @@ class BrokenInputCliTest {
     assertTrue(r.code() == 0 || r.code() == 1, r.err());
     assertFalse(r.err().contains("\tat ") || r.err().contains("OutOfMemory"), r.err());
     if (r.code() == 0) {
-      assertTrue(Files.exists(out.resolve("src/main/java/io/discogen/generated/b/v1/S999.java")));
+      assertTrue(Files.exists(out.resolve("src/main/java/io/discogen/generated/b/v1/model/S999.java")));
     } else {
       assertEquals(before, withoutSpecs(snapshot(tmp)));
     }

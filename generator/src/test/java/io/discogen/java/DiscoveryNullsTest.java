@@ -64,12 +64,12 @@ class DiscoveryNullsTest {
 
   @Test
   void firestoreNullValueRoundTrips() throws Throwable {
-    Object v = read(firestore, "io.discogen.test.firestore.Value", "{\"nullValue\": null}");
+    Object v = read(firestore, "io.discogen.test.firestore.model.Value", "{\"nullValue\": null}");
     assertEquals(true, call(v, "isNullValueNull"));
     assertNull(call(v, "getNullValue"));
     assertEquals(tree("{\"nullValue\": null}"), written(v));
 
-    Object set = firestore.loadClass("io.discogen.test.firestore.Value").getConstructor().newInstance();
+    Object set = firestore.loadClass("io.discogen.test.firestore.model.Value").getConstructor().newInstance();
     call(set, "clearNullValue");
     assertEquals(tree("{\"nullValue\": null}"), written(set), "a null value can be made, not only echoed");
     assertEquals(v, set);
@@ -83,7 +83,7 @@ class DiscoveryNullsTest {
            "list":{"arrayValue":{"values":[{"nullValue":null},{"integerValue":"1"}]}},
            "map":{"mapValue":{"fields":{"k":{"nullValue":null},"n":{"stringValue":"x"}}}}}}
         """;
-    Object d = read(firestore, "io.discogen.test.firestore.Document", doc);
+    Object d = read(firestore, "io.discogen.test.firestore.model.Document", doc);
     assertEquals(tree(doc), written(d));
 
     Map<?, ?> fields = (Map<?, ?>) call(d, "getFields");
@@ -99,7 +99,7 @@ class DiscoveryNullsTest {
     String json = """
         {"value":null,"values":[null,1],"fields":{"a":null,"b":"x"},"rows":[[null,"1"]]}
         """;
-    Object h = read(anys, "io.discogen.test.anys.Holder", json);
+    Object h = read(anys, "io.discogen.test.anys.model.Holder", json);
     assertEquals(true, call(h, "isValueNull"));
     assertEquals(Arrays.asList(null, 1), call(h, "getValues"));
     assertTrue(((Map<?, ?>) call(h, "getFields")).containsKey("a"));
@@ -108,7 +108,7 @@ class DiscoveryNullsTest {
 
   @Test
   void anyNullsCanBeSent() throws Throwable {
-    Object h = anys.loadClass("io.discogen.test.anys.Holder").getConstructor().newInstance();
+    Object h = anys.loadClass("io.discogen.test.anys.model.Holder").getConstructor().newInstance();
     Map<String, Object> fields = new LinkedHashMap<>();
     fields.put("a", null);
     call(h, "clearValue");

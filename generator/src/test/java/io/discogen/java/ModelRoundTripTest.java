@@ -40,7 +40,7 @@ class ModelRoundTripTest {
     Compilation.Result r = Compilation.compile(GoldenTest.render("types"), work);
     assertTrue(r.success(), r.report());
     loader = new URLClassLoader(new URL[] {r.classes().toUri().toURL()}, ModelRoundTripTest.class.getClassLoader());
-    everything = loader.loadClass(PKG + "Everything");
+    everything = loader.loadClass(PKG + "model.Everything");
   }
 
   static final String WIRE = """
@@ -106,7 +106,7 @@ class ModelRoundTripTest {
   void readModifyWriteLosesNothing() throws Exception {
     Object e = read(WIRE);
     call(e, "setText", "changed");
-    Class<?> color = loader.loadClass(PKG + "Everything$Color");
+    Class<?> color = loader.loadClass(PKG + "model.Everything$Color");
     call(e, "setFlag", false);
     JsonNode written = Json.get().mapper().readTree(Json.get().write(e));
 

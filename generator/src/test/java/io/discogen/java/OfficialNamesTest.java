@@ -66,8 +66,8 @@ class OfficialNamesTest {
     String pkg = "io.discogen.test.itk";
     try (URLClassLoader l = load("identitytoolkit.v1.json", pkg, work)) {
       // Were both GoogleCloudIdentitytoolkitV1SignInWithPass1BOVWG (cut at 48 characters).
-      Class<?> req = cls(l, pkg, "GoogleCloudIdentitytoolkitV1SignInWithPasswordRequest");
-      Class<?> resp = cls(l, pkg, "GoogleCloudIdentitytoolkitV1SignInWithPasswordResponse");
+      Class<?> req = cls(l, pkg + ".model", "GoogleCloudIdentitytoolkitV1SignInWithPasswordRequest");
+      Class<?> resp = cls(l, pkg + ".model", "GoogleCloudIdentitytoolkitV1SignInWithPasswordResponse");
       assertTrue(methodNames(req).contains("getPassword"));
       assertTrue(methodNames(resp).contains("getIdToken"));
     }
@@ -77,7 +77,7 @@ class OfficialNamesTest {
   void javaLangNamesAreKeptAndJavaLangIsQualified(@TempDir Path work) throws Exception {
     String pkg = "io.discogen.test.gmail";
     try (URLClassLoader l = load("gmail.v1.json", pkg, work)) {
-      Class<?> thread = cls(l, pkg, "Thread");
+      Class<?> thread = cls(l, pkg + ".model", "Thread");
       assertTrue(JsonModel.class.isAssignableFrom(thread));
       assertTrue(methodNames(thread).contains("getMessages"));
       // users.messages.import: a keyword, so the API's name in front, as in Google's client.
@@ -95,14 +95,14 @@ class OfficialNamesTest {
   void storageObjectAsInGooglesClient(@TempDir Path work) throws Exception {
     String pkg = "io.discogen.test.storage";
     try (URLClassLoader l = load("storage.v1.json", pkg, work)) {
-      Class<?> object = cls(l, pkg, "StorageObject");
+      Class<?> object = cls(l, pkg + ".model", "StorageObject");
       assertTrue(methodNames(object).contains("getBucket"));
-      assertThrowsNotFound(l, pkg + ".ObjectModel");
+      assertThrowsNotFound(l, pkg + ".model.ObjectModel");
       Class<?> objects = find(l, pkg, "$Objects");
       Method get = Arrays.stream(objects.getDeclaredMethods()).filter(m -> m.getName().equals("get")).findFirst().orElseThrow();
       Class<?> getRequest = get.getReturnType();
       // The request's response type: ClientRequest<StorageObject, Get>.
-      assertTrue(getRequest.getGenericSuperclass().getTypeName().contains(pkg + ".StorageObject"),
+      assertTrue(getRequest.getGenericSuperclass().getTypeName().contains(pkg + ".model.StorageObject"),
           getRequest.getGenericSuperclass().getTypeName());
     }
   }
@@ -111,13 +111,16 @@ class OfficialNamesTest {
   void calendarErrorImportAndDefaults(@TempDir Path work) throws Exception {
     String pkg = "io.discogen.test.calendar";
     try (URLClassLoader l = load("calendar.v3.json", pkg, work)) {
-      Class<?> error = cls(l, pkg, "Error");
+      Class<?> error = cls(l, pkg + ".model", "Error");
       assertTrue(methodNames(error).contains("getReason"));
       Class<?> events = find(l, pkg, "$Events");
       assertTrue(methodNames(events).contains("calendarImport"), methodNames(events).toString());
+      // The model Calendar and the service Calendar, each in its package, as in Google's client.
+      assertTrue(methodNames(cls(l, pkg + ".model", "Calendar")).contains("getSummary"));
+      assertTrue(methodNames(cls(l, pkg, "Calendar")).contains("calendars"));
 
       // "anyoneCanAddSelf": {"type": "boolean", "default": "false"}; guestsCanSeeOtherGuests defaults to true.
-      Class<?> event = cls(l, pkg, "Event");
+      Class<?> event = cls(l, pkg + ".model", "Event");
       Object e = event.getConstructor().newInstance();
       Method isAnyone = event.getMethod("isAnyoneCanAddSelf");
       assertEquals(boolean.class, isAnyone.getReturnType());
@@ -157,7 +160,11 @@ class OfficialNamesTest {
          "clone":{"id":"acc.exports.clone","path":"v1/clone","httpMethod":"POST"},
          "hashCode":{"id":"acc.exports.hashCode","path":"v1/hash","httpMethod":"POST","request":{"$ref":"Thing"}},
          "import":{"id":"acc.exports.import","path":"v1/import","httpMethod":"POST"},
-         "default":{"id":"acc.exports.default","path":"v1/default","httpMethod":"GET"}}}}}
+         "default":{"id":"acc.exports.default","path":"v1/default","httpMethod":"GET"},
+         "wait":{"id":"acc.exports.wait","path":"v1/wait/{name}","httpMethod":"POST",
+           "parameters":{"name":{"type":"string","location":"path","required":true}},"parameterOrder":["name"]}},
+         "resources":{"acc":{"methods":{
+           "get":{"id":"acc.exports.acc.get","path":"v1/acc","httpMethod":"GET"}}}}}}}
       """;
 
   /** Accessor names as Google's clients give them, wherever Java allows. */
@@ -169,12 +176,15 @@ class OfficialNamesTest {
       Class<?> exports = find(l, pkg, "$Exports");
       Set<String> names = methodNames(exports);
       // contextual keywords are legal method names; a no-argument clone() would override Object's
-      for (String n : List.of("record", "open", "clone_", "hashCode", "accImport", "accDefault")) {
+      // wait(name) overloads Object.wait, as operations.wait(...) does in Google's clients
+      for (String n : List.of("record", "open", "clone_", "hashCode", "accImport", "accDefault", "wait", "acc")) {
         assertTrue(names.contains(n), n + " in " + names);
       }
       assertFalse(names.contains("clone"), names.toString());
       Class<?> service = cls(l, pkg, "Acc");
       assertTrue(methodNames(service).contains("exports"), methodNames(service).toString());
+      // A resource named like an enclosing class ends with Operations, as in Google's clients.
+      assertTrue(methodNames(cls(l, pkg, "Acc$Exports$AccOperations")).contains("get"));
     }
   }
 

@@ -48,7 +48,7 @@ class PatternChecksTest {
     Object client = firestore.loadClass("io.discogen.test.firestore.Firestore").getConstructor(ClientOptions.class)
         .newInstance(options.rootUrl(server.url()).build());
     Object documents = call(call(call(client, "projects"), "databases"), "documents");
-    Object document = firestore.loadClass("io.discogen.test.firestore.Document").getConstructor().newInstance();
+    Object document = firestore.loadClass("io.discogen.test.firestore.model.Document").getConstructor().newInstance();
     return call(documents, "createDocument", ROOT, "users", document);
   }
 

@@ -82,14 +82,15 @@ class SplitServiceTest {
     List<GeneratedFile> files = new ArrayList<>();
     for (Supplier<JavaFile> f : JavaEmitter.plan(names, api, PKG, cli)) {
       JavaFile file = f.get();
-      files.add(new GeneratedFile(PKG.replace('.', '/') + "/" + file.typeSpec().name() + ".java",
+      files.add(new GeneratedFile(file.packageName().replace('.', '/') + "/" + file.typeSpec().name() + ".java",
           file.toString().getBytes(StandardCharsets.UTF_8)));
     }
     return files;
   }
 
   static List<String> fileNames(List<GeneratedFile> files) {
-    return files.stream().map(f -> f.path().substring(f.path().lastIndexOf('/') + 1)).sorted().toList();
+    // Below the package: models are in model/.
+    return files.stream().map(f -> f.path().substring(PKG.length() + 1)).sorted().toList();
   }
 
   @Test
@@ -98,7 +99,7 @@ class SplitServiceTest {
     NamePlan names = NamePlan.of(api, PKG, NESTED);
     assertEquals(List.of(), names.topLevelResources());
     assertEquals(PKG + ".Big.Items", names.resourceClass(api.resources().get(0)).canonicalName());
-    assertEquals(List.of("Big.java", "BigRequest.java", "Orders.java"), fileNames(render(api, NESTED)));
+    assertEquals(List.of("Big.java", "BigRequest.java", "model/Orders.java"), fileNames(render(api, NESTED)));
   }
 
   /** The command line's nested command classes are named like the top-level resource classes it calls. */
@@ -115,8 +116,8 @@ class SplitServiceTest {
   void splitIntoAClassPerTopLevelResource() throws Throwable {
     ApiModel api = api();
     List<GeneratedFile> files = render(api, NESTED - 1);
-    assertEquals(List.of("Big.java", "BigRequest.java", "Items.java", "Orders.java", "OrdersResource.java"),
-        fileNames(files), "the model keeps its name; the resource class gives way");
+    assertEquals(List.of("Big.java", "BigRequest.java", "Items.java", "Orders.java", "model/Orders.java"),
+        fileNames(files), "the model and the resource class each keep the name, in their packages");
     NamePlan names = NamePlan.of(api, PKG, NESTED - 1);
     assertEquals(PKG + ".Items.Parts.List", names.requestClass("big.list").canonicalName());
     assertEquals(PKG + ".Big.Ping", names.requestClass("big.ping").canonicalName(), "the service's own methods stay nested");

@@ -58,7 +58,7 @@ class StorageMediaTest {
   static void generateAndCompile(@TempDir Path work) throws Exception {
     loader = GeneratedClients.load(TestSpecs.corpus2024().resolve("storage.v1.json"), "io.discogen.test.storage", work);
     storageClass = loader.loadClass(PKG + "Storage");
-    objectModel = loader.loadClass(PKG + "StorageObject");
+    objectModel = loader.loadClass(PKG + "model.StorageObject");
   }
 
   @BeforeEach

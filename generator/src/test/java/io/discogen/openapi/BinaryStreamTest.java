@@ -197,8 +197,8 @@ class BinaryStreamTest {
   }
 
   static Object render(String reportId) throws Throwable {
-    Object options = loader.loadClass("io.discogen.bin.RenderOptions").getConstructor().newInstance();
-    Class<?> format = loader.loadClass("io.discogen.bin.RenderOptions$Format");
+    Object options = loader.loadClass("io.discogen.bin.model.RenderOptions").getConstructor().newInstance();
+    Class<?> format = loader.loadClass("io.discogen.bin.model.RenderOptions$Format");
     Reflect.call(options, "setFormat", format.getField("A4").get(null));
     Reflect.call(options, "setPages", 3);
     return Reflect.call(Reflect.call(service("tok"), "reports"), "renderReport", reportId, options);
@@ -295,7 +295,7 @@ class BinaryStreamTest {
     assertEquals(404, copied.statusCode());
 
     Object unauthorized = Reflect.call(Reflect.call(service("wrong"), "reports"), "renderReport", "r1",
-        loader.loadClass("io.discogen.bin.RenderOptions").getConstructor().newInstance());
+        loader.loadClass("io.discogen.bin.model.RenderOptions").getConstructor().newInstance());
     ApiException denied = assertThrows(ApiException.class,
         () -> Reflect.call(unauthorized, "executeMediaAsInputStream"));
     assertEquals(401, denied.statusCode());

@@ -55,7 +55,7 @@ class DiscriminatorHierarchyTest {
   }
 
   static Class<?> cls(String name) throws ClassNotFoundException {
-    return loader.loadClass((name.startsWith("fish.") ? "io.discogen." : "io.discogen.hierarchy.") + name);
+    return loader.loadClass((name.startsWith("fish.") ? "io.discogen.fish.model." + name.substring(5) : "io.discogen.hierarchy.model." + name));
   }
 
   static Object read(String json, Class<?> type) {

@@ -93,7 +93,7 @@ class ErrorTypesTest {
         ApiException error = assertThrows(ApiException.class, () -> Reflect.call(call, "execute"));
         assertEquals(e.getKey(), error.statusCode());
         Object body = decode.invoke(null, error);
-        assertSame(loader.loadClass("io.discogen.kennel." + e.getValue()), body.getClass(), e.getValue());
+        assertSame(loader.loadClass("io.discogen.kennel.model." + e.getValue()), body.getClass(), e.getValue());
         assertSame(body.getClass(), request.getMethod("errorTypeFor", int.class).invoke(null, e.getKey()));
       }
       Object call = Reflect.call(dogs, "putDog", "400");
@@ -105,8 +105,8 @@ class ErrorTypesTest {
       // Without a default: a status none declares, even by range, has no type.
       Class<?> list = Reflect.call(dogs, "listDogs").getClass();
       java.lang.reflect.Method typeFor = list.getMethod("errorTypeFor", int.class);
-      assertSame(loader.loadClass("io.discogen.kennel.ValidationError"), typeFor.invoke(null, 400));
-      assertSame(loader.loadClass("io.discogen.kennel.Problem"), typeFor.invoke(null, 404));
+      assertSame(loader.loadClass("io.discogen.kennel.model.ValidationError"), typeFor.invoke(null, 400));
+      assertSame(loader.loadClass("io.discogen.kennel.model.Problem"), typeFor.invoke(null, 404));
       assertNull(typeFor.invoke(null, 500));
       // No body: nothing to decode.
       Object empty = Reflect.call(dogs, "putDog", "402");

@@ -104,12 +104,12 @@ class FieldSemanticsTest {
     });
     server.start();
     try (URLClassLoader loader = new URLClassLoader(new java.net.URL[] {c.classes().toUri().toURL()}, getClass().getClassLoader())) {
-      Class<?> levelClass = loader.loadClass("io.discogen.fields.Level");
+      Class<?> levelClass = loader.loadClass("io.discogen.fields.model.Level");
       Object two = levelClass.getMethod("fromValue", Long.class).invoke(null, 2L);
       Object three = levelClass.getMethod("fromValue", Long.class).invoke(null, 3L);
       assertEquals("NUMBER_2", two.toString());
 
-      Object thing = loader.loadClass("io.discogen.fields.Thing").getConstructor().newInstance();
+      Object thing = loader.loadClass("io.discogen.fields.model.Thing").getConstructor().newInstance();
       // New objects carry their consts and required single-value enums, nothing else.
       assertEquals(Json.get().mapper().readTree("{\"kind\":\"thing\",\"count\":3,\"version\":\"v2\"}"),
           Json.get().mapper().readTree(Json.get().writeRequest(thing)));

@@ -112,13 +112,13 @@ class NullableItemsTest {
     });
     server.start();
     try (URLClassLoader loader = new URLClassLoader(new URL[] {c.classes().toUri().toURL()}, getClass().getClassLoader())) {
-      Object red = constant(loader, pkg + ".Color", "RED");
-      Object green = constant(loader, pkg + ".Color", "GREEN");
-      Object one = constant(loader, pkg + ".Level", "NUMBER_1");
-      Object two = constant(loader, pkg + ".Level", "NUMBER_2");
-      Object x = call(loader.loadClass(pkg + ".Item").getConstructor().newInstance(), "setName", "x");
-      Object y = call(loader.loadClass(pkg + ".Item").getConstructor().newInstance(), "setName", "y");
-      Object bag = loader.loadClass(pkg + ".Bag").getConstructor().newInstance();
+      Object red = constant(loader, pkg + ".model.Color", "RED");
+      Object green = constant(loader, pkg + ".model.Color", "GREEN");
+      Object one = constant(loader, pkg + ".model.Level", "NUMBER_1");
+      Object two = constant(loader, pkg + ".model.Level", "NUMBER_2");
+      Object x = call(loader.loadClass(pkg + ".model.Item").getConstructor().newInstance(), "setName", "x");
+      Object y = call(loader.loadClass(pkg + ".model.Item").getConstructor().newInstance(), "setName", "y");
+      Object bag = loader.loadClass(pkg + ".model.Bag").getConstructor().newInstance();
       call(bag, "setNames", Arrays.asList("a", null, "c"));
       call(bag, "setCounts", Arrays.asList(1, null, 3));
       call(bag, "setTotals", Arrays.asList(9007199254740993L, null));
@@ -129,7 +129,7 @@ class NullableItemsTest {
       call(bag, "setGrid", List.of(Arrays.asList(new BigDecimal("1.5"), null), List.of()));
       List<Object> mixed = null;
       if (v31) {
-        Class<?> union = loader.loadClass(pkg + ".Bag$MixedItem");
+        Class<?> union = loader.loadClass(pkg + ".model.Bag$MixedItem");
         mixed = Arrays.asList(Json.get().read("\"s\"", union), null, Json.get().read("3", union));
         call(bag, "setMixed", mixed);
       }
@@ -184,10 +184,10 @@ class NullableItemsTest {
       Compilation.Result c = Compilation.compile(files, work);
       assertTrue(c.success(), c.report());
       try (URLClassLoader loader = new URLClassLoader(new URL[] {c.classes().toUri().toURL()}, getClass().getClassLoader())) {
-        Object bag = loader.loadClass("io.discogen.bagsprism.Bag").getConstructor().newInstance();
+        Object bag = loader.loadClass("io.discogen.bagsprism.model.Bag").getConstructor().newInstance();
         call(bag, "setNames", Arrays.asList("a", null));
         call(bag, "setCounts", Arrays.asList(null, 2));
-        call(bag, "setColors", Arrays.asList(null, constant(loader, "io.discogen.bagsprism.Color", "RED")));
+        call(bag, "setColors", Arrays.asList(null, constant(loader, "io.discogen.bagsprism.model.Color", "RED")));
         call(bag, "setItems", Arrays.asList((Object) null));
         call(bag, "setGrid", List.of(Arrays.asList(null, BigDecimal.ONE)));
         call(bag, "setScores", map("a", null));

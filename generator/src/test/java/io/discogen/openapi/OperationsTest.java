@@ -116,7 +116,7 @@ class OperationsTest {
     Reflect.call(request, "setTags", List.of("a", "b,c"));
     Reflect.call(request, "setIds", List.of(1L, 22L));
     Reflect.call(request, "setSort", List.of("name", "-age"));
-    Object filter = loader.loadClass("io.discogen.ops.Filter").getConstructor().newInstance();
+    Object filter = loader.loadClass("io.discogen.ops.model.Filter").getConstructor().newInstance();
     Reflect.call(filter, "setName", "Rex & co");
     Reflect.call(filter, "setMinAge", 3);
     Reflect.call(request, "setFilter", filter);
@@ -137,7 +137,7 @@ class OperationsTest {
   void errorBodiesDecodeAsTheDeclaredModel() throws Throwable {
     Object request = Reflect.call(pets(), "getPet", 99L);
     Class<?> errorType = (Class<?>) request.getClass().getField("ERROR_TYPE").get(null);
-    assertEquals("io.discogen.ops.Error", errorType.getName());
+    assertEquals("io.discogen.ops.model.Error", errorType.getName());
     ApiException e = assertThrows(ApiException.class, () -> Reflect.call(request, "execute"));
     assertEquals(404, e.statusCode());
     Object error = e.errorAs(errorType);

@@ -58,7 +58,7 @@ class PathStylesTest {
       Object paint = loader.loadClass("io.discogen.paint.Paint").getConstructor(ClientOptions.class)
           .newInstance(ClientOptions.builder().rootUrl("http://127.0.0.1:" + server.getAddress().getPort() + "/v1/")
               .credentials(Credentials.none()).build());
-      Object rgb = loader.loadClass("io.discogen.paint.Rgb").getConstructor().newInstance();
+      Object rgb = loader.loadClass("io.discogen.paint.model.Rgb").getConstructor().newInstance();
       Reflect.call(Reflect.call(rgb, "setR", 100), "setG", 200);
       Map<String, Long> counts = new LinkedHashMap<>();
       counts.put("a b", 1L);

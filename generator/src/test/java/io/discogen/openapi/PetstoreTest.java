@@ -102,16 +102,16 @@ class PetstoreTest {
         .content(), java.nio.charset.StandardCharsets.UTF_8).contains("public final class Dog extends JsonModel implements NewPet.Details"));
     try (java.net.URLClassLoader loader = new java.net.URLClassLoader(
         new java.net.URL[] {r.classes().toUri().toURL()}, getClass().getClassLoader())) {
-      Class<?> newPet = loader.loadClass("io.discogen.petstore.NewPet");
-      Class<?> details = loader.loadClass("io.discogen.petstore.NewPet$Details");
+      Class<?> newPet = loader.loadClass("io.discogen.petstore.model.NewPet");
+      Class<?> details = loader.loadClass("io.discogen.petstore.model.NewPet$Details");
       assertTrue(details.isSealed());
       String wire = "{\"name\":\"Rex\",\"kind\":\"dog\",\"details\":{\"petType\":\"dog\",\"barks\":true}}";
       Object pet = Json.get().read(wire, newPet);
       Object dog = newPet.getMethod("getDetails").invoke(pet);
-      assertEquals(loader.loadClass("io.discogen.petstore.Dog"), dog.getClass());
+      assertEquals(loader.loadClass("io.discogen.petstore.model.Dog"), dog.getClass());
       assertEquals(true, dog.getClass().getMethod("getBarks").invoke(dog));
       // Pet extends NewPet (allOf of NewPet plus its own properties).
-      assertEquals(newPet, loader.loadClass("io.discogen.petstore.Pet").getSuperclass());
+      assertEquals(newPet, loader.loadClass("io.discogen.petstore.model.Pet").getSuperclass());
       assertEquals(Json.get().mapper().readTree(wire), Json.get().tree(pet));
     }
   }

@@ -76,7 +76,7 @@ class PrismTest {
   }
 
   static Object kind(String value) throws Throwable {
-    return loader.loadClass("io.discogen.prism.Kind").getMethod("fromValue", String.class).invoke(null, value);
+    return loader.loadClass("io.discogen.prism.model.Kind").getMethod("fromValue", String.class).invoke(null, value);
   }
 
   @Test
@@ -101,11 +101,11 @@ class PrismTest {
     // Items are Pets (which extend NewPet); their details, a oneOf with a discriminator, decode
     // to the variant class the example's petType names.
     Object pet = items.get(0);
-    assertEquals(loader.loadClass("io.discogen.prism.Pet"), pet.getClass());
-    assertEquals(loader.loadClass("io.discogen.prism.NewPet"), pet.getClass().getSuperclass());
+    assertEquals(loader.loadClass("io.discogen.prism.model.Pet"), pet.getClass());
+    assertEquals(loader.loadClass("io.discogen.prism.model.NewPet"), pet.getClass().getSuperclass());
     Object details = call(pet, "getDetails");
-    assertTrue(loader.loadClass("io.discogen.prism.NewPet$Details").isInstance(details));
-    assertEquals(loader.loadClass("io.discogen.prism.Dog"), details.getClass());
+    assertTrue(loader.loadClass("io.discogen.prism.model.NewPet$Details").isInstance(details));
+    assertEquals(loader.loadClass("io.discogen.prism.model.Dog"), details.getClass());
     assertEquals(true, call(details, "getBarks"));
   }
 
@@ -172,7 +172,7 @@ class PrismTest {
   void postBinaryResponseStreams() throws Throwable {
     Object body = model("CertificateRequest");
     call(body, "setOwner", "Ann");
-    call(body, "setLanguage", loader.loadClass("io.discogen.prism.CertificateRequest$Language")
+    call(body, "setLanguage", loader.loadClass("io.discogen.prism.model.CertificateRequest$Language")
         .getMethod("fromValue", String.class).invoke(null, "de"));
     Object request = call(call(service(apiKey()), "pets"), "issueCertificate", 7L, body);
     byte[] example = "%PDF-1.4 certificate".getBytes(StandardCharsets.US_ASCII);
@@ -206,7 +206,7 @@ class PrismTest {
     call(pet, "setName", "Rex");
     call(pet, "setKind", kind("dog"));
     call(pet, "clearTag");
-    call(pet, "setPriority", loader.loadClass("io.discogen.prism.NewPet$Priority")
+    call(pet, "setPriority", loader.loadClass("io.discogen.prism.model.NewPet$Priority")
         .getMethod("fromValue", Long.class).invoke(null, 2L));
     call(pet, "setAdoptedAt", java.time.OffsetDateTime.parse("2024-01-02T03:04:05.5+02:00"));
     call(pet, "setHomepage", java.net.URI.create("https://rex.example/"));

@@ -75,7 +75,7 @@ class SchemaShapesTest {
   }
 
   static Class<?> cls(String simple) throws ClassNotFoundException {
-    return loader.loadClass(PKG + simple);
+    return loader.loadClass(PKG + "model." + simple);
   }
 
   static Object read(String json, Class<?> type) {

@@ -66,7 +66,7 @@ class VariantsBesidePropertiesTest {
   }
 
   static Class<?> cls(String name) throws ClassNotFoundException {
-    return loader.loadClass("io.discogen.variants." + name);
+    return loader.loadClass("io.discogen.variants.model." + name);
   }
 
   static Object read(String json, String type) throws Exception {

@@ -76,7 +76,7 @@ class WireOrderTest {
   }
 
   static String rewrite(String cls, String json) throws Exception {
-    Object model = Json.get().read(json.getBytes(StandardCharsets.UTF_8), loader.loadClass(PKG + "." + cls));
+    Object model = Json.get().read(json.getBytes(StandardCharsets.UTF_8), loader.loadClass(PKG + ".model." + cls));
     return new String(Json.get().write(model), StandardCharsets.UTF_8);
   }
 

@@ -39,7 +39,7 @@ class RegenerationTest {
   @Test
   void userFilesSurviveAndStaleGeneratedFilesGo() throws Exception {
     Path pkg = out.resolve("src/main/java/io/discogen/generated/pets/v1");
-    assertTrue(Files.isRegularFile(pkg.resolve("Owner.java")));
+    assertTrue(Files.isRegularFile(pkg.resolve("model/Owner.java")));
     // What users add to a generated project: a repository, tests, notes, a file beside the sources.
     Files.createDirectories(out.resolve(".git/objects/ab"));
     Files.writeString(out.resolve(".git/HEAD"), "ref: refs/heads/main\n");
@@ -56,9 +56,9 @@ class RegenerationTest {
 
     assertEquals(mine, snapshot(out, p -> !isGenerated(p)), "every file Discogen did not write is as it was");
     assertTrue(Files.isDirectory(out.resolve("empty-dir-of-mine")));
-    assertFalse(Files.exists(pkg.resolve("Owner.java")), "a generated file the spec no longer produces goes");
+    assertFalse(Files.exists(pkg.resolve("model/Owner.java")), "a generated file the spec no longer produces goes");
     assertFalse(Files.exists(out.resolve("docs/models/Owner.md")));
-    assertTrue(Files.isRegularFile(pkg.resolve("Pet.java")));
+    assertTrue(Files.isRegularFile(pkg.resolve("model/Pet.java")));
     assertFalse(Files.readString(out.resolve(OutputWriter.MARKER)).contains("Owner"));
     assertEquals(java.util.List.of("client", "pets.v1.json"), list(tmp), "no staging directory left");
   }
@@ -68,13 +68,13 @@ class RegenerationTest {
     Path pkg = out.resolve("src/main/java/io/discogen/generated/pets/v1");
     Files.writeString(out.resolve(IgnoreRules.FILE), "# mine now\npom.xml\nOwner.java\ndocs/\n");
     Files.writeString(out.resolve("pom.xml"), "<project>my own pom</project>");
-    Files.writeString(pkg.resolve("Owner.java"), "// edited by hand");
+    Files.writeString(pkg.resolve("model/Owner.java"), "// edited by hand");
 
     Files.writeString(spec, PETS.formatted(SCHEMAS_WITHOUT_OWNER));
     assertEquals(0, cli("generate", "--spec", spec.toString(), "--out", out.toString(), "--docs"), err);
 
     assertEquals("<project>my own pom</project>", Files.readString(out.resolve("pom.xml")));
-    assertEquals("// edited by hand", Files.readString(pkg.resolve("Owner.java")), "taken over: not removed");
+    assertEquals("// edited by hand", Files.readString(pkg.resolve("model/Owner.java")), "taken over: not removed");
     assertTrue(Files.isRegularFile(out.resolve("docs/models/Owner.md")), "ignored directory left alone");
     String manifest = Files.readString(out.resolve(OutputWriter.MARKER));
     assertFalse(manifest.contains("pom.xml") || manifest.contains("Owner") || manifest.contains("docs/"),
@@ -83,11 +83,11 @@ class RegenerationTest {
 
   @Test
   void aGeneratedFileNeverOverwritesOneDiscogenDidNotWrite() throws Exception {
-    Files.delete(out.resolve("src/main/java/io/discogen/generated/pets/v1/Owner.java"));
+    Files.delete(out.resolve("src/main/java/io/discogen/generated/pets/v1/model/Owner.java"));
     Files.writeString(spec, PETS.formatted(SCHEMAS_WITHOUT_OWNER));
     assertEquals(0, cli("generate", "--spec", spec.toString(), "--out", out.toString()), err);
     // The user now writes their own Owner.java, and the spec brings Owner back.
-    Path owner = out.resolve("src/main/java/io/discogen/generated/pets/v1/Owner.java");
+    Path owner = out.resolve("src/main/java/io/discogen/generated/pets/v1/model/Owner.java");
     Files.writeString(owner, "// mine");
     Map<String, String> before = snapshot(out, p -> true);
     Files.writeString(spec, PETS.formatted(SCHEMAS_WITH_OWNER));
@@ -121,7 +121,7 @@ class RegenerationTest {
     Files.createDirectories(staging.resolve("src"));
     Files.writeString(staging.resolve("src/New.java"), "class New {}");
     Files.writeString(staging.resolve(OutputWriter.MARKER), "src/New.java\npom.xml\n");
-    Files.writeString(staging.resolve(".discogen-remove"), "src/main/java/io/discogen/generated/pets/v1/Owner.java\n");
+    Files.writeString(staging.resolve(".discogen-remove"), "src/main/java/io/discogen/generated/pets/v1/model/Owner.java\n");
     Files.createFile(staging.resolve(".discogen-committed"));
     // And one that died while rendering: deleted, never applied.
     Path rendering = Files.createDirectories(tmp.resolve(".client.discogen-new-" + Long.toHexString(dead) + "-2"));
@@ -131,7 +131,7 @@ class RegenerationTest {
     assertEquals(1, cli("generate", "--spec", spec.toString(), "--out", out.toString()));
     // The spec was refused, but the killed run's commit was finished first (it had been decided).
     assertEquals("class New {}", Files.readString(out.resolve("src/New.java")));
-    assertFalse(Files.exists(out.resolve("src/main/java/io/discogen/generated/pets/v1/Owner.java")));
+    assertFalse(Files.exists(out.resolve("src/main/java/io/discogen/generated/pets/v1/model/Owner.java")));
     assertEquals("src/New.java\npom.xml\n", Files.readString(out.resolve(OutputWriter.MARKER)));
     assertFalse(Files.exists(out.resolve("Half.java")));
     assertEquals("my notes", Files.readString(out.resolve("NOTES.md")));
@@ -150,7 +150,7 @@ class RegenerationTest {
     Files.writeString(prepared.resolve(IgnoreRules.FILE), "pom.xml\n");
     assertEquals(0, cli("generate", "--spec", spec.toString(), "--out", prepared.toString()), err);
     assertFalse(Files.exists(prepared.resolve("pom.xml")), "ignored on the first run too");
-    assertTrue(Files.exists(prepared.resolve("src/main/java/io/discogen/generated/pets/v1/Pet.java")));
+    assertTrue(Files.exists(prepared.resolve("src/main/java/io/discogen/generated/pets/v1/model/Pet.java")));
   }
 
   private boolean isGenerated(String path) {

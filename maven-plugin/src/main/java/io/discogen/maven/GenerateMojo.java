@@ -36,7 +36,7 @@ public class GenerateMojo extends AbstractMojo {
 
   /**
    * The Java package (one spec) or the parent package (several). Default:
-   * {@code io.discogen.generated.<name>.<version>}.
+   * {@code io.discogen.generated.<name>.<version>}. Models go to its {@code model} sub-package.
    */
   @Parameter(property = "discogen.packageName")
   String packageName;

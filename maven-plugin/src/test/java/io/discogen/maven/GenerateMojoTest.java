@@ -73,8 +73,8 @@ class GenerateMojoTest {
     assertEquals("mine", Files.readString(out.resolve("NOTES.md")));
     assertTrue(Files.exists(pkg.resolve("PetHelper.java")));
     assertEquals("// taken over", Files.readString(pkg.resolve("Pets.java")));
-    assertFalse(Files.exists(pkg.resolve("Owner.java")), "stale generated file removed");
-    assertTrue(Files.exists(pkg.resolve("Pet.java")));
+    assertFalse(Files.exists(pkg.resolve("model/Owner.java")), "stale generated file removed");
+    assertTrue(Files.exists(pkg.resolve("model/Pet.java")));
   }
 
   @Test
@@ -141,7 +141,7 @@ class GenerateMojoTest {
     GenerateMojo m = mojo();
     m.execute();
     assertTrue(Files.isRegularFile(out.resolve("com/example/pets/Pets.java")));
-    assertTrue(Files.isRegularFile(out.resolve("com/example/pets/Owner.java")));
+    assertTrue(Files.isRegularFile(out.resolve("com/example/pets/model/Owner.java")));
     assertTrue(Files.isRegularFile(out.resolve(".discogen-fingerprint")));
     assertEquals(List.of(out.toString()), m.project.getCompileSourceRoots());
     assertTrue(log.info.get(0).startsWith("Generated 4 files for 1 API into "), log.info.toString());
@@ -166,22 +166,22 @@ class GenerateMojoTest {
     other.execute();
     assertTrue(Files.exists(out.resolve("com/example/other/Pets.java")));
     assertFalse(Files.exists(out.resolve("com/example/pets")));
-    Files.delete(out.resolve("com/example/other/Pet.java"));
+    Files.delete(out.resolve("com/example/other/model/Pet.java"));
     other = mojo();
     other.packageName = "com.example.other";
     other.execute();
-    assertTrue(Files.exists(out.resolve("com/example/other/Pet.java")));
+    assertTrue(Files.exists(out.resolve("com/example/other/model/Pet.java")));
     assertEquals(3, log.info.stream().filter(s -> s.startsWith("Generated 4 files")).count(), log.info.toString());
   }
 
   @Test
   void aRemovedSchemaTakesItsClassAlong() throws Exception {
     mojo().execute();
-    assertTrue(Files.exists(out.resolve("com/example/pets/Owner.java")));
+    assertTrue(Files.exists(out.resolve("com/example/pets/model/Owner.java")));
     Files.copy(WITHOUT_OWNER, spec, StandardCopyOption.REPLACE_EXISTING);
     mojo().execute();
-    assertFalse(Files.exists(out.resolve("com/example/pets/Owner.java")));
-    assertTrue(Files.exists(out.resolve("com/example/pets/Pet.java")));
+    assertFalse(Files.exists(out.resolve("com/example/pets/model/Owner.java")));
+    assertTrue(Files.exists(out.resolve("com/example/pets/model/Pet.java")));
   }
 
   @Test

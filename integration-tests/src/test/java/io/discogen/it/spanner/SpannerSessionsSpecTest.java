@@ -16,32 +16,32 @@ import java.util.stream.Collectors;
 import io.discogen.it.TestClients;
 import io.discogen.it.emulator.SpannerEmulator;
 import io.discogen.it.emulator.SpannerEmulatorExtension;
-import io.discogen.it.gen.spannersessions.BatchCreateSessionsRequest;
-import io.discogen.it.gen.spannersessions.BeginTransactionRequest;
-import io.discogen.it.gen.spannersessions.CommitRequest;
-import io.discogen.it.gen.spannersessions.CommitResponse;
-import io.discogen.it.gen.spannersessions.ExecuteBatchDmlRequest;
-import io.discogen.it.gen.spannersessions.ExecuteBatchDmlResponse;
-import io.discogen.it.gen.spannersessions.KeySet;
-import io.discogen.it.gen.spannersessions.Mutation;
-import io.discogen.it.gen.spannersessions.ReadOnly;
-import io.discogen.it.gen.spannersessions.ReadRequest;
-import io.discogen.it.gen.spannersessions.ReadWrite;
-import io.discogen.it.gen.spannersessions.RollbackRequest;
-import io.discogen.it.gen.spannersessions.Statement;
-import io.discogen.it.gen.spannersessions.Transaction;
-import io.discogen.it.gen.spannersessions.TransactionOptions;
-import io.discogen.it.gen.spannersessions.TransactionSelector;
-import io.discogen.it.gen.spannersessions.Write;
-import io.discogen.it.gen.spannersessions.BatchCreateSessionsResponse;
-import io.discogen.it.gen.spannersessions.CreateSessionRequest;
-import io.discogen.it.gen.spannersessions.ExecuteSqlRequest;
-import io.discogen.it.gen.spannersessions.Field;
-import io.discogen.it.gen.spannersessions.ListSessionsResponse;
-import io.discogen.it.gen.spannersessions.ResultSet;
-import io.discogen.it.gen.spannersessions.Session;
 import io.discogen.it.gen.spannersessions.Spanner;
-import io.discogen.it.gen.spannersessions.Type;
+import io.discogen.it.gen.spannersessions.model.BatchCreateSessionsRequest;
+import io.discogen.it.gen.spannersessions.model.BatchCreateSessionsResponse;
+import io.discogen.it.gen.spannersessions.model.BeginTransactionRequest;
+import io.discogen.it.gen.spannersessions.model.CommitRequest;
+import io.discogen.it.gen.spannersessions.model.CommitResponse;
+import io.discogen.it.gen.spannersessions.model.CreateSessionRequest;
+import io.discogen.it.gen.spannersessions.model.ExecuteBatchDmlRequest;
+import io.discogen.it.gen.spannersessions.model.ExecuteBatchDmlResponse;
+import io.discogen.it.gen.spannersessions.model.ExecuteSqlRequest;
+import io.discogen.it.gen.spannersessions.model.Field;
+import io.discogen.it.gen.spannersessions.model.KeySet;
+import io.discogen.it.gen.spannersessions.model.ListSessionsResponse;
+import io.discogen.it.gen.spannersessions.model.Mutation;
+import io.discogen.it.gen.spannersessions.model.ReadOnly;
+import io.discogen.it.gen.spannersessions.model.ReadRequest;
+import io.discogen.it.gen.spannersessions.model.ReadWrite;
+import io.discogen.it.gen.spannersessions.model.ResultSet;
+import io.discogen.it.gen.spannersessions.model.RollbackRequest;
+import io.discogen.it.gen.spannersessions.model.Session;
+import io.discogen.it.gen.spannersessions.model.Statement;
+import io.discogen.it.gen.spannersessions.model.Transaction;
+import io.discogen.it.gen.spannersessions.model.TransactionOptions;
+import io.discogen.it.gen.spannersessions.model.TransactionSelector;
+import io.discogen.it.gen.spannersessions.model.Type;
+import io.discogen.it.gen.spannersessions.model.Write;
 import io.discogen.runtime.ApiException;
 import io.discogen.runtime.json.JsonModel;
 import org.junit.jupiter.api.BeforeAll;
@@ -70,15 +70,15 @@ class SpannerSessionsSpecTest {
     static void createInstanceAndDatabase(SpannerEmulator emulator) {
         var admin = new io.discogen.it.gen.spanner.Spanner(TestClients.local(emulator.restUrl()));
         admin.projects().instances()
-                .create(PROJECT, new io.discogen.it.gen.spanner.CreateInstanceRequest()
+                .create(PROJECT, new io.discogen.it.gen.spanner.model.CreateInstanceRequest()
                         .setInstanceId("specinst")
-                        .setInstance(new io.discogen.it.gen.spanner.Instance()
+                        .setInstance(new io.discogen.it.gen.spanner.model.Instance()
                                 .setConfig(PROJECT + "/instanceConfigs/emulator-config")
                                 .setDisplayName("spec")
                                 .setNodeCount(1)))
                 .executeAndWait();
         admin.projects().instances().databases()
-                .create(INSTANCE, new io.discogen.it.gen.spanner.CreateDatabaseRequest()
+                .create(INSTANCE, new io.discogen.it.gen.spanner.model.CreateDatabaseRequest()
                         .setCreateStatement("CREATE DATABASE `specdb`")
                         .setExtraStatements(List.of("CREATE TABLE Items (Id INT64 NOT NULL, Name STRING(64),"
                                 + " Payload BYTES(64)) PRIMARY KEY (Id)")))

@@ -5,10 +5,10 @@ import io.discogen.runtime.ClientOptions;
 import io.discogen.runtime.GoogleCredentialsAdapter;
 import io.discogen.runtime.Operations;
 import io.discogen.samples.dataproc.client.Dataproc;
-import io.discogen.samples.dataproc.client.JupyterConfig;
-import io.discogen.samples.dataproc.client.Operation;
-import io.discogen.samples.dataproc.client.Session;
-import io.discogen.samples.dataproc.client.SessionOperationMetadata;
+import io.discogen.samples.dataproc.client.model.JupyterConfig;
+import io.discogen.samples.dataproc.client.model.Operation;
+import io.discogen.samples.dataproc.client.model.Session;
+import io.discogen.samples.dataproc.client.model.SessionOperationMetadata;
 import java.util.Map;
 
 /**
@@ -77,7 +77,7 @@ public final class DataprocSessionsSample {
     System.out.println("Listed " + count + " sessions in pages of 2");
 
     // 4. Terminate and delete, each a long-running operation.
-    sessions.terminate(session.getName(), new io.discogen.samples.dataproc.client.TerminateSessionRequest())
+    sessions.terminate(session.getName(), new io.discogen.samples.dataproc.client.model.TerminateSessionRequest())
         .executeAndWait();
     System.out.println("Terminated " + session.getName());
     for (Session s : sessions.list(parent).iterateAll()) {

@@ -1,12 +1,12 @@
 package io.discogen.samples.spanner;
 
 import io.discogen.runtime.ClientOptions;
-import io.discogen.samples.spanner.client.BatchCreateSessionsRequest;
-import io.discogen.samples.spanner.client.CreateSessionRequest;
-import io.discogen.samples.spanner.client.ExecuteSqlRequest;
-import io.discogen.samples.spanner.client.ResultSet;
-import io.discogen.samples.spanner.client.Session;
 import io.discogen.samples.spanner.client.Spanner;
+import io.discogen.samples.spanner.client.model.BatchCreateSessionsRequest;
+import io.discogen.samples.spanner.client.model.CreateSessionRequest;
+import io.discogen.samples.spanner.client.model.ExecuteSqlRequest;
+import io.discogen.samples.spanner.client.model.ResultSet;
+import io.discogen.samples.spanner.client.model.Session;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;

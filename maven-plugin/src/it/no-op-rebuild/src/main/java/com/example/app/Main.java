@@ -1,8 +1,8 @@
 package com.example.app;
 
-import com.example.pets.Owner;
-import com.example.pets.Pet;
 import com.example.pets.Pets;
+import com.example.pets.model.Owner;
+import com.example.pets.model.Pet;
 
 /** Uses the generated client: it compiles only if the plugin generated it and added the source root. */
 public final class Main {
@@ -11,7 +11,7 @@ public final class Main {
   public static void main(String[] args) {
     Pets pets = new Pets();
     Pet pet = new Pet().setName("Rex").setLegs(4).setOwner(new Owner().setName("Ada"));
-    Pets.PetsResource.Get get = pets.pets().get(pet.getName());
+    Pets.PetsOperations.Get get = pets.pets().get(pet.getName());
     System.out.println(get.getName() + " " + pet.getOwner().getName());
   }
 }

@@ -1,7 +1,7 @@
 package com.example.app;
 
-import com.example.petstore.Pet;
 import com.example.petstore.Petstore;
+import com.example.petstore.model.Pet;
 import io.discogen.runtime.ClientOptions;
 
 /** Compiles against the generated client, as a user's code would. */

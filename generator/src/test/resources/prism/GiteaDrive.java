@@ -1,5 +1,6 @@
 package io.discogen.gitea;
 
+import io.discogen.gitea.model.*;
 import io.discogen.runtime.ApiException;
 import io.discogen.runtime.ClientOptions;
 import io.discogen.runtime.Credentials;

@@ -72,7 +72,7 @@ class PrismTest {
   }
 
   static Object model(String simpleName) throws Exception {
-    return loader.loadClass("io.discogen.prism." + simpleName).getConstructor().newInstance();
+    return loader.loadClass("io.discogen.prism.model." + simpleName).getConstructor().newInstance();
   }
 
   static Object kind(String value) throws Throwable {

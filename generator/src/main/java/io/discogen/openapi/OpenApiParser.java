@@ -226,10 +226,12 @@ public final class OpenApiParser {
     String title = info.getTitle() != null && !info.getTitle().isBlank() ? info.getTitle() : "api";
     String version = info.getVersion() != null && !info.getVersion().isBlank() ? info.getVersion() : "v1";
 
-    SchemaConverter schemas = new SchemaConverter(
-        api.getComponents() == null ? null : api.getComponents().getSchemas());
+    // Schemas are read from swagger-parser once, then converted by passes over the typed view.
+    SchemaReader reader = new SchemaReader();
+    SchemaConverter schemas = new SchemaConverter(new ComponentSchemas(
+        reader.components(api.getComponents() == null ? null : api.getComponents().getSchemas())));
     schemas.readComponents();
-    OperationConverter operations = new OperationConverter(api, schemas);
+    OperationConverter operations = new OperationConverter(api, reader, schemas);
     operations.readPaths();
 
     return new ApiModel(

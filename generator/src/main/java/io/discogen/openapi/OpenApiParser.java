@@ -40,7 +40,7 @@ public final class OpenApiParser {
   public static ApiModel parse(String text, Path file, String displayPath) throws SpecException {
     SwaggerParseResult result = read(text, file, displayPath);
     OpenAPI api = result.getOpenAPI();
-    List<SpecProblem> broken = References.check(api, displayPath);
+    List<SpecProblem> broken = References.check(api, file, displayPath);
     if (!broken.isEmpty()) {
       throw new SpecException(broken);
     }

@@ -1,6 +1,11 @@
 package io.discogen.openapi;
 
+import com.fasterxml.jackson.core.JsonPointer;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.discogen.spec.SpecProblem;
+import io.discogen.spec.SpecReader;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
@@ -12,6 +17,10 @@ import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.parameters.Parameter;
 import io.swagger.v3.oas.models.parameters.RequestBody;
 import io.swagger.v3.oas.models.responses.ApiResponse;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -31,17 +40,28 @@ final class References {
 
   private final Components components;
   private final String displayPath;
+  /** The directory of the document's file, against which other files are named; null in memory. */
+  private final Path dir;
   private final List<SpecProblem> problems = new ArrayList<>();
   private final Set<Object> seen = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
 
-  private References(OpenAPI api, String displayPath) {
+  private References(OpenAPI api, Path file, String displayPath) {
     this.components = api.getComponents() == null ? new Components() : api.getComponents();
     this.displayPath = displayPath;
+    this.dir = file == null ? null : file.toAbsolutePath().getParent();
   }
 
   /** The unresolvable references of {@code api}; empty when every one resolves. */
   static List<SpecProblem> check(OpenAPI api, String displayPath) {
-    References r = new References(api, displayPath);
+    return check(api, null, displayPath);
+  }
+
+  /**
+   * As {@link #check(OpenAPI, String)}, for a document read from {@code file} (may be null): a
+   * reference to another file says what is missing there.
+   */
+  static List<SpecProblem> check(OpenAPI api, Path file, String displayPath) {
+    References r = new References(api, file, displayPath);
     r.document(api);
     return r.problems;
   }
@@ -166,7 +186,7 @@ final class References {
     if (!ref.startsWith("#/")) {
       // swagger-parser copies what other files hold into components and points there: a
       // reference still naming another file is one it could not read.
-      problems.add(new SpecProblem(displayPath, at + "/$ref", "$ref " + ref + " cannot be resolved"));
+      problems.add(new SpecProblem(displayPath, at + "/$ref", "$ref " + ref + " " + external(ref)));
       return false;
     }
     // Only a reference to a whole component is checked here. A JSON pointer deeper into the
@@ -187,6 +207,42 @@ final class References {
           "$ref " + ref + " resolves to nothing: no " + singular(kind) + " named " + name + " in components." + kind));
     }
     return false;
+  }
+
+  /**
+   * Why swagger-parser left a reference to another file unresolved (it only warned): the file is
+   * missing, or has nothing at the pointer; else something inside the target it could not read.
+   */
+  private String external(String ref) {
+    int hash = ref.indexOf('#');
+    String name = hash < 0 ? ref : ref.substring(0, hash);
+    String pointer = hash < 0 ? "" : ref.substring(hash + 1);
+    if (dir == null || name.isEmpty() || name.contains("://")) {
+      return "cannot be resolved";
+    }
+    Path target;
+    try {
+      target = dir.resolve(name).normalize();
+    } catch (InvalidPathException e) {
+      return "resolves to nothing: no file " + name;
+    }
+    if (!Files.isRegularFile(target)) {
+      return "resolves to nothing: no file " + name;
+    }
+    try {
+      if (Files.size(target) > SpecReader.MAX_FILE_BYTES) {
+        return "cannot be resolved: " + name + " is too large";
+      }
+      // YAML holds JSON: one parser for either.
+      JsonNode doc = new ObjectMapper(new YAMLFactory()).readTree(target.toFile());
+      if (!pointer.isEmpty() && (doc == null || doc.at(JsonPointer.compile(pointer)).isMissingNode())) {
+        return "resolves to nothing: no " + pointer + " in " + name;
+      }
+    } catch (IOException | RuntimeException e) {
+      return "cannot be resolved: " + name + " is not readable JSON or YAML";
+    }
+    return "cannot be resolved: swagger-parser could not read " + name + (pointer.isEmpty() ? "" : "#" + pointer)
+        + " (a reference inside it may be broken)";
   }
 
   private static String singular(String kind) {

@@ -36,6 +36,7 @@ import java.util.Map;
  * @param hasAllOf whether the {@code allOf} keyword is present (even empty)
  * @param oneOf the {@code oneOf} parts; empty when absent
  * @param anyOf the {@code anyOf} parts; empty when absent
+ * @param not the {@code not} schema, or null (only its references are checked, by {@link References})
  * @param discriminator the discriminator's {@code propertyName} (may be empty), or null without a discriminator
  * @param mapping the discriminator's {@code mapping}, in order; empty when absent
  * @param msDiscriminatorValue Azure's {@code x-ms-discriminator-value} when a non-empty string, else null
@@ -63,6 +64,7 @@ record OpenApiSchema(
     boolean hasAllOf,
     List<OpenApiSchema> oneOf,
     List<OpenApiSchema> anyOf,
+    OpenApiSchema not,
     String discriminator,
     Map<String, String> mapping,
     String msDiscriminatorValue) {

@@ -100,6 +100,7 @@ final class SchemaReader {
         s.getAllOf() != null,
         list(s.getOneOf()),
         list(s.getAnyOf()),
+        read(s.getNot()),
         hasDiscriminator ? s.getDiscriminator().getPropertyName() : null,
         hasDiscriminator && s.getDiscriminator().getMapping() != null ? s.getDiscriminator().getMapping() : Map.of(),
         x instanceof String text && !text.isEmpty() ? text : null);

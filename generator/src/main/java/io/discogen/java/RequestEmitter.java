@@ -18,6 +18,7 @@ import io.discogen.ir.Pagination;
 import io.discogen.ir.Parameter;
 import io.discogen.ir.Property;
 import io.discogen.ir.Schema;
+import io.discogen.ir.Schemas;
 import io.discogen.ir.TypeRef;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -554,7 +555,7 @@ final class RequestEmitter {
     Property holder = index.get(pageSchema) instanceof ObjectSchema o
         ? o.allProperties(index).stream().filter(p -> p.name().equals(pg.nextPageTokenProperty())).findFirst().orElse(null)
         : null;
-    ObjectSchema inner = holder == null ? null : io.discogen.ir.Schemas.objectOf(holder.type(), index);
+    ObjectSchema inner = holder == null ? null : Schemas.objectOf(holder.type(), index);
     if (inner == null) {
       throw new IllegalStateException(pageSchema + "." + pg.nextPageTokenProperty() + " is no object");
     }

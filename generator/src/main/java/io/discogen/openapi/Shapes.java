@@ -1,5 +1,6 @@
 package io.discogen.openapi;
 
+import io.discogen.ir.TypeRef;
 import java.util.HashSet;
 import java.util.Set;
 
@@ -78,6 +79,6 @@ final class Shapes {
   /** Whether a property schema maps to a Java String (or untyped JSON): what a discriminator is. */
   static boolean isPlainString(OpenApiSchema s) {
     return (s.type() == null && !s.hasProperties() && s.items() == null && s.allOf().isEmpty() && !s.hasVariants())
-        || ("string".equals(s.type()) && (s.isStringEnum() || Scalars.stringKind(s.format()) == io.discogen.ir.TypeRef.Kind.STRING));
+        || ("string".equals(s.type()) && (s.isStringEnum() || Scalars.stringKind(s.format()) == TypeRef.Kind.STRING));
   }
 }

@@ -32,6 +32,9 @@ import java.util.Map;
  * @param itemType the type of one item, null when the items cannot be iterated
  * @param limitParameter for {@link Kind#OFFSET}, the limit query parameter's wire name ({@code
  *     limit}); else null
+ * @param nextPageTokenInner when the next token (or URL) sits one object down ({@code
+ *     meta.next_cursor}, JSON:API's {@code links.next}), its property's wire name in the object
+ *     {@code nextPageTokenProperty} holds; null when {@code nextPageTokenProperty} is the token
  */
 public record Pagination(
     Kind kind,
@@ -39,7 +42,8 @@ public record Pagination(
     String nextPageTokenProperty,
     String itemsProperty,
     TypeRef itemType,
-    String limitParameter) {
+    String limitParameter,
+    String nextPageTokenInner) {
 
   /** How the next page is reached. */
   public enum Kind {
@@ -60,6 +64,15 @@ public record Pagination(
       throw new IllegalArgumentException(kind + " paging with page token " + pageTokenParameter
           + ", next property " + nextPageTokenProperty + " and limit " + limitParameter);
     }
+    if (nextPageTokenInner != null && nextPageTokenProperty == null) {
+      throw new IllegalArgumentException("a nested next token needs the property that holds it");
+    }
+  }
+
+  /** Paging whose next token, if any, is a property of the page itself. */
+  public Pagination(Kind kind, String pageTokenParameter, String nextPageTokenProperty, String itemsProperty,
+      TypeRef itemType, String limitParameter) {
+    this(kind, pageTokenParameter, nextPageTokenProperty, itemsProperty, itemType, limitParameter, null);
   }
 
   /** Token paging. */
@@ -99,6 +112,17 @@ public record Pagination(
   /** As {@link #of(Kind, String, String, String, TypeRef, Map)}, with an {@link Kind#OFFSET}'s limit. */
   public static Pagination of(Kind kind, String pageTokenParameter, String nextPageTokenProperty, String itemsProperty,
       String limitParameter, TypeRef response, Map<String, Schema> index) {
+    return of(kind, pageTokenParameter, nextPageTokenProperty, null, itemsProperty, limitParameter, response, index);
+  }
+
+  /**
+   * As {@link #of(Kind, String, String, String, String, TypeRef, Map)}, the next token (or URL)
+   * in property {@code nextPageTokenInner} of the object in {@code nextPageTokenProperty} when
+   * that is not null.
+   */
+  public static Pagination of(Kind kind, String pageTokenParameter, String nextPageTokenProperty,
+      String nextPageTokenInner, String itemsProperty, String limitParameter, TypeRef response,
+      Map<String, Schema> index) {
     boolean noToken = kind == Kind.LINK_HEADER || kind == Kind.OFFSET;
     if (noToken && itemsProperty == null) {
       TypeRef r = response == null ? null : Schemas.resolve(response, index);
@@ -114,13 +138,28 @@ public record Pagination(
         if (p.name().equals(itemsProperty)) {
           items = Schemas.resolve(p.type(), index);
         } else if (p.name().equals(nextPageTokenProperty)) {
-          token = p.type();
+          token = nextPageTokenInner == null ? p.type() : innerType(p.type(), nextPageTokenInner, index);
         }
       }
     }
     boolean tokenOk = noToken || (token != null && Schemas.isString(token, index));
     return items instanceof TypeRef.ListOf list && tokenOk
-        ? new Pagination(kind, pageTokenParameter, nextPageTokenProperty, itemsProperty, list.element(), limitParameter)
-        : new Pagination(kind, pageTokenParameter, nextPageTokenProperty, null, null, limitParameter);
+        ? new Pagination(kind, pageTokenParameter, nextPageTokenProperty, itemsProperty, list.element(), limitParameter,
+            nextPageTokenInner)
+        : new Pagination(kind, pageTokenParameter, nextPageTokenProperty, null, null, limitParameter, nextPageTokenInner);
+  }
+
+  /** The type of property {@code name} of the object {@code t} names, or null. */
+  private static TypeRef innerType(TypeRef t, String name, Map<String, Schema> index) {
+    ObjectSchema o = Schemas.resolve(t, index) instanceof TypeRef.Named n
+        && index.get(n.schemaId()) instanceof ObjectSchema os ? os : null;
+    if (o != null) {
+      for (Property p : o.allProperties(index)) {
+        if (p.name().equals(name)) {
+          return p.type();
+        }
+      }
+    }
+    return null;
   }
 }

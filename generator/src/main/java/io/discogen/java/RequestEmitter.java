@@ -16,7 +16,9 @@ import io.discogen.ir.Method;
 import io.discogen.ir.ObjectSchema;
 import io.discogen.ir.Pagination;
 import io.discogen.ir.Parameter;
+import io.discogen.ir.Property;
 import io.discogen.ir.Schema;
+import io.discogen.ir.Schemas;
 import io.discogen.ir.TypeRef;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -529,17 +531,36 @@ final class RequestEmitter {
     ClassName pageClass = (ClassName) response;
     String items = getter(pageSchema, pg.itemsProperty());
     switch (pg.kind()) {
-      case TOKEN -> iterate.addStatement("return $T.of(this, $L, $T::$N, $T::$N)", Runtime.PAGED_ITERABLE,
-          Literals.string(pg.pageTokenParameter()),
-          pageClass, getter(pageSchema, pg.nextPageTokenProperty()), pageClass, items);
-      case NEXT_LINK -> iterate.addStatement("return $T.ofNextLink(this, $T::$N, $T::$N)", Runtime.PAGED_ITERABLE,
-          pageClass, getter(pageSchema, pg.nextPageTokenProperty()), pageClass, items);
+      case TOKEN -> iterate.addStatement("return $T.of(this, $L, $L, $T::$N)", Runtime.PAGED_ITERABLE,
+          Literals.string(pg.pageTokenParameter()), nextToken(pageSchema, pageClass, pg), pageClass, items);
+      case NEXT_LINK -> iterate.addStatement("return $T.ofNextLink(this, $L, $T::$N)", Runtime.PAGED_ITERABLE,
+          nextToken(pageSchema, pageClass, pg), pageClass, items);
       case LINK_HEADER -> iterate.addStatement("return $T.ofLinkHeader(this, $T::$N)", Runtime.PAGED_ITERABLE,
           pageClass, items);
       case OFFSET -> iterate.addStatement("return $T.ofOffset(this, $L, $L, $T::$N)", Runtime.PAGED_ITERABLE,
           Literals.string(pg.pageTokenParameter()), Literals.string(pg.limitParameter()), pageClass, items);
     }
     b.addMethod(iterate.build());
+  }
+
+  /**
+   * The function from a page to its next token or URL: a getter, or, one object down ({@code
+   * meta.next_cursor}), the inner getter behind a null check (no object: no next page).
+   */
+  private CodeBlock nextToken(String pageSchema, ClassName pageClass, Pagination pg) {
+    String outer = getter(pageSchema, pg.nextPageTokenProperty());
+    if (pg.nextPageTokenInner() == null) {
+      return CodeBlock.of("$T::$N", pageClass, outer);
+    }
+    Property holder = index.get(pageSchema) instanceof ObjectSchema o
+        ? o.allProperties(index).stream().filter(p -> p.name().equals(pg.nextPageTokenProperty())).findFirst().orElse(null)
+        : null;
+    ObjectSchema inner = holder == null ? null : Schemas.objectOf(holder.type(), index);
+    if (inner == null) {
+      throw new IllegalStateException(pageSchema + "." + pg.nextPageTokenProperty() + " is no object");
+    }
+    return CodeBlock.of("page -> page.$N() == null ? null : page.$N().$N()", outer, outer,
+        getter(inner.id(), pg.nextPageTokenInner()));
   }
 
   /** The getter of a page property, declared by the page's schema or (OpenAPI {@code allOf}) a parent's. */

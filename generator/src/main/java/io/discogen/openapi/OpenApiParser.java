@@ -40,12 +40,14 @@ public final class OpenApiParser {
   public static ApiModel parse(String text, Path file, String displayPath) throws SpecException {
     SwaggerParseResult result = read(text, file, displayPath);
     OpenAPI api = result.getOpenAPI();
-    List<SpecProblem> broken = References.check(api, displayPath);
+    // Schemas are read from swagger-parser once, then checked and converted in their typed view.
+    SchemaReader reader = new SchemaReader();
+    List<SpecProblem> broken = References.check(api, reader, file, displayPath);
     if (!broken.isEmpty()) {
       throw new SpecException(broken);
     }
     try {
-      return convert(api, displayPath, warnings(result.getMessages(), file, displayPath));
+      return convert(api, reader, displayPath, warnings(result.getMessages(), file, displayPath));
     } catch (RuntimeException | StackOverflowError e) {
       throw new SpecException(new SpecProblem(displayPath, "",
           "cannot convert this OpenAPI document (" + e.getClass().getSimpleName() + ")"));
@@ -221,15 +223,15 @@ public final class OpenApiParser {
     return sb.toString();
   }
 
-  private static ApiModel convert(OpenAPI api, String displayPath, List<SpecProblem> warnings) {
+  private static ApiModel convert(OpenAPI api, SchemaReader reader, String displayPath, List<SpecProblem> warnings) {
     Info info = api.getInfo() != null ? api.getInfo() : new Info();
     String title = info.getTitle() != null && !info.getTitle().isBlank() ? info.getTitle() : "api";
     String version = info.getVersion() != null && !info.getVersion().isBlank() ? info.getVersion() : "v1";
 
-    SchemaConverter schemas = new SchemaConverter(
-        api.getComponents() == null ? null : api.getComponents().getSchemas());
+    SchemaConverter schemas = new SchemaConverter(new ComponentSchemas(
+        reader.components(api.getComponents() == null ? null : api.getComponents().getSchemas())));
     schemas.readComponents();
-    OperationConverter operations = new OperationConverter(api, schemas);
+    OperationConverter operations = new OperationConverter(api, reader, schemas);
     operations.readPaths();
 
     return new ApiModel(

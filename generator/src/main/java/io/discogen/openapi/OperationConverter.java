@@ -30,14 +30,16 @@ import java.util.Set;
  */
 final class OperationConverter {
   private final OpenAPI api;
+  private final SchemaReader reader;
   private final SchemaConverter schemas;
   private final Set<String> methodIds = new HashSet<>();
   /** Resource name to its methods, in order of first appearance. */
   private final Map<String, List<Method>> byResource = new LinkedHashMap<>();
   private final List<Method> topLevel = new ArrayList<>();
 
-  OperationConverter(OpenAPI api, SchemaConverter schemas) {
+  OperationConverter(OpenAPI api, SchemaReader reader, SchemaConverter schemas) {
     this.api = api;
+    this.reader = reader;
     this.schemas = schemas;
   }
 
@@ -171,10 +173,8 @@ final class OperationConverter {
       if (!names.add(p.getName())) {
         continue; // same wire name in two locations: the runtime keys values by name
       }
-      io.swagger.v3.oas.models.media.Schema<?> schema = p.getSchema();
-      if (schema == null && p.getContent() != null && !p.getContent().isEmpty()) {
-        schema = p.getContent().values().iterator().next().getSchema();
-      }
+      OpenApiSchema schema = reader.read(p.getSchema() != null || p.getContent() == null || p.getContent().isEmpty()
+          ? p.getSchema() : p.getContent().values().iterator().next().getSchema());
       TypeRef type = schema == null ? TypeRef.STRING
           : schemas.parameterType(schema, methodId + "." + p.getName(), p.getName(), enums);
       type = parameterType(type, location);
@@ -187,7 +187,7 @@ final class OperationConverter {
           isRequired,
           p.getDescription(),
           null,
-          schema == null ? null : SchemaConverter.defaultText(schema.getDefault()),
+          schema == null ? null : schema.defaultText(),
           Boolean.TRUE.equals(p.getDeprecated()),
           style,
           p.getExplode() != null ? p.getExplode() : style == Parameter.Style.FORM);
@@ -273,12 +273,12 @@ final class OperationConverter {
     MediaType json = jsonMedia(body.getContent());
     if (json != null) {
       return new Body(json.getSchema() == null ? TypeRef.ANY
-          : schemas.operationType(json.getSchema(), methodId + ".Body", methodId + "Body"), null);
+          : schemas.operationType(reader.read(json.getSchema()), methodId + ".Body", methodId + "Body"), null);
     }
     for (String wanted : List.of("application/x-www-form-urlencoded", "multipart/form-data")) {
       for (Map.Entry<String, MediaType> e : body.getContent().entrySet()) {
         if (mediaType(e.getKey()).equals(wanted) && e.getValue() != null && e.getValue().getSchema() != null) {
-          TypeRef t = schemas.operationType(e.getValue().getSchema(), methodId + ".Body", methodId + "Body");
+          TypeRef t = schemas.operationType(reader.read(e.getValue().getSchema()), methodId + ".Body", methodId + "Body");
           return new Body(t, wanted);
         }
       }
@@ -327,7 +327,7 @@ final class OperationConverter {
       if (json.getSchema() == null) {
         return TypeRef.ANY;
       }
-      return schemas.operationType(json.getSchema(), methodId + ".Response", methodId + "Response");
+      return schemas.operationType(reader.read(json.getSchema()), methodId + ".Response", methodId + "Response");
     }
     return null;
   }
@@ -340,7 +340,7 @@ final class OperationConverter {
     if (op.getResponses() == null) {
       return null;
     }
-    io.swagger.v3.oas.models.media.Schema<?> found = null;
+    OpenApiSchema found = null;
     for (Map.Entry<String, ApiResponse> e : op.getResponses().entrySet()) {
       String code = e.getKey();
       if (!(code.equals("default") || code.startsWith("4") || code.startsWith("5"))) {
@@ -351,10 +351,10 @@ final class OperationConverter {
       if (json == null || json.getSchema() == null) {
         continue;
       }
-      io.swagger.v3.oas.models.media.Schema<?> s = json.getSchema();
+      OpenApiSchema s = reader.read(json.getSchema());
       if (found == null) {
         found = s;
-      } else if (found != s && (found.get$ref() == null || !found.get$ref().equals(s.get$ref()))) {
+      } else if (found != s && (found.ref() == null || !found.ref().equals(s.ref()))) {
         return null; // several error shapes: no one type to name
       }
     }
@@ -382,8 +382,8 @@ final class OperationConverter {
       if (json == null || json.getSchema() == null) {
         continue;
       }
-      io.swagger.v3.oas.models.media.Schema<?> s = json.getSchema();
-      Object key = s.get$ref() != null ? s.get$ref() : new IdentityKey(s);
+      OpenApiSchema s = reader.read(json.getSchema());
+      Object key = s.ref() != null ? s.ref() : new IdentityKey(s);
       String suffix = code.equals("DEFAULT") ? "Default" : code;
       TypeRef t = converted.computeIfAbsent(key,
           k -> schemas.operationType(s, methodId + ".Error" + suffix, methodId + "Error" + suffix));
@@ -392,7 +392,7 @@ final class OperationConverter {
     return new java.util.HashSet<>(out.values()).size() > 1 ? out : Map.of();
   }
 
-  /** A map key by identity: one inline schema object, reached from several responses. */
+  /** A map key by identity: one inline schema, reached from several responses. */
   private record IdentityKey(Object o) {
     @Override
     public boolean equals(Object other) {

@@ -33,7 +33,8 @@ import java.util.Set;
  * </ul>
  *
  * <p>The parameter must be a string in the query; the next-token property a top-level string of the
- * 2xx JSON object. The items are the response's only list property, or, among several, the only
+ * 2xx JSON object, else a string property of exactly one of its object properties ({@code
+ * meta.next_cursor}). The items are the response's only list property, or, among several, the only
  * one with a conventional name ({@link #ITEM_NAMES}); otherwise the operation pages without
  * iterable items. Not read as tokens: {@code starting_after} / {@code after} (the last item's id,
  * no next token in the response), page numbers and offsets.
@@ -77,7 +78,8 @@ final class Paging {
    * body, {@code nextLinkName} defaulting to {@code nextLink}, items in {@code itemName} defaulting
    * to {@code value}; a null {@code nextLinkName} means one page); a token convention; a GET whose
    * 2xx response declares a {@code Link} header (RFC 8288 {@code rel="next"}), its items the
-   * response when it is a list, else as for tokens.
+   * response when it is a list, else as for tokens; JSON:API's {@code links.next}; integer
+   * {@code offset} and {@code limit} parameters.
    *
    * @param verb the HTTP method
    * @param schemas every schema read so far (the response's included)
@@ -96,6 +98,10 @@ final class Paging {
     }
     if (linkHeader) {
       return listed(Pagination.Kind.LINK_HEADER, null, null, response, schemas);
+    }
+    Pagination links = jsonApiLinks(response, schemas);
+    if (links != null) {
+      return links;
     }
     Parameter offset = null;
     Parameter limit = null;
@@ -169,19 +175,81 @@ final class Paging {
       return null;
     }
     List<Property> properties = page.allProperties(index);
+    List<String> names = TOKENS.get(token.name());
     Property next = null;
     for (Property p : properties) {
-      if (TOKENS.get(token.name()).contains(p.name())) {
+      if (names.contains(p.name())) {
         if (next != null) {
           return null; // two next tokens: which one?
         }
         next = p;
       }
     }
-    if (next == null || !Schemas.isString(next.type(), index)) {
+    if (next == null) {
+      // One object down ({meta: {next_cursor}}, {pagination: {next_token}}), when exactly one of
+      // the page's objects holds a next token and the page none itself.
+      String[] nested = nested(properties, names, index);
+      if (nested == null) {
+        return null;
+      }
+      return Pagination.of(Pagination.Kind.TOKEN, token.name(), nested[0], nested[1], items(properties, index), null,
+          response, index);
+    }
+    if (!Schemas.isString(next.type(), index)) {
       return null;
     }
     return Pagination.of(token.name(), next.name(), items(properties, index), response, index);
+  }
+
+  /**
+   * The one object property of a page holding one string property among {@code names}, as {object
+   * property, its property}; null when none does or several do.
+   */
+  private static String[] nested(List<Property> properties, List<String> names, Map<String, Schema> index) {
+    String[] found = null;
+    for (Property p : properties) {
+      ObjectSchema o = Schemas.objectOf(p.type(), index);
+      if (o == null) {
+        continue;
+      }
+      for (Property inner : o.allProperties(index)) {
+        if (names.contains(inner.name())) {
+          if (found != null || !Schemas.isString(inner.type(), index)) {
+            return null;
+          }
+          found = new String[] {p.name(), inner.name()};
+        }
+      }
+    }
+    return found;
+  }
+
+  /**
+   * JSON:API's next link ({@code links: {next: URL}}) on a GET: a page object with a {@code links}
+   * object whose {@code next} is a string, and one list of items. Kind {@code NEXT_LINK}.
+   */
+  private static Pagination jsonApiLinks(TypeRef response, List<Schema> schemas) {
+    Map<String, Schema> index = index(schemas);
+    ObjectSchema page = Schemas.objectOf(response, index);
+    if (page == null) {
+      return null;
+    }
+    List<Property> properties = page.allProperties(index);
+    for (Property p : properties) {
+      ObjectSchema links = p.name().equals("links") ? Schemas.objectOf(p.type(), index) : null;
+      if (links == null) {
+        continue;
+      }
+      for (Property inner : links.allProperties(index)) {
+        if (inner.name().equals("next") && Schemas.isString(inner.type(), index)) {
+          String items = items(properties, index);
+          Pagination pg = items == null ? null
+              : Pagination.of(Pagination.Kind.NEXT_LINK, null, "links", "next", items, null, response, index);
+          return pg != null && pg.iterable() ? pg : null;
+        }
+      }
+    }
+    return null;
   }
 
   /** The items list: the only list property, else the only conventionally named one, else null. */

@@ -1,6 +1,11 @@
 package io.discogen.openapi;
 
+import com.fasterxml.jackson.core.JsonPointer;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.discogen.spec.SpecProblem;
+import io.discogen.spec.SpecReader;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
@@ -8,10 +13,13 @@ import io.swagger.v3.oas.models.PathItem;
 import io.swagger.v3.oas.models.headers.Header;
 import io.swagger.v3.oas.models.media.Content;
 import io.swagger.v3.oas.models.media.MediaType;
-import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.parameters.Parameter;
 import io.swagger.v3.oas.models.parameters.RequestBody;
 import io.swagger.v3.oas.models.responses.ApiResponse;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -31,17 +39,26 @@ final class References {
 
   private final Components components;
   private final String displayPath;
+  /** The directory of the document's file, against which other files are named; null in memory. */
+  private final Path dir;
   private final List<SpecProblem> problems = new ArrayList<>();
-  private final Set<Object> seen = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+  private final SchemaReader reader;
+  private final Set<OpenApiSchema> seen = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
 
-  private References(OpenAPI api, String displayPath) {
+  private References(OpenAPI api, SchemaReader reader, Path file, String displayPath) {
     this.components = api.getComponents() == null ? new Components() : api.getComponents();
+    this.reader = reader;
     this.displayPath = displayPath;
+    this.dir = file == null ? null : file.toAbsolutePath().getParent();
   }
 
-  /** The unresolvable references of {@code api}; empty when every one resolves. */
-  static List<SpecProblem> check(OpenAPI api, String displayPath) {
-    References r = new References(api, displayPath);
+  /**
+   * The unresolvable references of {@code api}, read from {@code file} (null for a document in
+   * memory; a reference to another file then says what is missing there); empty when every one
+   * resolves. Schemas are checked in their typed view, read with {@code reader}.
+   */
+  static List<SpecProblem> check(OpenAPI api, SchemaReader reader, Path file, String displayPath) {
+    References r = new References(api, reader, file, displayPath);
     r.document(api);
     return r.problems;
   }
@@ -50,7 +67,7 @@ final class References {
     if (api.getPaths() != null) {
       api.getPaths().forEach((path, item) -> pathItem("/paths/" + escape(path), item));
     }
-    each(components.getSchemas(), "/components/schemas/", this::schema);
+    each(components.getSchemas(), "/components/schemas/", (at, s) -> schema(at, reader.read(s)));
     each(components.getParameters(), "/components/parameters/", this::parameter);
     each(components.getRequestBodies(), "/components/requestBodies/", this::requestBody);
     each(components.getResponses(), "/components/responses/", this::response);
@@ -85,7 +102,7 @@ final class References {
     if (p == null || !ref(at, p.get$ref(), "parameters", components.getParameters())) {
       return;
     }
-    schema(at + "/schema", p.getSchema());
+    schema(at + "/schema", reader.read(p.getSchema()));
     content(at + "/content", p.getContent());
   }
 
@@ -107,7 +124,7 @@ final class References {
 
   private void header(String at, Header h) {
     if (h != null && ref(at, h.get$ref(), "headers", components.getHeaders())) {
-      schema(at + "/schema", h.getSchema());
+      schema(at + "/schema", reader.read(h.getSchema()));
       content(at + "/content", h.getContent());
     }
   }
@@ -120,38 +137,29 @@ final class References {
 
   private void mediaType(String at, MediaType m) {
     if (m != null) {
-      schema(at + "/schema", m.getSchema());
+      schema(at + "/schema", reader.read(m.getSchema()));
     }
   }
 
-  @SuppressWarnings("rawtypes") // swagger-parser's Schema is raw throughout its model
-  private void schema(String at, Schema s) {
+  private void schema(String at, OpenApiSchema s) {
     if (s == null || !seen.add(s)) {
-      return; // shared instances (and cycles) are checked once
+      return; // shared instances are checked once
     }
-    if (!ref(at, s.get$ref(), "schemas", components.getSchemas())) {
+    if (!ref(at, s.ref(), "schemas", components.getSchemas())) {
       return;
     }
-    Map<?, ?> props = s.getProperties();
-    if (props != null) {
-      props.forEach((name, p) -> schema(at + "/properties/" + escape(String.valueOf(name)), (Schema) p));
-    }
-    schema(at + "/items", s.getItems());
-    if (s.getAdditionalProperties() instanceof Schema ap) {
-      schema(at + "/additionalProperties", ap);
-    }
-    schema(at + "/not", s.getNot());
-    list(at + "/allOf", s.getAllOf());
-    list(at + "/oneOf", s.getOneOf());
-    list(at + "/anyOf", s.getAnyOf());
+    s.properties().forEach((name, p) -> schema(at + "/properties/" + escape(name), p));
+    schema(at + "/items", s.items());
+    schema(at + "/additionalProperties", s.additionalProperties());
+    schema(at + "/not", s.not());
+    list(at + "/allOf", s.allOf());
+    list(at + "/oneOf", s.oneOf());
+    list(at + "/anyOf", s.anyOf());
   }
 
-  @SuppressWarnings("rawtypes")
-  private void list(String at, List<Schema> schemas) {
-    if (schemas != null) {
-      for (int i = 0; i < schemas.size(); i++) {
-        schema(at + "/" + i, schemas.get(i));
-      }
+  private void list(String at, List<OpenApiSchema> schemas) {
+    for (int i = 0; i < schemas.size(); i++) {
+      schema(at + "/" + i, schemas.get(i));
     }
   }
 
@@ -166,7 +174,7 @@ final class References {
     if (!ref.startsWith("#/")) {
       // swagger-parser copies what other files hold into components and points there: a
       // reference still naming another file is one it could not read.
-      problems.add(new SpecProblem(displayPath, at + "/$ref", "$ref " + ref + " cannot be resolved"));
+      problems.add(new SpecProblem(displayPath, at + "/$ref", "$ref " + ref + " " + external(ref)));
       return false;
     }
     // Only a reference to a whole component is checked here. A JSON pointer deeper into the
@@ -187,6 +195,42 @@ final class References {
           "$ref " + ref + " resolves to nothing: no " + singular(kind) + " named " + name + " in components." + kind));
     }
     return false;
+  }
+
+  /**
+   * Why swagger-parser left a reference to another file unresolved (it only warned): the file is
+   * missing, or has nothing at the pointer; else something inside the target it could not read.
+   */
+  private String external(String ref) {
+    int hash = ref.indexOf('#');
+    String name = hash < 0 ? ref : ref.substring(0, hash);
+    String pointer = hash < 0 ? "" : ref.substring(hash + 1);
+    if (dir == null || name.isEmpty() || name.contains("://")) {
+      return "cannot be resolved";
+    }
+    Path target;
+    try {
+      target = dir.resolve(name).normalize();
+    } catch (InvalidPathException e) {
+      return "resolves to nothing: no file " + name;
+    }
+    if (!Files.isRegularFile(target)) {
+      return "resolves to nothing: no file " + name;
+    }
+    try {
+      if (Files.size(target) > SpecReader.MAX_FILE_BYTES) {
+        return "cannot be resolved: " + name + " is too large";
+      }
+      // YAML holds JSON: one parser for either.
+      JsonNode doc = new ObjectMapper(new YAMLFactory()).readTree(target.toFile());
+      if (!pointer.isEmpty() && (doc == null || doc.at(JsonPointer.compile(pointer)).isMissingNode())) {
+        return "resolves to nothing: no " + pointer + " in " + name;
+      }
+    } catch (IOException | RuntimeException e) {
+      return "cannot be resolved: " + name + " is not readable JSON or YAML";
+    }
+    return "cannot be resolved: swagger-parser could not read " + name + (pointer.isEmpty() ? "" : "#" + pointer)
+        + " (a reference inside it may be broken)";
   }
 
   private static String singular(String kind) {

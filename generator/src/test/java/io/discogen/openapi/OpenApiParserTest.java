@@ -111,6 +111,38 @@ class OpenApiParserTest {
   }
 
   @Test
+  void referencesToMissingFilesAreRefusedSayingWhatIsMissing(@TempDir Path dir) throws Exception {
+    Files.writeString(dir.resolve("models.yaml"), "Pet: {type: string}\n");
+    Files.writeString(dir.resolve("api.yaml"), """
+        openapi: 3.0.3
+        info: {title: Multi, version: '1'}
+        paths:
+          /pets:
+            get:
+              operationId: listPets
+              responses:
+                '200':
+                  description: ok
+                  content:
+                    application/json:
+                      schema: {$ref: './missing.yaml#/components/schemas/X'}
+        components:
+          schemas:
+            Owner:
+              type: object
+              properties:
+                pet: {$ref: 'models.yaml#/Cat'}
+        """);
+    SpecException e = assertThrows(SpecException.class, () -> SpecReader.read(dir.resolve("api.yaml"), "api.yaml"));
+    assertEquals(List.of(
+        "api.yaml: /paths/~1pets/get/responses/200/content/application~1json/schema/$ref: $ref"
+            + " ./missing.yaml#/components/schemas/X resolves to nothing: no file ./missing.yaml",
+        "api.yaml: /components/schemas/Owner/properties/pet/$ref: $ref ./models.yaml#/Cat resolves to nothing:"
+            + " no /Cat in ./models.yaml"),
+        e.problems().stream().map(Object::toString).toList());
+  }
+
+  @Test
   void swagger2FormParametersBecomeAFormBody() throws Exception {
     ApiModel api = parse("""
         swagger: '2.0'

@@ -130,7 +130,7 @@ final class CliPage {
     for (CliNames.Argument a : c.arguments()) {
       if (a.form() == CliNames.Form.POSITIONAL) {
         Parameter p = a.parameter();
-        rows.add(List.of("`" + a.name() + "`", Markdown.inline(typeText(p.type())),
+        rows.add(List.of("`" + a.name() + "`", Markdown.inline(typeText(p.type(), true)),
             Markdown.cell(p.description(), ctx.site), p.pattern() == null ? "" : Markdown.cellCode(p.pattern())));
       }
     }
@@ -161,7 +161,7 @@ final class CliPage {
     stack.push(o.id());
     structure(o, 1, stack, lines);
     page.code("", lines);
-    page.block("Names may also be written as in JSON (`containerImage`); names and values are checked against the model"
+    page.block("Names may also be written as in JSON (camelCase); names and values are checked against the model"
         + " before anything is sent.");
   }
 
@@ -237,13 +237,21 @@ final class CliPage {
     return ctx.types.resolve(t) instanceof TypeRef.Named n && ctx.index.get(n.schemaId()) instanceof ObjectSchema o ? o : null;
   }
 
-  /** A type as the command line takes it: {@code string}, {@code int64}, {@code enum (A, B)}, {@code list of string}. */
+  /** A body field's type as the cursor takes it: {@code string}, {@code int64}, {@code enum (A, B)}, {@code list of string}. */
   String typeText(TypeRef type) {
+    return typeText(type, false);
+  }
+
+  /**
+   * A type as the command line takes it; {@code option}: as an option's or argument's value, which
+   * picocli converts (a duration as ISO 8601, {@code PT3.5S}), not the cursor (as JSON has it, {@code 3.5s}).
+   */
+  String typeText(TypeRef type, boolean option) {
     TypeRef t = ctx.types.resolve(type);
     if (t instanceof TypeRef.ListOf l) {
-      return "list of " + typeText(l.element());
+      return "list of " + typeText(l.element(), option);
     } else if (t instanceof TypeRef.MapOf m) {
-      return "map of " + typeText(m.value());
+      return "map of " + typeText(m.value(), option);
     } else if (t instanceof TypeRef.Named n) {
       Schema s = ctx.index.get(n.schemaId());
       if (s instanceof EnumSchema e) {
@@ -268,7 +276,7 @@ final class CliPage {
         case BYTES_URL_SAFE -> "bytes (URL-safe base64)";
         case DATE_TIME, OFFSET_DATE_TIME -> "timestamp (RFC 3339)";
         case DATE -> "date (2024-01-01)";
-        case DURATION -> "duration (3.5s)";
+        case DURATION -> option ? "duration (ISO 8601, PT3.5S)" : "duration (3.5s)";
         case FIELD_MASK -> "field mask (name,labels)";
         case UUID -> "UUID";
         case URI -> "URI";
@@ -285,7 +293,7 @@ final class CliPage {
         continue;
       }
       Parameter p = a.parameter();
-      String type = Markdown.inline(typeText(p.type())) + (a.form() == CliNames.Form.JSON_OPTION ? ", as JSON" : "")
+      String type = Markdown.inline(typeText(p.type(), a.form() == CliNames.Form.OPTION)) + (a.form() == CliNames.Form.JSON_OPTION ? ", as JSON" : "")
           + (p.repeated() || ctx.types.resolve(p.type()) instanceof TypeRef.ListOf ? "; repeat for more" : "");
       String description = (p.deprecated() ? "**Deprecated.** " : "") + Markdown.cell(p.description(), ctx.site);
       if (p.defaultValue() != null) {
@@ -334,7 +342,7 @@ final class CliPage {
       rows.add(List.of("`" + a.name() + " " + a.label() + "`", (p.deprecated() ? "**Deprecated.** " : "")
           + Markdown.cell(p.description(), ctx.site) + (ctx.types.enumOf(p.type()) != null
               ? (p.description() == null || p.description().isBlank() ? "" : "<br>") + "One of: "
-                  + Markdown.inline(typeText(p.type()).replaceFirst("^enum \\((.*)\\)$", "$1"))
+                  + Markdown.inline(typeText(p.type(), true).replaceFirst("^enum \\((.*)\\)$", "$1"))
               : "")));
     }
     page.table(List.of("Option", "Description"), rows);
@@ -366,9 +374,9 @@ final class CliPage {
     for (CliNames.Argument a : c.arguments()) {
       Parameter p = a.parameter();
       if (a.form() == CliNames.Form.POSITIONAL) {
-        words.add(shellQuote(textValue(p.type(), p.name(), p.pattern())));
+        words.add(shellQuote(textValue(p.type(), p.name(), p.pattern(), true)));
       } else if (a.form() == CliNames.Form.OPTION && (p.required() || saysRequired(p))) {
-        words.add(a.name() + " " + shellQuote(textValue(p.type(), p.name(), null)));
+        words.add(a.name() + " " + shellQuote(textValue(p.type(), p.name(), null, true)));
       } else if (a.form() == CliNames.Form.JSON_OPTION) {
         words.add(a.name() + " " + shellQuote(jsonValue(p.type())));
       }
@@ -395,7 +403,7 @@ final class CliPage {
     return p.description() != null && p.description().startsWith("Required.");
   }
 
-  /** A writable value field at the top, and one inside an object field: {@code name=my-name config image=my-image}. */
+  /** A writable value field at the top, and one inside an object (or a list of objects): {@code name=my-name config image=my-image}. */
   private List<String> bodySteps(ObjectSchema o) {
     List<String> steps = new ArrayList<>();
     String top = null;
@@ -408,7 +416,9 @@ final class CliPage {
       if (value != null && top == null) {
         top = CliNames.fieldName(p.name()) + "=" + value;
       }
-      ObjectSchema child = object(p.type());
+      TypeRef t = ctx.types.resolve(p.type());
+      // Moving into a list of objects adds an element: as good an example as an object.
+      ObjectSchema child = object(t instanceof TypeRef.ListOf l ? l.element() : t);
       if (value == null && nested == null && child != null && child != o) {
         for (Property q : properties(child)) {
           String v = settable(q) ? simpleValue(q) : null;
@@ -443,15 +453,18 @@ final class CliPage {
     if (!(t instanceof TypeRef.Primitive)) {
       return null;
     }
-    String v = textValue(t, p.name(), null);
+    String v = textValue(t, p.name(), null, false);
     return v.matches("[A-Za-z0-9._:/-]+") ? v : null;
   }
 
-  /** A value of a parameter or field as text the program converts: {@code projects/my-project}, {@code 10}. */
-  private String textValue(TypeRef type, String hint, String pattern) {
+  /**
+   * A value of a parameter ({@code option}) or body field as text the program converts: {@code
+   * projects/my-project}, {@code 10}.
+   */
+  private String textValue(TypeRef type, String hint, String pattern, boolean option) {
     TypeRef t = ctx.types.resolve(type);
     if (t instanceof TypeRef.ListOf l) {
-      return textValue(l.element(), hint, null);
+      return textValue(l.element(), hint, null, option);
     }
     if (t instanceof TypeRef.Named n && ctx.index.get(n.schemaId()) instanceof EnumSchema e) {
       String v = enumValue(e);
@@ -469,7 +482,7 @@ final class CliPage {
         case DATE_TIME, OFFSET_DATE_TIME -> "2024-01-01T00:00:00Z";
         case URI -> "https://example.com/";
         case DATE -> "2024-01-01";
-        case DURATION -> "30s";
+        case DURATION -> option ? "PT30S" : "30s";
       };
     }
     return "value";
@@ -486,7 +499,7 @@ final class CliPage {
       return v == null ? "null" : "\"" + v.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
     }
     if (t instanceof TypeRef.Primitive p) {
-      String v = textValue(t, "value", null);
+      String v = textValue(t, "value", null, false);
       return switch (p.kind()) {
         case BOOLEAN, INT32, UINT32, INT64_NUMBER, DECIMAL, FLOAT, DOUBLE -> v;
         default -> "\"" + v + "\"";

@@ -53,7 +53,11 @@ class CliPagesTest {
         Arguments.of("dataproc", DATAPROC, "io.discogen.clidocs.dataproc"),
         Arguments.of("pubsub", TestSpecs.corpus2024().resolve("pubsub.v1.json"), "io.discogen.clidocs.pubsub"),
         Arguments.of("petstore", PETSTORE, "io.discogen.clidocs.petstore"),
-        Arguments.of("hostile", MarkdownEmitterTest.HOSTILE, "io.discogen.clidocs.hostile"));
+        Arguments.of("hostile", MarkdownEmitterTest.HOSTILE, "io.discogen.clidocs.hostile"),
+        Arguments.of("openapi-inheritance", TestSpecs.golden("openapi-inheritance").resolve("spec.yaml"),
+            "io.discogen.clidocs.inheritance"),
+        Arguments.of("openapi-multipart-errors", TestSpecs.golden("openapi-multipart-errors").resolve("spec.yaml"),
+            "io.discogen.clidocs.multipart"));
   }
 
   static Generator.Result render(Path spec, String pkg) throws Exception {

@@ -268,7 +268,7 @@ public final class Generator {
   }
 
   private static List<GeneratedFile> docs(Read read, GeneratorOptions options) {
-    return options.docsDirectory() == null ? List.of() : MarkdownEmitter.emitAll(read.apis(), read.packages());
+    return options.docsDirectory() == null ? List.of() : MarkdownEmitter.emitAll(read.apis(), read.packages(), options.cli());
   }
 
   private static <T> List<T> javaFiles(ApiModel api, String pkg, String prefix, boolean cli, Sink<T> sink) {

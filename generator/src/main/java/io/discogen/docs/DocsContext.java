@@ -11,6 +11,7 @@ import io.discogen.ir.Property;
 import io.discogen.ir.Resource;
 import io.discogen.ir.Schema;
 import io.discogen.ir.TypeRef;
+import io.discogen.java.CliNames;
 import io.discogen.java.NamePlan;
 import io.discogen.java.TypeMapper;
 import java.util.ArrayList;
@@ -65,6 +66,11 @@ final class DocsContext {
   record Usage(Location where, String label, String role, String schemaId, String wireName) {}
   private final String serviceMethodsPage;
   final String commonParametersAnchor;
+  /** The command line's names when the docs cover it ({@code --cli}); else null. */
+  final CliNames cli;
+  /** The index's command-line section, when {@link #cli} is set. */
+  final String commandLineAnchor;
+  private final Map<String, String> cliPages = new HashMap<>();
 
   /** The scheme and host of an http(s) documentation link: path links in descriptions are on that site. */
   static String site(String documentationLink) {
@@ -84,7 +90,7 @@ final class DocsContext {
     }
   }
 
-  DocsContext(ApiModel api, String packageName) {
+  DocsContext(ApiModel api, String packageName, boolean cli) {
     this.api = api;
     this.packageName = packageName;
     this.names = NamePlan.of(api, packageName);
@@ -113,6 +119,19 @@ final class DocsContext {
     }
     walk(api.resources(), List.of(), null);
     indexUsages();
+    // Last, so that pages and anchors without the command line stay as they were.
+    this.cli = cli ? new CliNames(api, names, types) : null;
+    this.commandLineAnchor = cli ? anchors(INDEX).allocate("section", "command-line") : null;
+    if (cli) {
+      for (CliNames.Command c : this.cli.commands()) {
+        cliPages.put(c.method().id(), allocatePage("cli/", String.join(".", c.path())));
+      }
+    }
+  }
+
+  /** The command-line page of a method, or null (no {@code --cli}, or no command for it). */
+  String cliPage(String methodId) {
+    return cliPages.get(methodId);
   }
 
   private void indexUsages() {

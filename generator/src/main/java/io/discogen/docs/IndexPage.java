@@ -75,6 +75,10 @@ final class IndexPage {
       page.table(List.of("Resource", "Java", "Methods"), rows);
     }
 
+    if (ctx.cli != null) {
+      commandLine(page);
+    }
+
     page.heading(2, null, "Models");
     rows = new ArrayList<>();
     for (Schema s : api.schemas()) {
@@ -119,6 +123,23 @@ final class IndexPage {
       page.table(List.of("Constant", "Scope", "Description"), rows);
     }
     return page;
+  }
+
+  /** The program's commands, each linked to its page. */
+  private void commandLine(Page page) {
+    page.heading(2, ctx.commandLineAnchor, "Command line");
+    page.block("`" + io.discogen.java.CliNames.programClass(ctx.names).simpleName() + "` is the API's command line, `" + ctx.cli.program()
+        + "`: a command per method, each with a page.");
+    List<List<String>> rows = new ArrayList<>();
+    for (io.discogen.java.CliNames.Command c : ctx.cli.commands()) {
+      rows.add(List.of(Markdown.link(Markdown.cellCode(CliPage.commandLine(ctx.cli, c)), ctx.cliPage(c.method().id())),
+          (c.method().deprecated() ? "**Deprecated.** " : "") + Markdown.summary(c.method().description(), ctx.site)));
+    }
+    if (rows.isEmpty()) {
+      page.block("The command line has no commands: no method of this API is supported.");
+    } else {
+      page.table(List.of("Command", "Description"), rows);
+    }
   }
 
   private String methodList(List<Method> methods) {

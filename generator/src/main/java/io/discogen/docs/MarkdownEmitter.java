@@ -21,14 +21,20 @@ import java.util.Set;
  * <p>Layout of one API: {@code README.md} (the index), {@code resources/<path>.md} per resource
  * ({@code resources/projects.locations.sessions.md}), {@code models/<Class>.md} per top-level
  * model or enum, nested types as sections of their model's page. Several APIs: one directory each,
- * {@code <name>-<version>/}, and a {@code README.md} listing them.
+ * {@code <name>-<version>/}, and a {@code README.md} listing them. With the command line ({@code
+ * --cli}), {@code cli/<command path>.md} per command ({@code cli/projects.locations.sessions.create.md}).
  */
 public final class MarkdownEmitter {
   private MarkdownEmitter() {}
 
   /** The pages of one API whose code is generated into {@code packageName}. */
   public static List<GeneratedFile> emit(ApiModel api, String packageName) {
-    DocsContext ctx = new DocsContext(api, packageName);
+    return emit(api, packageName, false);
+  }
+
+  /** As {@link #emit(ApiModel, String)}; with {@code cli}, a page per command of the command line too. */
+  public static List<GeneratedFile> emit(ApiModel api, String packageName, boolean cli) {
+    DocsContext ctx = new DocsContext(api, packageName, cli);
     Sections sections = new Sections(ctx);
     ResourcePage resources = new ResourcePage(ctx, sections);
     ModelPage models = new ModelPage(ctx, sections);
@@ -45,6 +51,12 @@ public final class MarkdownEmitter {
         pages.add(models.render(s));
       }
     }
+    if (ctx.cli != null) {
+      CliPage commands = new CliPage(ctx);
+      for (io.discogen.java.CliNames.Command c : ctx.cli.commands()) {
+        pages.add(commands.render(c));
+      }
+    }
     List<GeneratedFile> files = new ArrayList<>();
     for (Page p : pages) {
       files.add(new GeneratedFile(p.path(), p.text().getBytes(StandardCharsets.UTF_8)));
@@ -58,9 +70,14 @@ public final class MarkdownEmitter {
    * {@code source().displayPath()} to its Java package.
    */
   public static List<GeneratedFile> emitAll(List<ApiModel> apis, Map<String, String> packages) {
+    return emitAll(apis, packages, false);
+  }
+
+  /** As {@link #emitAll(List, Map)}; with {@code cli}, each API's command-line pages too. */
+  public static List<GeneratedFile> emitAll(List<ApiModel> apis, Map<String, String> packages, boolean cli) {
     if (apis.size() == 1) {
       ApiModel api = apis.get(0);
-      return emit(api, packages.get(api.source().displayPath()));
+      return emit(api, packages.get(api.source().displayPath()), cli);
     }
     List<GeneratedFile> files = new ArrayList<>();
     Page index = new Page(DocsContext.INDEX);
@@ -77,7 +94,7 @@ public final class MarkdownEmitter {
         dir = base + "-" + k;
       }
       String pkg = packages.get(api.source().displayPath());
-      for (GeneratedFile f : emit(api, pkg)) {
+      for (GeneratedFile f : emit(api, pkg, cli)) {
         files.add(new GeneratedFile(dir + "/" + f.path(), f.content()));
       }
       String title = api.title() != null && !api.title().isBlank() ? api.title() : api.name();

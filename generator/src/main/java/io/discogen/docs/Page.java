@@ -43,8 +43,16 @@ final class Page {
     return block(t.toString());
   }
 
+  /** A fenced code block; the fence is longer than any run of backticks inside, which cannot end it. */
   Page code(String language, List<String> lines) {
-    return block("```" + language + "\n" + String.join("\n", lines) + "\n```");
+    String text = String.join("\n", lines);
+    int longest = 0;
+    for (int i = 0, run = 0; i < text.length(); i++) {
+      run = text.charAt(i) == '`' ? run + 1 : 0;
+      longest = Math.max(longest, run);
+    }
+    String fence = "`".repeat(Math.max(3, longest + 1));
+    return block(fence + language + "\n" + text + "\n" + fence);
   }
 
   String text() {

@@ -140,6 +140,11 @@ final class ResourcePage {
     facts.add("- **HTTP request:** " + Markdown.code(m.httpMethod() + " " + url));
     facts.add("- **Java:** `" + String.join(".", ctx.names.requestClass(m.id()).simpleNames()) + "` request, made by `"
         + ctx.names.requestAccessor(m.id()) + "(" + signature(m) + ")`");
+    String cliPage = ctx.cliPage(m.id());
+    if (cliPage != null) {
+      facts.add("- **Command line:** " + Markdown.link(Markdown.code(CliPage.commandLine(ctx.cli, ctx.cli.of(m))),
+          DocsContext.relative(page.path(), cliPage)));
+    }
     if (m.response() != null) {
       facts.add("- **Response:** " + ctx.typeMarkdown(m.response(), page.path()));
     } else {

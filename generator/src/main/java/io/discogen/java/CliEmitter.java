@@ -11,18 +11,13 @@ import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import com.palantir.javapoet.WildcardTypeName;
 import io.discogen.ir.ApiModel;
-import io.discogen.ir.EnumSchema;
 import io.discogen.ir.Method;
 import io.discogen.ir.Parameter;
 import io.discogen.ir.Resource;
-import io.discogen.ir.TypeRef;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.IdentityHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 import javax.lang.model.element.Modifier;
 
@@ -53,16 +48,10 @@ final class CliEmitter {
   static final ClassName REQUEST_BODY_INPUT = ClassName.get(Runtime.PKG + ".cli", "RequestBodyInput");
   static final ClassName USAGE_EXCEPTION = ClassName.get(Runtime.PKG + ".cli", "UsageException");
 
-  /** Where Google's OAuth scopes live: an API with such scopes uses Application Default Credentials by default. */
-  private static final String GOOGLE_SCOPES = "https://www.googleapis.com/auth/";
-
-  /** Options every method command has; parameters may not take these names. */
-  private static final Set<String> RESERVED_OPTIONS =
-      Set.of("help", "version", "body", "root-url", "access-token", "api-key", "format", "all", "wait", "dry-run", "field");
-
   private final ApiModel api;
   private final NamePlan names;
   private final TypeMapper types;
+  private final CliNames cliNames;
   private final ClassName cli;
   private final ClassName connection;
   private final ClassName commonParameters;
@@ -71,6 +60,7 @@ final class CliEmitter {
     this.api = api;
     this.names = names;
     this.types = types;
+    this.cliNames = new CliNames(api, names, types);
     this.cli = cliClass(names);
     Set<String> taken = new HashSet<>();
     collectNames(api.resources(), api.methods(), taken);
@@ -90,7 +80,7 @@ final class CliEmitter {
 
   /** The program's class: {@code <Service>Cli} beside the service class. */
   static ClassName cliClass(NamePlan names) {
-    return ClassName.get(names.packageName(), names.service().simpleName() + "Cli");
+    return CliNames.programClass(names);
   }
 
   private void collectNames(List<Resource> resources, List<Method> methods, Set<String> into) {
@@ -114,11 +104,11 @@ final class CliEmitter {
       subs.add(cli.nestedClass(names.resourceClass(r).simpleName()));
     }
     for (Method m : api.methods()) {
-      if (supported(m)) {
+      if (cliNames.supported(m)) {
         subs.add(cli.nestedClass(names.requestClass(m.id()).simpleName()));
       }
     }
-    b.addAnnotation(command(kebab(api.name()), api.description(), subs, true));
+    b.addAnnotation(command(cliNames.program(), api.description(), subs, true));
     b.addMethod(MethodSpec.methodBuilder("main")
         .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
         .addParameter(ArrayTypeName.of(String.class), "args")
@@ -134,25 +124,15 @@ final class CliEmitter {
         .build());
     b.addType(connection());
     b.addType(commonParameters());
-    Map<Object, String> commands = commandNames(api.resources(), api.methods());
     for (Resource r : api.resources()) {
-      b.addType(resource(r, commands.get(r), cli));
+      b.addType(resource(r, cli));
     }
     for (Method m : api.methods()) {
-      if (supported(m)) {
-        b.addType(method(m, commands.get(m), List.of(), cli));
+      if (cliNames.supported(m)) {
+        b.addType(method(cliNames.of(m), List.of(), cli));
       }
     }
     return b.build();
-  }
-
-  /**
-   * Methods the CLI has a command for: not server-streaming, not raw binary responses, no raw
-   * binary body (to do: {@code --body @FILE} as the bytes).
-   */
-  private boolean supported(Method m) {
-    return !m.streamsResponse() && m.binaryResponse() == null
-        && (m.request() == null || !(types.apiType(m.request()) instanceof ArrayTypeName));
   }
 
   private AnnotationSpec command(String name, String description, List<ClassName> subs, boolean top) {
@@ -178,60 +158,31 @@ final class CliEmitter {
     return a.build();
   }
 
-  /**
-   * Sub-command names of one command's resources and methods, unique among them: kebab-case,
-   * resources first; a method named like a resource (or two names alike in kebab-case) gets
-   * {@code -method}, then a number.
-   */
-  private Map<Object, String> commandNames(List<Resource> resources, List<Method> methods) {
-    Map<Object, String> out = new IdentityHashMap<>();
-    Set<String> taken = new HashSet<>();
-    for (Resource r : resources) {
-      out.put(r, unique(kebab(r.name()), "resource", taken));
-    }
-    for (Method m : methods) {
-      out.put(m, unique(kebab(m.name()), "method", taken));
-    }
-    return out;
-  }
-
-  private static String unique(String name, String kind, Set<String> taken) {
-    if (taken.add(name)) {
-      return name;
-    }
-    String n = name + "-" + kind;
-    for (int i = 2; !taken.add(n); i++) {
-      n = name + "-" + kind + "-" + i;
-    }
-    return n;
-  }
-
-  private TypeSpec resource(Resource r, String command, ClassName parent) {
+  private TypeSpec resource(Resource r, ClassName parent) {
     ClassName cls = parent.nestedClass(names.resourceClass(r).simpleName());
     List<ClassName> subs = new ArrayList<>();
     for (Resource s : r.resources()) {
       subs.add(cls.nestedClass(names.resourceClass(s).simpleName()));
     }
     for (Method m : r.methods()) {
-      if (supported(m)) {
+      if (cliNames.supported(m)) {
         subs.add(cls.nestedClass(names.requestClass(m.id()).simpleName()));
       }
     }
     TypeSpec.Builder b = TypeSpec.classBuilder(cls)
         .addModifiers(Modifier.STATIC, Modifier.FINAL)
         .addAnnotation(AnnotationSpec.builder(COMMAND)
-            .addMember("name", "$S", command)
+            .addMember("name", "$S", cliNames.command(r))
             .addMember("description", "$S", "The " + r.path().replace("%", "%%") + " resource.")
             .addMember("subcommands", subcommands(subs))
             .build());
-    Map<Object, String> commands = commandNames(r.resources(), r.methods());
     for (Resource s : r.resources()) {
-      b.addType(resource(s, commands.get(s), cls));
+      b.addType(resource(s, cls));
     }
     List<String> path = accessorPath(r);
     for (Method m : r.methods()) {
-      if (supported(m)) {
-        b.addType(method(m, commands.get(m), path, cls));
+      if (cliNames.supported(m)) {
+        b.addType(method(cliNames.of(m), path, cls));
       }
     }
     return b.build();
@@ -269,14 +220,15 @@ final class CliEmitter {
     return false;
   }
 
-  private TypeSpec method(Method m, String command, List<String> resource, ClassName parent) {
+  private TypeSpec method(CliNames.Command command, List<String> resource, ClassName parent) {
+    Method m = command.method();
     ClassName cls = parent.nestedClass(names.requestClass(m.id()).simpleName());
     ClassName request = names.requestClass(m.id());
     TypeSpec.Builder b = TypeSpec.classBuilder(cls)
         .addModifiers(Modifier.STATIC, Modifier.FINAL)
         .addSuperinterface(ParameterizedTypeName.get(CALLABLE, ClassName.get(Integer.class)))
         .addAnnotation(AnnotationSpec.builder(COMMAND)
-            .addMember("name", "$S", command)
+            .addMember("name", "$S", command.path().get(command.path().size() - 1))
             .addMember("description", "$S", describe(m))
             .build());
     // Fields and locals of our own, named clear of the parameters' fields (any name at all).
@@ -293,42 +245,33 @@ final class CliEmitter {
     b.addField(FieldSpec.builder(connection, conn).addAnnotation(MIXIN).build());
     b.addField(FieldSpec.builder(commonParameters, common).addAnnotation(MIXIN).build());
 
-    Set<String> optionNames = new HashSet<>(RESERVED_OPTIONS);
-    for (Parameter p : api.commonParameters()) {
-      optionNames.add(kebab(p.name()));
-    }
-    if (m.pagedItem() != null) {
-      optionNames.add("limit"); // --all's --limit; an API parameter named limit is --param-limit there
-    }
     CodeBlock.Builder call = CodeBlock.builder();
     call.addStatement("$T $N = $N.client()", names.service(), client, conn);
     List<CodeBlock> args = new ArrayList<>();
     int index = 0;
-    for (Parameter p : m.requiredParameters()) {
-      NamePlan.MemberNames n = names.param(m.id(), p.name());
-      TypeName type = types.apiType(p.type());
-      String field = n.field();
-      if (p.location() == Parameter.Location.PATH && converts(type)) {
-        b.addField(FieldSpec.builder(type, field)
+    for (CliNames.Argument a : command.arguments()) {
+      if (!a.parameter().required()) {
+        continue; // set on the request below
+      }
+      Parameter p = a.parameter();
+      String field = names.param(m.id(), p.name()).field();
+      switch (a.form()) {
+        case POSITIONAL -> b.addField(FieldSpec.builder(a.type(), field)
             .addAnnotation(AnnotationSpec.builder(PARAMETERS)
                 .addMember("index", "$S", String.valueOf(index++))
-                .addMember("paramLabel", "$S", label(p))
+                .addMember("paramLabel", "$S", a.label())
                 .addMember("description", "$S", paramDoc(p))
                 .build())
             .build());
-      } else if (converts(type)) {
-        b.addField(FieldSpec.builder(type, field)
-            .addAnnotation(option(p, unique(kebab(p.name()), optionNames), true))
-            .build());
-      } else {
-        // A required parameter of a type the command line does not convert: given as JSON.
-        b.addField(FieldSpec.builder(String.class, field)
-            .addAnnotation(option(p, unique(kebab(p.name()), optionNames), true))
-            .build());
-        String value = fresh(field + "Value", taken);
-        call.addStatement("$T $N = $L", type, value, readJson(CodeBlock.of("$N", field), type));
-        args.add(CodeBlock.of("$N", value));
-        continue;
+        case OPTION -> b.addField(FieldSpec.builder(a.type(), field).addAnnotation(option(a, true)).build());
+        case JSON_OPTION -> {
+          // A required parameter of a type the command line does not convert: given as JSON.
+          b.addField(FieldSpec.builder(String.class, field).addAnnotation(option(a, true)).build());
+          String value = fresh(field + "Value", taken);
+          call.addStatement("$T $N = $L", a.type(), value, readJson(CodeBlock.of("$N", field), a.type()));
+          args.add(CodeBlock.of("$N", value));
+          continue;
+        }
       }
       args.add(CodeBlock.of("$N", field));
     }
@@ -338,7 +281,7 @@ final class CliEmitter {
       String content = fresh("content", taken);
       b.addField(FieldSpec.builder(String.class, body)
           .addAnnotation(AnnotationSpec.builder(OPTION)
-              .addMember("names", "$S", "--body")
+              .addMember("names", "$S", CliNames.BODY)
               .addMember("paramLabel", "$S", "JSON")
               .addMember("description", "$S",
                   "The request body (" + simpleName(bodyType) + ") as JSON, @FILE for a file's, - for standard input's.")
@@ -347,7 +290,7 @@ final class CliEmitter {
       String fields = fresh("fields", taken);
       b.addField(FieldSpec.builder(ParameterizedTypeName.get(List.class, String.class), fields)
           .addAnnotation(AnnotationSpec.builder(OPTION)
-              .addMember("names", "{$S, $S}", "-r", "--field")
+              .addMember("names", "{$S, $S}", CliNames.FIELD, CliNames.FIELD_LONG)
               .addMember("arity", "$S", "1..*")
               .addMember("paramLabel", "$S", "FIELD")
               .addMember("description", "$S",
@@ -367,22 +310,14 @@ final class CliEmitter {
     }
     call.addStatement("$T $N = $L.$N($L)", request, req, target.build(), names.requestAccessor(m.id()),
         CodeBlock.join(args, ", "));
-    for (Parameter p : m.optionalParameters()) {
-      if (names.isCommonParam(m.id(), p.name())) {
+    for (CliNames.Argument a : command.arguments()) {
+      if (a.parameter().required()) {
         continue;
       }
-      NamePlan.MemberNames n = names.param(m.id(), p.name());
-      EnumSchema e = types.enumOf(p.type());
-      boolean raw = e != null && n.rawSetter() != null;
-      TypeName type = raw ? types.storageType(p.type()) : types.apiType(p.type());
-      if (!converts(type)) {
-        continue; // not convertible from text (bytes, maps); to do: JSON values
-      }
-      b.addField(FieldSpec.builder(type, n.field())
-          .addAnnotation(option(p, unique(kebab(p.name()), optionNames), false))
-          .build());
+      NamePlan.MemberNames n = names.param(m.id(), a.parameter().name());
+      b.addField(FieldSpec.builder(a.type(), n.field()).addAnnotation(option(a, false)).build());
       call.beginControlFlow("if ($N != null)", n.field())
-          .addStatement("$N.$N($N)", req, raw ? n.rawSetter() : n.setter(), n.field())
+          .addStatement("$N.$N($N)", req, a.raw() ? n.rawSetter() : n.setter(), n.field())
           .endControlFlow();
     }
     call.addStatement("$N.apply($N)", common, req);
@@ -390,12 +325,12 @@ final class CliEmitter {
       String all = fresh("all", taken);
       String limit = fresh("limit", taken);
       b.addField(FieldSpec.builder(TypeName.BOOLEAN, all)
-          .addAnnotation(AnnotationSpec.builder(OPTION).addMember("names", "$S", "--all")
+          .addAnnotation(AnnotationSpec.builder(OPTION).addMember("names", "$S", CliNames.ALL)
               .addMember("description", "$S",
                   "Every item of every page, printed as it comes (JSON: one value a line).").build())
           .build());
       b.addField(FieldSpec.builder(Integer.class, limit)
-          .addAnnotation(AnnotationSpec.builder(OPTION).addMember("names", "$S", "--limit")
+          .addAnnotation(AnnotationSpec.builder(OPTION).addMember("names", "$S", CliNames.LIMIT)
               .addMember("paramLabel", "$S", "N")
               .addMember("description", "$S", "With --all: stop after N items.").build())
           .build());
@@ -406,7 +341,7 @@ final class CliEmitter {
     if (m.longRunning() != null) {
       String wait = fresh("wait", taken);
       b.addField(FieldSpec.builder(TypeName.BOOLEAN, wait)
-          .addAnnotation(AnnotationSpec.builder(OPTION).addMember("names", "$S", "--wait")
+          .addAnnotation(AnnotationSpec.builder(OPTION).addMember("names", "$S", CliNames.WAIT)
               .addMember("description", "$S", "Wait until the operation is done; print it then.").build())
           .build());
       call.beginControlFlow("if ($N)", wait)
@@ -447,26 +382,11 @@ final class CliEmitter {
     return n;
   }
 
-  private static String label(Parameter p) {
-    return kebab(p.name()).toUpperCase(Locale.ROOT).replace('-', '_');
-  }
-
-  private static String unique(String name, Set<String> taken) {
-    String n = name;
-    if (!taken.add(n)) {
-      n = "param-" + name;
-      for (int i = 2; !taken.add(n); i++) {
-        n = "param-" + name + "-" + i;
-      }
-    }
-    return n;
-  }
-
-  private static AnnotationSpec option(Parameter p, String name, boolean required) {
+  private static AnnotationSpec option(CliNames.Argument arg, boolean required) {
     AnnotationSpec.Builder a = AnnotationSpec.builder(OPTION)
-        .addMember("names", "$S", "--" + name)
-        .addMember("paramLabel", "$S", label(p))
-        .addMember("description", "$S", paramDoc(p));
+        .addMember("names", "$S", arg.name())
+        .addMember("paramLabel", "$S", arg.label())
+        .addMember("description", "$S", paramDoc(arg.parameter()));
     if (required) {
       a.addMember("required", "true");
     }
@@ -492,21 +412,6 @@ final class CliEmitter {
     String one = description.replaceAll("\\s+", " ").strip().replaceFirst("^(Required|Optional|Output only)\\. ", "");
     int dot = one.indexOf(". ");
     return dot < 0 ? one : one.substring(0, dot + 1);
-  }
-
-  /** Types picocli converts from text itself. */
-  private static boolean converts(TypeName type) {
-    if (type instanceof ParameterizedTypeName p) {
-      return p.rawType().equals(ClassName.get(List.class)) && converts(p.typeArguments().get(0))
-          && !(p.typeArguments().get(0) instanceof ParameterizedTypeName);
-    }
-    if (!(type instanceof ClassName c)) {
-      return false;
-    }
-    return Set.of("java.lang.String", "java.lang.Boolean", "java.lang.Integer", "java.lang.Long", "java.lang.Float",
-        "java.lang.Double", "java.math.BigDecimal", "java.math.BigInteger", "java.util.UUID", "java.net.URI",
-        "java.time.Instant", "java.time.OffsetDateTime", "java.time.LocalDate", "java.time.Duration")
-        .contains(c.canonicalName());
   }
 
   /** Decodes JSON text to {@code type}; a generic type through a Jackson type reference. */
@@ -536,50 +441,28 @@ final class CliEmitter {
     return rawClass(t) instanceof ClassName c ? c.simpleName() : t.toString();
   }
 
-  /** {@code getIamPolicy} and {@code $.xgafv} to {@code get-iam-policy} and {@code xgafv}. */
-  static String kebab(String name) {
-    StringBuilder sb = new StringBuilder();
-    for (int i = 0; i < name.length(); i++) {
-      char c = name.charAt(i);
-      if (Character.isLetterOrDigit(c) && c < 128) {
-        if (Character.isUpperCase(c) && sb.length() > 0 && sb.charAt(sb.length() - 1) != '-'
-            && i > 0 && !Character.isUpperCase(name.charAt(i - 1))) {
-          sb.append('-');
-        }
-        sb.append(Character.toLowerCase(c));
-      } else if (sb.length() > 0 && sb.charAt(sb.length() - 1) != '-') {
-        sb.append('-');
-      }
-    }
-    int end = sb.length();
-    while (end > 0 && sb.charAt(end - 1) == '-') {
-      end--;
-    }
-    return end == 0 ? "x" : sb.substring(0, end);
-  }
-
   /** Where to connect and how to authenticate, and the API-wide parameters: on every method. */
   private TypeSpec connection() {
     TypeSpec.Builder b = TypeSpec.classBuilder(connection)
         .addModifiers(Modifier.STATIC, Modifier.FINAL)
         .addJavadoc("Options every method command has: the endpoint, credentials, output format.\n");
     b.addField(FieldSpec.builder(String.class, "rootUrl")
-        .addAnnotation(AnnotationSpec.builder(OPTION).addMember("names", "$S", "--root-url")
+        .addAnnotation(AnnotationSpec.builder(OPTION).addMember("names", "$S", CliNames.ROOT_URL)
             .addMember("paramLabel", "$S", "URL")
             .addMember("description", "$S", "The API's root URL (an emulator, a fake); default: the API's own.").build())
         .build());
     b.addField(FieldSpec.builder(String.class, "accessToken")
-        .addAnnotation(AnnotationSpec.builder(OPTION).addMember("names", "$S", "--access-token")
+        .addAnnotation(AnnotationSpec.builder(OPTION).addMember("names", "$S", CliNames.ACCESS_TOKEN)
             .addMember("paramLabel", "$S", "TOKEN")
             .addMember("description", "$S", "An OAuth access token sent as a bearer token.").build())
         .build());
     b.addField(FieldSpec.builder(String.class, "apiKey")
-        .addAnnotation(AnnotationSpec.builder(OPTION).addMember("names", "$S", "--api-key")
+        .addAnnotation(AnnotationSpec.builder(OPTION).addMember("names", "$S", CliNames.API_KEY)
             .addMember("paramLabel", "$S", "KEY")
             .addMember("description", "$S", "An API key.").build())
         .build());
     b.addField(FieldSpec.builder(String.class, "format")
-        .addAnnotation(AnnotationSpec.builder(OPTION).addMember("names", "$S", "--format")
+        .addAnnotation(AnnotationSpec.builder(OPTION).addMember("names", "$S", CliNames.FORMAT)
             .addMember("paramLabel", "$S", "FORMAT")
             .addMember("description", "$S",
                 "json (the default: indented on a terminal, one line when piped), value(FIELD,...): the fields' values "
@@ -587,11 +470,11 @@ final class CliEmitter {
             .build())
         .build());
     b.addField(FieldSpec.builder(TypeName.BOOLEAN, "dryRun")
-        .addAnnotation(AnnotationSpec.builder(OPTION).addMember("names", "$S", "--dry-run")
+        .addAnnotation(AnnotationSpec.builder(OPTION).addMember("names", "$S", CliNames.DRY_RUN)
             .addMember("description", "$S", "Send nothing: print the request as a curl command (the Authorization header redacted).")
             .build())
         .build());
-    boolean google = api.scopes().stream().anyMatch(sc -> sc.url().startsWith(GOOGLE_SCOPES));
+    boolean google = cliNames.googleCredentials();
     b.addMethod(MethodSpec.methodBuilder("client")
         .returns(names.service())
         .addStatement("return new $T($T.options(rootUrl, accessToken, apiKey, $L, dryRun, $L).build())", names.service(),
@@ -630,20 +513,11 @@ final class CliEmitter {
     MethodSpec.Builder apply = MethodSpec.methodBuilder("apply")
         .addParameter(ParameterizedTypeName.get(names.baseRequest(), WildcardTypeName.subtypeOf(Object.class),
             WildcardTypeName.subtypeOf(Object.class)), req);
-    Set<String> optionNames = new LinkedHashSet<>(RESERVED_OPTIONS);
-    for (Parameter p : api.commonParameters()) {
-      NamePlan.MemberNames n = names.commonParam(p.name());
-      EnumSchema e = types.enumOf(p.type());
-      boolean raw = e != null && n.rawSetter() != null;
-      TypeName type = raw ? types.storageType(p.type()) : types.apiType(p.type());
-      if (!converts(type)) {
-        continue;
-      }
-      b.addField(FieldSpec.builder(type, n.field())
-          .addAnnotation(option(p, unique(kebab(p.name()), optionNames), false))
-          .build());
+    for (CliNames.Argument a : cliNames.commonOptions()) {
+      NamePlan.MemberNames n = names.commonParam(a.parameter().name());
+      b.addField(FieldSpec.builder(a.type(), n.field()).addAnnotation(option(a, false)).build());
       apply.beginControlFlow("if ($N != null)", n.field())
-          .addStatement("$N.$N($N)", req, raw ? n.rawSetter() : n.setter(), n.field())
+          .addStatement("$N.$N($N)", req, a.raw() ? n.rawSetter() : n.setter(), n.field())
           .endControlFlow();
     }
     b.addMethod(apply.build());

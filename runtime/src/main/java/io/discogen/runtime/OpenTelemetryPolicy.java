@@ -76,6 +76,7 @@ public final class OpenTelemetryPolicy implements HttpPolicy, CallContext, Leave
   }
 
   @Override
+  @SuppressWarnings("try") // the scope is only closed: the span is current inside the block
   public HttpResponse<?> send(Exchange exchange, Chain next) throws IOException {
     Span span = start(exchange);
     long t0 = System.nanoTime();
@@ -92,6 +93,7 @@ public final class OpenTelemetryPolicy implements HttpPolicy, CallContext, Leave
   }
 
   @Override
+  @SuppressWarnings("try") // as in send
   public CompletableFuture<HttpResponse<?>> sendAsync(Exchange exchange, Chain next) {
     Span span = start(exchange);
     long t0 = System.nanoTime();

@@ -326,6 +326,16 @@ class CliEmitterTest {
   }
 
   @Test
+  void deleteSendsADelete() throws Exception {
+    received.clear();
+    Run r = run("projects", "locations", "sessions", "delete", "projects/p/locations/l/sessions/s", "--root-url", root(),
+        "--format", "value(name)");
+    assertEquals(0, r.exit(), r.err());
+    assertEquals(1, received.size(), received.toString());
+    assertTrue(received.get(0).startsWith("DELETE /v1/projects/p/locations/l/sessions/s?"), received.toString());
+  }
+
+  @Test
   void createWaitPollsTheOperation() throws Exception {
     received.clear();
     Run r = run("projects", "locations", "sessions", "create", "projects/p/locations/l", "--wait",

@@ -88,6 +88,14 @@ public record ApiModel(
     }
   }
 
+  /**
+   * Whether callers authorise with Google's OAuth scopes ({@code https://www.googleapis.com/auth/...}):
+   * then Application Default Credentials are the natural default (the generated command line uses them).
+   */
+  public boolean usesGoogleScopes() {
+    return scopes.stream().anyMatch(s -> s.url().startsWith("https://www.googleapis.com/auth/"));
+  }
+
   /** All methods, the API's own first, then each resource's depth-first in document order. */
   public List<Method> allMethods() {
     List<Method> all = new java.util.ArrayList<>(methods);

@@ -41,9 +41,6 @@ public final class CliNames {
   /** Long-running methods only. */
   public static final String WAIT = "--wait";
 
-  /** Where Google's OAuth scopes live: an API with such scopes uses Application Default Credentials by default. */
-  private static final String GOOGLE_SCOPES = "https://www.googleapis.com/auth/";
-
   /** Options every method command has; parameters may not take these names. */
   private static final Set<String> RESERVED_OPTIONS =
       Set.of("help", "version", "body", "root-url", "access-token", "api-key", "format", "all", "wait", "dry-run", "field");
@@ -113,7 +110,7 @@ public final class CliNames {
 
   /** Whether the program falls back to Google's Application Default Credentials (a Google API). */
   public boolean googleCredentials() {
-    return api.scopes().stream().anyMatch(sc -> sc.url().startsWith(GOOGLE_SCOPES));
+    return api.usesGoogleScopes();
   }
 
   /** A resource's or a method's sub-command name. */

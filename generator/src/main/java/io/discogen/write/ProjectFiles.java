@@ -42,8 +42,7 @@ public final class ProjectFiles {
    */
   public static GeneratedFile pom(List<ApiModel> apis, String runtimeVersion, List<CommandLine> commands) {
     boolean cli = !commands.isEmpty();
-    boolean google = cli && apis.stream().anyMatch(a -> a.scopes().stream()
-        .anyMatch(s -> s.url().startsWith("https://www.googleapis.com/auth/")));
+    boolean google = cli && apis.stream().anyMatch(ApiModel::usesGoogleScopes);
     String pom = pom(artifactId(apis), name(apis), runtimeVersion, cli);
     if (google) {
       pom = pom.replace("\n  </dependencies>", "\n    <dependency>\n      <groupId>com.google.auth</groupId>\n"

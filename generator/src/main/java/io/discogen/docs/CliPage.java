@@ -335,6 +335,7 @@ final class CliPage {
         + " `value(FIELD,...)`: the fields' values tab-separated, or `table(FIELD,...)`: aligned columns under a header;"
         + " dotted paths into objects."));
     rows.add(List.of("`" + CliNames.DRY_RUN + "`", "Send nothing: print the request as a curl command (credentials redacted)."));
+    rows.add(List.of("`" + CliNames.VERBOSE + "`", "Log each HTTP exchange on standard error, credentials redacted."));
     rows.add(List.of("`-h`, `--help`", "Show the command's help."));
     rows.add(List.of("`-V`, `--version`", "Show the API's name, version and revision."));
     for (CliNames.Argument a : ctx.cli.commonOptions()) {

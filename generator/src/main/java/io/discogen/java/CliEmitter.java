@@ -108,6 +108,7 @@ final class CliEmitter {
         subs.add(cli.nestedClass(names.requestClass(m.id()).simpleName()));
       }
     }
+    subs.add(ClassName.get("picocli", "AutoComplete", "GenerateCompletion")); // generate-completion: bash and zsh
     b.addAnnotation(command(cliNames.program(), api.description(), subs, true));
     b.addMethod(MethodSpec.methodBuilder("main")
         .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
@@ -469,6 +470,11 @@ final class CliEmitter {
                     + "tab-separated, or table(FIELD,...): aligned columns under a header; dotted paths into objects.")
             .build())
         .build());
+    b.addField(FieldSpec.builder(TypeName.BOOLEAN, "verbose")
+        .addAnnotation(AnnotationSpec.builder(OPTION).addMember("names", "$S", CliNames.VERBOSE)
+            .addMember("description", "$S", "Log each HTTP exchange on standard error, credentials redacted.")
+            .build())
+        .build());
     b.addField(FieldSpec.builder(TypeName.BOOLEAN, "dryRun")
         .addAnnotation(AnnotationSpec.builder(OPTION).addMember("names", "$S", CliNames.DRY_RUN)
             .addMember("description", "$S", "Send nothing: print the request as a curl command (the Authorization header redacted).")
@@ -477,7 +483,8 @@ final class CliEmitter {
     boolean google = cliNames.googleCredentials();
     b.addMethod(MethodSpec.methodBuilder("client")
         .returns(names.service())
-        .addStatement("return new $T($T.options(rootUrl, accessToken, apiKey, $L, dryRun, $L).build())", names.service(),
+        .addStatement("return new $T($T.options(rootUrl, accessToken, apiKey, $L, dryRun, verbose, $L).build())",
+            names.service(),
             COMMAND_RUNNER, apiKeyPlace(),
             google ? CodeBlock.of("$T::applicationDefault", COMMAND_RUNNER) : CodeBlock.of("null"))
         .build());

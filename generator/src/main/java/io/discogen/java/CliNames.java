@@ -35,6 +35,9 @@ public final class CliNames {
   public static final String API_KEY = "--api-key";
   public static final String FORMAT = "--format";
   public static final String DRY_RUN = "--dry-run";
+  public static final String VERBOSE = "--verbose";
+  /** The sub-command that prints a bash/zsh completion script (picocli's AutoComplete). */
+  public static final String COMPLETION = "generate-completion";
   /** Paged methods only. */
   public static final String ALL = "--all";
   public static final String LIMIT = "--limit";
@@ -43,7 +46,8 @@ public final class CliNames {
 
   /** Options every method command has; parameters may not take these names. */
   private static final Set<String> RESERVED_OPTIONS =
-      Set.of("help", "version", "body", "root-url", "access-token", "api-key", "format", "all", "wait", "dry-run", "field");
+      Set.of("help", "version", "body", "root-url", "access-token", "api-key", "format", "all", "wait", "dry-run", "field",
+          "verbose");
 
   /** How a parameter is given on the command line. */
   public enum Form {

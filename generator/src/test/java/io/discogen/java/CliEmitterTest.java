@@ -326,6 +326,32 @@ class CliEmitterTest {
   }
 
   @Test
+  void verboseLogsEachExchangeWithCredentialsRedacted() throws Exception {
+    java.io.PrintStream saved = System.err;
+    java.io.ByteArrayOutputStream log = new java.io.ByteArrayOutputStream();
+    System.setErr(new java.io.PrintStream(log, true, StandardCharsets.UTF_8));
+    Run r;
+    try {
+      r = run("projects", "locations", "sessions", "get", "projects/p/locations/l/sessions/s", "--verbose",
+          "--access-token", "secret-token", "--root-url", root());
+    } finally {
+      System.setErr(saved);
+    }
+    assertEquals(0, r.exit(), r.err());
+    String text = log.toString(StandardCharsets.UTF_8);
+    assertTrue(text.contains("> GET " + root() + "v1/projects/p/locations/l/sessions/s?prettyPrint=false  (attempt 1)"), text);
+    assertTrue(text.contains("> Authorization: REDACTED") && !text.contains("secret-token"), text);
+    assertTrue(text.contains("< 200 in "), text);
+  }
+
+  @Test
+  void generateCompletionPrintsAShellCompletionScript() throws Exception {
+    Run r = run("generate-completion");
+    assertEquals(0, r.exit(), r.err());
+    assertTrue(r.out().contains("complete -F") && r.out().contains("sessions"), r.out().substring(0, 200));
+  }
+
+  @Test
   void deleteSendsADelete() throws Exception {
     received.clear();
     Run r = run("projects", "locations", "sessions", "delete", "projects/p/locations/l/sessions/s", "--root-url", root(),

@@ -46,6 +46,13 @@ public final class CommandRunner {
    */
   public static ClientOptions.Builder options(String rootUrl, String accessToken, String apiKey, String keyName,
       Credentials.KeyLocation keyIn, boolean dryRun, java.util.function.Supplier<Credentials> defaultCredentials) {
+    return options(rootUrl, accessToken, apiKey, keyName, keyIn, dryRun, false, defaultCredentials);
+  }
+
+  /** As above; with {@code verbose}, each exchange is logged on standard error ({@link VerboseLog}). */
+  public static ClientOptions.Builder options(String rootUrl, String accessToken, String apiKey, String keyName,
+      Credentials.KeyLocation keyIn, boolean dryRun, boolean verbose,
+      java.util.function.Supplier<Credentials> defaultCredentials) {
     ClientOptions.Builder options = ClientOptions.builder();
     if (rootUrl != null) {
       options.rootUrl(rootUrl);
@@ -60,6 +67,9 @@ public final class CommandRunner {
       if (c != null) {
         options.credentials(c);
       }
+    }
+    if (verbose) {
+      options.addPolicy(new VerboseLog(new PrintWriter(System.err, true)));
     }
     if (dryRun) {
       options.addPolicy(CurlCommand.policy());

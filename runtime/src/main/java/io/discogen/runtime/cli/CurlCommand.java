@@ -54,7 +54,7 @@ public final class CurlCommand extends RuntimeException {
     return sb.toString();
   }
 
-  private static String redactQuery(String url) {
+  static String redactQuery(String url) {
     int q = url.indexOf('?');
     if (q < 0) {
       return url;

@@ -316,6 +316,16 @@ final class CliPage {
     if (m.longRunning() != null) {
       rows.add(List.of("`" + CliNames.WAIT + "`", "", "no", "Wait until the operation is done; print it then."));
     }
+    if (m.mediaUpload() != null) {
+      rows.add(List.of("`" + CliNames.UPLOAD + " FILE`", "file", "no",
+          "Upload this file's content (resumable above 8 MiB; progress on a terminal)."));
+      rows.add(List.of("`" + CliNames.UPLOAD_TYPE + " TYPE`", "string", "no",
+          "The upload's content type; default: guessed from the file name."));
+    }
+    if (m.mediaDownload() != null) {
+      rows.add(List.of("`" + CliNames.DOWNLOAD + " FILE`", "file", "no",
+          "Download the media (`alt=media`) into FILE (`-` for standard output) instead of printing the metadata."));
+    }
     page.heading(2, null, "Options");
     if (rows.isEmpty()) {
       page.block("None of its own.");

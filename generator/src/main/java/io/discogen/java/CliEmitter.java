@@ -309,8 +309,35 @@ final class CliEmitter {
     for (String accessor : resource) {
       target.add(".$N()", accessor);
     }
-    call.addStatement("$T $N = $L.$N($L)", request, req, target.build(), names.requestAccessor(m.id()),
-        CodeBlock.join(args, ", "));
+    NamePlan.MediaNames media = names.media(m.id());
+    String upload = null;
+    if (m.mediaUpload() != null) {
+      upload = fresh("upload", taken);
+      String uploadType = fresh("uploadType", taken);
+      b.addField(FieldSpec.builder(String.class, upload)
+          .addAnnotation(AnnotationSpec.builder(OPTION).addMember("names", "$S", CliNames.UPLOAD)
+              .addMember("paramLabel", "$S", "FILE")
+              .addMember("description", "$S", "Upload this file's content (resumable above 8 MiB; progress on a terminal).")
+              .build())
+          .build());
+      b.addField(FieldSpec.builder(String.class, uploadType)
+          .addAnnotation(AnnotationSpec.builder(OPTION).addMember("names", "$S", CliNames.UPLOAD_TYPE)
+              .addMember("paramLabel", "$S", "TYPE")
+              .addMember("description", "$S", "The upload's content type; default: guessed from the file name.")
+              .build())
+          .build());
+      List<CodeBlock> withMedia = new ArrayList<>(args);
+      withMedia.add(CodeBlock.of("$T.media($N, $N)", COMMAND_RUNNER, upload, uploadType));
+      call.addStatement("$T $N = $N == null ? $L.$N($L) : $L.$N($L)", request, req, upload,
+          target.build(), names.requestAccessor(m.id()), CodeBlock.join(args, ", "),
+          target.build(), names.requestAccessor(m.id()), CodeBlock.join(withMedia, ", "));
+      call.beginControlFlow("if ($N != null)", upload)
+          .addStatement("$N.$N($T.uploadProgress())", req, media.setProgressListener(), COMMAND_RUNNER)
+          .endControlFlow();
+    } else {
+      call.addStatement("$T $N = $L.$N($L)", request, req, target.build(), names.requestAccessor(m.id()),
+          CodeBlock.join(args, ", "));
+    }
     for (CliNames.Argument a : command.arguments()) {
       if (a.parameter().required()) {
         continue;
@@ -347,6 +374,20 @@ final class CliEmitter {
           .build());
       call.beginControlFlow("if ($N)", wait)
           .addStatement("return $N.$N()", req, RuntimeNames.EXECUTE_AND_WAIT)
+          .endControlFlow();
+    }
+    if (m.mediaDownload() != null) {
+      String download = fresh("download", taken);
+      b.addField(FieldSpec.builder(String.class, download)
+          .addAnnotation(AnnotationSpec.builder(OPTION).addMember("names", "$S", CliNames.DOWNLOAD)
+              .addMember("paramLabel", "$S", "FILE")
+              .addMember("description", "$S",
+                  "Download the media (alt=media) into FILE (- for standard output) instead of printing the metadata.")
+              .build())
+          .build());
+      call.beginControlFlow("if ($N != null)", download)
+          .addStatement("$T.download($N, $N::$N)", COMMAND_RUNNER, download, req, media.downloadTo())
+          .addStatement("return null")
           .endControlFlow();
     }
     if (m.response() == null) {

@@ -36,6 +36,11 @@ public final class CliNames {
   public static final String FORMAT = "--format";
   public static final String DRY_RUN = "--dry-run";
   public static final String VERBOSE = "--verbose";
+  /** Media upload methods only. */
+  public static final String UPLOAD = "--upload";
+  public static final String UPLOAD_TYPE = "--upload-content-type";
+  /** Media download methods only. */
+  public static final String DOWNLOAD = "--download";
   /** The sub-command that prints a bash/zsh completion script (picocli's AutoComplete). */
   public static final String COMPLETION = "generate-completion";
   /** Paged methods only. */
@@ -180,6 +185,13 @@ public final class CliNames {
     Set<String> optionNames = new HashSet<>(RESERVED_OPTIONS);
     for (Parameter p : api.commonParameters()) {
       optionNames.add(kebab(p.name()));
+    }
+    if (m.mediaUpload() != null) {
+      optionNames.add("upload");
+      optionNames.add("upload-content-type");
+    }
+    if (m.mediaDownload() != null) {
+      optionNames.add("download");
     }
     if (m.pagedItem() != null) {
       optionNames.add("limit"); // --all's --limit; an API parameter named limit is --param-limit there

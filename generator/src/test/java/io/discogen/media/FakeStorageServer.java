@@ -187,6 +187,17 @@ final class FakeStorageServer implements AutoCloseable {
       batch(ex, headers.get("content-type"), ex.getRequestBody().readAllBytes());
       return;
     }
+    if (method.equals("GET") && path.startsWith("/storage/v1/b/")) {
+      // objects.get without alt=media: the object's metadata, as a batched get answers
+      String[] answer = answer("GET " + path + " HTTP/1.1", "");
+      byte[] json = answer[1].getBytes(StandardCharsets.UTF_8);
+      ex.getResponseHeaders().set("Content-Type", "application/json; charset=UTF-8");
+      ex.sendResponseHeaders(Integer.parseInt(answer[0].substring(0, 3)), json.length);
+      try (OutputStream os = ex.getResponseBody()) {
+        os.write(json);
+      }
+      return;
+    }
     error(ex, 404, "no route for " + method + " " + path);
   }
 

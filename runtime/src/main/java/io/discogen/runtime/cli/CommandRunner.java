@@ -133,6 +133,102 @@ public final class CommandRunner {
   }
 
   /**
+   * {@code --upload FILE}: the file's content, typed by {@code type} or else by its name (as the
+   * platform guesses it; {@code application/octet-stream} when it cannot).
+   *
+   * @throws UsageException when the file cannot be read
+   */
+  public static io.discogen.runtime.MediaContent media(String file, String type) {
+    java.nio.file.Path path = java.nio.file.Path.of(file);
+    if (!java.nio.file.Files.isReadable(path) || java.nio.file.Files.isDirectory(path)) {
+      throw new UsageException("--upload: cannot read " + file);
+    }
+    String t = type;
+    if (t == null) {
+      try {
+        t = java.nio.file.Files.probeContentType(path);
+      } catch (java.io.IOException e) {
+        t = null;
+      }
+    }
+    return io.discogen.runtime.MediaContent.of(t == null ? "application/octet-stream" : t, path);
+  }
+
+  /** Upload progress on standard error, as a bar redrawn in place, where a person watches (a terminal). */
+  public static io.discogen.runtime.UploadProgress.Listener uploadProgress() {
+    boolean terminal = System.console() != null;
+    return p -> {
+      if (terminal) {
+        System.err.print("\r" + bar(p.bytesSent(), p.totalBytes()));
+        if (p.state() == io.discogen.runtime.UploadProgress.State.MEDIA_COMPLETE) {
+          System.err.println();
+        }
+        System.err.flush();
+      }
+    };
+  }
+
+  /** The sink a download writes to. */
+  @FunctionalInterface
+  public interface Download {
+    void to(java.io.OutputStream out) throws java.io.IOException;
+  }
+
+  /**
+   * {@code --download FILE}: writes the media to {@code file} ({@code -}: standard output), with the
+   * bytes so far on standard error on a terminal. The file is written beside its place and moved
+   * there when complete, so a failed download leaves no partial file where the whole one goes.
+   */
+  public static void download(String file, Download download) throws java.io.IOException {
+    boolean terminal = System.console() != null;
+    if (file.equals("-")) {
+      download.to(System.out);
+      System.out.flush();
+      return;
+    }
+    java.nio.file.Path target = java.nio.file.Path.of(file).toAbsolutePath();
+    java.nio.file.Path part = target.resolveSibling(target.getFileName() + ".part");
+    boolean done = false;
+    try (java.io.OutputStream out = new java.io.BufferedOutputStream(java.nio.file.Files.newOutputStream(part), 64 * 1024) {
+      private long total;
+      private long shown = -1;
+
+      @Override
+      public void write(byte[] b, int off, int len) throws java.io.IOException {
+        super.write(b, off, len);
+        total += len;
+        if (terminal && total - shown >= 256 * 1024) {
+          shown = total;
+          System.err.print("\r" + bar(total, -1));
+          System.err.flush();
+        }
+      }
+    }) {
+      download.to(out);
+      done = true;
+    } finally {
+      if (!done) {
+        java.nio.file.Files.deleteIfExists(part);
+      }
+    }
+    java.nio.file.Files.move(part, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    if (terminal) {
+      System.err.println("\r" + bar(java.nio.file.Files.size(target), java.nio.file.Files.size(target)));
+    }
+  }
+
+  /** {@code [#####     ]  12.5 MB of 25.0 MB}, or the bytes alone when the total is unknown. */
+  static String bar(long done, long total) {
+    String size = String.format(java.util.Locale.ROOT, "%.1f MB", done / 1e6);
+    if (total <= 0) {
+      return size;
+    }
+    int filled = (int) Math.min(30, 30 * done / total);
+    return "[" + "#".repeat(filled) + " ".repeat(30 - filled) + "] " + size
+        + String.format(java.util.Locale.ROOT, " of %.1f MB", total / 1e6);
+  }
+
+  /**
    * Runs {@code call} and prints what it returns ({@link Items} one by one); returns the exit code.
    *
    * @throws UsageException a usage error found before anything was sent

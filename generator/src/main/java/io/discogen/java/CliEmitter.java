@@ -228,9 +228,9 @@ final class CliEmitter {
     TypeSpec.Builder b = TypeSpec.classBuilder(cls)
         .addModifiers(Modifier.STATIC, Modifier.FINAL)
         .addSuperinterface(ParameterizedTypeName.get(CALLABLE, ClassName.get(Integer.class)))
-        .addAnnotation(AnnotationSpec.builder(COMMAND)
+        .addAnnotation(helpFooter(AnnotationSpec.builder(COMMAND)
             .addMember("name", "$S", command.path().get(command.path().size() - 1))
-            .addMember("description", "$S", describe(m))
+            .addMember("description", "$S", describe(m)), m, command)
             .build());
     // Fields and locals of our own, named clear of the parameters' fields (any name at all).
     Set<String> taken = new HashSet<>();
@@ -415,6 +415,31 @@ final class CliEmitter {
     return b.build();
   }
 
+  /**
+   * {@code --help}'s footer: the OAuth scopes that authorise the method (any one), and the whole
+   * command with its required arguments named, as a starting point.
+   */
+  private AnnotationSpec.Builder helpFooter(AnnotationSpec.Builder a, Method m, CliNames.Command command) {
+    List<String> lines = new ArrayList<>();
+    if (!m.scopes().isEmpty()) {
+      lines.add("");
+      lines.add("Scopes (any one): " + String.join(", ", m.scopes()));
+    }
+    StringBuilder usage = new StringBuilder(cliNames.program()).append(' ').append(String.join(" ", command.path()));
+    for (CliNames.Argument arg : command.arguments()) {
+      if (arg.form() == CliNames.Form.POSITIONAL) {
+        usage.append(' ').append(arg.label());
+      }
+    }
+    lines.add("");
+    lines.add("Example: " + usage + (m.request() != null ? " -r FIELD=VALUE ..." : "") + " --dry-run");
+    CodeBlock.Builder list = CodeBlock.builder().add("{");
+    for (int i = 0; i < lines.size(); i++) {
+      list.add(i == 0 ? "$S" : ", $S", lines.get(i).replace("%", "%%"));
+    }
+    return a.addMember("footer", list.add("}").build());
+  }
+
   /** {@code base}, or {@code base} with a number, not in {@code taken}; then taken. */
   private static String fresh(String base, Set<String> taken) {
     String n = base;
@@ -518,7 +543,7 @@ final class CliEmitter {
         .build());
     b.addField(FieldSpec.builder(TypeName.BOOLEAN, "dryRun")
         .addAnnotation(AnnotationSpec.builder(OPTION).addMember("names", "$S", CliNames.DRY_RUN)
-            .addMember("description", "$S", "Send nothing: print the request as a curl command (the Authorization header redacted).")
+            .addMember("description", "$S", "Send nothing: print the request as a curl command (credentials redacted).")
             .build())
         .build());
     boolean google = cliNames.googleCredentials();

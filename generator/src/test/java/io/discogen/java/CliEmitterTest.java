@@ -345,6 +345,16 @@ class CliEmitterTest {
   }
 
   @Test
+  void helpShowsTheScopesAndAnExample() throws Exception {
+    Run r = run("projects", "locations", "sessions", "create", "--help");
+    assertEquals(0, r.exit(), r.err());
+    String help = r.out().replaceAll("\\s+", " "); // picocli wraps at 80 columns
+    assertTrue(help.contains("Scopes (any one): https://www.googleapis.com/auth/cloud-platform"), r.out());
+    assertTrue(help.contains("Example: dataproc projects locations sessions create PARENT -r FIELD=VALUE ... --dry-run"),
+        r.out());
+  }
+
+  @Test
   void generateCompletionPrintsAShellCompletionScript() throws Exception {
     Run r = run("generate-completion");
     assertEquals(0, r.exit(), r.err());

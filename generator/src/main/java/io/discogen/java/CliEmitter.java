@@ -390,7 +390,10 @@ final class CliEmitter {
           .addStatement("return null")
           .endControlFlow();
     }
-    if (m.response() == null) {
+    if (m.streamsResponse()) {
+      // Each message as it comes, one JSON value a line; the stream is closed after the last.
+      call.addStatement("return new $T.Items($N.$N(), null)", COMMAND_RUNNER, req, RuntimeNames.EXECUTE_STREAM);
+    } else if (m.response() == null) {
       call.addStatement("$N.execute()", req).addStatement("return null");
     } else {
       call.addStatement("return $N.execute()", req);

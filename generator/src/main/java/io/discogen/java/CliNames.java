@@ -147,11 +147,11 @@ public final class CliNames {
   }
 
   /**
-   * Methods the CLI has a command for: not server-streaming, not raw binary responses, no raw
-   * binary body (to do: {@code --body @FILE} as the bytes).
+   * Methods the CLI has a command for: not raw binary responses, no raw binary body (to do: {@code
+   * --body @FILE} as the bytes). A server-streaming method prints each message as it comes.
    */
   public boolean supported(Method m) {
-    return !m.streamsResponse() && m.binaryResponse() == null
+    return m.binaryResponse() == null
         && (m.request() == null || !(types.apiType(m.request()) instanceof ArrayTypeName));
   }
 

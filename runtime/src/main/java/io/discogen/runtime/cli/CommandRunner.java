@@ -26,7 +26,11 @@ public final class CommandRunner {
 
   private CommandRunner() {}
 
-  /** What {@code --all} returns: the items of every page, printed as they come, at most {@code limit} (null: all). */
+  /**
+   * What {@code --all} (and a server-streaming method) returns: the items of every page, or the
+   * messages of a stream, printed as they come, at most {@code limit} (null: all); a closeable one
+   * is closed after.
+   */
   public record Items(Iterable<?> items, Integer limit) { }
 
   /**
@@ -240,8 +244,14 @@ public final class CommandRunner {
       if (response instanceof Items all) {
         // Counted before asking for more: the page after the last item wanted is never fetched.
         java.util.Iterator<?> items = all.items().iterator();
-        for (long n = 0; (all.limit() == null || n < all.limit()) && items.hasNext(); n++) {
-          printer.item(items.next());
+        try {
+          for (long n = 0; (all.limit() == null || n < all.limit()) && items.hasNext(); n++) {
+            printer.item(items.next());
+          }
+        } finally {
+          if (all.items() instanceof AutoCloseable stream) {
+            stream.close(); // a server stream: ends the exchange
+          }
         }
       } else if (response != null) {
         printer.response(response);

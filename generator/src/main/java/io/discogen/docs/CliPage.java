@@ -325,6 +325,9 @@ final class CliPage {
     if (m.mediaDownload() != null) {
       rows.add(List.of("`" + CliNames.DOWNLOAD + " FILE`", "file", "no",
           "Download the media (`alt=media`) into FILE (`-` for standard output) instead of printing the metadata."));
+    } else if (m.binaryResponse() != null) {
+      rows.add(List.of("`" + CliNames.DOWNLOAD + " FILE`", "file", "no",
+          "Write the response body into FILE; default: standard output."));
     }
     page.heading(2, null, "Options");
     if (rows.isEmpty()) {

@@ -390,7 +390,18 @@ final class CliEmitter {
           .addStatement("return null")
           .endControlFlow();
     }
-    if (m.streamsResponse()) {
+    if (m.binaryResponse() != null) {
+      String download = fresh("download", taken);
+      b.addField(FieldSpec.builder(String.class, download)
+          .addAnnotation(AnnotationSpec.builder(OPTION).addMember("names", "$S", CliNames.DOWNLOAD)
+              .addMember("paramLabel", "$S", "FILE")
+              .addMember("description", "$S", "Write the response body into FILE; default: standard output.")
+              .build())
+          .build());
+      call.addStatement("$T.download($N == null ? $S : $N, $N::$N)", COMMAND_RUNNER, download, "-", download, req,
+          media.downloadTo());
+      call.addStatement("return null");
+    } else if (m.streamsResponse()) {
       // Each message as it comes, one JSON value a line; the stream is closed after the last.
       call.addStatement("return new $T.Items($N.$N(), null)", COMMAND_RUNNER, req, RuntimeNames.EXECUTE_STREAM);
     } else if (m.response() == null) {

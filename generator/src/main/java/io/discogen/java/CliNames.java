@@ -147,12 +147,12 @@ public final class CliNames {
   }
 
   /**
-   * Methods the CLI has a command for: not raw binary responses, no raw binary body (to do: {@code
-   * --body @FILE} as the bytes). A server-streaming method prints each message as it comes.
+   * Methods the CLI has a command for: all but those with a raw binary body (to do: {@code --body
+   * @FILE} as the bytes). A server-streaming method prints each message as it comes; a binary
+   * response goes to {@code --download FILE} or standard output.
    */
   public boolean supported(Method m) {
-    return m.binaryResponse() == null
-        && (m.request() == null || !(types.apiType(m.request()) instanceof ArrayTypeName));
+    return (m.request() == null || !(types.apiType(m.request()) instanceof ArrayTypeName));
   }
 
   private void walk(List<Resource> resources, List<Method> methods, List<String> path) {
@@ -190,7 +190,7 @@ public final class CliNames {
       optionNames.add("upload");
       optionNames.add("upload-content-type");
     }
-    if (m.mediaDownload() != null) {
+    if (m.mediaDownload() != null || m.binaryResponse() != null) {
       optionNames.add("download");
     }
     if (m.pagedItem() != null) {

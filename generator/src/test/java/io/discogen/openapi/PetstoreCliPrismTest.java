@@ -98,6 +98,15 @@ class PetstoreCliPrismTest {
   }
 
   @Test
+  void aBinaryResponseGoesToTheDownloadFile(@TempDir Path dir) throws Exception {
+    Path photo = dir.resolve("photo.png");
+    Run r = petstore("pets", "download-photo", "1", "--api-key", "k3y", "--download", photo.toString());
+    assertEquals(0, r.exit(), r.err());
+    assertTrue(java.nio.file.Files.exists(photo), "downloaded");
+    assertEquals("", r.out());
+  }
+
+  @Test
   void dryRunPrintsACurlCommandThatReplays() throws Exception {
     Run direct = petstore("pets", "get-pet", "7", "--api-key", "k3y", "--format", "json");
     assertEquals(0, direct.exit(), direct.err());

@@ -121,7 +121,7 @@ final class CliPage {
           : ", sent as the " + Markdown.cellCode(s.parameterName()) + " " + s.location().name().toLowerCase(Locale.ROOT)
               + (s.location() == Parameter.Location.QUERY ? " parameter" : ""));
       case HTTP_BEARER, OAUTH2, OPENID_CONNECT -> "`" + CliNames.ACCESS_TOKEN + " TOKEN` (a bearer token)";
-      case HTTP_BASIC -> "not supported by the command line";
+      case HTTP_BASIC -> "`" + CliNames.USER + " USER:PASSWORD`";
     };
   }
 
@@ -349,6 +349,15 @@ final class CliPage {
         + " dotted paths into objects."));
     rows.add(List.of("`" + CliNames.DRY_RUN + "`", "Send nothing: print the request as a curl command (credentials redacted)."));
     rows.add(List.of("`" + CliNames.VERBOSE + "`", "Log each HTTP exchange on standard error, credentials redacted."));
+    rows.add(List.of("`" + CliNames.OUTPUT_SHORT + " FILE`, `" + CliNames.OUTPUT + "`",
+        "Write what is printed into FILE instead of standard output."));
+    if (ctx.cli.googleCredentials()) {
+      rows.add(List.of("`" + CliNames.SCOPE + " SCOPE`",
+          "An OAuth scope to ask Application Default Credentials for (repeatable); default: the method's."));
+    }
+    if (ctx.cli.basicAuth()) {
+      rows.add(List.of("`" + CliNames.USER + " USER:PASSWORD`", "HTTP basic authentication, as curl's `-u` takes it."));
+    }
     rows.add(List.of("`-h`, `--help`", "Show the command's help."));
     rows.add(List.of("`-V`, `--version`", "Show the API's name, version and revision."));
     for (CliNames.Argument a : ctx.cli.commonOptions()) {

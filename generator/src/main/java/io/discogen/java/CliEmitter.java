@@ -415,8 +415,8 @@ final class CliEmitter {
         .returns(Integer.class)
         .addException(Exception.class)
         .beginControlFlow("try")
-        .addCode("return $T.run($N.commandLine().getOut(), $N.commandLine().getErr(), $N.format, () -> {\n$>",
-            COMMAND_RUNNER, spec, spec, conn)
+        .addCode("return $T.run($N.commandLine().getOut(), $N.commandLine().getErr(), $N.format, $N.output, () -> {\n$>",
+            COMMAND_RUNNER, spec, spec, conn, conn)
         .addCode(call.build())
         .addCode("$<});\n")
         .nextControlFlow("catch ($T e)", USAGE_EXCEPTION)
@@ -550,6 +550,29 @@ final class CliEmitter {
                     + "tab-separated, or table(FIELD,...): aligned columns under a header; dotted paths into objects.")
             .build())
         .build());
+    b.addField(FieldSpec.builder(String.class, "output")
+        .addAnnotation(AnnotationSpec.builder(OPTION).addMember("names", "{$S, $S}", CliNames.OUTPUT_SHORT, CliNames.OUTPUT)
+            .addMember("paramLabel", "$S", "FILE")
+            .addMember("description", "$S", "Write what is printed into FILE instead of standard output.")
+            .build())
+        .build());
+    if (cliNames.googleCredentials()) {
+      b.addField(FieldSpec.builder(ParameterizedTypeName.get(List.class, String.class), "scopes")
+          .addAnnotation(AnnotationSpec.builder(OPTION).addMember("names", "$S", CliNames.SCOPE)
+              .addMember("paramLabel", "$S", "SCOPE")
+              .addMember("description", "$S",
+                  "An OAuth scope to ask Application Default Credentials for (repeatable); default: the method's.")
+              .build())
+          .build());
+    }
+    if (cliNames.basicAuth()) {
+      b.addField(FieldSpec.builder(String.class, "user")
+          .addAnnotation(AnnotationSpec.builder(OPTION).addMember("names", "$S", CliNames.USER)
+              .addMember("paramLabel", "$S", "USER:PASSWORD")
+              .addMember("description", "$S", "HTTP basic authentication, as curl's -u takes it.")
+              .build())
+          .build());
+    }
     b.addField(FieldSpec.builder(TypeName.BOOLEAN, "verbose")
         .addAnnotation(AnnotationSpec.builder(OPTION).addMember("names", "$S", CliNames.VERBOSE)
             .addMember("description", "$S", "Log each HTTP exchange on standard error, credentials redacted.")
@@ -560,13 +583,12 @@ final class CliEmitter {
             .addMember("description", "$S", "Send nothing: print the request as a curl command (credentials redacted).")
             .build())
         .build());
-    boolean google = cliNames.googleCredentials();
     b.addMethod(MethodSpec.methodBuilder("client")
         .returns(names.service())
-        .addStatement("return new $T($T.options(rootUrl, accessToken, apiKey, $L, dryRun, verbose, $L).build())",
-            names.service(),
-            COMMAND_RUNNER, apiKeyPlace(),
-            google ? CodeBlock.of("$T::applicationDefault", COMMAND_RUNNER) : CodeBlock.of("null"))
+        .addStatement("return new $T($T.options(new $T.Connection(rootUrl, accessToken, apiKey, $L, $L, output, dryRun, "
+            + "verbose), $L, $L).build())",
+            names.service(), COMMAND_RUNNER, COMMAND_RUNNER, cliNames.basicAuth() ? "user" : "null",
+            cliNames.googleCredentials() ? "scopes" : "null", apiKeyPlace(), cliNames.googleCredentials())
         .build());
     return b.build();
   }

@@ -36,6 +36,12 @@ public final class CliNames {
   public static final String FORMAT = "--format";
   public static final String DRY_RUN = "--dry-run";
   public static final String VERBOSE = "--verbose";
+  public static final String OUTPUT = "--output";
+  public static final String OUTPUT_SHORT = "-o";
+  /** Google APIs only: the OAuth scopes to ask Application Default Credentials for. */
+  public static final String SCOPE = "--scope";
+  /** APIs with an HTTP basic security scheme only. */
+  public static final String USER = "--user";
   /** Media upload methods only. */
   public static final String UPLOAD = "--upload";
   public static final String UPLOAD_TYPE = "--upload-content-type";
@@ -52,7 +58,7 @@ public final class CliNames {
   /** Options every method command has; parameters may not take these names. */
   private static final Set<String> RESERVED_OPTIONS =
       Set.of("help", "version", "body", "root-url", "access-token", "api-key", "format", "all", "wait", "dry-run", "field",
-          "verbose");
+          "verbose", "output");
 
   /** How a parameter is given on the command line. */
   public enum Form {
@@ -89,14 +95,24 @@ public final class CliNames {
   private final Map<Method, Command> commands = new IdentityHashMap<>();
   private final List<Command> ordered = new ArrayList<>();
   private final List<Argument> commonOptions = new ArrayList<>();
+  /** The option names the program itself takes on every command of this API. */
+  private final Set<String> reserved;
 
   public CliNames(ApiModel api, NamePlan names, TypeMapper types) {
     this.api = api;
     this.names = names;
     this.types = types;
+    Set<String> r = new HashSet<>(RESERVED_OPTIONS);
+    if (api.usesGoogleScopes()) {
+      r.add("scope");
+    }
+    if (basicAuth()) {
+      r.add("user");
+    }
+    this.reserved = Set.copyOf(r);
     walk(api.resources(), api.methods(), List.of());
     // The API-wide parameters, options of every command (through a mixin).
-    Set<String> optionNames = new LinkedHashSet<>(RESERVED_OPTIONS);
+    Set<String> optionNames = new LinkedHashSet<>(reserved);
     for (Parameter p : api.commonParameters()) {
       NamePlan.MemberNames n = names.commonParam(p.name());
       boolean raw = types.enumOf(p.type()) != null && n.rawSetter() != null;
@@ -120,6 +136,11 @@ public final class CliNames {
   /** Whether the program falls back to Google's Application Default Credentials (a Google API). */
   public boolean googleCredentials() {
     return api.usesGoogleScopes();
+  }
+
+  /** Whether the API declares HTTP basic authentication (the program then takes {@link #USER}). */
+  public boolean basicAuth() {
+    return api.securitySchemes().stream().anyMatch(s -> s.kind() == io.discogen.ir.SecurityScheme.Kind.HTTP_BASIC);
   }
 
   /** A resource's or a method's sub-command name. */
@@ -182,7 +203,7 @@ public final class CliNames {
   }
 
   private List<Argument> arguments(Method m) {
-    Set<String> optionNames = new HashSet<>(RESERVED_OPTIONS);
+    Set<String> optionNames = new HashSet<>(reserved);
     for (Parameter p : api.commonParameters()) {
       optionNames.add(kebab(p.name()));
     }

@@ -34,48 +34,44 @@ public final class CommandRunner {
   public record Items(Iterable<?> items, Integer limit) { }
 
   /**
-   * The client options for the connection flags: {@code rootUrl} (null: the API's), an access
-   * token or an API key (else {@code defaultCredentials}, which may be null, for an https root), and
-   * {@code --dry-run}.
+   * The flags every command has: where to send ({@code rootUrl}, null: the API's), how to
+   * authenticate ({@code accessToken}, {@code apiKey}, {@code user} as USER:PASSWORD for HTTP basic,
+   * {@code scopes} for Application Default Credentials; null where not given), where to print
+   * ({@code output}, null: standard output), and {@code --dry-run}, {@code --verbose}.
    */
-  public static ClientOptions.Builder options(String rootUrl, String accessToken, String apiKey, boolean dryRun,
-      java.util.function.Supplier<Credentials> defaultCredentials) {
-    return options(rootUrl, accessToken, apiKey, null, null, dryRun, defaultCredentials);
-  }
+  public record Connection(String rootUrl, String accessToken, String apiKey, String user, List<String> scopes,
+      String output, boolean dryRun, boolean verbose) { }
 
   /**
-   * As {@link #options(String, String, String, boolean, java.util.function.Supplier)}, with the API key
-   * sent where the API's security scheme says ({@code keyName} in {@code keyIn}); null for Google's
-   * {@code key} query parameter.
+   * The client options for {@code c}: credentials from the flags, else, for a Google API ({@code
+   * google}) sent to an https root, Application Default Credentials; an API key sent where the API's
+   * security scheme says ({@code keyName} in {@code keyIn}; null for Google's {@code key} query
+   * parameter).
    */
-  public static ClientOptions.Builder options(String rootUrl, String accessToken, String apiKey, String keyName,
-      Credentials.KeyLocation keyIn, boolean dryRun, java.util.function.Supplier<Credentials> defaultCredentials) {
-    return options(rootUrl, accessToken, apiKey, keyName, keyIn, dryRun, false, defaultCredentials);
-  }
-
-  /** As above; with {@code verbose}, each exchange is logged on standard error ({@link VerboseLog}). */
-  public static ClientOptions.Builder options(String rootUrl, String accessToken, String apiKey, String keyName,
-      Credentials.KeyLocation keyIn, boolean dryRun, boolean verbose,
-      java.util.function.Supplier<Credentials> defaultCredentials) {
+  public static ClientOptions.Builder options(Connection c, String keyName, Credentials.KeyLocation keyIn,
+      boolean google) {
     ClientOptions.Builder options = ClientOptions.builder();
-    if (rootUrl != null) {
-      options.rootUrl(rootUrl);
+    if (c.rootUrl() != null) {
+      options.rootUrl(c.rootUrl());
     }
-    if (accessToken != null) {
-      options.credentials(Credentials.bearerToken(accessToken));
-    } else if (apiKey != null) {
-      options.credentials(keyIn == null ? Credentials.apiKey(apiKey) : Credentials.apiKey(keyName, keyIn, apiKey));
-    } else if (defaultCredentials != null && !dryRun && (rootUrl == null || !rootUrl.startsWith("http:"))) {
-      // Plain http is an emulator or a mock on this machine, which needs no credentials.
-      Credentials c = defaultCredentials.get();
-      if (c != null) {
-        options.credentials(c);
+    if (c.accessToken() != null) {
+      options.credentials(Credentials.bearerToken(c.accessToken()));
+    } else if (c.apiKey() != null) {
+      options.credentials(keyIn == null ? Credentials.apiKey(c.apiKey()) : Credentials.apiKey(keyName, keyIn, c.apiKey()));
+    } else if (c.user() != null) {
+      int colon = c.user().indexOf(':');
+      if (colon < 0) {
+        throw new UsageException("--user: USER:PASSWORD, not " + c.user());
       }
+      options.credentials(Credentials.basic(c.user().substring(0, colon), c.user().substring(colon + 1)));
+    } else if (google && !c.dryRun() && (c.rootUrl() == null || !c.rootUrl().startsWith("http:"))) {
+      // Plain http is an emulator or a mock on this machine, which needs no credentials.
+      options.credentials(applicationDefault(c.scopes()));
     }
-    if (verbose) {
+    if (c.verbose()) {
       options.addPolicy(new VerboseLog(new PrintWriter(System.err, true)));
     }
-    if (dryRun) {
+    if (c.dryRun()) {
       options.addPolicy(CurlCommand.policy());
     }
     return options;
@@ -86,9 +82,10 @@ public final class CommandRunner {
    * gcloud's {@code application-default login}, the metadata server), looked for when the first
    * request needs them, so that a command sent to an emulator or a mock, or not sent at all ({@code
    * --dry-run}), never waits for the search. Where there are none, the call fails with a usage error
-   * that says what to do.
+   * that says what to do. {@code scopes}: asked for instead of each method's (null or empty: the
+   * method's).
    */
-  public static Credentials applicationDefault() {
+  public static Credentials applicationDefault(List<String> scopes) {
     return new Credentials() {
       private Credentials found;
 
@@ -101,7 +98,8 @@ public final class CommandRunner {
                 + " (or put google-auth-library on the class path for Application Default Credentials)");
           }
           try {
-            found = GoogleCredentialsAdapter.applicationDefault();
+            GoogleCredentialsAdapter adc = GoogleCredentialsAdapter.applicationDefault();
+            found = scopes == null || scopes.isEmpty() ? adc : GoogleCredentialsAdapter.of(adc.credentials(), scopes);
           } catch (java.io.UncheckedIOException e) {
             throw new UsageException("no Application Default Credentials: run `gcloud auth application-default login`"
                 + " or set GOOGLE_APPLICATION_CREDENTIALS, or pass --access-token or --api-key", e);
@@ -238,7 +236,26 @@ public final class CommandRunner {
    * @throws UsageException a usage error found before anything was sent
    */
   public static int run(PrintWriter out, PrintWriter err, String format, Callable<?> call) throws Exception {
-    OutputFormat.Printer printer = OutputFormat.parse(format).printer(out, System.console() != null);
+    return run(out, err, format, null, call);
+  }
+
+  /** As above, printing into {@code output} (a file; null: {@code out}). */
+  public static int run(PrintWriter out, PrintWriter err, String format, String output, Callable<?> call)
+      throws Exception {
+    OutputFormat f = OutputFormat.parse(format);
+    if (output == null) {
+      return run(out, err, f.printer(out, System.console() != null), call);
+    }
+    java.nio.file.Path file = java.nio.file.Path.of(output);
+    try (PrintWriter w = new PrintWriter(java.nio.file.Files.newBufferedWriter(file, java.nio.charset.StandardCharsets.UTF_8))) {
+      return run(w, err, f.printer(w, false), call);
+    } catch (java.io.IOException e) {
+      throw new UsageException("--output: cannot write " + output + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static int run(PrintWriter out, PrintWriter err, OutputFormat.Printer printer, Callable<?> call)
+      throws Exception {
     try {
       Object response = call.call();
       if (response instanceof Items all) {

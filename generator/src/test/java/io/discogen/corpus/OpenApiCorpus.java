@@ -226,7 +226,8 @@ final class OpenApiCorpus {
         throw new SpecException(new SpecProblem(spec, e.pointer(), e.getMessage()));
       }
       for (JavaFile f : emitted) {
-        Path p = work.resolve("src/oa/s" + index + "/" + f.typeSpec().name() + ".java");
+        // Each file under its own package: a model may share its simple name with the service class.
+        Path p = work.resolve("src/" + f.packageName().replace('.', '/') + "/" + f.typeSpec().name() + ".java");
         Files.createDirectories(p.getParent());
         Files.write(p, f.toString().getBytes(StandardCharsets.UTF_8));
         files.add(p);

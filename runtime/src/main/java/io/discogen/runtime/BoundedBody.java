@@ -17,6 +17,9 @@ import java.util.concurrent.Flow;
  * which closes the connection.
  */
 final class BoundedBody implements HttpResponse.BodyHandler<byte[]> {
+  /** Bodies at least this long on the wire (or of unknown length) are decoded as they arrive. */
+  static final long STREAM_FROM_BYTES = 32 * 1024;
+
   private final long maxBytes;
   private final long maxErrorBytes;
 
@@ -67,15 +70,18 @@ final class BoundedBody implements HttpResponse.BodyHandler<byte[]> {
 
   /**
    * Whether a response's body is one to decode as it arrives: a success with a body that may be
-   * JSON (no content type, or a JSON one: anything else is refused from memory, as before), not
-   * over the limit by its declared length.
+   * JSON (no content type, or a JSON one: anything else is refused from memory, as before), of
+   * unknown length or at least {@link #STREAM_FROM_BYTES} long, and not over the limit by its
+   * declared length.
    */
   private boolean streamsJson(HttpResponse.ResponseInfo info) {
     if (info.statusCode() < 200 || info.statusCode() >= 300 || info.statusCode() == 204) {
       return false;
     }
     OptionalLong length = info.headers().firstValueAsLong("Content-Length");
-    if (length.isPresent() && (length.getAsLong() == 0 || length.getAsLong() > maxBytes)) {
+    if (length.isPresent() && (length.getAsLong() < STREAM_FROM_BYTES || length.getAsLong() > maxBytes)) {
+      // A small body arrives in one or two reads: handing it over as a stream would only add a
+      // thread hand-off (java.net.http) per call, nothing to overlap (LINK-TLS.md (b)).
       return false;
     }
     return info.headers().firstValue("Content-Type").map(Transport::isJson).orElse(true);

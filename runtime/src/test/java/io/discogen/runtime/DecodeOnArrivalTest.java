@@ -121,21 +121,27 @@ class DecodeOnArrivalTest {
     assertEquals(2, server.count());
   }
 
+  /** {@code json}, an object, with a field in front that makes it long enough to be decoded as it arrives. */
+  private static String big(String json) {
+    return "{\"padding\": \"" + "x".repeat((int) BoundedBody.STREAM_FROM_BYTES) + "\", " + json.substring(1);
+  }
+
   @ParameterizedTest
   @ValueSource(strings = {"urlconnection", "java.net.http"})
   void malformedJsonFailsAsFromMemoryAndIsNotRetried(String sender) throws Exception {
-    server = new FakeServer((ex, req, n) -> FakeServer.respond(ex, 200, "{\"name\": \"w\", \"size\": }"));
+    server = new FakeServer((ex, req, n) -> FakeServer.respond(ex, 200, big("{\"name\": \"w\", \"size\": }")));
     InvalidResponseException e = assertThrows(InvalidResponseException.class,
         () -> client(sender, server.options()).get("projects/p/widgets/w").execute());
     assertTrue(e.getMessage().startsWith("widgets.projects.widgets.get: malformed JSON response: "), e.getMessage());
     assertEquals(1, server.count());
 
-    server.handler((ex, req, n) -> FakeServer.respond(ex, 200, "[{\"name\": \"a\"}, {\"name\": \"b\"}]"));
+    server.handler((ex, req, n) -> FakeServer.respond(ex, 200,
+        "[" + big("{\"name\": \"a\"}") + ", {\"name\": \"b\"}]"));
     e = assertThrows(InvalidResponseException.class,
         () -> client(sender, server.options()).get("projects/p/widgets/w").execute());
     assertTrue(e.getMessage().contains("a stream of messages"), e.getMessage());
 
-    server.handler((ex, req, n) -> FakeServer.respond(ex, 200, "{\"sizeBytes\": \"not a number\"}"));
+    server.handler((ex, req, n) -> FakeServer.respond(ex, 200, big("{\"sizeBytes\": \"not a number\"}")));
     e = assertThrows(InvalidResponseException.class,
         () -> client(sender, server.options()).get("projects/p/widgets/w").execute());
     assertTrue(e.getMessage().contains("malformed JSON response"), e.getMessage());

@@ -12,7 +12,6 @@ import io.discogen.spec.SpecReader;
 import io.discogen.write.OutputWriter;
 import io.discogen.write.ProjectFiles;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -21,7 +20,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -490,14 +488,6 @@ public final class Generator {
 
   /** This generator's version, as built. */
   public static String version() {
-    try (InputStream in = Generator.class.getResourceAsStream("discogen.properties")) {
-      Properties p = new Properties();
-      if (in != null) {
-        p.load(in);
-      }
-      return p.getProperty("version", "0.0.0");
-    } catch (IOException e) {
-      return "0.0.0";
-    }
+    return BuildInfo.property("version", "0.0.0");
   }
 }

@@ -47,7 +47,7 @@ public final class ProjectFiles {
     if (google) {
       pom = pom.replace("\n  </dependencies>", "\n    <dependency>\n      <groupId>com.google.auth</groupId>\n"
           + "      <artifactId>google-auth-library-oauth2-http</artifactId>\n      <version>"
-          + xml(buildProperty("googleAuthVersion", "1.52.0")) + "</version>\n    </dependency>\n  </dependencies>");
+          + xml(io.discogen.BuildInfo.property("googleAuthVersion", "1.52.0")) + "</version>\n    </dependency>\n  </dependencies>");
     }
     if (cli) {
       String main = commands.size() == 1
@@ -206,20 +206,6 @@ public final class ProjectFiles {
         fi
         exit $status
         """.formatted(command, mainClass, jar, env);
-  }
-
-  /** A version this generator was built with (discogen.properties), or {@code fallback}. */
-  private static String buildProperty(String key, String fallback) {
-    try (java.io.InputStream in = ProjectFiles.class.getResourceAsStream("/io/discogen/discogen.properties")) {
-      java.util.Properties p = new java.util.Properties();
-      if (in != null) {
-        p.load(in);
-      }
-      String v = p.getProperty(key, fallback);
-      return v.startsWith("${") ? fallback : v;
-    } catch (java.io.IOException e) {
-      return fallback;
-    }
   }
 
   /**

@@ -637,14 +637,22 @@ final class Transport {
     } catch (UncheckedIOException e) {
       Throwable c = e.getCause();
       if (c instanceof MismatchedInputException && isArrayOfMessages(type, bytes)) {
-        throw new InvalidResponseException(id + ": the response is a stream of messages (a JSON array), not one "
-            + type.getTypeName() + ": read it with executeStream()", c);
+        throw streamOfMessages(id, type, c);
       }
       String detail = c instanceof JsonProcessingException jpe ? jpe.getOriginalMessage() : c.getMessage();
-      throw new InvalidResponseException(id + ": malformed JSON response: " + printable(String.valueOf(detail), 300), c);
+      throw malformed(id, detail, c);
     } catch (RuntimeException e) {
       throw new InvalidResponseException(id + ": response does not fit " + type.getTypeName(), e);
     }
+  }
+
+  private static InvalidResponseException streamOfMessages(String id, Type type, Throwable cause) {
+    return new InvalidResponseException(id + ": the response is a stream of messages (a JSON array), not one "
+        + type.getTypeName() + ": read it with executeStream()", cause);
+  }
+
+  private static InvalidResponseException malformed(String id, String detail, Throwable cause) {
+    return new InvalidResponseException(id + ": malformed JSON response: " + printable(String.valueOf(detail), 300), cause);
   }
 
   /** A 2xx body's value, decoded while it arrived (see {@link SendStep}). */
@@ -671,8 +679,7 @@ final class Transport {
       }
       JavaType jt = mapper.constructType(type);
       if (first == JsonToken.START_ARRAY && !jt.isContainerType()) {
-        throw new InvalidResponseException(id + ": the response is a stream of messages (a JSON array), not one "
-            + type.getTypeName() + ": read it with executeStream()");
+        throw streamOfMessages(id, type, null);
       }
       value = mapper.readValue(p, jt);
       byte[] rest = new byte[512];
@@ -688,8 +695,7 @@ final class Transport {
           throw io;
         }
       }
-      throw new InvalidResponseException(id + ": malformed JSON response: "
-          + printable(String.valueOf(e.getOriginalMessage()), 300), e);
+      throw malformed(id, e.getOriginalMessage(), e);
     } catch (InvalidResponseException e) {
       throw e;
     } catch (RuntimeException e) {

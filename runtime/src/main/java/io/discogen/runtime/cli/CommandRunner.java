@@ -231,15 +231,11 @@ public final class CommandRunner {
   }
 
   /**
-   * Runs {@code call} and prints what it returns ({@link Items} one by one); returns the exit code.
+   * Runs {@code call} and prints what it returns ({@link Items} one by one) into {@code output} (a
+   * file; null: {@code out}); returns the exit code.
    *
    * @throws UsageException a usage error found before anything was sent
    */
-  public static int run(PrintWriter out, PrintWriter err, String format, Callable<?> call) throws Exception {
-    return run(out, err, format, null, call);
-  }
-
-  /** As above, printing into {@code output} (a file; null: {@code out}). */
   public static int run(PrintWriter out, PrintWriter err, String format, String output, Callable<?> call)
       throws Exception {
     OutputFormat f = OutputFormat.parse(format);

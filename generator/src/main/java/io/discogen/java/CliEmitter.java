@@ -47,6 +47,8 @@ final class CliEmitter {
   static final ClassName COMMAND_RUNNER = ClassName.get(Runtime.PKG + ".cli", "CommandRunner");
   static final ClassName REQUEST_BODY_INPUT = ClassName.get(Runtime.PKG + ".cli", "RequestBodyInput");
   static final ClassName USAGE_EXCEPTION = ClassName.get(Runtime.PKG + ".cli", "UsageException");
+  static final ClassName COMMAND_GROUP = ClassName.get(Runtime.PKG + ".cli", "CommandGroup");
+  static final ClassName COMMAND_TREE = ClassName.get(Runtime.PKG + ".cli", "CommandTree");
 
   private final ApiModel api;
   private final NamePlan names;
@@ -99,29 +101,31 @@ final class CliEmitter {
         .addJavadoc("The command line of the $L API: a command per resource and method over {@link $T}.\n\n"
             + "<p>Exit codes: 0 done, 1 the API answered with an error, 2 usage error, 3 the API could\n"
             + "not be reached.\n", Javadocs.sanitize(api.displayName()), names.service());
-    List<ClassName> subs = new ArrayList<>();
+    List<Sub> subs = new ArrayList<>();
     for (Resource r : api.resources()) {
-      subs.add(cli.nestedClass(names.resourceClass(r).simpleName()));
+      subs.add(new Sub(cliNames.command(r), cli.nestedClass(names.resourceClass(r).simpleName())));
     }
     for (Method m : api.methods()) {
       if (cliNames.supported(m)) {
-        subs.add(cli.nestedClass(names.requestClass(m.id()).simpleName()));
+        subs.add(new Sub(cliNames.command(m), cli.nestedClass(names.requestClass(m.id()).simpleName())));
       }
     }
-    subs.add(ClassName.get("picocli", "AutoComplete", "GenerateCompletion")); // generate-completion: bash and zsh
-    b.addAnnotation(command(cliNames.program(), api.description(), subs, true));
+    // generate-completion: bash and zsh
+    subs.add(new Sub(CliNames.COMPLETION, ClassName.get("picocli", "AutoComplete", "GenerateCompletion")));
+    b.addAnnotation(programCommand());
+    group(b, subs);
     b.addMethod(MethodSpec.methodBuilder("main")
         .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
         .addParameter(ArrayTypeName.of(String.class), "args")
-        .addJavadoc("Runs the command line and exits with its exit code.\n")
-        .addStatement("System.exit(commandLine().execute(args))")
+        .addJavadoc("Runs the command line and exits with its exit code. Only the commands {@code args} name\n"
+            + "are built (see {@link $T}).\n", COMMAND_TREE)
+        .addStatement("System.exit($T.along(new $T(), args).execute(args))", COMMAND_TREE, cli)
         .build());
     b.addMethod(MethodSpec.methodBuilder("commandLine")
         .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
         .returns(COMMAND_LINE)
-        .addJavadoc("The command line, ready to {@code execute}: {@code @FILE} arguments are not expanded, since\n"
-            + "{@code --body @FILE} reads the file itself.\n")
-        .addStatement("return new $T(new $T()).setExpandAtFiles(false)", COMMAND_LINE, cli)
+        .addJavadoc("The whole command line, every command built, ready to {@code execute}.\n")
+        .addStatement("return $T.whole(new $T())", COMMAND_TREE, cli)
         .build());
     b.addType(connection());
     b.addType(commonParameters());
@@ -136,38 +140,60 @@ final class CliEmitter {
     return b.build();
   }
 
-  private AnnotationSpec command(String name, String description, List<ClassName> subs, boolean top) {
-    AnnotationSpec.Builder a = AnnotationSpec.builder(COMMAND).addMember("name", "$S", name);
-    if (top) {
-      // -h and -V on every command.
-      a.addMember("mixinStandardHelpOptions", "true")
-          .addMember("version", "$S", (api.name() + " " + api.version()
-              + (api.revision() == null ? "" : " (revision " + api.revision() + ")")).replace("%", "%%"))
-          .addMember("scope", "$T.INHERIT", COMMAND_LINE.nestedClass("ScopeType"));
+  /** A sub-command of a group: its name and its class. */
+  private record Sub(String name, ClassName type) { }
+
+  /**
+   * Makes {@code b} a {@link #COMMAND_GROUP} of {@code subs}: their names, and each made by name (a
+   * switch, so no sub-command class is loaded before it is asked for).
+   */
+  private static void group(TypeSpec.Builder b, List<Sub> subs) {
+    b.addSuperinterface(COMMAND_GROUP);
+    CodeBlock.Builder names = CodeBlock.builder();
+    CodeBlock.Builder make = CodeBlock.builder().beginControlFlow("switch (name)");
+    for (int i = 0; i < subs.size(); i++) {
+      names.add(i == 0 ? "$S" : ", $S", subs.get(i).name());
+      make.add("case $S:\n$>return new $T();\n$<", subs.get(i).name(), subs.get(i).type());
     }
-    String doc = firstSentence(description);
+    make.add("default:\n$>return null;\n$<").endControlFlow();
+    b.addMethod(MethodSpec.methodBuilder("subcommandNames")
+        .addAnnotation(Override.class)
+        .addModifiers(Modifier.PUBLIC)
+        .returns(ParameterizedTypeName.get(ClassName.get(List.class), ClassName.get(String.class)))
+        .addStatement("return $T.of($L)", List.class, names.build())
+        .build());
+    b.addMethod(MethodSpec.methodBuilder("subcommand")
+        .addAnnotation(Override.class)
+        .addModifiers(Modifier.PUBLIC)
+        .returns(Object.class)
+        .addParameter(String.class, "name")
+        .addCode(make.build())
+        .build());
+  }
+
+  /** The program's command: -h and -V on every command (inherited). */
+  private AnnotationSpec programCommand() {
+    AnnotationSpec.Builder a = AnnotationSpec.builder(COMMAND).addMember("name", "$S", cliNames.program())
+        .addMember("mixinStandardHelpOptions", "true")
+        .addMember("version", "$S", (api.name() + " " + api.version()
+            + (api.revision() == null ? "" : " (revision " + api.revision() + ")")).replace("%", "%%"))
+        .addMember("scope", "$T.INHERIT", COMMAND_LINE.nestedClass("ScopeType"));
+    String doc = firstSentence(api.description());
     if (!doc.isEmpty()) {
       a.addMember("description", "$S", doc.replace("%", "%%"));
-    }
-    if (!subs.isEmpty()) {
-      CodeBlock.Builder list = CodeBlock.builder().add("{");
-      for (int i = 0; i < subs.size(); i++) {
-        list.add(i == 0 ? "$T.class" : ", $T.class", subs.get(i));
-      }
-      a.addMember("subcommands", list.add("}").build());
     }
     return a.build();
   }
 
   private TypeSpec resource(Resource r, ClassName parent) {
     ClassName cls = parent.nestedClass(names.resourceClass(r).simpleName());
-    List<ClassName> subs = new ArrayList<>();
+    List<Sub> subs = new ArrayList<>();
     for (Resource s : r.resources()) {
-      subs.add(cls.nestedClass(names.resourceClass(s).simpleName()));
+      subs.add(new Sub(cliNames.command(s), cls.nestedClass(names.resourceClass(s).simpleName())));
     }
     for (Method m : r.methods()) {
       if (cliNames.supported(m)) {
-        subs.add(cls.nestedClass(names.requestClass(m.id()).simpleName()));
+        subs.add(new Sub(cliNames.command(m), cls.nestedClass(names.requestClass(m.id()).simpleName())));
       }
     }
     TypeSpec.Builder b = TypeSpec.classBuilder(cls)
@@ -175,8 +201,8 @@ final class CliEmitter {
         .addAnnotation(AnnotationSpec.builder(COMMAND)
             .addMember("name", "$S", cliNames.command(r))
             .addMember("description", "$S", "The " + r.path().replace("%", "%%") + " resource.")
-            .addMember("subcommands", subcommands(subs))
             .build());
+    group(b, subs);
     for (Resource s : r.resources()) {
       b.addType(resource(s, cls));
     }
@@ -187,14 +213,6 @@ final class CliEmitter {
       }
     }
     return b.build();
-  }
-
-  private static CodeBlock subcommands(List<ClassName> subs) {
-    CodeBlock.Builder list = CodeBlock.builder().add("{");
-    for (int i = 0; i < subs.size(); i++) {
-      list.add(i == 0 ? "$T.class" : ", $T.class", subs.get(i));
-    }
-    return list.add("}").build();
   }
 
   /** The resource accessors from the service to {@code r}: {@code projects}, {@code locations}, ... */

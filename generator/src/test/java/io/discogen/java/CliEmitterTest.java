@@ -7,6 +7,8 @@ import com.sun.net.httpserver.HttpServer;
 import io.discogen.GeneratedFile;
 import io.discogen.Generator;
 import io.discogen.GeneratorOptions;
+import io.discogen.runtime.cli.CommandGroup;
+import io.discogen.runtime.cli.CommandTree;
 import io.discogen.testing.Compilation;
 import io.discogen.testing.TestSpecs;
 import java.io.IOException;
@@ -21,6 +23,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -102,8 +105,13 @@ class CliEmitterTest {
 
   record Run(int exit, String out, String err) {}
 
+  static CommandGroup program() throws Exception {
+    return (CommandGroup) loader.loadClass(PKG + ".DataprocCli").getDeclaredConstructor().newInstance();
+  }
+
+  /** Runs the program as its main does: only the commands on the arguments' path built. */
   static Run run(String... args) throws Exception {
-    CommandLine cl = (CommandLine) loader.loadClass(PKG + ".DataprocCli").getMethod("commandLine").invoke(null);
+    CommandLine cl = CommandTree.along(program(), args);
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     cl.setOut(new PrintWriter(out, true));
@@ -359,6 +367,41 @@ class CliEmitterTest {
     Run r = run("generate-completion");
     assertEquals(0, r.exit(), r.err());
     assertTrue(r.out().contains("complete -F") && r.out().contains("sessions"), r.out().substring(0, 200));
+    // Every command of the program, as the whole tree has them.
+    for (String command : List.of("operations", "cancel", "terminate", "list")) {
+      assertTrue(r.out().contains(command), command);
+    }
+  }
+
+  @Test
+  void onlyTheCommandsOnTheArgumentsPathAreBuilt() throws Exception {
+    CommandLine cl = CommandTree.along(program(), "projects", "locations", "sessions", "get", "x");
+    assertEquals(Set.of("projects"), cl.getSubcommands().keySet());
+    CommandLine locations = cl.getSubcommands().get("projects").getSubcommands().get("locations");
+    assertEquals(Set.of("sessions"), locations.getSubcommands().keySet());
+    assertEquals(Set.of("get"), locations.getSubcommands().get("sessions").getSubcommands().keySet());
+    // Where the arguments stop naming commands, the whole level, for help and suggestions.
+    CommandLine atSessions = CommandTree.along(program(), "projects", "locations", "sessions", "--help")
+        .getSubcommands().get("projects").getSubcommands().get("locations").getSubcommands().get("sessions");
+    assertEquals(List.of("create", "delete", "get", "list", "terminate"),
+        atSessions.getSubcommands().keySet().stream().sorted().toList());
+    CommandLine whole = CommandTree.whole(program());
+    assertEquals(whole.getSubcommands().keySet(), CommandTree.along(program()).getSubcommands().keySet());
+  }
+
+  @Test
+  void aGroupsHelpListsItsCommandsAndAMistypedNameGetsSuggestions() throws Exception {
+    Run help = run("projects", "locations", "sessions", "--help");
+    assertEquals(0, help.exit(), help.err());
+    for (String command : List.of("create", "delete", "get", "list", "terminate")) {
+      assertTrue(help.out().contains("  " + command + " "), help.out());
+    }
+    Run typo = run("projects", "locations", "sesions", "get", "x");
+    assertEquals(2, typo.exit(), typo.out());
+    assertTrue(typo.err().contains("sesions") && typo.err().contains("sessions"), typo.err());
+    Run version = run("projects", "locations", "sessions", "get", "--version");
+    assertEquals(0, version.exit(), version.err());
+    assertTrue(version.out().startsWith("dataproc v1"), version.out());
   }
 
   @Test

@@ -22,6 +22,18 @@ public interface HttpSender {
   /** Sends without blocking, as {@link HttpClient#sendAsync}. */
   <T> CompletableFuture<HttpResponse<T>> sendAsync(HttpRequest request, HttpResponse.BodyHandler<T> handler);
 
+  /**
+   * For short-lived processes (command lines, jobs that make a few calls and exit): blocking calls
+   * whose bodies are in memory go over {@link java.net.HttpURLConnection} (HTTP/1.1, http and https,
+   * on the caller's thread); asynchronous calls, streamed bodies, media and {@code PATCH} go to the
+   * default JDK client, created on first use. A JDK {@link HttpClient} costs about 0.1 s to create,
+   * and its selector thread holds the JVM's exit for 0.3 s; long-running services should keep the
+   * default, which shares HTTP/2 connections.
+   */
+  static HttpSender urlConnectionFirst() {
+    return JdkSenders.urlConnectionFirst();
+  }
+
   /** A sender that uses {@code client} as it is. */
   static HttpSender of(HttpClient client) {
     Objects.requireNonNull(client, "client");

@@ -60,48 +60,6 @@ final class Transport {
   static final int MAX_ERROR_BODY_BYTES = 64 * 1024;
   private static final Pattern IPV4_LOOPBACK = Pattern.compile("127\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}");
 
-  private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(30);
-  private static final HttpClient DEFAULT_CLIENT = clientBuilder().build();
-  /** {@link #DEFAULT_CLIENT} (HTTP/2 for https), its first call to each host alone. */
-  private static final HttpSender DEFAULT_SENDER = new FirstConnection(HttpSender.of(DEFAULT_CLIENT));
-
-  /** What every client of ours shares: no redirects (they could carry credentials elsewhere). */
-  private static HttpClient.Builder clientBuilder() {
-    return HttpClient.newBuilder()
-        .followRedirects(HttpClient.Redirect.NEVER)
-        .connectTimeout(CONNECT_TIMEOUT);
-  }
-
-  /**
-   * For plain {@code http://} roots (loopback, emulators): HTTP/1.1. The default HTTP/2 client has
-   * no TLS to negotiate HTTP/2 with there, so it adds an {@code Upgrade: h2c} offer (three headers,
-   * one of them a base64 SETTINGS frame) to every request; servers on plain HTTP do not take it.
-   * Created on first use, since each HttpClient has its own selector thread. Media transfers and
-   * batches use this one: an upload's body is read from the caller's InputStream by the client's
-   * tasks, which must not run on the selector thread (see {@link PlainHttpCalls}).
-   */
-  private static final class PlainHttp {
-    static final HttpClient CLIENT = clientBuilder().version(HttpClient.Version.HTTP_1_1).build();
-  }
-
-  /**
-   * {@link PlainHttp} for calls (JSON or byte-array bodies, both in memory), with the client's
-   * internal tasks run on its selector thread ({@code Runnable::run}) instead of the default
-   * executor's pool: with the pool, each response went from the selector thread to a pool thread
-   * and on to the caller, and those wake-ups cost more CPU than the rest of a small call (loopback
-   * GET, process CPU per request: about 260 µs with the pool, 100 µs inline; see
-   * benchmarks/FINDINGS.md). No user code runs there: {@code send()} returns on the caller's
-   * thread, {@code sendAsync} completes its future on the {@code CompletableFuture} default
-   * executor whatever this executor is, and the body handler ({@link BoundedBody}) only collects
-   * bytes. Plain HTTP only: over TLS the handshake's delegated tasks would run on the selector
-   * thread too, which nothing here tests.
-   */
-  private static final class PlainHttpCalls {
-    static final HttpClient CLIENT = clientBuilder().version(HttpClient.Version.HTTP_1_1).executor(Runnable::run).build();
-    /** Blocking in-memory calls on HttpURLConnection, the rest (async, streams, PATCH) on {@link #CLIENT}. */
-    static final HttpSender SENDER = new UrlConnectionSender(HttpSender.of(CLIENT), CONNECT_TIMEOUT);
-  }
-
   /** Fires per-attempt timeouts; its one daemon thread never runs user code. */
   static final ScheduledThreadPoolExecutor TIMER = timer();
 
@@ -139,8 +97,6 @@ final class Transport {
   }
 
   private final ClientOptions options;
-  /** Media transfers and batches ({@link Blocking}). */
-  private final HttpClient http;
   /** Every exchange of this client goes through it. */
   private final Pipeline pipeline;
   private final String rootUrl;
@@ -161,16 +117,14 @@ final class Transport {
     String root = checkRootUrl(options.rootUrl() != null ? options.rootUrl() : service.rootUrl(),
         options.allowInsecureHttp());
     boolean plain = root.regionMatches(true, 0, "http:", 0, 5);
-    this.http = options.httpClient() != null ? options.httpClient() : plain ? PlainHttp.CLIENT : DEFAULT_CLIENT;
     // An HTTP/2 client's first call to a host opens the connection alone (FirstConnection).
     HttpSender userSender = options.sender() != null ? options.sender()
         : options.httpClient() == null ? null
         : options.httpClient().version() == HttpClient.Version.HTTP_2
             ? new FirstConnection(HttpSender.of(options.httpClient())) : HttpSender.of(options.httpClient());
     // Calls: the same client as media unless the root is plain HTTP (see UrlConnectionSender).
-    HttpSender callSender = userSender != null ? userSender
-        : plain ? PlainHttpCalls.SENDER : DEFAULT_SENDER;
-    HttpSender mediaSender = userSender != null ? userSender : plain ? HttpSender.of(http) : DEFAULT_SENDER;
+    HttpSender callSender = userSender != null ? userSender : JdkSenders.calls(plain);
+    HttpSender mediaSender = userSender != null ? userSender : JdkSenders.media(plain);
     boolean acceptGzip = options.acceptGzip();
     this.pipeline = new Pipeline(options, acceptGzip, callSender, mediaSender);
     if (!root.endsWith("/")) {

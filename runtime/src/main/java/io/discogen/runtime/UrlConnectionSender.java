@@ -28,7 +28,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Flow;
 
 /**
- * Sends blocking in-memory calls to plain {@code http://} roots with {@link HttpURLConnection}:
+ * Sends blocking in-memory calls to plain {@code http://} roots (and, for short-lived processes,
+ * {@code https://} ones: {@link HttpSender#urlConnectionFirst()}) with {@link HttpURLConnection}:
  * the write and the read happen on the caller's thread, where {@code java.net.http} hands each
  * exchange to its selector thread and back. On a loopback GET that hand-off made a call cost 3–5
  * times the process CPU (benchmarks/FINDINGS.md, decision 13). Anything else goes to {@code
@@ -53,19 +54,23 @@ final class UrlConnectionSender implements HttpSender {
 
   private final HttpSender fallback;
   private final int connectTimeoutMillis;
+  /** Whether https requests are carried too (HTTP/1.1 over the JVM's default TLS settings). */
+  private final boolean tls;
 
-  UrlConnectionSender(HttpSender fallback, Duration connectTimeout) {
+  UrlConnectionSender(HttpSender fallback, Duration connectTimeout, boolean tls) {
     this.fallback = fallback;
     this.connectTimeoutMillis = (int) Math.min(Integer.MAX_VALUE, connectTimeout.toMillis());
+    this.tls = tls;
   }
 
   /** Whether this sender puts {@code request} on the wire itself; otherwise the fallback does. */
-  static boolean carries(HttpRequest request, HttpResponse.BodyHandler<?> handler) {
+  boolean carries(HttpRequest request, HttpResponse.BodyHandler<?> handler) {
+    String scheme = request.uri().getScheme();
     if (!(handler instanceof BoundedBody || handler instanceof BoundedBody.Abortable)
         // HttpURLConnection would send and store the cookies of a JVM-wide CookieHandler; the
         // HttpClients here have none.
         || java.net.CookieHandler.getDefault() != null
-        || !"http".equalsIgnoreCase(request.uri().getScheme())
+        || !("http".equalsIgnoreCase(scheme) || tls && "https".equalsIgnoreCase(scheme))
         || !METHODS.contains(request.method())
         || request.version().orElse(HttpClient.Version.HTTP_1_1) != HttpClient.Version.HTTP_1_1) {
       return false;

@@ -40,7 +40,15 @@ class UrlConnectionSenderTest {
   /** Records what it is asked to send instead of sending it. */
   static final class Fallback implements HttpSender {
     final List<HttpRequest> sent = new ArrayList<>();
-    final HttpSender real = HttpSender.of(HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build());
+    final HttpSender real;
+
+    Fallback() {
+      this(HttpSender.of(HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()));
+    }
+
+    Fallback(HttpSender real) {
+      this.real = real;
+    }
 
     @Override
     public <T> HttpResponse<T> send(HttpRequest request, HttpResponse.BodyHandler<T> handler)
@@ -57,7 +65,7 @@ class UrlConnectionSenderTest {
   }
 
   private final Fallback fallback = new Fallback();
-  private final UrlConnectionSender sender = new UrlConnectionSender(fallback, Duration.ofSeconds(5));
+  private final UrlConnectionSender sender = new UrlConnectionSender(fallback, Duration.ofSeconds(5), false);
 
   @Test
   void aGetAndAPostReachTheServerAsTheExchangeHasThem() throws Exception {
@@ -176,11 +184,11 @@ class UrlConnectionSenderTest {
     java.net.CookieHandler before = java.net.CookieHandler.getDefault();
     java.net.CookieHandler.setDefault(new java.net.CookieManager());
     try {
-      assertFalse(UrlConnectionSender.carries(plain, BODY));
+      assertFalse(sender.carries(plain, BODY));
     } finally {
       java.net.CookieHandler.setDefault(before);
     }
-    assertTrue(UrlConnectionSender.carries(plain, BODY));
+    assertTrue(sender.carries(plain, BODY));
   }
 
   @Test
@@ -205,15 +213,68 @@ class UrlConnectionSenderTest {
   }
 
   @Test
-  void onlyPlainHttpCallsReadIntoMemoryAreCarried() {
+  void onlyPlainHttpCallsReadIntoMemoryAreCarriedUnlessTlsIsAsked() {
     HttpRequest plain = HttpRequest.newBuilder(URI.create("http://127.0.0.1:1/x")).build();
     HttpRequest tls = HttpRequest.newBuilder(URI.create("https://example.com/x")).build();
     HttpRequest h2 = HttpRequest.newBuilder(URI.create("http://127.0.0.1:1/x")).version(HttpClient.Version.HTTP_2).build();
-    assertTrue(UrlConnectionSender.carries(plain, BODY));
-    assertTrue(UrlConnectionSender.carries(plain, BODY.abortable()));
-    assertFalse(UrlConnectionSender.carries(tls, BODY));
-    assertFalse(UrlConnectionSender.carries(h2, BODY));
-    assertFalse(UrlConnectionSender.carries(plain, BODY.streaming()));
+    assertTrue(sender.carries(plain, BODY));
+    assertTrue(sender.carries(plain, BODY.abortable()));
+    assertFalse(sender.carries(tls, BODY));
+    assertFalse(sender.carries(h2, BODY));
+    assertFalse(sender.carries(plain, BODY.streaming()));
+    UrlConnectionSender withTls = new UrlConnectionSender(fallback, Duration.ofSeconds(5), true);
+    assertTrue(withTls.carries(tls, BODY));
+    assertTrue(withTls.carries(plain, BODY));
+    assertFalse(withTls.carries(h2, BODY));
+    assertFalse(withTls.carries(tls, BODY.streaming()));
+  }
+
+  /**
+   * {@link HttpSender#urlConnectionFirst()} over TLS: a GET and a POST on HttpURLConnection (the
+   * fallback never asked), a PATCH on the fallback; against a local HTTPS server whose self-signed
+   * certificate the JVM trusts for the test.
+   */
+  @Test
+  void httpsCallsGoOverUrlConnectionWhenAsked(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+    javax.net.ssl.SSLContext ssl = TestTls.context(dir);
+    com.sun.net.httpserver.HttpsServer server = com.sun.net.httpserver.HttpsServer.create(
+        new java.net.InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    server.setHttpsConfigurator(new com.sun.net.httpserver.HttpsConfigurator(ssl));
+    List<String> seen = java.util.Collections.synchronizedList(new ArrayList<>());
+    server.createContext("/", ex -> {
+      byte[] in = ex.getRequestBody().readAllBytes();
+      seen.add(ex.getRequestMethod() + " " + ex.getRequestURI() + " " + new String(in, StandardCharsets.UTF_8));
+      byte[] out = "{\"ok\":true}".getBytes(StandardCharsets.UTF_8);
+      ex.getResponseHeaders().add("Content-Type", "application/json");
+      ex.sendResponseHeaders(200, out.length);
+      ex.getResponseBody().write(out);
+      ex.close();
+    });
+    server.start();
+    javax.net.ssl.SSLSocketFactory before = javax.net.ssl.HttpsURLConnection.getDefaultSSLSocketFactory();
+    javax.net.ssl.HttpsURLConnection.setDefaultSSLSocketFactory(ssl.getSocketFactory());
+    Fallback tlsFallback = new Fallback(HttpSender.of(HttpClient.newBuilder().sslContext(ssl).build()));
+    try {
+      UrlConnectionSender tls = new UrlConnectionSender(tlsFallback, Duration.ofSeconds(5), true);
+      String root = "https://127.0.0.1:" + server.getAddress().getPort() + "/v1/";
+      HttpResponse<byte[]> get = tls.send(HttpRequest.newBuilder(URI.create(root + "x")).GET().build(), BODY);
+      HttpResponse<byte[]> post = tls.send(HttpRequest.newBuilder(URI.create(root + "y"))
+          .header("Content-Type", "application/json")
+          .POST(HttpRequest.BodyPublishers.ofString("{\"a\":1}")).build(), BODY);
+      HttpResponse<byte[]> patch = tls.send(HttpRequest.newBuilder(URI.create(root + "z"))
+          .header("Content-Type", "application/json")
+          .method("PATCH", HttpRequest.BodyPublishers.ofString("{\"b\":2}")).build(), BODY);
+      for (HttpResponse<byte[]> r : List.of(get, post, patch)) {
+        assertEquals(200, r.statusCode());
+        assertEquals("{\"ok\":true}", new String(r.body(), StandardCharsets.UTF_8));
+      }
+      assertEquals(List.of("GET /v1/x ", "POST /v1/y {\"a\":1}", "PATCH /v1/z {\"b\":2}"), seen);
+      assertEquals(1, tlsFallback.sent.size(), "only the PATCH goes to the fallback");
+      assertEquals("PATCH", tlsFallback.sent.get(0).method());
+    } finally {
+      javax.net.ssl.HttpsURLConnection.setDefaultSSLSocketFactory(before);
+      server.stop(0);
+    }
   }
 
   /** A one-connection server that answers every request with {@code answer} (null: nothing), then closes or stalls. */

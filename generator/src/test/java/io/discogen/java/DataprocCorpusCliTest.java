@@ -28,7 +28,7 @@ import picocli.CommandLine;
  * discovery document, {@code corpus/discovery-2024/dataproc.v1.json}, driven end to end against
  * the project's fake of the sessions API (the README sample's {@code FakeDataprocServer}, compiled
  * here from the sample's source): {@code create --wait}, {@code list --all} over several pages,
- * {@code get --format value(state)}, {@code delete --wait}. Skipped when the shared corpus is absent.
+ * {@code get --format value(state)}, {@code terminate --wait}, {@code delete --wait}. Skipped when the shared corpus is absent.
  */
 class DataprocCorpusCliTest {
   static final String PKG = "io.discogen.clitest.dataprocv1";
@@ -90,6 +90,22 @@ class DataprocCorpusCliTest {
     return new Run(exit, out.toString().replace("\r\n", "\n"), err.toString());
   }
 
+  /** The names the real document gives: the options its sessions methods take. */
+  @Test
+  void helpShowsTheDocumentsOptions() throws Exception {
+    Run create = sessions("create", "--help");
+    assertEquals(0, create.exit(), create.err());
+    for (String option : List.of("PARENT", "--session-id=SESSION_ID", "--request-id=REQUEST_ID", "--wait", "--body=JSON")) {
+      assertTrue(create.out().contains(option), option + "\n" + create.out());
+    }
+    Run list = sessions("list", "--help");
+    for (String option : List.of("--filter=FILTER", "--page-size=PAGE_SIZE", "--page-token=PAGE_TOKEN", "--all", "--limit=N")) {
+      assertTrue(list.out().contains(option), option + "\n" + list.out());
+    }
+    Run delete = sessions("delete", "--help");
+    assertTrue(delete.out().contains("--wait") && delete.out().contains("--request-id=REQUEST_ID"), delete.out());
+  }
+
   int sessionCount() throws Exception {
     return (Integer) fake.getClass().getMethod("sessionCount").invoke(fake);
   }
@@ -135,6 +151,12 @@ class DataprocCorpusCliTest {
     Run props = sessions("get", PARENT + "/sessions/interactive-1",
         "--format", "value(runtimeConfig.properties,jupyterSession.kernel)");
     assertEquals("{\"spark.executor.memory\":\"4g\"}\tPYTHON\n", props.out());
+
+    // terminate --wait: the session's operation, finished, with the terminated session.
+    Run terminated = sessions("terminate", PARENT + "/sessions/interactive-1", "--wait",
+        "--format", "value(done,response.state)");
+    assertEquals(0, terminated.exit(), terminated.err());
+    assertEquals("true\tTERMINATED\n", terminated.out());
 
     // delete --wait: the operation is polled until done, the session is gone.
     Run deleted = sessions("delete", PARENT + "/sessions/interactive-1", "--wait", "--format", "value(done)");

@@ -273,7 +273,7 @@ final class CliPage {
         case FLOAT, DOUBLE -> "number";
         case DECIMAL -> "decimal";
         case BYTES, BINARY -> "bytes (base64)";
-        case BYTES_URL_SAFE -> "bytes (URL-safe base64)";
+        case BYTES_URL_SAFE -> option ? "bytes (base64, sent URL-safe)" : "bytes (URL-safe base64)";
         case DATE_TIME, OFFSET_DATE_TIME -> "timestamp (RFC 3339)";
         case DATE -> "date (2024-01-01)";
         case DURATION -> option ? "duration (ISO 8601, PT3.5S)" : "duration (3.5s)";
@@ -294,7 +294,9 @@ final class CliPage {
       }
       Parameter p = a.parameter();
       String type = Markdown.inline(typeText(p.type(), a.form() == CliNames.Form.OPTION)) + (a.form() == CliNames.Form.JSON_OPTION ? ", as JSON" : "")
-          + (p.repeated() || ctx.types.resolve(p.type()) instanceof TypeRef.ListOf ? "; repeat for more" : "");
+          + (p.repeated() || ctx.types.resolve(p.type()) instanceof TypeRef.ListOf ? "; repeat for more" : "")
+          + (a.form() == CliNames.Form.OPTION && ctx.types.resolve(p.type()) instanceof TypeRef.MapOf
+              ? "; `KEY=VALUE`, repeat for more" : "");
       String description = (p.deprecated() ? "**Deprecated.** " : "") + Markdown.cell(p.description(), ctx.site);
       if (p.defaultValue() != null) {
         description += (description.isEmpty() ? "" : "<br>") + "Default: " + Markdown.cellCode(p.defaultValue());
@@ -488,6 +490,9 @@ final class CliPage {
     TypeRef t = ctx.types.resolve(type);
     if (t instanceof TypeRef.ListOf l) {
       return textValue(l.element(), hint, null, option);
+    }
+    if (t instanceof TypeRef.MapOf m && option) {
+      return "key=" + textValue(m.value(), hint, null, true);
     }
     if (t instanceof TypeRef.Named n && ctx.index.get(n.schemaId()) instanceof EnumSchema e) {
       String v = enumValue(e);

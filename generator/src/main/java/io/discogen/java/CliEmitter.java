@@ -49,6 +49,7 @@ final class CliEmitter {
   static final ClassName USAGE_EXCEPTION = ClassName.get(Runtime.PKG + ".cli", "UsageException");
   static final ClassName COMMAND_GROUP = ClassName.get(Runtime.PKG + ".cli", "CommandGroup");
   static final ClassName COMMAND_TREE = ClassName.get(Runtime.PKG + ".cli", "CommandTree");
+  static final ClassName OPTION_VALUES = ClassName.get(Runtime.PKG + ".cli", "OptionValues");
 
   private final ApiModel api;
   private final NamePlan names;
@@ -275,14 +276,14 @@ final class CliEmitter {
       Parameter p = a.parameter();
       String field = names.param(m.id(), p.name()).field();
       switch (a.form()) {
-        case POSITIONAL -> b.addField(FieldSpec.builder(a.type(), field)
+        case POSITIONAL -> b.addField(FieldSpec.builder(fieldType(a), field)
             .addAnnotation(AnnotationSpec.builder(PARAMETERS)
                 .addMember("index", "$S", String.valueOf(index++))
                 .addMember("paramLabel", "$S", a.label())
-                .addMember("description", "$S", paramDoc(p))
+                .addMember("description", "$S", optionDoc(a))
                 .build())
             .build());
-        case OPTION -> b.addField(FieldSpec.builder(a.type(), field).addAnnotation(option(a, true)).build());
+        case OPTION -> b.addField(FieldSpec.builder(fieldType(a), field).addAnnotation(option(a, true)).build());
         case JSON_OPTION -> {
           // A required parameter of a type the command line does not convert: given as JSON.
           b.addField(FieldSpec.builder(String.class, field).addAnnotation(option(a, true)).build());
@@ -292,7 +293,7 @@ final class CliEmitter {
           continue;
         }
       }
-      args.add(CodeBlock.of("$N", field));
+      args.add(value(a, field));
     }
     if (m.request() != null) {
       TypeName bodyType = types.apiType(m.request());
@@ -361,9 +362,9 @@ final class CliEmitter {
         continue;
       }
       NamePlan.MemberNames n = names.param(m.id(), a.parameter().name());
-      b.addField(FieldSpec.builder(a.type(), n.field()).addAnnotation(option(a, false)).build());
+      b.addField(FieldSpec.builder(fieldType(a), n.field()).addAnnotation(option(a, false)).build());
       call.beginControlFlow("if ($N != null)", n.field())
-          .addStatement("$N.$N($N)", req, a.raw() ? n.rawSetter() : n.setter(), n.field())
+          .addStatement("$N.$N($L)", req, a.raw() ? n.rawSetter() : n.setter(), value(a, n.field()))
           .endControlFlow();
     }
     call.addStatement("$N.apply($N)", common, req);
@@ -481,15 +482,45 @@ final class CliEmitter {
     return n;
   }
 
-  private static AnnotationSpec option(CliNames.Argument arg, boolean required) {
+  /** The field an argument is read into: bytes as their base64 text, every other type as itself. */
+  private static TypeName fieldType(CliNames.Argument a) {
+    if (!CliNames.isBytes(a.type())) {
+      return a.type();
+    }
+    return a.type() instanceof ParameterizedTypeName ? ParameterizedTypeName.get(List.class, String.class)
+        : ClassName.get(String.class);
+  }
+
+  /** The value to give the request for an argument's field: bytes decoded from base64 (a usage error if not). */
+  private static CodeBlock value(CliNames.Argument a, String field) {
+    if (!CliNames.isBytes(a.type())) {
+      return CodeBlock.of("$N", field);
+    }
+    return CodeBlock.of("$T.bytes($S, $N)", OPTION_VALUES, a.name(), field);
+  }
+
+  private AnnotationSpec option(CliNames.Argument arg, boolean required) {
     AnnotationSpec.Builder a = AnnotationSpec.builder(OPTION)
         .addMember("names", "$S", arg.name())
         .addMember("paramLabel", "$S", arg.label())
-        .addMember("description", "$S", paramDoc(arg.parameter()));
+        .addMember("description", "$S", optionDoc(arg));
     if (required) {
       a.addMember("required", "true");
     }
     return a.build();
+  }
+
+  /** An argument's help: the parameter's first sentence, then how bytes and maps are given. */
+  private String optionDoc(CliNames.Argument a) {
+    String doc = paramDoc(a.parameter());
+    if (CliNames.isBytes(a.type())) {
+      boolean urlSafe = types.contains(a.parameter().type(), io.discogen.ir.TypeRef.Kind.BYTES_URL_SAFE);
+      doc += " Bytes: base64 text (standard or URL-safe, padded or not), sent as "
+          + (urlSafe ? "URL-safe base64." : "standard base64.");
+    } else if (CliNames.isMap(a.type())) {
+      doc += " A map: KEY=VALUE, repeat the option for more.";
+    }
+    return doc;
   }
 
   private static String paramDoc(Parameter p) {
@@ -642,9 +673,9 @@ final class CliEmitter {
             WildcardTypeName.subtypeOf(Object.class)), req);
     for (CliNames.Argument a : cliNames.commonOptions()) {
       NamePlan.MemberNames n = names.commonParam(a.parameter().name());
-      b.addField(FieldSpec.builder(a.type(), n.field()).addAnnotation(option(a, false)).build());
+      b.addField(FieldSpec.builder(fieldType(a), n.field()).addAnnotation(option(a, false)).build());
       apply.beginControlFlow("if ($N != null)", n.field())
-          .addStatement("$N.$N($N)", req, a.raw() ? n.rawSetter() : n.setter(), n.field())
+          .addStatement("$N.$N($L)", req, a.raw() ? n.rawSetter() : n.setter(), value(a, n.field()))
           .endControlFlow();
     }
     b.addMethod(apply.build());

@@ -66,7 +66,7 @@ public final class CliNames {
     POSITIONAL,
     /** An option whose text converts to the parameter's type. */
     OPTION,
-    /** A required option of a type text does not convert to (a map, bytes): given as JSON. */
+    /** A required option of a type text does not convert to (an object, a map of lists or objects): given as JSON. */
     JSON_OPTION
   }
 
@@ -118,7 +118,7 @@ public final class CliNames {
       boolean raw = types.enumOf(p.type()) != null && n.rawSetter() != null;
       TypeName type = raw ? types.storageType(p.type()) : types.apiType(p.type());
       if (converts(type)) {
-        commonOptions.add(new Argument(p, Form.OPTION, "--" + unique(kebab(p.name()), optionNames), label(p), type, raw));
+        commonOptions.add(new Argument(p, Form.OPTION, "--" + unique(kebab(p.name()), optionNames), label(p, type), type, raw));
       }
     }
   }
@@ -220,11 +220,11 @@ public final class CliNames {
     List<Argument> out = new ArrayList<>();
     for (Parameter p : m.requiredParameters()) {
       TypeName type = types.apiType(p.type());
-      if (p.location() == Parameter.Location.PATH && converts(type)) {
+      if (p.location() == Parameter.Location.PATH && converts(type) && !isMap(type)) {
         out.add(new Argument(p, Form.POSITIONAL, label(p), label(p), type, false));
       } else {
         Form form = converts(type) ? Form.OPTION : Form.JSON_OPTION;
-        out.add(new Argument(p, form, "--" + unique(kebab(p.name()), optionNames), label(p), type, false));
+        out.add(new Argument(p, form, "--" + unique(kebab(p.name()), optionNames), label(p, type), type, false));
       }
     }
     for (Parameter p : m.optionalParameters()) {
@@ -236,9 +236,9 @@ public final class CliNames {
       boolean raw = e != null && n.rawSetter() != null;
       TypeName type = raw ? types.storageType(p.type()) : types.apiType(p.type());
       if (!converts(type)) {
-        continue; // not convertible from text (bytes, maps); to do: JSON values
+        continue; // not convertible from text (maps of lists or objects, objects); to do: JSON values
       }
-      out.add(new Argument(p, Form.OPTION, "--" + unique(kebab(p.name()), optionNames), label(p), type, raw));
+      out.add(new Argument(p, Form.OPTION, "--" + unique(kebab(p.name()), optionNames), label(p, type), type, raw));
     }
     return List.copyOf(out);
   }
@@ -270,12 +270,48 @@ public final class CliNames {
     return kebab(p.name()).toUpperCase(Locale.ROOT).replace('-', '_');
   }
 
-  /** Types picocli converts from text itself. */
+  /** A map option's label is {@code KEY=VALUE}, as it is given. */
+  private static String label(Parameter p, TypeName type) {
+    return isMap(type) ? "KEY=VALUE" : label(p);
+  }
+
+  /**
+   * Types the command line converts from text: those picocli converts itself, lists of them, maps
+   * of them by text keys (a repeated {@code --name key=value}), and bytes (base64 text, see {@link
+   * #isBytes}).
+   */
   static boolean converts(TypeName type) {
-    if (type instanceof ParameterizedTypeName p) {
-      return p.rawType().equals(ClassName.get(List.class)) && converts(p.typeArguments().get(0))
-          && !(p.typeArguments().get(0) instanceof ParameterizedTypeName);
+    if (isBytes(type)) {
+      return true;
     }
+    if (type instanceof ParameterizedTypeName p) {
+      TypeName last = p.typeArguments().get(p.typeArguments().size() - 1);
+      if (p.rawType().equals(ClassName.get(Map.class))) {
+        return p.typeArguments().get(0).equals(ClassName.get(String.class)) && scalar(last);
+      }
+      return p.rawType().equals(ClassName.get(List.class)) && scalar(last);
+    }
+    return scalar(type);
+  }
+
+  /** A map option: {@code --name key=value}, repeated. */
+  public static boolean isMap(TypeName type) {
+    return type instanceof ParameterizedTypeName p && p.rawType().equals(ClassName.get(Map.class));
+  }
+
+  /**
+   * Bytes ({@code byte[]}, or a list of them): the option takes base64 text, which the program
+   * decodes ({@code OptionValues.bytes}), and the client sends in the spec's alphabet.
+   */
+  public static boolean isBytes(TypeName type) {
+    if (type instanceof ParameterizedTypeName p && p.rawType().equals(ClassName.get(List.class))) {
+      type = p.typeArguments().get(0);
+    }
+    return type instanceof ArrayTypeName a && a.componentType().equals(TypeName.BYTE);
+  }
+
+  /** Types picocli converts from text itself. */
+  private static boolean scalar(TypeName type) {
     if (!(type instanceof ClassName c)) {
       return false;
     }

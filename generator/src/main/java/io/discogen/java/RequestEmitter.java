@@ -242,6 +242,10 @@ final class RequestEmitter {
           }
         }
       }
+      if (types.contains(p.type(), TypeRef.Kind.BYTES_URL_SAFE)) {
+        // Discovery's format: byte is URL-safe base64 in the query and path too.
+        c.add("$L", "\n.base64Url(" + Literals.quote(p.name()) + ")");
+      }
     }
     if (m.requestIdParameter() != null) {
       c.add("\n.requestId($L)", Literals.string(m.requestIdParameter()));

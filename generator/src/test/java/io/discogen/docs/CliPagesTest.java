@@ -39,6 +39,7 @@ import picocli.CommandLine;
 class CliPagesTest {
   static final Path DATAPROC = TestSpecs.projectSpecs().resolve("dataproc-sessions.v1.json");
   static final Path PETSTORE = TestSpecs.projectSpecs().resolve("petstore.openapi.yaml");
+  static final Path MAPS = Path.of("src/test/resources/openapi/cli-maps.openapi.yaml");
   static final Pattern EXAMPLE = Pattern.compile("## Example\n\n```sh\n(.*?)\n```", Pattern.DOTALL);
   static final Pattern OPTION_ROW = Pattern.compile("(?m)^\\| `(-[^` ]+)[^|]*\\|");
 
@@ -53,6 +54,9 @@ class CliPagesTest {
         Arguments.of("dataproc", DATAPROC, "io.discogen.clidocs.dataproc"),
         Arguments.of("pubsub", TestSpecs.corpus2024().resolve("pubsub.v1.json"), "io.discogen.clidocs.pubsub"),
         Arguments.of("petstore", PETSTORE, "io.discogen.clidocs.petstore"),
+        // Bytes options (a required positional, URL-safe base64) and map options (a required one).
+        Arguments.of("safebrowsing", TestSpecs.corpus2024().resolve("safebrowsing.v4.json"), "io.discogen.clidocs.safebrowsing"),
+        Arguments.of("cli-maps", MAPS, "io.discogen.clidocs.maps"),
         Arguments.of("hostile", MarkdownEmitterTest.HOSTILE, "io.discogen.clidocs.hostile"),
         Arguments.of("openapi-inheritance", TestSpecs.golden("openapi-inheritance").resolve("spec.yaml"),
             "io.discogen.clidocs.inheritance"),
@@ -119,6 +123,23 @@ class CliPagesTest {
         pages.get("README.md"));
     String list = pages.get("cli/projects.locations.sessions.list.md");
     assertTrue(list.contains("| `--all` |") && list.contains("| `--limit N` | int32 |"), list);
+  }
+
+  @Test
+  void bytesAndMapOptionsSayHowTheyAreGiven() throws Exception {
+    Map<String, String> pages = pages(render(MAPS, "io.discogen.clidocs.maps"));
+    String list = pages.get("cli/items.list-items.md");
+    assertNotNull(list, pages.keySet().toString());
+    assertTrue(list.contains("| `--labels KEY=VALUE` | map of string; `KEY=VALUE`, repeat for more | no |"), list);
+    assertTrue(list.contains("| `--counts KEY=VALUE` | map of int64; `KEY=VALUE`, repeat for more | no |"), list);
+    assertTrue(list.contains("| `--token TOKEN` | bytes (base64) | no |"), list);
+    String put = pages.get("cli/items.put-thing.md");
+    assertTrue(put.contains("| `--tags KEY=VALUE` | map of string; `KEY=VALUE`, repeat for more | yes |"), put);
+    assertTrue(put.contains(" --tags key=my-tags"), put);
+    String get = pages(render(TestSpecs.corpus2024().resolve("safebrowsing.v4.json"), "io.discogen.clidocs.safebrowsing"))
+        .get("cli/encoded-full-hashes.get.md");
+    assertTrue(get.contains("| `ENCODED_REQUEST` | bytes (base64, sent URL-safe) |"), get);
+    assertTrue(get.contains("safebrowsing encoded-full-hashes get aGVsbG8="), get);
   }
 
   @Test

@@ -59,6 +59,28 @@ final class ParamValues {
         "parameter " + name + " has an unsupported type " + value.getClass().getName());
   }
 
+  /**
+   * {@code value} with its bytes (a {@code byte[]}, or each of a list's) as URL-safe base64 text
+   * when {@code p} says they travel so (Discovery's {@code format: byte}); otherwise as it is,
+   * and {@link #format} writes bytes in standard base64.
+   */
+  static Object wire(RestMethod.Param p, Object value) {
+    if (p == null || !p.base64Url()) {
+      return value;
+    }
+    if (value instanceof byte[] b) {
+      return WireFormats.formatBytesUrlSafe(b);
+    }
+    if (value instanceof Collection<?> c) {
+      List<Object> out = new ArrayList<>(c.size());
+      for (Object o : c) {
+        out.add(o instanceof byte[] b ? WireFormats.formatBytesUrlSafe(b) : o);
+      }
+      return out;
+    }
+    return value;
+  }
+
   /** A value or list of values (repeated parameters) as texts. */
   static List<String> formatAll(String name, Object value) {
     if (value instanceof Collection<?> c) {
@@ -117,6 +139,7 @@ final class ParamValues {
    * k,v,k,v}, or {@code k=v,k=v} when exploded.
    */
   static String simple(RestMethod.Param p, String name, Object value) {
+    value = wire(p, value);
     return String.join(",", flat(name, value, p != null && p.explode()));
   }
 
@@ -125,6 +148,7 @@ final class ParamValues {
    * the style adds are left unencoded, so a comma inside an item stays distinguishable.
    */
   static List<Map.Entry<String, String>> query(RestMethod.Param p, String name, Object value) {
+    value = wire(p, value);
     RestMethod.Style style = p == null ? RestMethod.Style.FORM : p.style();
     boolean explode = p == null || p.explode();
     List<Map.Entry<String, String>> out = new ArrayList<>();
@@ -168,6 +192,7 @@ final class ParamValues {
    * unreserved characters. An empty list or object expands to nothing.
    */
   static String path(RestMethod.Param p, String name, Object value) {
+    value = wire(p, value);
     RestMethod.Style style = p == null ? RestMethod.Style.SIMPLE : p.style();
     boolean explode = p != null && p.explode();
     String prefix = switch (style) {

@@ -57,12 +57,19 @@ public final class RestMethod {
    * @param pattern for path parameters: the value must match it entirely, or null
    * @param style how lists and objects are serialized
    * @param explode whether lists and objects are exploded into one item per element or property
+   * @param base64Url whether {@code byte[]} values travel in URL-safe base64 (Discovery's {@code
+   *     format: byte}) rather than standard base64 (OpenAPI's)
    */
-  public record Param(String name, Location location, Pattern pattern, Style style, boolean explode) {
+  public record Param(String name, Location location, Pattern pattern, Style style, boolean explode, boolean base64Url) {
     /** A parameter in the default style of its location (query: form, exploded). */
     public Param(String name, Location location, Pattern pattern) {
       this(name, location, pattern, location == Location.QUERY ? Style.FORM : Style.SIMPLE,
           location == Location.QUERY);
+    }
+
+    /** A parameter whose bytes travel in standard base64. */
+    public Param(String name, Location location, Pattern pattern, Style style, boolean explode) {
+      this(name, location, pattern, style, explode, false);
     }
   }
 
@@ -245,6 +252,20 @@ public final class RestMethod {
 
     public Builder cookieParam(String name) {
       params.put(name, new Param(name, Location.COOKIE, null));
+      return this;
+    }
+
+    /**
+     * Marks the parameter declared last under {@code name} as one whose {@code byte[]} values
+     * travel in URL-safe base64 with padding (RFC 4648 section 5), as Discovery's {@code format:
+     * byte} says; unmarked, bytes travel in standard base64.
+     */
+    public Builder base64Url(String name) {
+      Param p = params.get(name);
+      if (p == null) {
+        throw new IllegalArgumentException(id + ": no parameter " + name);
+      }
+      params.put(name, new Param(p.name(), p.location(), p.pattern(), p.style(), p.explode(), true));
       return this;
     }
 

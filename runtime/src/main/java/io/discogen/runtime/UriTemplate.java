@@ -73,6 +73,7 @@ final class UriTemplate {
         throw new IllegalArgumentException("missing path parameter '" + name + "' for " + method.id());
       }
       RestMethod.Param p = method.params().get(name);
+      value = ParamValues.wire(p, value);
       RestMethod.Style style = p == null ? RestMethod.Style.SIMPLE : p.style();
       boolean single = !(value instanceof java.util.Collection) && !ParamValues.isObject(value);
       if (single && (reserved || style == RestMethod.Style.SIMPLE)) {

@@ -75,18 +75,23 @@ class DataprocCorpusCliTest {
 
   record Run(int exit, String out, String err) {}
 
-  /** {@code dataproc projects locations sessions ARGS... --root-url ROOT}, through the generated program. */
+  /**
+   * {@code dataproc projects locations sessions ARGS... --root-url ROOT}, through the generated
+   * program as its main runs it (only the commands on the arguments' path built).
+   */
   static Run sessions(String... args) throws Exception {
-    CommandLine cl = (CommandLine) loader.loadClass(PKG + ".DataprocCli").getMethod("commandLine").invoke(null);
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    cl.setOut(new PrintWriter(out, true));
-    cl.setErr(new PrintWriter(err, true));
     List<String> all = new ArrayList<>(List.of(SESSIONS));
     all.addAll(List.of(args));
     all.add("--root-url");
     all.add(root);
-    int exit = cl.execute(all.toArray(String[]::new));
+    String[] argv = all.toArray(String[]::new);
+    CommandLine cl = io.discogen.runtime.cli.CommandTree.along((io.discogen.runtime.cli.CommandGroup)
+        loader.loadClass(PKG + ".DataprocCli").getDeclaredConstructor().newInstance(), argv);
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    cl.setOut(new PrintWriter(out, true));
+    cl.setErr(new PrintWriter(err, true));
+    int exit = cl.execute(argv);
     return new Run(exit, out.toString().replace("\r\n", "\n"), err.toString());
   }
 

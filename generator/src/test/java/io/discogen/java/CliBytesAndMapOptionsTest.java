@@ -8,12 +8,11 @@ import com.sun.net.httpserver.HttpServer;
 import io.discogen.GeneratedFile;
 import io.discogen.Generator;
 import io.discogen.GeneratorOptions;
+import io.discogen.testing.CliRun;
 import io.discogen.testing.Compilation;
 import io.discogen.testing.TestSpecs;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URL;
@@ -28,7 +27,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * Bytes and map parameters on the generated command line. Bytes are given as base64 text (either
@@ -99,28 +97,20 @@ class CliBytesAndMapOptionsTest {
     }
   }
 
-  record Run(int exit, String out, String err) {}
-
-  static Run run(String program, String... args) throws Exception {
+  static CliRun run(String program, String... args) throws Exception {
     if (!program.startsWith("maps.")) {
       assumeTrue(Files.isDirectory(CORPUS), "the shared corpus is not at " + CORPUS + " (set -Ddiscogen.shared)");
     }
-    CommandLine cl = (CommandLine) loader.loadClass(PKG + "." + program).getMethod("commandLine").invoke(null);
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    cl.setOut(new PrintWriter(out, true));
-    cl.setErr(new PrintWriter(err, true));
     List<String> all = new ArrayList<>(List.of(args));
     if (!all.contains("--help")) {
       all.add("--root-url");
       all.add("http://127.0.0.1:" + server.getAddress().getPort() + "/");
     }
-    int exit = cl.execute(all.toArray(String[]::new));
-    return new Run(exit, out.toString().replace("\r\n", "\n"), err.toString());
+    return CliRun.run(loader, PKG + "." + program, all);
   }
 
   /** The one request a command sent, as the server got it (prettyPrint left out). */
-  static String sent(Run r) {
+  static String sent(CliRun r) {
     assertEquals(0, r.exit(), r.err());
     assertEquals(1, received.size(), received.toString());
     return received.remove(0);
@@ -140,7 +130,7 @@ class CliBytesAndMapOptionsTest {
   @Test
   void notBase64IsAUsageErrorAndNothingIsSent() throws Exception {
     received.clear();
-    Run r = run("webrisk.WebRiskCli", "hashes", "search", "--hash-prefix", "not base64!");
+    CliRun r = run("webrisk.WebRiskCli", "hashes", "search", "--hash-prefix", "not base64!");
     assertEquals(2, r.exit(), r.err());
     assertTrue(r.err().startsWith("--hash-prefix: expected base64 text (standard or URL-safe), not 'not base64!'"), r.err());
     assertEquals(List.of(), received);
@@ -148,7 +138,7 @@ class CliBytesAndMapOptionsTest {
 
   @Test
   void helpSaysHowBytesAreGivenAndSent() throws Exception {
-    Run r = run("webrisk.WebRiskCli", "hashes", "search", "--help");
+    CliRun r = run("webrisk.WebRiskCli", "hashes", "search", "--help");
     assertEquals(0, r.exit(), r.err());
     String help = r.out().replaceAll("\\s+", " ");
     assertTrue(help.contains("--hash-prefix=HASH_PREFIX"), r.out());
@@ -173,7 +163,7 @@ class CliBytesAndMapOptionsTest {
   @Test
   void dryRunShowsTheEncodedBytes() throws Exception {
     received.clear();
-    Run r = run("webrisk.WebRiskCli", "hashes", "search", "--hash-prefix", "+/+/", "--dry-run");
+    CliRun r = run("webrisk.WebRiskCli", "hashes", "search", "--hash-prefix", "+/+/", "--dry-run");
     assertEquals(0, r.exit(), r.err());
     assertTrue(r.out().startsWith("curl ") && r.out().contains("hashPrefix=-_-_"), r.out());
     assertEquals(List.of(), received);
@@ -192,7 +182,7 @@ class CliBytesAndMapOptionsTest {
     assertEquals(List.of(), received);
     // A required map is a required option (form, exploded: its keys are the parameters).
     assertEquals("PUT /things/t1?k=v", sent(run("maps.MapsCli", "items", "put-thing", "t1", "--tags", "k=v")));
-    Run missing = run("maps.MapsCli", "items", "put-thing", "t1");
+    CliRun missing = run("maps.MapsCli", "items", "put-thing", "t1");
     assertEquals(2, missing.exit());
     assertTrue(missing.err().contains("--tags=KEY=VALUE"), missing.err());
   }
@@ -201,7 +191,7 @@ class CliBytesAndMapOptionsTest {
   void openApiBytesTravelInStandardBase64() throws Exception {
     received.clear();
     assertEquals("GET /items?token=%2B%2F8%3D", sent(run("maps.MapsCli", "items", "list-items", "--token", "-_8")));
-    Run help = run("maps.MapsCli", "items", "list-items", "--help");
+    CliRun help = run("maps.MapsCli", "items", "list-items", "--help");
     assertTrue(help.out().replaceAll("\\s+", " ").contains("sent as standard base64."), help.out());
     assertTrue(help.out().contains("--labels=KEY=VALUE"), help.out());
   }

@@ -9,12 +9,11 @@ import io.discogen.Generator;
 import io.discogen.GeneratorOptions;
 import io.discogen.runtime.cli.CommandGroup;
 import io.discogen.runtime.cli.CommandTree;
+import io.discogen.testing.CliRun;
 import io.discogen.testing.Compilation;
 import io.discogen.testing.TestSpecs;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URL;
@@ -103,21 +102,13 @@ class CliEmitterTest {
     }
   }
 
-  record Run(int exit, String out, String err) {}
-
   static CommandGroup program() throws Exception {
     return (CommandGroup) loader.loadClass(PKG + ".DataprocCli").getDeclaredConstructor().newInstance();
   }
 
   /** Runs the program as its main does: only the commands on the arguments' path built. */
-  static Run run(String... args) throws Exception {
-    CommandLine cl = CommandTree.along(program(), args);
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    cl.setOut(new PrintWriter(out, true));
-    cl.setErr(new PrintWriter(err, true));
-    int exit = cl.execute(args);
-    return new Run(exit, out.toString(), err.toString());
+  static CliRun run(String... args) throws Exception {
+    return CliRun.run(loader, PKG + ".DataprocCli", args);
   }
 
   static String root() {
@@ -127,7 +118,7 @@ class CliEmitterTest {
   @Test
   void getPrintsTheResponseAsJson() throws Exception {
     received.clear();
-    Run r = run("projects", "locations", "sessions", "get", "projects/p/locations/l/sessions/s", "--root-url", root());
+    CliRun r = run("projects", "locations", "sessions", "get", "projects/p/locations/l/sessions/s", "--root-url", root());
     assertEquals(0, r.exit(), r.err());
     assertEquals(List.of("GET /v1/projects/p/locations/l/sessions/s?prettyPrint=false"), received);
     assertTrue(r.out().contains("\"name\":\"projects/p/locations/l/sessions/s\""), r.out());
@@ -137,7 +128,7 @@ class CliEmitterTest {
   @Test
   void createSendsTheBodyAndOptions() throws Exception {
     received.clear();
-    Run r = run("projects", "locations", "sessions", "create", "projects/p/locations/l", "--session-id", "s1",
+    CliRun r = run("projects", "locations", "sessions", "create", "projects/p/locations/l", "--session-id", "s1",
         "--body", "{\"labels\":{\"a\":\"b\"}}", "--root-url", root(), "--fields", "name");
     assertEquals(0, r.exit(), r.err());
     assertEquals(1, received.size(), received.toString());
@@ -152,7 +143,7 @@ class CliEmitterTest {
   @Test
   void fieldCursorSetsBodyFieldsOnTopOfTheJson() throws Exception {
     received.clear();
-    Run r = run("projects", "locations", "sessions", "create", "projects/p/locations/l",
+    CliRun r = run("projects", "locations", "sessions", "create", "projects/p/locations/l",
         "--body", "{\"labels\":{\"a\":\"b\"},\"user\":\"u\"}", "--root-url", root(),
         "-r", ".", "name=x", "runtime-config", "container-image=y", "version=2.2", "..", "user=v");
     assertEquals(0, r.exit(), r.err());
@@ -168,7 +159,7 @@ class CliEmitterTest {
     received.clear();
     Path body = work.resolve("session.json");
     Files.writeString(body, "{\"labels\":{\"from\":\"file\"}}");
-    Run r = run("projects", "locations", "sessions", "create", "projects/p/locations/l",
+    CliRun r = run("projects", "locations", "sessions", "create", "projects/p/locations/l",
         "--body", "@" + body, "--root-url", root());
     assertEquals(0, r.exit(), r.err());
     assertTrue(received.get(0).endsWith(" {\"labels\":{\"from\":\"file\"}}"), received.toString());
@@ -176,7 +167,7 @@ class CliEmitterTest {
 
   @Test
   void apiErrorExitsOneWithTheStatus() throws Exception {
-    Run r = run("projects", "locations", "sessions", "get", "projects/p/locations/l/sessions/missing", "--root-url", root());
+    CliRun r = run("projects", "locations", "sessions", "get", "projects/p/locations/l/sessions/missing", "--root-url", root());
     assertEquals(1, r.exit(), r.out() + r.err());
     assertTrue(r.err().startsWith("error: HTTP 404 NOT_FOUND: Session not found"), r.err());
     assertTrue(r.err().contains("Session not found"), r.err());
@@ -193,7 +184,7 @@ class CliEmitterTest {
 
   @Test
   void unreachableApiExitsThree() throws Exception {
-    Run r = run("projects", "locations", "sessions", "get", "projects/p/locations/l/sessions/s",
+    CliRun r = run("projects", "locations", "sessions", "get", "projects/p/locations/l/sessions/s",
         "--root-url", "http://127.0.0.1:1/");
     assertEquals(3, r.exit(), r.err());
   }
@@ -201,7 +192,7 @@ class CliEmitterTest {
   @Test
   void optionsAreTyped() throws Exception {
     received.clear();
-    Run r = run("projects", "locations", "sessions", "list", "projects/p/locations/l", "--page-size", "7",
+    CliRun r = run("projects", "locations", "sessions", "list", "projects/p/locations/l", "--page-size", "7",
         "--root-url", root());
     assertEquals(0, r.exit(), r.err());
     assertTrue(received.get(0).contains("pageSize=7"), received.toString());
@@ -211,11 +202,11 @@ class CliEmitterTest {
 
   @Test
   void helpAndVersionOnEveryCommand() throws Exception {
-    Run help = run("projects", "locations", "sessions", "create", "--help");
+    CliRun help = run("projects", "locations", "sessions", "create", "--help");
     assertEquals(0, help.exit(), help.err());
     assertTrue(help.out().contains("--body=JSON"), help.out());
     assertTrue(help.out().contains("--session-id"), help.out());
-    Run version = run("--version");
+    CliRun version = run("--version");
     assertTrue(version.out().startsWith("dataproc v1"), version.out());
   }
 
@@ -277,7 +268,7 @@ class CliEmitterTest {
   @Test
   void listAllPrintsEveryItemOfEveryPageALine() throws Exception {
     received.clear();
-    Run r = run("projects", "locations", "sessions", "list", "projects/p/locations/l", "--all", "--root-url", root());
+    CliRun r = run("projects", "locations", "sessions", "list", "projects/p/locations/l", "--all", "--root-url", root());
     assertEquals(0, r.exit(), r.err());
     assertEquals("{\"name\":\"s1\",\"state\":\"ACTIVE\"}\n{\"name\":\"s2\",\"state\":\"CREATING\"}\n"
         + "{\"name\":\"s3\",\"state\":\"ACTIVE\"}\n", r.out().replace("\r\n", "\n"));
@@ -286,11 +277,11 @@ class CliEmitterTest {
 
   @Test
   void formatValuePrintsFieldsTabSeparated() throws Exception {
-    Run get = run("projects", "locations", "sessions", "get", "projects/p/locations/l/sessions/s",
+    CliRun get = run("projects", "locations", "sessions", "get", "projects/p/locations/l/sessions/s",
         "--format", "value(state)", "--root-url", root());
     assertEquals(0, get.exit(), get.err());
     assertEquals("ACTIVE\n", get.out().replace("\r\n", "\n"));
-    Run list = run("projects", "locations", "sessions", "list", "projects/p/locations/l", "--all",
+    CliRun list = run("projects", "locations", "sessions", "list", "projects/p/locations/l", "--all",
         "--format", "value(name, state)", "--root-url", root());
     assertEquals("s1\tACTIVE\ns2\tCREATING\ns3\tACTIVE\n", list.out().replace("\r\n", "\n"));
     assertEquals(2, run("projects", "locations", "sessions", "get", "x", "--format", "yaml", "--root-url", root()).exit());
@@ -299,12 +290,12 @@ class CliEmitterTest {
   @Test
   void formatTableAlignsColumnsUnderAHeaderAndLimitStopsEarly() throws Exception {
     received.clear();
-    Run r = run("projects", "locations", "sessions", "list", "projects/p/locations/l", "--all",
+    CliRun r = run("projects", "locations", "sessions", "list", "projects/p/locations/l", "--all",
         "--format", "table(name,state)", "--root-url", root());
     assertEquals(0, r.exit(), r.err());
     assertEquals("NAME  STATE\ns1    ACTIVE\ns2    CREATING\ns3    ACTIVE\n", r.out().replace("\r\n", "\n"));
     received.clear();
-    Run limited = run("projects", "locations", "sessions", "list", "projects/p/locations/l", "--all", "--limit", "2",
+    CliRun limited = run("projects", "locations", "sessions", "list", "projects/p/locations/l", "--all", "--limit", "2",
         "--format", "value(name)", "--root-url", root());
     assertEquals("s1\ns2\n", limited.out().replace("\r\n", "\n"));
     assertEquals(1, received.size(), "the second page is never asked for: " + received);
@@ -313,19 +304,19 @@ class CliEmitterTest {
   @Test
   void fieldCursorChecksNamesAndValuesAgainstTheModelBeforeSending() throws Exception {
     received.clear();
-    Run typo = run("projects", "locations", "sessions", "create", "projects/p/locations/l", "--root-url", root(),
+    CliRun typo = run("projects", "locations", "sessions", "create", "projects/p/locations/l", "--root-url", root(),
         "-r", "runtime-config", "contaner-image=y");
     assertEquals(2, typo.exit());
     assertTrue(typo.err().startsWith("-r: RuntimeConfig has no field 'contaner-image' (at runtime-config); "
         + "did you mean container-image?"), typo.err());
-    Run wrongType = run("projects", "locations", "sessions", "create", "projects/p/locations/l", "--root-url", root(),
+    CliRun wrongType = run("projects", "locations", "sessions", "create", "projects/p/locations/l", "--root-url", root(),
         "-r", "environment-config", "execution-config", "ttl=an hour");
     assertEquals(2, wrongType.exit());
     assertTrue(wrongType.err().startsWith("-r: environment-config.execution-config.ttl: expected a duration in seconds"),
         wrongType.err());
     assertEquals(List.of(), received);
     // A map key is taken whole, dots included (Spark properties).
-    Run props = run("projects", "locations", "sessions", "create", "projects/p/locations/l", "--root-url", root(),
+    CliRun props = run("projects", "locations", "sessions", "create", "projects/p/locations/l", "--root-url", root(),
         "-r", "runtime-config", "properties", "spark.executor.memory=4g", "..", "..", "environment-config.execution-config.ttl=3600s");
     assertEquals(0, props.exit(), props.err());
     assertTrue(received.get(0).contains("\"runtimeConfig\":{\"properties\":{\"spark.executor.memory\":\"4g\"}}"),
@@ -338,7 +329,7 @@ class CliEmitterTest {
     java.io.PrintStream saved = System.err;
     java.io.ByteArrayOutputStream log = new java.io.ByteArrayOutputStream();
     System.setErr(new java.io.PrintStream(log, true, StandardCharsets.UTF_8));
-    Run r;
+    CliRun r;
     try {
       r = run("projects", "locations", "sessions", "get", "projects/p/locations/l/sessions/s", "--verbose",
           "--access-token", "secret-token", "--root-url", root());
@@ -354,7 +345,7 @@ class CliEmitterTest {
 
   @Test
   void helpShowsTheScopesAndAnExample() throws Exception {
-    Run r = run("projects", "locations", "sessions", "create", "--help");
+    CliRun r = run("projects", "locations", "sessions", "create", "--help");
     assertEquals(0, r.exit(), r.err());
     String help = r.out().replaceAll("\\s+", " "); // picocli wraps at 80 columns
     assertTrue(help.contains("Scopes (any one): https://www.googleapis.com/auth/cloud-platform"), r.out());
@@ -364,7 +355,7 @@ class CliEmitterTest {
 
   @Test
   void generateCompletionPrintsAShellCompletionScript() throws Exception {
-    Run r = run("generate-completion");
+    CliRun r = run("generate-completion");
     assertEquals(0, r.exit(), r.err());
     assertTrue(r.out().contains("complete -F") && r.out().contains("sessions"), r.out().substring(0, 200));
     // Every command of the program, as the whole tree has them.
@@ -391,15 +382,15 @@ class CliEmitterTest {
 
   @Test
   void aGroupsHelpListsItsCommandsAndAMistypedNameGetsSuggestions() throws Exception {
-    Run help = run("projects", "locations", "sessions", "--help");
+    CliRun help = run("projects", "locations", "sessions", "--help");
     assertEquals(0, help.exit(), help.err());
     for (String command : List.of("create", "delete", "get", "list", "terminate")) {
       assertTrue(help.out().contains("  " + command + " "), help.out());
     }
-    Run typo = run("projects", "locations", "sesions", "get", "x");
+    CliRun typo = run("projects", "locations", "sesions", "get", "x");
     assertEquals(2, typo.exit(), typo.out());
     assertTrue(typo.err().contains("sesions") && typo.err().contains("sessions"), typo.err());
-    Run version = run("projects", "locations", "sessions", "get", "--version");
+    CliRun version = run("projects", "locations", "sessions", "get", "--version");
     assertEquals(0, version.exit(), version.err());
     assertTrue(version.out().startsWith("dataproc v1"), version.out());
   }
@@ -407,7 +398,7 @@ class CliEmitterTest {
   @Test
   void deleteSendsADelete() throws Exception {
     received.clear();
-    Run r = run("projects", "locations", "sessions", "delete", "projects/p/locations/l/sessions/s", "--root-url", root(),
+    CliRun r = run("projects", "locations", "sessions", "delete", "projects/p/locations/l/sessions/s", "--root-url", root(),
         "--format", "value(name)");
     assertEquals(0, r.exit(), r.err());
     assertEquals(1, received.size(), received.toString());
@@ -417,7 +408,7 @@ class CliEmitterTest {
   @Test
   void createWaitPollsTheOperation() throws Exception {
     received.clear();
-    Run r = run("projects", "locations", "sessions", "create", "projects/p/locations/l", "--wait",
+    CliRun r = run("projects", "locations", "sessions", "create", "projects/p/locations/l", "--wait",
         "--format", "value(done,response.state)", "--root-url", root());
     assertEquals(0, r.exit(), r.err());
     assertEquals("true\tACTIVE\n", r.out().replace("\r\n", "\n"));
@@ -473,7 +464,7 @@ class CliEmitterTest {
   @Test
   void dryRunPrintsCurlAndSendsNothing() throws Exception {
     received.clear();
-    Run r = run("projects", "locations", "sessions", "create", "projects/p/locations/l", "--session-id", "s1",
+    CliRun r = run("projects", "locations", "sessions", "create", "projects/p/locations/l", "--session-id", "s1",
         "--body", "{\"labels\":{\"it's\":\"b\"}}", "--access-token", "secret-token", "--dry-run", "--root-url", root());
     assertEquals(0, r.exit(), r.err());
     assertEquals(List.of(), received);
@@ -483,7 +474,7 @@ class CliEmitterTest {
     assertTrue(out.contains("-H 'Authorization: REDACTED'"), out);
     assertTrue(!out.contains("secret-token"), out);
     assertTrue(out.contains("--data-binary '{\"labels\":{\"it'\\''s\":\"b\"}}'"), out);
-    Run key = run("projects", "locations", "sessions", "get", "projects/p/locations/l/sessions/s", "--api-key", "k3y",
+    CliRun key = run("projects", "locations", "sessions", "get", "projects/p/locations/l/sessions/s", "--api-key", "k3y",
         "--dry-run", "--root-url", root());
     assertTrue(key.out().contains("key=REDACTED") && !key.out().contains("k3y"), key.out());
   }

@@ -7,10 +7,9 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import io.discogen.GeneratedFile;
 import io.discogen.Generator;
 import io.discogen.GeneratorOptions;
+import io.discogen.testing.CliRun;
 import io.discogen.testing.Compilation;
 import io.discogen.testing.TestSpecs;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Files;
@@ -21,7 +20,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * Issue 25's done-when for Dataproc: the command line generated ({@code --cli}) from the real
@@ -73,41 +71,31 @@ class DataprocCorpusCliTest {
     }
   }
 
-  record Run(int exit, String out, String err) {}
-
   /**
    * {@code dataproc projects locations sessions ARGS... --root-url ROOT}, through the generated
    * program as its main runs it (only the commands on the arguments' path built).
    */
-  static Run sessions(String... args) throws Exception {
+  static CliRun sessions(String... args) throws Exception {
     List<String> all = new ArrayList<>(List.of(SESSIONS));
     all.addAll(List.of(args));
     all.add("--root-url");
     all.add(root);
-    String[] argv = all.toArray(String[]::new);
-    CommandLine cl = io.discogen.runtime.cli.CommandTree.along((io.discogen.runtime.cli.CommandGroup)
-        loader.loadClass(PKG + ".DataprocCli").getDeclaredConstructor().newInstance(), argv);
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    cl.setOut(new PrintWriter(out, true));
-    cl.setErr(new PrintWriter(err, true));
-    int exit = cl.execute(argv);
-    return new Run(exit, out.toString().replace("\r\n", "\n"), err.toString());
+    return CliRun.run(loader, PKG + ".DataprocCli", all);
   }
 
   /** The names the real document gives: the options its sessions methods take. */
   @Test
   void helpShowsTheDocumentsOptions() throws Exception {
-    Run create = sessions("create", "--help");
+    CliRun create = sessions("create", "--help");
     assertEquals(0, create.exit(), create.err());
     for (String option : List.of("PARENT", "--session-id=SESSION_ID", "--request-id=REQUEST_ID", "--wait", "--body=JSON")) {
       assertTrue(create.out().contains(option), option + "\n" + create.out());
     }
-    Run list = sessions("list", "--help");
+    CliRun list = sessions("list", "--help");
     for (String option : List.of("--filter=FILTER", "--page-size=PAGE_SIZE", "--page-token=PAGE_TOKEN", "--all", "--limit=N")) {
       assertTrue(list.out().contains(option), option + "\n" + list.out());
     }
-    Run delete = sessions("delete", "--help");
+    CliRun delete = sessions("delete", "--help");
     assertTrue(delete.out().contains("--wait") && delete.out().contains("--request-id=REQUEST_ID"), delete.out());
   }
 
@@ -118,7 +106,7 @@ class DataprocCorpusCliTest {
   @Test
   void createWaitListAllGetAndDeleteAgainstTheFake() throws Exception {
     // create --wait: the operation is polled (the fake finishes it on the second poll) and printed done.
-    Run created = sessions("create", PARENT, "--session-id", "interactive-1",
+    CliRun created = sessions("create", PARENT, "--session-id", "interactive-1",
         "-r", "runtime-config", "properties", "spark.executor.memory=4g", "..", "..",
         "jupyter-session", "kernel=PYTHON", "--wait", "--format", "value(done,response.name,response.state)");
     assertEquals(0, created.exit(), created.err());
@@ -126,14 +114,14 @@ class DataprocCorpusCliTest {
 
     // Four more, without waiting: they stay CREATING until their operations are polled.
     for (int i = 2; i <= 5; i++) {
-      Run r = sessions("create", PARENT, "--session-id", "interactive-" + i, "--format", "value(done)");
+      CliRun r = sessions("create", PARENT, "--session-id", "interactive-" + i, "--format", "value(done)");
       assertEquals(0, r.exit(), r.err());
       assertEquals("false\n", r.out());
     }
     assertEquals(5, sessionCount());
 
     // list --all with two a page: three pages followed, every session once, in order.
-    Run listed = sessions("list", PARENT, "--all", "--page-size", "2", "--format", "value(name,state)");
+    CliRun listed = sessions("list", PARENT, "--all", "--page-size", "2", "--format", "value(name,state)");
     assertEquals(0, listed.exit(), listed.err());
     StringBuilder expected = new StringBuilder(PARENT + "/sessions/interactive-1\tACTIVE\n");
     for (int i = 2; i <= 5; i++) {
@@ -141,44 +129,44 @@ class DataprocCorpusCliTest {
     }
     assertEquals(expected.toString(), listed.out());
     // Without --all: the first page only, as JSON with its next page token.
-    Run page = sessions("list", PARENT, "--page-size", "2");
+    CliRun page = sessions("list", PARENT, "--page-size", "2");
     assertEquals(0, page.exit(), page.err());
     assertTrue(page.out().contains("\"nextPageToken\":\"" + PARENT + "/sessions/interactive-3\""), page.out());
     // --limit stops inside the second page.
-    Run limited = sessions("list", PARENT, "--all", "--page-size", "2", "--limit", "3", "--format", "value(name)");
+    CliRun limited = sessions("list", PARENT, "--all", "--page-size", "2", "--limit", "3", "--format", "value(name)");
     assertEquals(0, limited.exit(), limited.err());
     assertEquals(3, limited.out().lines().count(), limited.out());
 
     // get --format value(state): the state alone; the body set with -r came back.
-    Run state = sessions("get", PARENT + "/sessions/interactive-1", "--format", "value(state)");
+    CliRun state = sessions("get", PARENT + "/sessions/interactive-1", "--format", "value(state)");
     assertEquals(0, state.exit(), state.err());
     assertEquals("ACTIVE\n", state.out());
-    Run props = sessions("get", PARENT + "/sessions/interactive-1",
+    CliRun props = sessions("get", PARENT + "/sessions/interactive-1",
         "--format", "value(runtimeConfig.properties,jupyterSession.kernel)");
     assertEquals("{\"spark.executor.memory\":\"4g\"}\tPYTHON\n", props.out());
 
     // terminate --wait: the session's operation, finished, with the terminated session.
-    Run terminated = sessions("terminate", PARENT + "/sessions/interactive-1", "--wait",
+    CliRun terminated = sessions("terminate", PARENT + "/sessions/interactive-1", "--wait",
         "--format", "value(done,response.state)");
     assertEquals(0, terminated.exit(), terminated.err());
     assertEquals("true\tTERMINATED\n", terminated.out());
 
     // delete --wait: the operation is polled until done, the session is gone.
-    Run deleted = sessions("delete", PARENT + "/sessions/interactive-1", "--wait", "--format", "value(done)");
+    CliRun deleted = sessions("delete", PARENT + "/sessions/interactive-1", "--wait", "--format", "value(done)");
     assertEquals(0, deleted.exit(), deleted.err());
     assertEquals("true\n", deleted.out());
     assertEquals(4, sessionCount());
     // delete without --wait prints the operation as it is.
-    Run deleting = sessions("delete", PARENT + "/sessions/interactive-2", "--format", "value(done,metadata.operationType)");
+    CliRun deleting = sessions("delete", PARENT + "/sessions/interactive-2", "--format", "value(done,metadata.operationType)");
     assertEquals(0, deleting.exit(), deleting.err());
     assertEquals("false\tDELETE\n", deleting.out());
 
     // The API's errors: exit 1 with the status and message.
-    Run missing = sessions("get", PARENT + "/sessions/interactive-1");
+    CliRun missing = sessions("get", PARENT + "/sessions/interactive-1");
     assertEquals(1, missing.exit(), missing.out() + missing.err());
     assertTrue(missing.err().startsWith("error: HTTP 404 NOT_FOUND: Session " + PARENT + "/sessions/interactive-1 not found"),
         missing.err());
-    Run again = sessions("create", PARENT, "--session-id", "interactive-3");
+    CliRun again = sessions("create", PARENT, "--session-id", "interactive-3");
     assertEquals(1, again.exit(), again.err());
     assertTrue(again.err().startsWith("error: HTTP 409 ALREADY_EXISTS"), again.err());
     // A usage error is caught before anything is sent: exit 2.

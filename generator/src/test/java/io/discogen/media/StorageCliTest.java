@@ -8,13 +8,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.discogen.GeneratedFile;
 import io.discogen.Generator;
 import io.discogen.GeneratorOptions;
+import io.discogen.testing.CliRun;
 import io.discogen.testing.Compilation;
 import io.discogen.testing.TestSpecs;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.URL;
 import java.net.URLClassLoader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -24,7 +22,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * The command line of the corpus's Cloud Storage ({@code generate --cli}): {@code objects insert
@@ -35,8 +32,6 @@ class StorageCliTest {
   static final String PKG = "io.discogen.test.storagecli";
   static URLClassLoader loader;
   static FakeStorageServer server;
-
-  record Run(int exit, String out, String err) { }
 
   @BeforeAll
   static void generate(@TempDir Path work) throws Exception {
@@ -59,15 +54,10 @@ class StorageCliTest {
     }
   }
 
-  static Run storage(String... args) throws Exception {
-    CommandLine cl = (CommandLine) loader.loadClass(PKG + ".StorageCli").getMethod("commandLine").invoke(null);
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    cl.setOut(new PrintWriter(out, true));
-    cl.setErr(new PrintWriter(err, true));
+  static CliRun storage(String... args) throws Exception {
     List<String> all = new ArrayList<>(List.of(args));
     all.add("--root-url=" + server.url());
-    return new Run(cl.execute(all.toArray(String[]::new)), out.toString(), err.toString());
+    return CliRun.run(loader, PKG + ".StorageCli", all);
   }
 
   @Test
@@ -78,7 +68,7 @@ class StorageCliTest {
       Path file = dir.resolve("data-" + size + ".bin");
       Files.write(file, data);
       String name = "obj-" + size;
-      Run up = storage("objects", "insert", "bkt", "--name", name, "--upload", file.toString(),
+      CliRun up = storage("objects", "insert", "bkt", "--name", name, "--upload", file.toString(),
           "--upload-content-type", "application/x-test", "-r", "metadata", "origin=cli", "--format", "value(name,contentType)");
       assertEquals(0, up.exit(), up.err());
       assertEquals(name + "\tapplication/x-test", up.out().strip());
@@ -87,7 +77,7 @@ class StorageCliTest {
       assertEquals("cli", stored.metadata().path("metadata").path("origin").asText(), stored.metadata().toString());
 
       Path back = dir.resolve("back-" + size + ".bin");
-      Run down = storage("objects", "get", "bkt", name, "--download", back.toString());
+      CliRun down = storage("objects", "get", "bkt", name, "--download", back.toString());
       assertEquals(0, down.exit(), down.err());
       assertArrayEquals(data, Files.readAllBytes(back));
       assertFalse(Files.exists(dir.resolve("back-" + size + ".bin.part")));
@@ -96,7 +86,7 @@ class StorageCliTest {
     assertTrue(server.seen("POST").stream().anyMatch(s -> s.query() != null && s.query().contains("uploadType=resumable")),
         server.seen("POST").toString());
     // Without --download, get prints the object's metadata.
-    Run meta = storage("objects", "get", "bkt", "obj-1000", "--format", "value(name,size)");
+    CliRun meta = storage("objects", "get", "bkt", "obj-1000", "--format", "value(name,size)");
     assertEquals(0, meta.exit(), meta.err());
     assertEquals("obj-1000\t1000", meta.out().strip());
   }
@@ -104,7 +94,7 @@ class StorageCliTest {
   @Test
   void aMissingFileIsAUsageErrorAndNothingIsSent(@TempDir Path dir) throws Exception {
     int before = server.seen("POST").size();
-    Run r = storage("objects", "insert", "bkt", "--name", "x", "--upload", dir.resolve("nope.bin").toString());
+    CliRun r = storage("objects", "insert", "bkt", "--name", "x", "--upload", dir.resolve("nope.bin").toString());
     assertEquals(2, r.exit());
     assertTrue(r.err().startsWith("--upload: cannot read "), r.err());
     assertEquals(before, server.seen("POST").size());

@@ -8,9 +8,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.discogen.GeneratedFile;
 import io.discogen.Generator;
 import io.discogen.GeneratorOptions;
+import io.discogen.testing.CliRun;
 import io.discogen.testing.Compilation;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
@@ -22,7 +21,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * The command line of the project's OpenAPI petstore ({@code generate --cli}) against Stoplight
@@ -35,8 +33,6 @@ class PetstoreCliPrismTest {
   static final String PKG = "io.discogen.prism.cli";
   static Prism prism;
   static URLClassLoader loader;
-
-  record Run(int exit, String out, String err) { }
 
   @BeforeAll
   static void start(@TempDir Path work) throws Exception {
@@ -59,23 +55,18 @@ class PetstoreCliPrismTest {
     }
   }
 
-  static Run petstore(String... args) throws Exception {
-    CommandLine cl = (CommandLine) loader.loadClass(PKG + ".PetstoreCli").getMethod("commandLine").invoke(null);
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    cl.setOut(new PrintWriter(out, true));
-    cl.setErr(new PrintWriter(err, true));
+  static CliRun petstore(String... args) throws Exception {
     List<String> all = new ArrayList<>(List.of(args));
     all.add("--root-url=" + prism.rootUrl());
-    return new Run(cl.execute(all.toArray(String[]::new)), out.toString(), err.toString());
+    return CliRun.run(loader, PKG + ".PetstoreCli", all);
   }
 
   @Test
   void theApiKeyGoesWhereTheSchemeSays() throws Exception {
-    Run ok = petstore("pets", "get-pet", "1", "--api-key", "k3y", "--format", "value(id,name)");
+    CliRun ok = petstore("pets", "get-pet", "1", "--api-key", "k3y", "--format", "value(id,name)");
     assertEquals(0, ok.exit(), ok.err());
     assertTrue(ok.out().matches("-?\\d+\\t.+\\R"), ok.out());
-    Run noKey = petstore("pets", "get-pet", "1");
+    CliRun noKey = petstore("pets", "get-pet", "1");
     assertEquals(1, noKey.exit(), noKey.out());
     assertTrue(noKey.err().startsWith("error: HTTP 401"), noKey.err());
     assertEquals(2, petstore("pets", "get-pet", "one", "--api-key", "k3y").exit());
@@ -83,15 +74,15 @@ class PetstoreCliPrismTest {
 
   @Test
   void bodiesFromTheCursorAreWhatTheSchemaWants() throws Exception {
-    Run created = petstore("pets", "create-pet", "--api-key", "k3y", "--access-token", "t0ken",
+    CliRun created = petstore("pets", "create-pet", "--api-key", "k3y", "--access-token", "t0ken",
         "-r", "name=Rex", "kind=dog", "birthday=2020-01-02", "priority=2");
     assertEquals(0, created.exit(), created.err());
     JsonNode pet = new ObjectMapper().readTree(created.out());
     assertTrue(pet.has("id"), created.out());
-    Run wrongKind = petstore("pets", "create-pet", "--api-key", "k3y", "-r", "name=Rex", "kind=zebra");
+    CliRun wrongKind = petstore("pets", "create-pet", "--api-key", "k3y", "-r", "name=Rex", "kind=zebra");
     assertEquals(2, wrongKind.exit());
     assertTrue(wrongKind.err().startsWith("-r: kind: 'zebra' is not one of "), wrongKind.err());
-    Run badDate = petstore("pets", "create-pet", "--api-key", "k3y", "-r", "name=Rex", "kind=dog", "birthday=yesterday");
+    CliRun badDate = petstore("pets", "create-pet", "--api-key", "k3y", "-r", "name=Rex", "kind=dog", "birthday=yesterday");
     assertEquals(2, badDate.exit());
     assertTrue(badDate.err().startsWith("-r: birthday: expected a date (such as 2024-05-01), not 'yesterday'"),
         badDate.err());
@@ -100,7 +91,7 @@ class PetstoreCliPrismTest {
   @Test
   void aBinaryResponseGoesToTheDownloadFile(@TempDir Path dir) throws Exception {
     Path photo = dir.resolve("photo.png");
-    Run r = petstore("pets", "download-photo", "1", "--api-key", "k3y", "--download", photo.toString());
+    CliRun r = petstore("pets", "download-photo", "1", "--api-key", "k3y", "--download", photo.toString());
     assertEquals(0, r.exit(), r.err());
     assertTrue(java.nio.file.Files.exists(photo), "downloaded");
     assertEquals("", r.out());
@@ -108,9 +99,9 @@ class PetstoreCliPrismTest {
 
   @Test
   void dryRunPrintsACurlCommandThatReplays() throws Exception {
-    Run direct = petstore("pets", "get-pet", "7", "--api-key", "k3y", "--format", "json");
+    CliRun direct = petstore("pets", "get-pet", "7", "--api-key", "k3y", "--format", "json");
     assertEquals(0, direct.exit(), direct.err());
-    Run dry = petstore("pets", "get-pet", "7", "--api-key", "k3y", "--dry-run");
+    CliRun dry = petstore("pets", "get-pet", "7", "--api-key", "k3y", "--dry-run");
     assertEquals(0, dry.exit(), dry.err());
     String curl = dry.out().strip();
     assertTrue(curl.contains("'X-API-Key: REDACTED'") && !curl.contains("k3y"), curl);

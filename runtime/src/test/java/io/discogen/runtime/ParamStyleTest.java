@@ -10,7 +10,11 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** OpenAPI parameter styles as they reach the wire: lists and objects in the query and headers. */
+/**
+ * Parameter encodings as they reach the wire: OpenAPI's styles for lists and objects in the query
+ * and headers; bytes in URL-safe base64 where the method marks them {@code base64Url} (Discovery's
+ * {@code format: byte}), standard base64 otherwise (OpenAPI's), in the query and the path.
+ */
 class ParamStyleTest {
   static final ServiceInfo INFO = new ServiceInfo("pets", "1", "https://pets.example.com/", null, "", null, List.of());
   static final RestMethod METHOD = RestMethod.builder("pets.list", "GET", "pets")
@@ -23,10 +27,23 @@ class ParamStyleTest {
       .headerParam("X-Obj")
       .headerParam("X-Exploded", true)
       .build();
+  static final RestMethod BYTES = RestMethod.builder("pets.hashes.get", "GET", "v1/hashes/{encoded}")
+      .pathParam("encoded", null).base64Url("encoded")
+      .queryParam("prefix").base64Url("prefix")
+      .queryParam("prefixes").base64Url("prefixes")
+      .queryParam("standard")
+      .build();
+  /** 0xfb 0xff 0xbf: "+/+/" in standard base64, "-_-_" URL-safe; 0xfb 0xff: "+/8=", "-_8=". */
+  static final byte[] THREE = {(byte) 0xfb, (byte) 0xff, (byte) 0xbf};
+  static final byte[] TWO = {(byte) 0xfb, (byte) 0xff};
 
   static final class Req extends ClientRequest<Void, Req> {
     Req(ApiClient client) {
-      super(client, METHOD, null, Void.class);
+      this(client, METHOD);
+    }
+
+    Req(ApiClient client, RestMethod method) {
+      super(client, method, null, Void.class);
     }
 
     Req with(String name, Object value) {
@@ -90,5 +107,15 @@ class ParamStyleTest {
   void simpleIsNoQueryStyle() {
     assertThrows(IllegalArgumentException.class,
         () -> RestMethod.builder("x", "GET", "x").queryParam("q", RestMethod.Style.SIMPLE, false));
+  }
+
+  @Test
+  void markedBytesTravelUrlSafeUnmarkedStandard() {
+    new Req(new ApiClient(INFO, server.options().build()), BYTES)
+        .with("encoded", THREE).with("prefix", TWO).with("prefixes", List.of(THREE, TWO)).with("standard", TWO)
+        .execute();
+    FakeServer.Received r = server.last();
+    assertEquals("/v1/hashes/-_-_", r.rawPath());
+    assertEquals("prefix=-_8%3D&prefixes=-_-_&prefixes=-_8%3D&standard=%2B%2F8%3D", r.rawQuery());
   }
 }

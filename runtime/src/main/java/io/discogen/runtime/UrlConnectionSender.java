@@ -7,7 +7,6 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.ConnectException;
 import java.net.HttpURLConnection;
-import java.net.Proxy;
 import java.net.SocketTimeoutException;
 import java.net.http.HttpClient;
 import java.net.http.HttpConnectTimeoutException;
@@ -36,9 +35,10 @@ import java.util.concurrent.Flow;
  * fallback} unchanged: asynchronous sends, streamed bodies, {@code PATCH} (which HttpURLConnection
  * cannot send) and body-less {@code POST}/{@code PUT} (to which it would add a form content type).
  *
- * <p>On the wire the request is what {@code java.net.http} would send: no proxy, no redirects, no
- * caches, no JVM-wide cookies or authenticator (with a default {@code CookieHandler} set, calls go
- * to the fallback), the exchange's headers (plus {@code Accept: *}{@code /*} where it has none, instead of
+ * <p>On the wire the request is what {@code java.net.http} would send: through the JVM's default
+ * {@link java.net.ProxySelector} (which the JDK's default HttpClient consults too, so {@code
+ * https.proxyHost} and the like apply to both), no redirects, no caches, no JVM-wide cookies or
+ * authenticator (with a default {@code CookieHandler} set, calls go to the fallback), the exchange's headers (plus {@code Accept: *}{@code /*} where it has none, instead of
  * HttpURLConnection's browser list), bodies with a fixed {@code Content-Length} (so the
  * connection never re-sends them by itself). Failures keep the meaning the retry step reads: a
  * failure before the request went out is a {@link ConnectException} or {@link
@@ -92,7 +92,7 @@ final class UrlConnectionSender implements HttpSender {
     if (Thread.interrupted()) {
       throw new InterruptedException();
     }
-    HttpURLConnection c = (HttpURLConnection) request.uri().toURL().openConnection(Proxy.NO_PROXY);
+    HttpURLConnection c = (HttpURLConnection) request.uri().toURL().openConnection();
     Interrupts.Watch watch = Interrupts.watch(c);
     boolean done = false;
     try {

@@ -191,6 +191,39 @@ class UrlConnectionSenderTest {
     assertTrue(sender.carries(plain, BODY));
   }
 
+  /** The JVM's default ProxySelector is consulted, as the JDK's default HttpClient consults it. */
+  @Test
+  void callsGoThroughTheJvmsProxySelectorAsJavaNetHttpsDo() throws Exception {
+    try (FakeServer proxy = new FakeServer((ex, req, n) -> FakeServer.respond(ex, 200, "{\"via\":\"proxy\"}"))) {
+      java.net.InetSocketAddress at = new java.net.InetSocketAddress(InetAddress.getLoopbackAddress(),
+          URI.create(proxy.url()).getPort());
+      List<URI> asked = java.util.Collections.synchronizedList(new ArrayList<>());
+      java.net.ProxySelector before = java.net.ProxySelector.getDefault();
+      java.net.ProxySelector.setDefault(new java.net.ProxySelector() {
+        @Override
+        public List<java.net.Proxy> select(URI uri) {
+          asked.add(uri);
+          return List.of(new java.net.Proxy(java.net.Proxy.Type.HTTP, at));
+        }
+
+        @Override
+        public void connectFailed(URI uri, java.net.SocketAddress sa, IOException e) {
+        }
+      });
+      try {
+        HttpResponse<byte[]> r = sender.send(HttpRequest.newBuilder(URI.create("http://pets.invalid/v1/x?q=1")).build(), BODY);
+        assertEquals(200, r.statusCode());
+        assertEquals("{\"via\":\"proxy\"}", new String(r.body(), StandardCharsets.UTF_8));
+        assertEquals(List.of(URI.create("http://pets.invalid/v1/x?q=1")), asked);
+        assertEquals("/v1/x", proxy.last().rawPath());
+        assertEquals(List.of("pets.invalid"), proxy.last().headers().get("Host"));
+        assertEquals(List.of(), fallback.sent);
+      } finally {
+        java.net.ProxySelector.setDefault(before);
+      }
+    }
+  }
+
   @Test
   void aJvmWideAuthenticatorIsNeverAsked() throws Exception {
     java.util.concurrent.atomic.AtomicInteger asked = new java.util.concurrent.atomic.AtomicInteger();

@@ -67,13 +67,14 @@ final class JdkSenders {
   /** Blocking in-memory calls to plain roots on HttpURLConnection, the rest on {@link PlainCalls}. */
   private static final HttpSender PLAIN_CALLS = new UrlConnectionSender(lazy(uri -> PlainCalls.SENDER),
       CONNECT_TIMEOUT, false);
+  private static final HttpSender HTTPS_CALLS = new HttpsCalls(DEFAULT, CONNECT_TIMEOUT);
   private static final HttpSender URL_CONNECTION_FIRST = new UrlConnectionSender(
       lazy(uri -> "https".equalsIgnoreCase(uri.getScheme()) ? Default.SENDER : Plain.SENDER),
       CONNECT_TIMEOUT, true);
 
   /** The sender of a client's calls (requests whose bodies are in memory). */
   static HttpSender calls(boolean plainRoot) {
-    return plainRoot ? PLAIN_CALLS : DEFAULT;
+    return plainRoot ? PLAIN_CALLS : HTTPS_CALLS;
   }
 
   /** The sender of a client's media transfers, batches and streams. */

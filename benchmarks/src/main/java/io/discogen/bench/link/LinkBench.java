@@ -83,9 +83,14 @@ public final class LinkBench {
     final String name;
 
     Discogen(String root) {
+      this(root, "Discogen");
+    }
+
+    /** A client given no HTTP options: the runtime's own senders. */
+    Discogen(String root, String name) {
       compute = new io.discogen.bench.gen.compute.Compute(ClientOptions.builder()
           .rootUrl(root).credentials(Credentials.none()).build());
-      name = "Discogen";
+      this.name = name;
     }
 
     /**

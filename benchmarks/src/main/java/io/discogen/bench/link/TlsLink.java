@@ -19,16 +19,22 @@ import javax.net.ssl.TrustManagerFactory;
 /**
  * {@code LinkBench --tls}: the same three scenarios over HTTPS against {@link TlsGoogleLikeServer}
  * (Jetty 12, ALPN h2 and http/1.1), with a self-signed EC P-256 certificate made at run time by
- * {@code keytool}. Contenders, in rotating order each round: Discogen on HTTP/2 (the runtime's
- * default for https roots), Discogen on HTTP/1.1, and the official client (HttpsURLConnection,
+ * {@code keytool}. Contenders, in rotating order each round: Discogen as a client given no HTTP
+ * options gets it (the JVM's default TLS context trusting the certificate: blocking calls on
+ * HttpURLConnection while up to four are in flight to the host, HTTP/2 beyond), Discogen on a given
+ * HTTP/2 client, Discogen on a given HTTP/1.1 client, and the official client (HttpsURLConnection,
  * HTTP/1.1 only). Beside time and CPU, the server counts the TCP (so TLS) connections each one
  * opened: cold (the first 200 calls, 64 in flight, of a fresh client) and per measured run.
  */
 final class TlsLink {
   static final String PASSWORD = "discogen-bench";
+  /** A client given no HTTP options: what the runtime picks for https (see HttpsCalls). */
+  static final String DEF = "Discogen default";
   static final String D2 = "Discogen HTTP/2";
   static final String D1 = "Discogen HTTP/1.1";
   static final String OFF = "official";
+  /** The contenders in report order; the official client last. */
+  static final List<String> NAMES = List.of(DEF, D2, D1, OFF);
 
   final LinkBench b;
 
@@ -67,6 +73,9 @@ final class TlsLink {
     tmf.init(trust);
     SSLContext ssl = SSLContext.getInstance("TLS");
     ssl.init(null, tmf.getTrustManagers(), null);
+    // The runtime's own senders use the JVM's defaults (the official client has its own trust store).
+    SSLContext.setDefault(ssl);
+    javax.net.ssl.HttpsURLConnection.setDefaultSSLSocketFactory(ssl.getSocketFactory());
 
     Process slow = startServer(b.latencyMs, ks);
     Process fast = startServer(0, ks);
@@ -78,10 +87,12 @@ final class TlsLink {
       String fastRoot = "https://127.0.0.1:" + fp[0] + "/";
       String fastStats = "http://127.0.0.1:" + fp[1] + "/";
       List<LinkBench.Client> onLink = List.of(
+          new LinkBench.Discogen(slowRoot, DEF),
           new LinkBench.Discogen(slowRoot, ssl, HttpClient.Version.HTTP_2, D2),
           new LinkBench.Discogen(slowRoot, ssl, HttpClient.Version.HTTP_1_1, D1),
           new LinkBench.Official(slowRoot, b.inFlight, trust));
       List<LinkBench.Client> onLoopback = List.of(
+          new LinkBench.Discogen(fastRoot, DEF),
           new LinkBench.Discogen(fastRoot, ssl, HttpClient.Version.HTTP_2, D2),
           new LinkBench.Discogen(fastRoot, ssl, HttpClient.Version.HTTP_1_1, D1),
           new LinkBench.Official(fastRoot, 1, trust));
@@ -182,14 +193,15 @@ final class TlsLink {
     sb.append("## The client on a realistic link, over TLS\n\n");
     sb.append(String.format(Locale.ROOT, "HTTPS (TLS with a self-signed EC P-256 certificate; Jetty 12 offering h2 and"
         + " http/1.1 by ALPN) on a %.0f Mbit/s link (token bucket on loopback when run by `link.sh --tls`), %d ms"
-        + " latency in the server; medians of %d rounds, the three contenders in rotating order. Process CPU is the"
+        + " latency in the server; medians of %d rounds, the four contenders in rotating order. Process CPU is the"
         + " client's (the servers run in processes of their own). Connections: TCP connections the server accepted."
         + " JDK %s, %d cores; load average (1, 5, 15 min) %s before, %s after%s.%n%n", b.rateMbit, b.latencyMs, b.rounds,
         System.getProperty("java.version"), Runtime.getRuntime().availableProcessors(), loadBefore, loadAverage(),
         Boolean.getBoolean("bench.tls.inline") ? "; Discogen's HttpClient with an inline executor (bench.tls.inline)" : ""));
-    sb.append("| Scenario | " + D2 + " | " + D1 + " | official (HTTP/1.1 only) | official / Discogen HTTP/2 | official / Discogen HTTP/1.1 | floor |\n");
-    sb.append("|---|---|---|---|---|---|---|\n");
-    LinkBench.Sample[] c = {cold.get(D2), cold.get(D1), cold.get(OFF)};
+    sb.append("| Scenario | " + DEF + " | " + D2 + " | " + D1 + " | official (HTTP/1.1 only) | official / default"
+        + " | official / HTTP/2 | official / HTTP/1.1 | floor |\n");
+    sb.append("|---|---|---|---|---|---|---|---|---|\n");
+    LinkBench.Sample[] c = NAMES.stream().map(cold::get).toArray(LinkBench.Sample[]::new);
     row(sb, "cold client, first 200 `instances.get`, 64 in flight: wall ms", c, LinkBench.Sample::wallMs, "%.0f", true, "");
     row(sb, "cold client: connections opened", c, LinkBench.Sample::conns, "%.0f", false, "");
     LinkBench.Sample[] l = medians(list);
@@ -213,29 +225,35 @@ final class TlsLink {
         + " a plain `HttpSender`), first 200 calls, 64 in flight: %.0f ms, %.0f ms of CPU, %.0f connections.%n",
         coldRaw.wallMs(), coldRaw.cpuMs(), coldRaw.conns()));
     sb.append(String.format(Locale.ROOT, "Ratios above 1 mean Discogen is faster or cheaper."
-        + " Connections per (c) run of 2,000 calls: %.0f, %.0f, %.0f.%n", q[0].conns(), q[1].conns(), q[2].conns()));
+        + " Connections per (c) run of 2,000 calls: %.0f, %.0f, %.0f, %.0f.%n", q[0].conns(), q[1].conns(), q[2].conns(),
+        q[3].conns()));
     sb.append("Per-round samples (wall ms): list " + LinkBench.rounds(list) + "; gets " + LinkBench.rounds(many) + ".\n");
     sb.append("Connections per (b) run, per round: " + conns(many) + ".\n");
     return sb.toString();
   }
 
   static LinkBench.Sample[] medians(Map<String, List<LinkBench.Sample>> m) {
-    return new LinkBench.Sample[] {LinkBench.median(m.get(D2)), LinkBench.median(m.get(D1)), LinkBench.median(m.get(OFF))};
+    return NAMES.stream().map(n -> LinkBench.median(m.get(n))).toArray(LinkBench.Sample[]::new);
   }
 
   interface Field {
     double of(LinkBench.Sample s);
   }
 
+  /** One row: each contender's value, then the official client's against each Discogen contender's. */
   static void row(StringBuilder sb, String what, LinkBench.Sample[] s, Field f, String fmt, boolean ratio, String floor) {
-    double d2 = f.of(s[0]);
-    double d1 = f.of(s[1]);
-    double off = f.of(s[2]);
+    double off = f.of(s[s.length - 1]);
     boolean rate = !ratio && what.contains("requests/s");
-    String r2 = ratio ? String.format(Locale.ROOT, "%.2fx", off / d2) : rate ? String.format(Locale.ROOT, "%.2fx", d2 / off) : "";
-    String r1 = ratio ? String.format(Locale.ROOT, "%.2fx", off / d1) : rate ? String.format(Locale.ROOT, "%.2fx", d1 / off) : "";
-    sb.append(String.format(Locale.ROOT, "| %s | " + fmt + " | " + fmt + " | " + fmt + " | %s | %s | %s |%n",
-        what, d2, d1, off, r2, r1, floor));
+    StringBuilder line = new StringBuilder("| " + what + " |");
+    for (LinkBench.Sample x : s) {
+      line.append(' ').append(String.format(Locale.ROOT, fmt, f.of(x))).append(" |");
+    }
+    for (int i = 0; i < s.length - 1; i++) {
+      double d = f.of(s[i]);
+      line.append(' ').append(ratio ? String.format(Locale.ROOT, "%.2fx", off / d)
+          : rate ? String.format(Locale.ROOT, "%.2fx", d / off) : "").append(" |");
+    }
+    sb.append(line).append(' ').append(floor).append(" |\n");
   }
 
   static String conns(Map<String, List<LinkBench.Sample>> m) {

@@ -9,13 +9,13 @@ import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 
 /** A TLS context for tests: a self-signed certificate for 127.0.0.1 (made with keytool), trusted by itself. */
-final class TestTls {
+public final class TestTls {
   private static final char[] PASSWORD = "changeit".toCharArray();
 
   private TestTls() {
   }
 
-  static SSLContext context(Path dir) throws Exception {
+  public static SSLContext context(Path dir) throws Exception {
     Path ks = dir.resolve("tls.p12");
     String keytool = Path.of(System.getProperty("java.home"), "bin", "keytool").toString();
     Process p = new ProcessBuilder(keytool, "-genkeypair", "-alias", "test", "-keyalg", "EC", "-groupname", "secp256r1",

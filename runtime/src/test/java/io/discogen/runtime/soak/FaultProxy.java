@@ -1,5 +1,6 @@
 package io.discogen.runtime.soak;
 
+import io.discogen.runtime.soak.Faults.Fault;
 import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -11,7 +12,6 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketException;
 import java.nio.charset.StandardCharsets;
-import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
@@ -20,59 +20,24 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicLongArray;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLParameters;
+import javax.net.ssl.SSLSocket;
 
 /**
- * A plain-TCP HTTP/1.1 proxy in front of {@link SoakServer} that breaks requests on purpose. Each
- * client connection gets a thread (at most {@link #MAX_CONNECTIONS}; beyond that a connection is
- * reset at once) and its own backend connection; each request on it is parsed and given a fault
- * drawn from a generator seeded with the proxy's seed and the connection's number.
+ * An HTTP/1.1 proxy in front of {@link SoakServer} that breaks requests on purpose, on plain TCP or
+ * terminating TLS. Each client connection gets a thread (at most {@link #MAX_CONNECTIONS}; beyond
+ * that a connection is reset at once) and its own plain backend connection; each request on it is
+ * parsed and given a fault ({@link Faults}) drawn from a generator seeded with the proxy's seed and
+ * the connection's number.
  */
-final class FaultProxy implements AutoCloseable {
+final class FaultProxy implements SoakFront {
   static final int MAX_CONNECTIONS = 1000;
   /** Longest a stalled connection is held open if the client never gives up. */
   static final int STALL_LIMIT_MS = 60_000;
 
-  enum Fault {
-    /** Forwarded, answered as the server answered. */
-    PASS,
-    /** Connection reset before the request reached the server. */
-    RESET_BEFORE,
-    /** The server acted, then the connection was reset: the client never sees the answer. */
-    RESET_AFTER,
-    /** A 503 from the proxy, and the next {@link #BURST} requests on any connection too. */
-    BURST_503,
-    /** 429 with {@code Retry-After: 1}. */
-    RETRY_AFTER_429,
-    /** The server's answer, its body a byte every 15 ms (done in well under the request timeout). */
-    SLOW_BODY,
-    /** The server's answer, its body a byte every 100 ms: past the request timeout. */
-    SLOW_BODY_TIMEOUT,
-    /** The server's answer with a Content-Length 100 bytes more than is sent, then close. */
-    TRUNCATED,
-    /** The request is read and never answered (held until the client closes). */
-    STALL,
-    /** A connection accepted and never answered, nothing read (the plain-TCP stand-in for a stalled TLS handshake). */
-    STALL_CONNECT,
-    /** The server acted; the client gets half the response head, then the connection closes. */
-    HEAD_CUT,
-    /** A status line that is not HTTP, then close (the request was not forwarded). */
-    GARBAGE_STATUS,
-    /** The server acted; the client gets a 200 whose JSON body is cut short (Content-Length matching). */
-    BAD_JSON,
-    /** Counted separately: a request answered 503 because a burst was running. */
-    IN_BURST_503,
-    /** The backend connection failed (not a planned fault): the client connection is reset. */
-    BACKEND_ERROR,
-    /** Over {@link #MAX_CONNECTIONS}: reset at accept. */
-    REFUSED
-  }
-
-  static final int BURST = 8;
-
   private final ServerSocket listener;
   private final int backendPort;
-  private final boolean invalidStatus;
   private final long seed;
   private final ExecutorService threads = Executors.newCachedThreadPool(r -> {
     Thread t = new Thread(r, "soak-proxy");
@@ -82,11 +47,11 @@ final class FaultProxy implements AutoCloseable {
   private final Semaphore slots = new Semaphore(MAX_CONNECTIONS);
   private final AtomicInteger connectionCount = new AtomicInteger();
   private final java.util.Set<Socket> sockets = java.util.concurrent.ConcurrentHashMap.newKeySet();
-  private final AtomicInteger burstLeft = new AtomicInteger();
+  private final Faults faults;
+  private final SSLContext tls;
   /** Client connections accepted and not yet closed. */
   final AtomicInteger open = new AtomicInteger();
   final AtomicLong requests = new AtomicLong();
-  private final AtomicLongArray faults = new AtomicLongArray(Fault.values().length);
   private volatile boolean closed;
 
   /**
@@ -95,7 +60,18 @@ final class FaultProxy implements AutoCloseable {
    *     ProtocolException, so each one leaks a socket in CLOSE_WAIT (see benchmarks/FINDINGS.md).
    */
   FaultProxy(int backendPort, long seed, boolean invalidStatus) throws IOException {
-    this.invalidStatus = invalidStatus;
+    this(backendPort, seed, invalidStatus, null);
+  }
+
+  /**
+   * @param tls null for plain TCP; else the proxy terminates TLS with it (ALPN offering only
+   *     {@code http/1.1}, so an HTTP/2 client speaks HTTP/1.1 over TLS), the faults applied inside
+   *     the TLS connection, a reset being the TCP connection's under it, and {@link
+   *     Faults.Fault#STALL_CONNECT} a TLS handshake never answered (the client's hello left unread).
+   */
+  FaultProxy(int backendPort, long seed, boolean invalidStatus, SSLContext tls) throws IOException {
+    this.faults = new Faults(invalidStatus);
+    this.tls = tls;
     this.backendPort = backendPort;
     this.seed = seed;
     listener = new ServerSocket(0, 512, InetAddress.getLoopbackAddress());
@@ -104,24 +80,28 @@ final class FaultProxy implements AutoCloseable {
     acceptor.start();
   }
 
-  int port() {
+  @Override
+  public int port() {
     return listener.getLocalPort();
   }
 
-  int connections() {
+  @Override
+  public long requests() {
+    return requests.get();
+  }
+
+  @Override
+  public int connections() {
     return connectionCount.get();
   }
 
-  Map<Fault, Long> faults() {
-    Map<Fault, Long> out = new EnumMap<>(Fault.class);
-    for (Fault f : Fault.values()) {
-      out.put(f, faults.get(f.ordinal()));
-    }
-    return out;
+  @Override
+  public Map<Fault, Long> faults() {
+    return faults.counts();
   }
 
   private void count(Fault f) {
-    faults.incrementAndGet(f.ordinal());
+    faults.count(f);
   }
 
   private void acceptLoop() {
@@ -160,39 +140,40 @@ final class FaultProxy implements AutoCloseable {
     }
   }
 
-  private void serve(Socket client, Random random) {
+  private void serve(Socket raw, Random random) {
     Socket backend = null;
     InputStream backendIn = null;
+    Socket client = raw;
     try {
-      client.setTcpNoDelay(true);
-      InputStream in = new BufferedInputStream(client.getInputStream());
-      OutputStream out = client.getOutputStream();
-      if (random.nextInt(1000) < 10) {
-        count(Fault.STALL_CONNECT);
-        holdUntilClosed(client, in);
+      raw.setTcpNoDelay(true);
+      if (faults.stallConnection(random)) {
+        holdUntilClosed(raw, raw.getInputStream());
         return;
       }
+      if (tls != null) {
+        client = handshake(raw);
+      }
+      InputStream in = new BufferedInputStream(client.getInputStream());
+      OutputStream out = client.getOutputStream();
       while (!closed) {
         byte[] request = readMessage(in, true);
         if (request == null) {
           return;
         }
         requests.incrementAndGet();
-        Fault fault = decide(random);
-        count(fault);
+        Fault fault = faults.decide(random);
         switch (fault) {
           case RESET_BEFORE -> {
-            reset(client);
+            reset(raw);
             return;
           }
           case BURST_503, IN_BURST_503 -> {
-            out.write(answer(503, "", "{\"error\":{\"code\":503,\"message\":\"burst\",\"status\":\"UNAVAILABLE\"}}"));
+            out.write(answer(503, "", Faults.errorJson(503)));
             out.flush();
             continue;
           }
           case RETRY_AFTER_429 -> {
-            out.write(answer(429, "Retry-After: 1\r\n",
-                "{\"error\":{\"code\":429,\"message\":\"slow down\",\"status\":\"RESOURCE_EXHAUSTED\"}}"));
+            out.write(answer(429, "Retry-After: 1\r\n", Faults.errorJson(429)));
             out.flush();
             continue;
           }
@@ -220,14 +201,14 @@ final class FaultProxy implements AutoCloseable {
           response = readResponse(backendIn);
         } catch (IOException e) {
           count(Fault.BACKEND_ERROR);
-          reset(client);
+          reset(raw);
           return;
         }
         byte[] head = response[0];
         byte[] body = response[1];
         switch (fault) {
           case RESET_AFTER -> {
-            reset(client);
+            reset(raw);
             return;
           }
           case HEAD_CUT -> {
@@ -277,50 +258,23 @@ final class FaultProxy implements AutoCloseable {
       if (backend != null) {
         close(backend);
       }
+      if (client != raw) {
+        close(client); // close_notify, unless reset already (the caller closes the TCP connection)
+      }
     }
   }
 
-  /** The fault for one request; a running 503 burst takes precedence. */
-  private Fault decide(Random random) {
-    int p = random.nextInt(1000);
-    if (burstLeft.get() > 0 && burstLeft.getAndDecrement() > 0) {
-      return Fault.IN_BURST_503;
-    }
-    if (p < 20) {
-      return Fault.RESET_BEFORE;
-    }
-    if (p < 40) {
-      return Fault.RESET_AFTER;
-    }
-    if (p < 45) {
-      burstLeft.set(BURST);
-      return Fault.BURST_503;
-    }
-    if (p < 60) {
-      return Fault.RETRY_AFTER_429;
-    }
-    if (p < 80) {
-      return Fault.SLOW_BODY;
-    }
-    if (p < 85) {
-      return Fault.SLOW_BODY_TIMEOUT;
-    }
-    if (p < 105) {
-      return Fault.TRUNCATED;
-    }
-    if (p < 110) {
-      return Fault.STALL;
-    }
-    if (p < 115) {
-      return Fault.HEAD_CUT;
-    }
-    if (p < 120) {
-      return invalidStatus ? Fault.GARBAGE_STATUS : Fault.PASS;
-    }
-    if (p < 122) {
-      return Fault.BAD_JSON;
-    }
-    return Fault.PASS;
+  /** The server side of a TLS handshake on an accepted connection, ALPN offering only http/1.1. */
+  private SSLSocket handshake(Socket raw) throws IOException {
+    SSLSocket s = (SSLSocket) tls.getSocketFactory().createSocket(raw, null, raw.getPort(), true);
+    s.setUseClientMode(false);
+    SSLParameters p = s.getSSLParameters();
+    p.setApplicationProtocols(new String[] {"http/1.1"});
+    s.setSSLParameters(p);
+    raw.setSoTimeout(30_000);
+    s.startHandshake();
+    raw.setSoTimeout(0);
+    return s;
   }
 
   private static byte[] answer(int status, String extraHeaders, String json) {

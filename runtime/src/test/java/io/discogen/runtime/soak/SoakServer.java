@@ -60,40 +60,47 @@ final class SoakServer implements AutoCloseable {
     return server.getAddress().getPort();
   }
 
+  /** An answer: its status and JSON body. */
+  record Answer(int status, String json) {
+  }
+
   private void handle(HttpExchange ex) throws IOException {
     try {
       ex.getRequestBody().readAllBytes();
-      String path = ex.getRequestURI().getRawPath();
-      if (ex.getRequestMethod().equals("GET")) {
-        gets.incrementAndGet();
-        String name = path.substring("/v1/".length());
-        respond(ex, 200, "{\"name\":\"" + name + "\",\"sizeBytes\":\"42\",\"state\":\"ACTIVE\"}");
-        return;
-      }
-      posts.incrementAndGet();
-      Map<String, String> q = query(ex.getRequestURI().getRawQuery());
-      String requestId = q.get("requestId");
-      String widgetId = q.get("widgetId");
-      if (requestId == null || widgetId == null) {
-        postsWithoutId.incrementAndGet();
-        respond(ex, 400, "{\"error\":{\"code\":400,\"message\":\"requestId and widgetId required\"}}");
-        return;
-      }
-      idsPerCall.computeIfAbsent(widgetId, k -> ConcurrentHashMap.newKeySet()).add(requestId);
-      boolean[] first = {false};
-      String result = results.computeIfAbsent(requestId, id -> {
-        first[0] = true;
-        actedOn.computeIfAbsent(id, k -> new AtomicInteger()).incrementAndGet();
-        return "{\"name\":\"operations/" + widgetId + "\",\"done\":true,\"response\":{\"name\":\"projects/p/widgets/"
-            + widgetId + "\"}}";
-      });
-      if (!first[0]) {
-        repeatedIds.incrementAndGet();
-      }
-      respond(ex, 200, result);
+      Answer a = answer(ex.getRequestMethod(), ex.getRequestURI().getRawPath(), ex.getRequestURI().getRawQuery());
+      respond(ex, a.status(), a.json());
     } finally {
       ex.close();
     }
+  }
+
+  /** Acts on a request (a GET of a widget, or a create) and answers it; {@link H2FaultServer} calls this directly. */
+  Answer answer(String method, String path, String rawQuery) {
+    if (method.equals("GET")) {
+      gets.incrementAndGet();
+      String name = path.substring("/v1/".length());
+      return new Answer(200, "{\"name\":\"" + name + "\",\"sizeBytes\":\"42\",\"state\":\"ACTIVE\"}");
+    }
+    posts.incrementAndGet();
+    Map<String, String> q = query(rawQuery);
+    String requestId = q.get("requestId");
+    String widgetId = q.get("widgetId");
+    if (requestId == null || widgetId == null) {
+      postsWithoutId.incrementAndGet();
+      return new Answer(400, "{\"error\":{\"code\":400,\"message\":\"requestId and widgetId required\"}}");
+    }
+    idsPerCall.computeIfAbsent(widgetId, k -> ConcurrentHashMap.newKeySet()).add(requestId);
+    boolean[] first = {false};
+    String result = results.computeIfAbsent(requestId, id -> {
+      first[0] = true;
+      actedOn.computeIfAbsent(id, k -> new AtomicInteger()).incrementAndGet();
+      return "{\"name\":\"operations/" + widgetId + "\",\"done\":true,\"response\":{\"name\":\"projects/p/widgets/"
+          + widgetId + "\"}}";
+    });
+    if (!first[0]) {
+      repeatedIds.incrementAndGet();
+    }
+    return new Answer(200, result);
   }
 
   private static Map<String, String> query(String raw) {

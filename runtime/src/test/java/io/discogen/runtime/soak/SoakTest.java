@@ -13,6 +13,7 @@ import io.discogen.runtime.testapi.Widget;
 import io.discogen.runtime.testapi.Widgets;
 import java.io.File;
 import java.lang.management.ManagementFactory;
+import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,7 +42,8 @@ import org.junit.jupiter.api.Timeout;
  * open connections must be as high at the end as at 10% of the run, within a bound.
  *
  * <p>3,000 calls by default (CI); {@code -Dsoak.requests=100000} for the full soak (see
- * docs/development.md). Figures go to standard output.
+ * docs/development.md). Figures go to standard output. Plain HTTP/1.1 here; {@link TlsSoakTest}
+ * runs the same soak ({@link #soak}) over TLS, HTTP/1.1 and HTTP/2.
  */
 @Timeout(value = 40, unit = TimeUnit.MINUTES)
 class SoakTest {
@@ -74,161 +76,178 @@ class SoakTest {
   @Test
   void callsEndInTimeWithoutDuplicatesOrLeaks() throws Exception {
     try (SoakServer server = new SoakServer(); FaultProxy proxy = new FaultProxy(server.port(), SEED, INVALID_STATUS)) {
-      LongAdder attempts = new LongAdder();
-      ClientOptions options = ClientOptions.builder()
-          .rootUrl("http://127.0.0.1:" + proxy.port() + "/")
-          .requestTimeout(REQUEST_TIMEOUT)
-          .retryPolicy(new RetryPolicy(5, Duration.ofMillis(20), Duration.ofMillis(500), 2.0, DEADLINE))
-          .addPolicy(HttpPolicy.onRequest(HttpPolicy.Position.PER_RETRY, ex -> attempts.increment()))
-          .build();
-      Widgets widgets = new Widgets(options);
-
-      Map<String, LongAdder> outcomes = new ConcurrentHashMap<>();
-      List<String> problems = new ArrayList<>();
-      AtomicLong maxNanos = new AtomicLong();
-      AtomicInteger late = new AtomicInteger();
-      long[] durations = new long[REQUESTS];
-      List<Sample> samples = new ArrayList<>();
-      Semaphore slots = new Semaphore(IN_FLIGHT);
-      List<CompletableFuture<?>> pending = new ArrayList<>();
-      long hangLimit = DEADLINE.plus(MARGIN).toMillis();
-
-      // Warm-up (not counted): pools of threads and connections reach their working size.
-      List<CompletableFuture<?>> warm = new ArrayList<>();
-      for (int i = 0; i < WARM_UP; i++) {
-        slots.acquire();
-        warm.add(widgets.get("projects/p/widgets/warm" + i).executeAsync().handle((v, e) -> {
-          slots.release();
-          return null;
-        }));
-      }
-      CompletableFuture.allOf(warm.toArray(CompletableFuture[]::new)).get(hangLimit, TimeUnit.MILLISECONDS);
-      long warmAttempts = attempts.sum();
-      long warmRequests = proxy.requests.get();
-      long start = System.nanoTime();
-
-      for (int i = 0; i < REQUESTS; i++) {
-        if (!slots.tryAcquire(hangLimit, TimeUnit.MILLISECONDS)) {
-          fail("no call of " + IN_FLIGHT + " in flight ended within " + hangLimit + " ms: a hang");
-        }
-        if (i == REQUESTS / 10 || i == REQUESTS / 2) {
-          samples.add(sample(i == REQUESTS / 10 ? "10%" : "50%", proxy, server));
-        }
-        int n = i;
-        boolean post = i % 3 == 0;
-        long t0 = System.nanoTime();
-        CompletableFuture<?> f = post
-            ? widgets.create("projects/p", new Widget()).setWidgetId("c" + n).executeAsync()
-            : widgets.get("projects/p/widgets/w" + n).executeAsync();
-        CompletableFuture<?> done = f.whenComplete((v, e) -> {
-          long took = System.nanoTime() - t0;
-          durations[n] = took;
-          maxNanos.accumulateAndGet(took, Math::max);
-          if (took > DEADLINE.plus(MARGIN).toNanos()) {
-            late.incrementAndGet();
-          }
-          String outcome;
-          if (e == null) {
-            String want = post ? "operations/c" + n : "projects/p/widgets/w" + n;
-            String got = post ? ((Operation) v).getName() : ((Widget) v).getName();
-            outcome = want.equals(got) ? (post ? "ok POST" : "ok GET") : "WRONG ANSWER";
-            if (!want.equals(got)) {
-              synchronized (problems) {
-                problems.add("call " + n + ": wanted " + want + ", got " + got);
-              }
-            }
-          } else {
-            Throwable c = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
-            outcome = c.getClass().getSimpleName();
-            if (!(c instanceof DiscogenException)) {
-              outcome = "UNEXPECTED " + outcome;
-              synchronized (problems) {
-                if (problems.size() < 20) {
-                  problems.add("call " + n + " ended with " + c);
-                }
-              }
-            }
-          }
-          outcomes.computeIfAbsent(outcome, k -> new LongAdder()).increment();
-          slots.release();
-        });
-        pending.add(done);
-        if (pending.size() >= 4 * IN_FLIGHT) {
-          pending.removeIf(CompletableFuture::isDone);
-        }
-      }
-      for (CompletableFuture<?> f : pending) {
-        try {
-          f.get(hangLimit, TimeUnit.MILLISECONDS);
-        } catch (ExecutionException | CancellationException e) {
-          // counted in whenComplete
-        }
-      }
-      long wall = System.nanoTime() - start;
-      samples.add(sample("100%", proxy, server));
-      // No logical create arrived under two request ids; none was acted on twice.
-      long duplicated = server.idsPerCall.values().stream().filter(ids -> ids.size() > 1).count();
-      long actedTwice = server.actedOn.values().stream().filter(c -> c.get() > 1).count();
-      long actedOn = server.actedOn.size();
-      // The server's records of every create grow with the run (about 0.4 KB a create): drop
-      // them, so that what is left to compare is the client's and the harness's steady state.
-      server.clearRecords();
-      Thread.sleep(2_000); // idle: stalled connections closed by their clients' timeouts
-      samples.add(sample("idle", proxy, server));
-
-      long[] sorted = durations.clone();
-      java.util.Arrays.sort(sorted);
-      Map<String, Long> byOutcome = new TreeMap<>();
-      outcomes.forEach((k, v) -> byOutcome.put(k, v.sum()));
-      StringBuilder report = new StringBuilder();
-      report.append(String.format("soak: %,d calls (%d in flight), seed %d, %s, %.1f s, %.0f calls/s%n", REQUESTS,
-          IN_FLIGHT, SEED, ForkJoinPool.getCommonPoolParallelism() < 2 ? "blocking pipeline on pooled threads"
-              : "asynchronous pipeline", wall / 1e9, REQUESTS / (wall / 1e9)));
-      report.append("  outcomes: ").append(byOutcome).append('\n');
-      report.append(String.format("  attempts %,d (retries %,d); proxy saw %,d requests on %,d connections%n",
-          attempts.sum() - warmAttempts, attempts.sum() - warmAttempts - REQUESTS, proxy.requests.get() - warmRequests,
-          proxy.connections()));
-      report.append("  faults (warm-up included): ").append(proxy.faults()).append('\n');
-      report.append(String.format("  call time: median %d ms, p99 %d ms, max %d ms (deadline %d ms + margin %d ms); late %d%n",
-          sorted[sorted.length / 2] / 1_000_000, sorted[(int) (sorted.length * 0.99)] / 1_000_000,
-          maxNanos.get() / 1_000_000, DEADLINE.toMillis(), MARGIN.toMillis(), late.get()));
-      report.append(String.format("  server: %,d GETs, %,d POSTs, %,d creates acted on, %,d repeated ids answered from"
-          + " the first result; calls under two ids %d, ids acted on twice %d%n", server.gets.get(), server.posts.get(),
-          actedOn, server.repeatedIds.get(), duplicated, actedTwice));
-      samples.forEach(s -> report.append("  ").append(s).append('\n'));
-      System.out.print(report);
-
-      assertTrue(problems.isEmpty(), "problems: " + problems + "\n" + report);
-      long total = byOutcome.values().stream().mapToLong(Long::longValue).sum();
-      assertEquals(REQUESTS, total, "every call ended\n" + report);
-      assertEquals(0, late.get(), "calls past deadline + margin\n" + report);
-      assertEquals(0, duplicated, "creates under two request ids\n" + report);
-      assertEquals(0, actedTwice, "ids acted on twice\n" + report);
-      assertEquals(0, server.postsWithoutId.get(), "creates without a request id\n" + report);
-      Sample first = samples.get(0);
-      Sample end = samples.get(samples.size() - 1);
-      // Flat: the end (idle, after GC, the server's records dropped) against 10% of the run. The client holds at most a
-      // connection per call in flight; every other descriptor stays as it was.
-      assertTrue(end.heapAfterGc() <= first.heapAfterGc() + 64L * 1024 * 1024, "heap grew\n" + report);
-      // Threads against the middle of the run: pools (the client's call threads, the proxy's and the server's per
-      // connection) reach their working size later than 10% of a short run, the more so as blocking plain-http calls
-      // reopen connections beyond HttpURLConnection's five kept per host. The call threads grow to the calls in
-      // flight and a little past them (a call handed over while a finished thread returns to the pool gets a new
-      // one). A leak of one thread per faulted call would pass these bounds by hundreds.
-      Sample middle = samples.get(1);
-      assertTrue(end.clientThreads() <= Math.max(middle.clientThreads() + 20, IN_FLIGHT + IN_FLIGHT / 4),
-          "client threads grew\n" + report);
-      assertTrue(end.threads() <= middle.threads() + 60, "threads grew\n" + report);
-      assertTrue(end.otherFds() <= first.otherFds() + 50, "file descriptors grew\n" + report);
-      // A connection the proxy closed and the client did not (CLOSE_WAIT) is a leaked socket.
-      assertTrue(end.tcp().getOrDefault("client CLOSE_WAIT", 0) <= 2, "client sockets left in CLOSE_WAIT\n" + report);
-      for (Sample s : samples) {
-        assertTrue(s.clientSockets() <= IN_FLIGHT + 50, "client connections past the calls in flight\n" + report);
-      }
+      soak("plain HTTP/1.1", REQUESTS, server, proxy, null);
     }
   }
 
-  private static Sample sample(String at, FaultProxy proxy, SoakServer server) {
+  /**
+   * The soak itself, shared with {@link TlsSoakTest}: {@code requests} calls after a warm-up to
+   * {@code front} (an {@code https://} root when {@code httpClient} is given, that client sending),
+   * then the figures printed and the assertions made.
+   */
+  static void soak(String mode, int requests, SoakServer server, SoakFront proxy, HttpClient httpClient)
+      throws Exception {
+    LongAdder attempts = new LongAdder();
+    ClientOptions.Builder builder = ClientOptions.builder()
+        .rootUrl((httpClient == null ? "http" : "https") + "://127.0.0.1:" + proxy.port() + "/");
+    if (httpClient != null) {
+      builder.httpClient(httpClient);
+    }
+    ClientOptions options = builder
+        .requestTimeout(REQUEST_TIMEOUT)
+        .retryPolicy(new RetryPolicy(5, Duration.ofMillis(20), Duration.ofMillis(500), 2.0, DEADLINE))
+        .addPolicy(HttpPolicy.onRequest(HttpPolicy.Position.PER_RETRY, ex -> attempts.increment()))
+        .build();
+    Widgets widgets = new Widgets(options);
+
+    Map<String, LongAdder> outcomes = new ConcurrentHashMap<>();
+    List<String> problems = new ArrayList<>();
+    AtomicLong maxNanos = new AtomicLong();
+    AtomicInteger late = new AtomicInteger();
+    long[] durations = new long[requests];
+    List<Sample> samples = new ArrayList<>();
+    Semaphore slots = new Semaphore(IN_FLIGHT);
+    List<CompletableFuture<?>> pending = new ArrayList<>();
+    long hangLimit = DEADLINE.plus(MARGIN).toMillis();
+
+    // Warm-up (not counted): pools of threads and connections reach their working size.
+    List<CompletableFuture<?>> warm = new ArrayList<>();
+    for (int i = 0; i < WARM_UP; i++) {
+      slots.acquire();
+      warm.add(widgets.get("projects/p/widgets/warm" + i).executeAsync().handle((v, e) -> {
+        slots.release();
+        return null;
+      }));
+    }
+    CompletableFuture.allOf(warm.toArray(CompletableFuture[]::new)).get(hangLimit, TimeUnit.MILLISECONDS);
+    long warmAttempts = attempts.sum();
+    long warmRequests = proxy.requests();
+    long start = System.nanoTime();
+
+    for (int i = 0; i < requests; i++) {
+      if (!slots.tryAcquire(hangLimit, TimeUnit.MILLISECONDS)) {
+        fail("no call of " + IN_FLIGHT + " in flight ended within " + hangLimit + " ms: a hang");
+      }
+      if (i == requests / 10 || i == requests / 2) {
+        samples.add(sample(i == requests / 10 ? "10%" : "50%", proxy, server));
+      }
+      int n = i;
+      boolean post = i % 3 == 0;
+      long t0 = System.nanoTime();
+      CompletableFuture<?> f = post
+          ? widgets.create("projects/p", new Widget()).setWidgetId("c" + n).executeAsync()
+          : widgets.get("projects/p/widgets/w" + n).executeAsync();
+      CompletableFuture<?> done = f.whenComplete((v, e) -> {
+        long took = System.nanoTime() - t0;
+        durations[n] = took;
+        maxNanos.accumulateAndGet(took, Math::max);
+        if (took > DEADLINE.plus(MARGIN).toNanos()) {
+          late.incrementAndGet();
+        }
+        String outcome;
+        if (e == null) {
+          String want = post ? "operations/c" + n : "projects/p/widgets/w" + n;
+          String got = post ? ((Operation) v).getName() : ((Widget) v).getName();
+          outcome = want.equals(got) ? (post ? "ok POST" : "ok GET") : "WRONG ANSWER";
+          if (!want.equals(got)) {
+            synchronized (problems) {
+              problems.add("call " + n + ": wanted " + want + ", got " + got);
+            }
+          }
+        } else {
+          Throwable c = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
+          outcome = c.getClass().getSimpleName();
+          if (!(c instanceof DiscogenException)) {
+            outcome = "UNEXPECTED " + outcome;
+            synchronized (problems) {
+              if (problems.size() < 20) {
+                problems.add("call " + n + " ended with " + c);
+              }
+            }
+          }
+        }
+        outcomes.computeIfAbsent(outcome, k -> new LongAdder()).increment();
+        slots.release();
+      });
+      pending.add(done);
+      if (pending.size() >= 4 * IN_FLIGHT) {
+        pending.removeIf(CompletableFuture::isDone);
+      }
+    }
+    for (CompletableFuture<?> f : pending) {
+      try {
+        f.get(hangLimit, TimeUnit.MILLISECONDS);
+      } catch (ExecutionException | CancellationException e) {
+        // counted in whenComplete
+      }
+    }
+    long wall = System.nanoTime() - start;
+    samples.add(sample("100%", proxy, server));
+    // No logical create arrived under two request ids; none was acted on twice.
+    long duplicated = server.idsPerCall.values().stream().filter(ids -> ids.size() > 1).count();
+    long actedTwice = server.actedOn.values().stream().filter(c -> c.get() > 1).count();
+    long actedOn = server.actedOn.size();
+    // The server's records of every create grow with the run (about 0.4 KB a create): drop
+    // them, so that what is left to compare is the client's and the harness's steady state.
+    server.clearRecords();
+    Thread.sleep(2_000); // idle: stalled connections closed by their clients' timeouts
+    samples.add(sample("idle", proxy, server));
+
+    long[] sorted = durations.clone();
+    java.util.Arrays.sort(sorted);
+    Map<String, Long> byOutcome = new TreeMap<>();
+    outcomes.forEach((k, v) -> byOutcome.put(k, v.sum()));
+    StringBuilder report = new StringBuilder();
+    report.append(String.format("soak (%s): %,d calls (%d in flight), seed %d, %s, %.1f s, %.0f calls/s%n", mode,
+        requests, IN_FLIGHT, SEED, ForkJoinPool.getCommonPoolParallelism() < 2 ? "blocking pipeline on pooled threads"
+            : "asynchronous pipeline", wall / 1e9, requests / (wall / 1e9)));
+    report.append("  outcomes: ").append(byOutcome).append('\n');
+    report.append(String.format("  attempts %,d (retries %,d); proxy saw %,d requests on %,d connections%n",
+        attempts.sum() - warmAttempts, attempts.sum() - warmAttempts - requests, proxy.requests() - warmRequests,
+        proxy.connections()));
+    report.append("  faults (warm-up included): ").append(proxy.faults()).append('\n');
+    if (!proxy.more().isEmpty()) {
+      report.append("  ").append(proxy.more()).append('\n');
+    }
+    report.append(String.format("  call time: median %d ms, p99 %d ms, max %d ms (deadline %d ms + margin %d ms); late %d%n",
+        sorted[sorted.length / 2] / 1_000_000, sorted[(int) (sorted.length * 0.99)] / 1_000_000,
+        maxNanos.get() / 1_000_000, DEADLINE.toMillis(), MARGIN.toMillis(), late.get()));
+    report.append(String.format("  server: %,d GETs, %,d POSTs, %,d creates acted on, %,d repeated ids answered from"
+        + " the first result; calls under two ids %d, ids acted on twice %d%n", server.gets.get(), server.posts.get(),
+        actedOn, server.repeatedIds.get(), duplicated, actedTwice));
+    samples.forEach(s -> report.append("  ").append(s).append('\n'));
+    System.out.print(report);
+
+    assertTrue(problems.isEmpty(), "problems: " + problems + "\n" + report);
+    long total = byOutcome.values().stream().mapToLong(Long::longValue).sum();
+    assertEquals(requests, total, "every call ended\n" + report);
+    assertEquals(0, late.get(), "calls past deadline + margin\n" + report);
+    assertEquals(0, duplicated, "creates under two request ids\n" + report);
+    assertEquals(0, actedTwice, "ids acted on twice\n" + report);
+    assertEquals(0, server.postsWithoutId.get(), "creates without a request id\n" + report);
+    Sample first = samples.get(0);
+    Sample end = samples.get(samples.size() - 1);
+    // Flat: the end (idle, after GC, the server's records dropped) against 10% of the run. The client holds at most a
+    // connection per call in flight; every other descriptor stays as it was.
+    assertTrue(end.heapAfterGc() <= first.heapAfterGc() + 64L * 1024 * 1024, "heap grew\n" + report);
+    // Threads against the middle of the run: pools (the client's call threads, the proxy's and the server's per
+    // connection) reach their working size later than 10% of a short run, the more so as blocking plain-http calls
+    // reopen connections beyond HttpURLConnection's five kept per host. The call threads grow to the calls in
+    // flight and a little past them (a call handed over while a finished thread returns to the pool gets a new
+    // one). A leak of one thread per faulted call would pass these bounds by hundreds.
+    Sample middle = samples.get(1);
+    assertTrue(end.clientThreads() <= Math.max(middle.clientThreads() + 20, IN_FLIGHT + IN_FLIGHT / 4),
+        "client threads grew\n" + report);
+    assertTrue(end.threads() <= middle.threads() + 60, "threads grew\n" + report);
+    assertTrue(end.otherFds() <= first.otherFds() + 50, "file descriptors grew\n" + report);
+    // A connection the proxy closed and the client did not (CLOSE_WAIT) is a leaked socket.
+    assertTrue(end.tcp().getOrDefault("client CLOSE_WAIT", 0) <= 2, "client sockets left in CLOSE_WAIT\n" + report);
+    for (Sample s : samples) {
+      assertTrue(s.clientSockets() <= IN_FLIGHT + 50, "client connections past the calls in flight\n" + report);
+    }
+  }
+
+  private static Sample sample(String at, SoakFront proxy, SoakServer server) {
     System.gc();
     System.gc();
     long heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();

@@ -146,7 +146,9 @@ public final class ProjectFiles {
         #   ${XDG_CACHE_HOME:-~/.cache}/discogen-cli (that run is slower, once); later runs map it
         #   instead of loading and verifying those classes from the jar. A rebuilt jar or another JDK
         #   gets a new archive; one the JVM cannot use is ignored.
-        # - The JIT's C1 compiler only and the serial collector: a command runs for well under a second.
+        # - The JIT's C1 compiler only, on one thread, the serial collector and no perf-data file: a
+        #   command runs for well under a second. Paths are worked out with the shell's own expansions:
+        #   every program it starts costs a few milliseconds.
         #
         # Environment: JAVA_HOME (else java on PATH), %4$s_JAR (another jar), %4$s_JAVA_OPTS (JVM
         # options, given last), %4$s_CDS=0 (no archive).
@@ -155,27 +157,26 @@ public final class ProjectFiles {
         self=$0
         while [ -h "$self" ]; do
           link=$(readlink "$self")
-          case $link in /*) self=$link ;; *) self=$(dirname "$self")/$link ;; esac
+          case $self in */*) dir=${self%%/*} ;; *) dir=. ;; esac
+          case $link in /*) self=$link ;; *) self=$dir/$link ;; esac
         done
-        here=$(cd "$(dirname "$self")" && pwd)
+        case $self in */*) here=${self%%/*} ;; *) here=. ;; esac
+        case $here in /*) ;; *) here=$PWD/$here ;; esac
 
         jar=${%4$s_JAR:-$here/../target/%3$s}
+        case $jar in /*) ;; *) jar=$PWD/$jar ;; esac
         if [ ! -f "$jar" ]; then
           echo "%1$s: cannot find $jar (build it with mvn package, or set %4$s_JAR)" >&2
           exit 2
         fi
-        jar=$(cd "$(dirname "$jar")" && pwd)/$(basename "$jar")
 
         if [ -n "${JAVA_HOME:-}" ]; then
           java=$JAVA_HOME/bin/java
-          jdk=$JAVA_HOME
         else
           java=$(command -v java) || { echo "%1$s: no java on PATH (Java 17 or later; or set JAVA_HOME)" >&2; exit 2; }
-          real=$(readlink -f "$java" 2>/dev/null || echo "$java")
-          jdk=$(dirname "$(dirname "$real")")
         fi
 
-        opts="-XX:TieredStopAtLevel=1 -XX:+UseSerialGC"
+        opts="-XX:TieredStopAtLevel=1 -XX:CICompilerCount=1 -XX:+UseSerialGC -XX:-UsePerfData"
         sends=$#
         for arg in "$@"; do
           case $arg in -h|--help|-V|--version|--dry-run|generate-completion) sends=0 ;; esac
@@ -184,10 +185,12 @@ public final class ProjectFiles {
         dump=
         if [ "${%4$s_CDS:-1}" != 0 ]; then
           cache=${XDG_CACHE_HOME:-${HOME:-/tmp}/.cache}/discogen-cli
-          key=$({ stat -L -c '%%n %%s %%Y' "$jar" "$jdk/lib/modules" 2>/dev/null \
-              || stat -L -f '%%N %%z %%m' "$jar" "$jdk/lib/modules" 2>/dev/null \
-              || echo "$jar $java"; echo "$opts ${%4$s_JAVA_OPTS:-}"; } | cksum | cut -d' ' -f1)
-          archive=$cache/%1$s-$key.jsa
+          # The jar's path, size and time, the JDK's (java followed through its links: a new JDK is
+          # a new file) and the options: an archive for each.
+          key=$({ stat -L -c '%%n %%s %%Y' "$jar" "$java" 2>/dev/null \
+              || stat -L -f '%%N %%z %%m' "$jar" "$java" 2>/dev/null \
+              || echo "$jar $java"; echo "$opts ${%4$s_JAVA_OPTS:-}"; } | cksum)
+          archive=$cache/%1$s-${key%%%% *}.jsa
           if [ -f "$archive" ]; then
             cds=-XX:SharedArchiveFile=$archive
           elif [ "$sends" != 0 ] && mkdir -p "$cache" 2>/dev/null && [ -w "$cache" ]; then

@@ -9,7 +9,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The default sender of calls to https roots: a blocking call whose bodies are in memory goes over
- * {@link UrlConnectionSender} (HTTP/1.1 on the caller's thread) while fewer than {@link
+ * {@link UrlConnectionSender} (HTTP/1.1 on the caller's thread) while at most {@link
  * #URL_CONNECTIONS} such calls are in flight to its host, and over the HTTP/2 client beyond that,
  * as do asynchronous calls and the rest. Calls one after another then cost what they cost on plain
  * http (no hand-off to the HTTP/2 client's selector thread and back: decision 13 of

@@ -1,0 +1,138 @@
+package io.discogen.runtime.soak;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.discogen.runtime.ClientOptions;
+import io.discogen.runtime.Credentials;
+import io.discogen.runtime.TestTls;
+import io.discogen.runtime.testapi.Widget;
+import io.discogen.runtime.testapi.Widgets;
+import java.net.http.HttpClient;
+import java.nio.ByteBuffer;
+import java.nio.channels.SelectableChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import javax.net.ssl.SSLContext;
+import org.eclipse.jetty.alpn.server.ALPNServerConnectionFactory;
+import org.eclipse.jetty.http.HttpFields;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.HttpVersion;
+import org.eclipse.jetty.http.MetaData;
+import org.eclipse.jetty.http2.api.Stream;
+import org.eclipse.jetty.http2.api.server.ServerSessionListener;
+import org.eclipse.jetty.http2.frames.DataFrame;
+import org.eclipse.jetty.http2.frames.HeadersFrame;
+import org.eclipse.jetty.http2.server.RawHTTP2ServerConnectionFactory;
+import org.eclipse.jetty.io.SelectorManager;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.SslConnectionFactory;
+import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.util.ssl.SslContextFactory;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * More calls in flight than the server's HTTP/2 stream limit: Google's front end allows about 100
+ * concurrent streams per connection. 300 calls, 200 in flight, each answered after 400 ms, against a
+ * server whose limit is 100: every call must succeed (none failed for want of a stream), whether the
+ * JDK queues the extra streams or opens another connection, and the count of connections is
+ * reported.
+ */
+class StreamLimitTest {
+  static final int LIMIT = 100;
+
+  @Test
+  void callsBeyondTheServersStreamLimitAllSucceed(@TempDir Path dir) throws Exception {
+    SSLContext tls = TestTls.context(dir);
+    AtomicInteger accepted = new AtomicInteger();
+    AtomicInteger open = new AtomicInteger();
+    AtomicInteger maxOpen = new AtomicInteger();
+    ScheduledExecutorService later = Executors.newSingleThreadScheduledExecutor();
+    QueuedThreadPool pool = new QueuedThreadPool(16, 2);
+    pool.setDaemon(true);
+    Server server = new Server(pool);
+    SslContextFactory.Server ssl = new SslContextFactory.Server();
+    ssl.setSslContext(tls);
+    RawHTTP2ServerConnectionFactory h2 = new RawHTTP2ServerConnectionFactory(new HttpConfiguration(),
+        new ServerSessionListener() {
+          @Override
+          public Stream.Listener onNewStream(Stream stream, HeadersFrame frame) {
+            maxOpen.accumulateAndGet(open.incrementAndGet(), Math::max);
+            byte[] body = "{\"name\":\"projects/p/widgets/w\"}".getBytes(StandardCharsets.UTF_8);
+            later.schedule(() -> {
+              HttpFields.Mutable fields = HttpFields.build();
+              fields.put(HttpHeader.CONTENT_TYPE, "application/json");
+              fields.put(HttpHeader.CONTENT_LENGTH, body.length);
+              open.decrementAndGet();
+              stream.headers(new HeadersFrame(stream.getId(),
+                  new MetaData.Response(200, null, HttpVersion.HTTP_2, fields, body.length), null, false),
+                  Callback.from(() -> stream.data(new DataFrame(stream.getId(), ByteBuffer.wrap(body), true),
+                      Callback.NOOP), x -> { }));
+            }, 400, TimeUnit.MILLISECONDS);
+            return null;
+          }
+        });
+    h2.setMaxConcurrentStreams(LIMIT);
+    ALPNServerConnectionFactory alpn = new ALPNServerConnectionFactory("h2");
+    alpn.setDefaultProtocol("h2");
+    ServerConnector connector = new ServerConnector(server, 1, 1, new SslConnectionFactory(ssl, alpn.getProtocol()),
+        alpn, h2);
+    connector.setHost("127.0.0.1");
+    connector.getSelectorManager().addEventListener(new SelectorManager.AcceptListener() {
+      @Override
+      public void onAccepted(SelectableChannel channel) {
+        accepted.incrementAndGet();
+      }
+    });
+    server.addConnector(connector);
+    server.start();
+    try {
+      HttpClient http = HttpClient.newBuilder().sslContext(tls).followRedirects(HttpClient.Redirect.NEVER).build();
+      Widgets widgets = new Widgets(ClientOptions.builder()
+          .rootUrl("https://127.0.0.1:" + connector.getLocalPort() + "/")
+          .credentials(Credentials.none())
+          .httpClient(http)
+          .requestTimeout(Duration.ofSeconds(10))
+          .build());
+      int calls = 300;
+      java.util.concurrent.Semaphore slots = new java.util.concurrent.Semaphore(200);
+      Map<String, AtomicInteger> outcomes = new ConcurrentHashMap<>();
+      List<CompletableFuture<Widget>> all = new ArrayList<>();
+      for (int i = 0; i < calls; i++) {
+        slots.acquire();
+        all.add(widgets.get("projects/p/widgets/w" + i).executeAsync().whenComplete((w, e) -> {
+          String outcome = e == null ? "ok" : String.valueOf(e.getCause() != null ? e.getCause() : e);
+          outcomes.computeIfAbsent(outcome, k -> new AtomicInteger()).incrementAndGet();
+          slots.release();
+        }));
+      }
+      CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)).exceptionally(e -> null)
+          .get(60, TimeUnit.SECONDS);
+      String report = String.format("%d calls, 200 in flight, server limit %d streams: outcomes %s,"
+          + " %d connections, at most %d streams open at once", calls, LIMIT, new TreeMap<>(outcomes),
+          accepted.get(), maxOpen.get());
+      System.out.println(report);
+      assertEquals(Map.of("ok", calls), Map.copyOf(new TreeMap<>(outcomes)).entrySet().stream()
+          .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, x -> x.getValue().get())), report);
+      assertTrue(maxOpen.get() <= LIMIT * accepted.get(), report);
+    } finally {
+      server.stop();
+      later.shutdownNow();
+    }
+  }
+}

@@ -2,7 +2,6 @@ package io.discogen.runtime.soak;
 
 import io.discogen.runtime.soak.Faults.Fault;
 import java.nio.ByteBuffer;
-import java.nio.channels.SelectableChannel;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Map;
@@ -13,28 +12,18 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.net.ssl.SSLContext;
-import org.eclipse.jetty.alpn.server.ALPNServerConnectionFactory;
 import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpVersion;
 import org.eclipse.jetty.http.MetaData;
 import org.eclipse.jetty.http2.ErrorCode;
 import org.eclipse.jetty.http2.HTTP2Session;
-import org.eclipse.jetty.http2.api.Session;
 import org.eclipse.jetty.http2.api.Stream;
 import org.eclipse.jetty.http2.api.server.ServerSessionListener;
 import org.eclipse.jetty.http2.frames.DataFrame;
 import org.eclipse.jetty.http2.frames.HeadersFrame;
 import org.eclipse.jetty.http2.frames.ResetFrame;
-import org.eclipse.jetty.http2.server.RawHTTP2ServerConnectionFactory;
-import org.eclipse.jetty.io.SelectorManager;
-import org.eclipse.jetty.server.HttpConfiguration;
-import org.eclipse.jetty.server.Server;
-import org.eclipse.jetty.server.ServerConnector;
-import org.eclipse.jetty.server.SslConnectionFactory;
 import org.eclipse.jetty.util.Callback;
-import org.eclipse.jetty.util.ssl.SslContextFactory;
-import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /**
  * The soak's HTTP/2 front: Jetty speaking {@code h2} over TLS (ALPN offering only {@code h2}),
@@ -66,15 +55,13 @@ final class H2FaultServer implements SoakFront {
   private final SoakServer api;
   private final Faults faults = new Faults(false);
   private final Random random;
-  private final Server server;
-  private final ServerConnector connector;
+  private final JettyH2 server;
   private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
     Thread t = new Thread(r, "soak-h2-timer");
     t.setDaemon(true);
     return t;
   });
   private final AtomicLong requests = new AtomicLong();
-  private final AtomicInteger accepted = new AtomicInteger();
   private final AtomicLong lastDrop = new AtomicLong();
   /** Connections dropped by {@code HEAD_CUT}. */
   final AtomicInteger drops = new AtomicInteger();
@@ -82,35 +69,13 @@ final class H2FaultServer implements SoakFront {
   H2FaultServer(SoakServer api, SSLContext tls, long seed) throws Exception {
     this.api = api;
     this.random = new Random(seed);
-    QueuedThreadPool pool = new QueuedThreadPool(32, 4);
-    pool.setName("soak-h2");
-    pool.setDaemon(true);
-    server = new Server(pool);
-    SslContextFactory.Server ssl = new SslContextFactory.Server();
-    ssl.setSslContext(tls);
-    HttpConfiguration config = new HttpConfiguration();
-    RawHTTP2ServerConnectionFactory h2 = new RawHTTP2ServerConnectionFactory(config, new Listener());
     // Room for every call in flight and for the stalled streams the client gave up on.
-    h2.setMaxConcurrentStreams(1024);
-    h2.setStreamIdleTimeout(10_000);
-    ALPNServerConnectionFactory alpn = new ALPNServerConnectionFactory("h2");
-    alpn.setDefaultProtocol("h2");
-    connector = new ServerConnector(server, 1, 1, new SslConnectionFactory(ssl, alpn.getProtocol()), alpn, h2);
-    connector.setHost("127.0.0.1");
-    connector.setAcceptQueueSize(512);
-    connector.getSelectorManager().addEventListener(new SelectorManager.AcceptListener() {
-      @Override
-      public void onAccepted(SelectableChannel channel) {
-        accepted.incrementAndGet();
-      }
-    });
-    server.addConnector(connector);
-    server.start();
+    server = new JettyH2(tls, new Listener(), 1024, "soak-h2");
   }
 
   @Override
   public int port() {
-    return connector.getLocalPort();
+    return server.port();
   }
 
   @Override
@@ -120,7 +85,7 @@ final class H2FaultServer implements SoakFront {
 
   @Override
   public int connections() {
-    return accepted.get();
+    return server.accepted();
   }
 
   @Override
@@ -262,7 +227,7 @@ final class H2FaultServer implements SoakFront {
   @Override
   public void close() {
     try {
-      server.stop();
+      server.close();
     } catch (Exception e) {
       // closing anyway
     }

@@ -10,7 +10,6 @@ import io.discogen.runtime.testapi.Widget;
 import io.discogen.runtime.testapi.Widgets;
 import java.net.http.HttpClient;
 import java.nio.ByteBuffer;
-import java.nio.channels.SelectableChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -25,7 +24,6 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.net.ssl.SSLContext;
-import org.eclipse.jetty.alpn.server.ALPNServerConnectionFactory;
 import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpVersion;
@@ -34,15 +32,7 @@ import org.eclipse.jetty.http2.api.Stream;
 import org.eclipse.jetty.http2.api.server.ServerSessionListener;
 import org.eclipse.jetty.http2.frames.DataFrame;
 import org.eclipse.jetty.http2.frames.HeadersFrame;
-import org.eclipse.jetty.http2.server.RawHTTP2ServerConnectionFactory;
-import org.eclipse.jetty.io.SelectorManager;
-import org.eclipse.jetty.server.HttpConfiguration;
-import org.eclipse.jetty.server.Server;
-import org.eclipse.jetty.server.ServerConnector;
-import org.eclipse.jetty.server.SslConnectionFactory;
 import org.eclipse.jetty.util.Callback;
-import org.eclipse.jetty.util.ssl.SslContextFactory;
-import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -59,17 +49,10 @@ class StreamLimitTest {
   @Test
   void callsBeyondTheServersStreamLimitAllSucceed(@TempDir Path dir) throws Exception {
     SSLContext tls = TestTls.context(dir);
-    AtomicInteger accepted = new AtomicInteger();
     AtomicInteger open = new AtomicInteger();
     AtomicInteger maxOpen = new AtomicInteger();
     ScheduledExecutorService later = Executors.newSingleThreadScheduledExecutor();
-    QueuedThreadPool pool = new QueuedThreadPool(16, 2);
-    pool.setDaemon(true);
-    Server server = new Server(pool);
-    SslContextFactory.Server ssl = new SslContextFactory.Server();
-    ssl.setSslContext(tls);
-    RawHTTP2ServerConnectionFactory h2 = new RawHTTP2ServerConnectionFactory(new HttpConfiguration(),
-        new ServerSessionListener() {
+    JettyH2 server = new JettyH2(tls, new ServerSessionListener() {
           @Override
           public Stream.Listener onNewStream(Stream stream, HeadersFrame frame) {
             maxOpen.accumulateAndGet(open.incrementAndGet(), Math::max);
@@ -86,25 +69,11 @@ class StreamLimitTest {
             }, 400, TimeUnit.MILLISECONDS);
             return null;
           }
-        });
-    h2.setMaxConcurrentStreams(LIMIT);
-    ALPNServerConnectionFactory alpn = new ALPNServerConnectionFactory("h2");
-    alpn.setDefaultProtocol("h2");
-    ServerConnector connector = new ServerConnector(server, 1, 1, new SslConnectionFactory(ssl, alpn.getProtocol()),
-        alpn, h2);
-    connector.setHost("127.0.0.1");
-    connector.getSelectorManager().addEventListener(new SelectorManager.AcceptListener() {
-      @Override
-      public void onAccepted(SelectableChannel channel) {
-        accepted.incrementAndGet();
-      }
-    });
-    server.addConnector(connector);
-    server.start();
+        }, LIMIT, "streams");
     try {
       HttpClient http = HttpClient.newBuilder().sslContext(tls).followRedirects(HttpClient.Redirect.NEVER).build();
       Widgets widgets = new Widgets(ClientOptions.builder()
-          .rootUrl("https://127.0.0.1:" + connector.getLocalPort() + "/")
+          .rootUrl("https://127.0.0.1:" + server.port() + "/")
           .credentials(Credentials.none())
           .httpClient(http)
           .requestTimeout(Duration.ofSeconds(10))
@@ -125,13 +94,13 @@ class StreamLimitTest {
           .get(60, TimeUnit.SECONDS);
       String report = String.format("%d calls, 200 in flight, server limit %d streams: outcomes %s,"
           + " %d connections, at most %d streams open at once", calls, LIMIT, new TreeMap<>(outcomes),
-          accepted.get(), maxOpen.get());
+          server.accepted(), maxOpen.get());
       System.out.println(report);
       assertEquals(Map.of("ok", calls), Map.copyOf(new TreeMap<>(outcomes)).entrySet().stream()
           .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, x -> x.getValue().get())), report);
-      assertTrue(maxOpen.get() <= LIMIT * accepted.get(), report);
+      assertTrue(maxOpen.get() <= LIMIT * server.accepted(), report);
     } finally {
-      server.stop();
+      server.close();
       later.shutdownNow();
     }
   }

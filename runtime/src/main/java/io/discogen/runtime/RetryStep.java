@@ -235,9 +235,15 @@ final class RetryStep implements HttpPolicy {
     }
   }
 
-  /** Whether an I/O failure happened before anything was sent (then any method may be retried). */
+  /**
+   * Whether an I/O failure happened before anything was sent (then any method may be retried): no
+   * connection, or no HTTP/2 stream to send on (java.net.http fails a request with this message when
+   * the server's limit on concurrent streams is reached, before sending its headers; Google's front
+   * end allows about 100).
+   */
   static boolean notSent(IOException e) {
-    return e instanceof ConnectException || e instanceof HttpConnectTimeoutException;
+    return e instanceof ConnectException || e instanceof HttpConnectTimeoutException
+        || "too many concurrent streams".equals(e.getMessage());
   }
 
   static String describe(IOException e) {

@@ -24,6 +24,7 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -32,6 +33,7 @@ import org.junit.jupiter.api.Timeout;
  * the client's hello. Every call must end within its deadline in a {@link DiscogenException}, and
  * the client must close every connection it gave up on (none left open at the server).
  */
+@Tag("soak")
 @Timeout(120)
 class StalledTlsHandshakeTest {
 

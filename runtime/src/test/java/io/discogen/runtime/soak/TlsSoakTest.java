@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLContext;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -32,6 +33,7 @@ import org.junit.jupiter.api.io.TempDir;
  * <p>2,000 calls each by default; {@code -Dsoak.requests=100000} for the full soak, one mode with
  * {@code -Dtest='TlsSoakTest#http2OverTls'} (see docs/development.md).
  */
+@Tag("soak")
 @Timeout(value = 40, unit = TimeUnit.MINUTES)
 class TlsSoakTest {
   static final int REQUESTS = Integer.getInteger("soak.requests", 2_000);

@@ -28,9 +28,12 @@ final class JdkSenders {
         .connectTimeout(CONNECT_TIMEOUT);
   }
 
-  /** The default client (HTTP/2 for https), its first call to each host alone ({@link FirstConnection}). */
+  /**
+   * The default client (HTTP/2 for https): its first call to each host alone ({@link
+   * FirstConnection}), at most {@link StreamSlots#PER_HOST} in flight to a host ({@link StreamSlots}).
+   */
   private static final class Default {
-    static final HttpSender SENDER = new FirstConnection(HttpSender.of(clientBuilder().build()));
+    static final HttpSender SENDER = new StreamSlots(new FirstConnection(HttpSender.of(clientBuilder().build())));
   }
 
   /**

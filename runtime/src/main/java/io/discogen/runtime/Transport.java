@@ -117,11 +117,13 @@ final class Transport {
     String root = checkRootUrl(options.rootUrl() != null ? options.rootUrl() : service.rootUrl(),
         options.allowInsecureHttp());
     boolean plain = root.regionMatches(true, 0, "http:", 0, 5);
-    // An HTTP/2 client's first call to a host opens the connection alone (FirstConnection).
+    // An HTTP/2 client's first call to a host opens the connection alone (FirstConnection), and at
+    // most StreamSlots.PER_HOST are in flight to a host.
     HttpSender userSender = options.sender() != null ? options.sender()
         : options.httpClient() == null ? null
         : options.httpClient().version() == HttpClient.Version.HTTP_2
-            ? new FirstConnection(HttpSender.of(options.httpClient())) : HttpSender.of(options.httpClient());
+            ? new StreamSlots(new FirstConnection(HttpSender.of(options.httpClient())))
+            : HttpSender.of(options.httpClient());
     // Calls: the same client as media unless the root is plain HTTP (see UrlConnectionSender).
     HttpSender callSender = userSender != null ? userSender : JdkSenders.calls(plain);
     HttpSender mediaSender = userSender != null ? userSender : JdkSenders.media(plain);

@@ -15,7 +15,8 @@ import java.util.concurrent.ExecutionException;
  * client cost 64 TCP and TLS handshakes (benchmarks/FINDINGS.md, decision 12: with this, 1
  * connection and 30% less client CPU for 200 cold calls). Here the other calls to that host wait until the
  * first one's response headers arrive (or it fails), then share its connection. Once a host has
- * answered, calls to it go straight through. Plain http is not gated (no ALPN, HTTP/1.1 there).
+ * answered, calls to it go straight through, until one finds the connection lost: then the next
+ * opens the new one alone. Plain http is not gated (no ALPN, HTTP/1.1 there).
  *
  * <p>The others wait at most {@link #MAX_WAIT}: a first call whose headers come late (a long-poll
  * such as Pub/Sub's {@code pull}, a stalled server) must not hold up the rest of the client.
@@ -65,6 +66,9 @@ final class FirstConnection implements HttpSender {
       if (gate == null) {
         try {
           return next.send(request, opening(handler, mine));
+        } catch (IOException e) {
+          rearmIfLost(key, e);
+          throw e;
         } finally {
           mine.complete(null);
         }
@@ -77,7 +81,12 @@ final class FirstConnection implements HttpSender {
         // never completed exceptionally
       }
     }
-    return next.send(request, handler);
+    try {
+      return next.send(request, handler);
+    } catch (IOException e) {
+      rearmIfLost(key, e);
+      throw e;
+    }
   }
 
   @Override
@@ -95,14 +104,44 @@ final class FirstConnection implements HttpSender {
           mine.complete(null);
           throw e;
         }
-        f.whenComplete((r, e) -> mine.complete(null));
+        f.whenComplete((r, e) -> {
+          mine.complete(null);
+          rearmIfLost(key, e);
+        });
         return f;
       }
     }
-    if (gate == null || gate.isDone()) {
-      return next.sendAsync(request, handler);
+    CompletableFuture<HttpResponse<T>> f = gate == null || gate.isDone() ? next.sendAsync(request, handler)
+        : gate.thenCompose(x -> next.sendAsync(request, handler));
+    if (key != null) {
+      f.whenComplete((r, e) -> rearmIfLost(key, e));
     }
-    return gate.thenCompose(x -> next.sendAsync(request, handler));
+    return f;
+  }
+
+  /**
+   * After a failure that lost the connection (the JDK reports an end of stream, or the socket was
+   * reset), the host's next call opens the new one alone again: otherwise every call in flight, on
+   * retrying, opened a connection of its own (about 100 TLS handshakes per dropped connection in the
+   * TLS soak). A stream reset on a live connection ({@code RST_STREAM}) does not count.
+   */
+  private void rearmIfLost(String key, Throwable failure) {
+    if (key == null || !lostConnection(failure)) {
+      return;
+    }
+    CompletableFuture<Void> gate = opened.get(key);
+    if (gate != null && gate.isDone()) {
+      opened.remove(key, gate);
+    }
+  }
+
+  static boolean lostConnection(Throwable failure) {
+    for (Throwable t = failure; t != null; t = t.getCause()) {
+      if (t instanceof java.io.EOFException || t instanceof java.net.SocketException) {
+        return true;
+      }
+    }
+    return false;
   }
 
   @Override

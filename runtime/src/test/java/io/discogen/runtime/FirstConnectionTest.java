@@ -157,4 +157,63 @@ class FirstConnectionTest {
     second.get(5, TimeUnit.SECONDS);
     assertEquals(2, fake.entered.get());
   }
+
+  /**
+   * A lost connection (end of stream) re-arms the gate: the next call opens the new connection
+   * alone and the others wait for it; a reset stream on a live connection does not.
+   */
+  @Test
+  void afterALostConnectionTheNextCallOpensTheNewOneAlone() throws Exception {
+    AtomicInteger entered = new AtomicInteger();
+    CountDownLatch release = new CountDownLatch(1);
+    java.util.concurrent.atomic.AtomicReference<IOException> failNext = new java.util.concurrent.atomic.AtomicReference<>();
+    java.util.concurrent.atomic.AtomicBoolean holdNext = new java.util.concurrent.atomic.AtomicBoolean();
+    HttpSender fake = new HttpSender() {
+      @Override
+      public <T> HttpResponse<T> send(HttpRequest request, HttpResponse.BodyHandler<T> handler)
+          throws IOException, InterruptedException {
+        entered.incrementAndGet();
+        IOException failure = failNext.getAndSet(null);
+        if (failure != null) {
+          throw failure;
+        }
+        if (holdNext.getAndSet(false)) {
+          release.await();
+        }
+        return null;
+      }
+
+      @Override
+      public <T> CompletableFuture<HttpResponse<T>> sendAsync(HttpRequest request, HttpResponse.BodyHandler<T> handler) {
+        throw new UnsupportedOperationException();
+      }
+    };
+    FirstConnection gate = new FirstConnection(fake);
+    String url = "https://example.test/a";
+    gate.send(get(url), HttpResponse.BodyHandlers.discarding()); // the connection is up
+    failNext.set(new IOException("Received RST_STREAM: Internal error"));
+    org.junit.jupiter.api.Assertions.assertThrows(IOException.class,
+        () -> gate.send(get(url), HttpResponse.BodyHandlers.discarding()));
+    // A reset stream: calls still go straight through.
+    AtomicInteger failed = new AtomicInteger();
+    for (Thread t : start(gate, url, 3, failed)) {
+      t.join();
+    }
+    assertEquals(5, entered.get());
+    failNext.set(new IOException("EOF reached while reading", new java.io.EOFException()));
+    org.junit.jupiter.api.Assertions.assertThrows(IOException.class,
+        () -> gate.send(get(url), HttpResponse.BodyHandlers.discarding()));
+    assertEquals(6, entered.get());
+    // The connection was lost: the next call goes alone, the others wait for its headers.
+    holdNext.set(true);
+    List<Thread> all = start(gate, url, 4, failed);
+    Thread.sleep(300);
+    assertEquals(7, entered.get(), "one call opens the new connection, three wait");
+    release.countDown();
+    for (Thread t : all) {
+      t.join();
+    }
+    assertEquals(10, entered.get());
+    assertEquals(0, failed.get());
+  }
 }

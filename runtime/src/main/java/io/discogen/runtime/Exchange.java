@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Predicate;
 
 /**
  * One HTTP exchange on its way through the {@link HttpPolicy} pipeline: the request being built
@@ -104,6 +105,28 @@ public final class Exchange {
 
   public URI uri() {
     return uri;
+  }
+
+  /**
+   * The URL for logs and printed commands: the values of secret query parameters replaced by {@code
+   * REDACTED}, those the runtime knows (an API key, access tokens, the credentials' own) and those
+   * {@code alsoSecret} names.
+   */
+  public String redactedUri(Predicate<String> alsoSecret) {
+    String url = uri.toString();
+    int q = url.indexOf('?');
+    if (q < 0) {
+      return url;
+    }
+    StringBuilder b = new StringBuilder(url.length()).append(url, 0, q + 1);
+    String sep = "";
+    for (String pair : url.substring(q + 1).split("&", -1)) {
+      int eq = pair.indexOf('=');
+      String name = eq < 0 ? pair : pair.substring(0, eq);
+      b.append(sep).append(eq >= 0 && (secretParams.contains(name) || alsoSecret.test(name)) ? name + "=REDACTED" : pair);
+      sep = "&";
+    }
+    return b.toString();
   }
 
   public void setUri(URI uri) {

@@ -86,20 +86,7 @@ final class LoggingPolicy implements HttpPolicy {
 
   /** The URL with the values of secret query parameters replaced. */
   static String logUrl(Exchange ex) {
-    String url = ex.uri().toString();
-    int q = url.indexOf('?');
-    if (q < 0) {
-      return url;
-    }
-    StringBuilder b = new StringBuilder(url.length()).append(url, 0, q + 1);
-    String sep = "";
-    for (String pair : url.substring(q + 1).split("&", -1)) {
-      int eq = pair.indexOf('=');
-      String name = eq < 0 ? pair : pair.substring(0, eq);
-      b.append(sep).append(ex.secretParams.contains(name) && eq >= 0 ? name + "=REDACTED" : pair);
-      sep = "&";
-    }
-    return b.toString();
+    return ex.redactedUri(name -> false);
   }
 
   private static String forLog(byte[] body) {

@@ -8,7 +8,6 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.Flow;
 
@@ -19,7 +18,6 @@ import java.util.concurrent.Flow;
  */
 public final class CurlCommand extends RuntimeException {
   private static final long serialVersionUID = 1L;
-  private static final Set<String> SECRET_QUERY = Set.of("key", "access_token");
 
   private CurlCommand(String command) {
     super(command, null, false, false);
@@ -39,7 +37,7 @@ public final class CurlCommand extends RuntimeException {
 
   static String render(Exchange exchange) {
     StringBuilder sb = new StringBuilder("curl -X ").append(exchange.method()).append(' ')
-        .append(quote(redactQuery(exchange.uri().toString())));
+        .append(quote(exchange.redactedUri(CurlCommand::secret)));
     for (Map.Entry<String, String> h : new TreeMap<>(exchange.headers()).entrySet()) {
       String value = secret(h.getKey()) ? "REDACTED" : h.getValue();
       if (h.getKey().equalsIgnoreCase("Accept-Encoding")) {
@@ -52,22 +50,6 @@ public final class CurlCommand extends RuntimeException {
       sb.append(" \\\n  --data-binary ").append(quote(new String(bytes(body), StandardCharsets.UTF_8)));
     }
     return sb.toString();
-  }
-
-  static String redactQuery(String url) {
-    int q = url.indexOf('?');
-    if (q < 0) {
-      return url;
-    }
-    StringBuilder b = new StringBuilder(url.substring(0, q + 1));
-    String sep = "";
-    for (String pair : url.substring(q + 1).split("&", -1)) {
-      int eq = pair.indexOf('=');
-      String name = eq < 0 ? pair : pair.substring(0, eq);
-      b.append(sep).append(eq >= 0 && (SECRET_QUERY.contains(name) || secret(name)) ? name + "=REDACTED" : pair);
-      sep = "&";
-    }
-    return b.toString();
   }
 
   /**

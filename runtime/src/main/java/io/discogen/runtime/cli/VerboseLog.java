@@ -24,7 +24,7 @@ final class VerboseLog implements HttpPolicy {
   @Override
   public HttpResponse<?> send(Exchange exchange, Chain next) throws IOException {
     StringBuilder sb = new StringBuilder("> ").append(exchange.method()).append(' ')
-        .append(CurlCommand.redactQuery(exchange.uri().toString())).append("  (attempt ").append(exchange.attempt()).append(')');
+        .append(exchange.redactedUri(CurlCommand::secret)).append("  (attempt ").append(exchange.attempt()).append(')');
     for (Map.Entry<String, String> h : new TreeMap<>(exchange.headers()).entrySet()) {
       sb.append("\n> ").append(h.getKey()).append(": ").append(CurlCommand.secret(h.getKey()) ? "REDACTED" : h.getValue());
     }

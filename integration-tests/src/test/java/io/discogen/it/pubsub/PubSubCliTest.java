@@ -5,11 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.discogen.it.CliRun;
 import io.discogen.it.emulator.PubSubEmulator;
 import io.discogen.it.emulator.PubSubEmulatorExtension;
 import io.discogen.it.gen.pubsub.PubsubCli;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,7 +22,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * The command line generated from the corpus {@code pubsub.v1.json} ({@code generate --cli}), run as
@@ -36,24 +34,15 @@ class PubSubCliTest {
   static final String PROJECT = "projects/cli-project";
   static String root;
 
-  record Run(int exit, String out, String err) { }
-
   @BeforeAll
   static void emulator(PubSubEmulator emulator) {
     root = emulator.restUrl().toString();
   }
 
-  static Run pubsub(String... args) {
-    CommandLine cl = PubsubCli.commandLine();
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    cl.setOut(new PrintWriter(out, true));
-    cl.setErr(new PrintWriter(err, true));
-    List<String> all = new ArrayList<>(List.of(args));
-    all.add("--root-url=" + root);
-    int exit = cl.execute(all.toArray(String[]::new));
-    return new Run(exit, out.toString(), err.toString());
+  static CliRun pubsub(String... args) {
+    return CliRun.run(new PubsubCli(), root, args);
   }
+
 
   static String b64(String text) {
     return Base64.getEncoder().encodeToString(text.getBytes(StandardCharsets.UTF_8));
@@ -64,34 +53,34 @@ class PubSubCliTest {
     String topic = PROJECT + "/topics/cli-topic";
     String subscription = PROJECT + "/subscriptions/cli-sub";
 
-    Run created = pubsub("projects", "topics", "create", topic, "-r", "labels", "suite=discogen",
+    CliRun created = pubsub("projects", "topics", "create", topic, "-r", "labels", "suite=discogen",
         "--format", "value(name,labels.suite)");
     assertEquals(0, created.exit(), created.err());
     assertEquals(topic + "\tdiscogen", created.out().strip());
 
-    Run sub = pubsub("projects", "subscriptions", "create", subscription, "-r", "topic=" + topic,
+    CliRun sub = pubsub("projects", "subscriptions", "create", subscription, "-r", "topic=" + topic,
         "ack-deadline-seconds=30");
     assertEquals(0, sub.exit(), sub.err());
 
     // From a file, then from the cursor: a new element of messages each time.
     Path body = dir.resolve("publish.json");
     Files.writeString(body, "{\"messages\":[{\"data\":\"" + b64("from a file") + "\",\"attributes\":{\"k\":\"v\"}}]}");
-    Run fromFile = pubsub("projects", "topics", "publish", topic, "--body", "@" + body, "--format", "value(messageIds)");
+    CliRun fromFile = pubsub("projects", "topics", "publish", topic, "--body", "@" + body, "--format", "value(messageIds)");
     assertEquals(0, fromFile.exit(), fromFile.err());
-    Run fromCursor = pubsub("projects", "topics", "publish", topic,
+    CliRun fromCursor = pubsub("projects", "topics", "publish", topic,
         "-r", "messages", "data=" + b64("from the cursor"), "..", "messages", "data=" + b64("and another"));
     assertEquals(0, fromCursor.exit(), fromCursor.err());
     assertEquals(2, new ObjectMapper().readTree(fromCursor.out()).get("messageIds").size(), fromCursor.out());
 
     // A value the model cannot take is refused before anything is sent.
-    Run typo = pubsub("projects", "subscriptions", "pull", subscription, "-r", "max-mesages=10");
+    CliRun typo = pubsub("projects", "subscriptions", "pull", subscription, "-r", "max-mesages=10");
     assertEquals(2, typo.exit());
     assertTrue(typo.err().contains("did you mean max-messages?"), typo.err());
 
     Set<String> texts = new TreeSet<>();
     List<String> ackIds = new ArrayList<>();
     for (int i = 0; i < 20 && texts.size() < 3; i++) {
-      Run pulled = pubsub("projects", "subscriptions", "pull", subscription, "-r", "max-messages=10",
+      CliRun pulled = pubsub("projects", "subscriptions", "pull", subscription, "-r", "max-messages=10",
           "--format", "value(receivedMessages)");
       assertEquals(0, pulled.exit(), pulled.err());
       String line = pulled.out().strip();
@@ -107,11 +96,11 @@ class PubSubCliTest {
 
     List<String> ack = new ArrayList<>(List.of("projects", "subscriptions", "acknowledge", subscription, "-r"));
     ackIds.forEach(id -> ack.add("ack-ids=" + id));
-    Run acked = pubsub(ack.toArray(String[]::new));
+    CliRun acked = pubsub(ack.toArray(String[]::new));
     assertEquals(0, acked.exit(), acked.err());
     assertEquals("{}", acked.out().strip());
 
-    Run missing = pubsub("projects", "topics", "get", PROJECT + "/topics/none");
+    CliRun missing = pubsub("projects", "topics", "get", PROJECT + "/topics/none");
     assertEquals(1, missing.exit());
     assertTrue(missing.err().startsWith("error: HTTP 404"), missing.err());
   }

@@ -5,18 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.discogen.it.CliRun;
 import io.discogen.it.emulator.SpannerEmulator;
 import io.discogen.it.emulator.SpannerEmulatorExtension;
 import io.discogen.it.gen.spanner.SpannerCli;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
-import picocli.CommandLine;
 
 /**
  * The command line generated from the corpus {@code spanner.v1.json} against Google's Spanner
@@ -29,42 +27,34 @@ class SpannerCliTest {
   static final String PROJECT = "projects/test-project";
   static String root;
 
-  record Run(int exit, String out, String err) { }
-
   @BeforeAll
   static void emulator(SpannerEmulator emulator) {
     root = emulator.restUrl().toString();
   }
 
-  static Run spanner(String... args) {
-    CommandLine cl = SpannerCli.commandLine();
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    cl.setOut(new PrintWriter(out, true));
-    cl.setErr(new PrintWriter(err, true));
-    List<String> all = new ArrayList<>(List.of(args));
-    all.add("--root-url=" + root);
-    return new Run(cl.execute(all.toArray(String[]::new)), out.toString(), err.toString());
+  static CliRun spanner(String... args) {
+    return CliRun.run(new SpannerCli(), root, args);
   }
+
 
   @Test
   void createAnInstanceADatabaseAndStreamAQuery() throws Exception {
-    Run instance = spanner("projects", "instances", "create", PROJECT, "--wait", "--format", "value(done)",
+    CliRun instance = spanner("projects", "instances", "create", PROJECT, "--wait", "--format", "value(done)",
         "-r", "instance-id=cliinst", "instance", "config=" + PROJECT + "/instanceConfigs/emulator-config",
         "display-name=cli", "node-count=1");
     assertEquals(0, instance.exit(), instance.err());
     assertEquals("true", instance.out().strip());
     String inst = PROJECT + "/instances/cliinst";
-    Run database = spanner("projects", "instances", "databases", "create", inst, "--wait", "--format", "value(done)",
+    CliRun database = spanner("projects", "instances", "databases", "create", inst, "--wait", "--format", "value(done)",
         "-r", "create-statement=CREATE DATABASE clidb");
     assertEquals(0, database.exit(), database.err());
-    Run session = spanner("projects", "instances", "databases", "sessions", "create", inst + "/databases/clidb",
+    CliRun session = spanner("projects", "instances", "databases", "sessions", "create", inst + "/databases/clidb",
         "--format", "value(name)");
     assertEquals(0, session.exit(), session.err());
     String name = session.out().strip();
     assertTrue(name.startsWith(inst + "/databases/clidb/sessions/"), name);
 
-    Run query = spanner("projects", "instances", "databases", "sessions", "execute-streaming-sql", name,
+    CliRun query = spanner("projects", "instances", "databases", "sessions", "execute-streaming-sql", name,
         "-r", "sql=SELECT 1 AS x UNION ALL SELECT 2 ORDER BY x");
     assertEquals(0, query.exit(), query.err());
     List<String> values = new ArrayList<>();

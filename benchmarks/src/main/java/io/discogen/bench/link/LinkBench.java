@@ -18,6 +18,7 @@ import java.nio.file.Path;
 import java.security.KeyStore;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -81,6 +82,14 @@ public final class LinkBench {
   static final class Discogen implements Client {
     final io.discogen.bench.gen.compute.Compute compute;
     final String name;
+    /** When set, {@link #manyGets} calls {@code execute()} on these threads instead of {@code executeAsync()}. */
+    ExecutorService threads;
+
+    /** Driven as the official client is: blocking {@code execute()} on {@code threads} threads. */
+    Discogen onThreads(int count) {
+      threads = Executors.newFixedThreadPool(count, daemon());
+      return this;
+    }
 
     Discogen(String root) {
       this(root, "Discogen");
@@ -135,6 +144,9 @@ public final class LinkBench {
 
     @Override
     public int manyGets(int n, int inFlight) throws Exception {
+      if (threads != null) {
+        return LinkBench.onThreads(threads, n, () -> get("vm-0"));
+      }
       Semaphore slots = new Semaphore(inFlight);
       List<CompletableFuture<?>> all = new ArrayList<>(n);
       for (int i = 0; i < n; i++) {
@@ -185,14 +197,100 @@ public final class LinkBench {
     @Override
     public int manyGets(int n, int inFlight) throws Exception {
       // The official client is blocking: as many threads as calls in flight, as its users do.
-      List<Future<String>> all = new ArrayList<>(n);
-      for (int i = 0; i < n; i++) {
-        all.add(pool.submit(() -> get("vm-0")));
+      return onThreads(pool, n, () -> get("vm-0"));
+    }
+  }
+
+  /** {@code n} calls of {@code call} queued on {@code pool} at once: as many in flight as it has threads. */
+  static int onThreads(ExecutorService pool, int n, java.util.concurrent.Callable<String> call) throws Exception {
+    List<Future<String>> all = new ArrayList<>(n);
+    for (int i = 0; i < n; i++) {
+      all.add(pool.submit(call));
+    }
+    for (Future<String> f : all) {
+      f.get();
+    }
+    return all.size();
+  }
+
+  static java.util.concurrent.ThreadFactory daemon() {
+    return r -> {
+      Thread t = new Thread(r);
+      t.setDaemon(true);
+      return t;
+    };
+  }
+
+  /**
+   * No client: one kept socket per thread, a fixed HTTP/1.1 GET written and its answer read by its
+   * {@code Content-Length}, nothing decoded. What the harness itself (server, link, scheduling on
+   * the machine's cores) allows any client in (b); only {@link #manyGets} is supported.
+   */
+  static final class RawSockets implements Client {
+    final ExecutorService pool;
+    final String host;
+    final int port;
+    final ThreadLocal<RawConnection> connection = new ThreadLocal<>();
+    final byte[] request;
+
+    RawSockets(String host, int port, int threads) {
+      this.host = host;
+      this.port = port;
+      pool = Executors.newFixedThreadPool(threads, daemon());
+      request = ("GET /compute/v1/projects/" + PROJECT + "/zones/" + ZONE + "/instances/vm-0?prettyPrint=false HTTP/1.1\r\n"
+          + "Host: " + host + ":" + port + "\r\nAccept-Encoding: gzip\r\nUser-Agent: raw (gzip)\r\n\r\n")
+          .getBytes(StandardCharsets.US_ASCII);
+    }
+
+    record RawConnection(java.net.Socket socket, java.io.InputStream in, java.io.OutputStream out) {}
+
+    @Override
+    public String name() {
+      return "raw";
+    }
+
+    @Override
+    public int list() {
+      throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public String get(String instance) throws IOException {
+      RawConnection c = connection.get();
+      if (c == null) {
+        java.net.Socket s = new java.net.Socket(host, port);
+        s.setTcpNoDelay(true);
+        c = new RawConnection(s, new java.io.BufferedInputStream(s.getInputStream()), s.getOutputStream());
+        connection.set(c);
       }
-      for (Future<String> f : all) {
-        f.get();
+      c.out().write(request);
+      c.out().flush();
+      long length = -1;
+      StringBuilder line = new StringBuilder();
+      for (int b; (b = c.in().read()) >= 0; ) {
+        if (b != '\n') {
+          line.append((char) b);
+          continue;
+        }
+        String l = line.toString().trim();
+        line.setLength(0);
+        if (l.isEmpty()) {
+          break;
+        }
+        if (l.regionMatches(true, 0, "Content-Length:", 0, 15)) {
+          length = Long.parseLong(l.substring(15).trim());
+        }
       }
-      return all.size();
+      if (length < 0) {
+        throw new IOException("no Content-Length");
+      }
+      c.in().skipNBytes(length);
+      return instance;
+    }
+
+    @Override
+    public int manyGets(int n, int inFlight) throws Exception {
+      return onThreads(pool, n, () -> get("vm-0"));
     }
   }
 
@@ -227,37 +325,25 @@ public final class LinkBench {
       String slowRoot = "http://127.0.0.1:" + port(slow) + "/";
       String fastRoot = "http://127.0.0.1:" + port(fast) + "/";
       List<Client> onLink = List.of(new Discogen(slowRoot), new Official(slowRoot, inFlight));
+      // (b) only: Discogen driven as the official client is, and no client at all.
+      URI slowUri = URI.create(slowRoot);
+      List<Client> manyOnly = List.of(new Discogen(slowRoot, ON_THREADS).onThreads(inFlight),
+          new RawSockets(slowUri.getHost(), slowUri.getPort(), inFlight));
       List<Client> onLoopback = List.of(new Discogen(fastRoot), new Official(fastRoot, 1));
-      // Warm-up: JIT, connections, both encodings of each answer.
-      for (int i = 0; i < 3; i++) {
-        for (Client c : onLink) {
-          c.list();
-          c.manyGets(200, inFlight);
-        }
-        for (Client c : onLoopback) {
-          for (int k = 0; k < 2000; k++) {
-            c.get("vm-0");
-          }
-        }
-      }
+      // Warm-up (JIT, connections, both encodings of each answer, the servers' JIT): whole rounds
+      // until the JIT is quiet.
+      int[] r = {0};
+      warmRounds = warmUntilSteady(() -> {
+        round(r[0]++, onLink, manyOnly, onLoopback, slowRoot, fastRoot, new HashMap<>(), new HashMap<>(), new HashMap<>());
+        return 0;
+      });
       stats(slowRoot);
+      stats(fastRoot);
       Map<String, List<Sample>> list = new LinkedHashMap<>();
       Map<String, List<Sample>> many = new LinkedHashMap<>();
       Map<String, List<Sample>> seq = new LinkedHashMap<>();
-      for (int r = 0; r < rounds; r++) {
-        for (int k = 0; k < 2; k++) {
-          Client c = onLink.get((r + k) % 2);
-          list.computeIfAbsent(c.name(), x -> new ArrayList<>()).add(measure(() -> c.list(), slowRoot, 1));
-          many.computeIfAbsent(c.name(), x -> new ArrayList<>()).add(measure(() -> c.manyGets(gets, inFlight), slowRoot, 1));
-          Client l = onLoopback.get((r + k) % 2);
-          int n = 5000;
-          seq.computeIfAbsent(l.name(), x -> new ArrayList<>()).add(measure(() -> {
-            for (int i = 0; i < n; i++) {
-              l.get("vm-0");
-            }
-            return n;
-          }, fastRoot, n));
-        }
+      for (int i = 0; i < rounds; i++) {
+        round(i, onLink, manyOnly, onLoopback, slowRoot, fastRoot, list, many, seq);
       }
       return report(list, many, seq);
     } finally {
@@ -265,6 +351,60 @@ public final class LinkBench {
       fast.destroy();
     }
   }
+
+  /** Round {@code r}: each contender once per scenario, in rotating order, samples added to the maps. */
+  void round(int r, List<Client> onLink, List<Client> manyOnly, List<Client> onLoopback, String slowRoot,
+      String fastRoot, Map<String, List<Sample>> list, Map<String, List<Sample>> many,
+      Map<String, List<Sample>> seq) throws Exception {
+    List<Client> all = new ArrayList<>(onLink);
+    all.addAll(manyOnly);
+    for (int k = 0; k < all.size(); k++) {
+      Client c = all.get((r + k) % all.size());
+      if (onLink.contains(c)) {
+        list.computeIfAbsent(c.name(), x -> new ArrayList<>()).add(measure(() -> c.list(), slowRoot, 1));
+      }
+      many.computeIfAbsent(c.name(), x -> new ArrayList<>()).add(measure(() -> c.manyGets(gets, inFlight), slowRoot, 1));
+    }
+    for (int k = 0; k < onLoopback.size(); k++) {
+      Client l = onLoopback.get((r + k) % onLoopback.size());
+      int n = 5000;
+      seq.computeIfAbsent(l.name(), x -> new ArrayList<>()).add(measure(() -> {
+        for (int i = 0; i < n; i++) {
+          l.get("vm-0");
+        }
+        return n;
+      }, fastRoot, n));
+    }
+  }
+
+  /**
+   * Runs {@code round} until the JIT compiled for less than 2% of a round's wall time (at least
+   * three rounds, at most {@link #MAX_WARM_ROUNDS}); returns how many ran. The Compute model's
+   * decoders and both clients' HTTP stacks take about 100,000 calls to be compiled, and until then
+   * the compiler threads' CPU is counted as the client's and takes the cores from both clients and
+   * servers (measured: (b) fell from 1,300 to 700 ms and its CPU from 2,000 to 450 ms over 25
+   * rounds, for both clients).
+   */
+  static int warmUntilSteady(Work round) throws Exception {
+    java.lang.management.CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
+    for (int i = 1; ; i++) {
+      long jit0 = jit.getTotalCompilationTime();
+      long t0 = System.nanoTime();
+      round.run();
+      long wallMs = (System.nanoTime() - t0) / 1_000_000;
+      long jitMs = jit.getTotalCompilationTime() - jit0;
+      System.err.printf("warm-up round %d: JIT %d ms in %d ms%n", i, jitMs, wallMs);
+      if ((i >= 3 && jitMs * 50 < wallMs) || i == MAX_WARM_ROUNDS) {
+        return i;
+      }
+    }
+  }
+
+  static final int MAX_WARM_ROUNDS = 40;
+  static final String ON_THREADS = "Discogen, execute() on threads";
+
+  /** Warm-up rounds the last run took (for the report). */
+  int warmRounds;
 
   interface Work {
     int run() throws Exception;
@@ -329,8 +469,9 @@ public final class LinkBench {
     StringBuilder sb = new StringBuilder();
     sb.append("## The client on a realistic link\n\n");
     sb.append(String.format(Locale.ROOT, "Link %.0f Mbit/s (token bucket on loopback when run by link.sh), %d ms latency"
-        + " in the server; medians of %d rounds, contenders alternating. Process CPU is the client's (the servers run"
-        + " in processes of their own). JDK %s, %d cores.%n%n", rateMbit, latencyMs, rounds,
+        + " in the server; medians of %d rounds, contenders alternating, after %d warm-up rounds (until the JIT"
+        + " compiled for under 2%% of a round). Process CPU is the client's (the servers run"
+        + " in processes of their own). JDK %s, %d cores.%n%n", rateMbit, latencyMs, rounds, warmRounds,
         System.getProperty("java.version"), Runtime.getRuntime().availableProcessors()));
     sb.append("| Scenario | Discogen | official client | ratio (official / Discogen) | floor | Discogen vs floor |\n");
     sb.append("|---|---|---|---|---|---|\n");
@@ -348,6 +489,14 @@ public final class LinkBench {
         gets, inFlight, dm.wallMs(), om.wallMs(), om.wallMs() / dm.wallMs(), manyFloor, dm.wallMs() / manyFloor));
     sb.append(String.format(Locale.ROOT, "| (b) process CPU ms per run | %.0f | %.0f | %.2fx | | |%n",
         dm.cpuMs(), om.cpuMs(), om.cpuMs() / dm.cpuMs()));
+    Sample dt = median(many.get(ON_THREADS));
+    sb.append(String.format(Locale.ROOT, "| (b) Discogen driven as the official client: `execute()` on %d threads: wall ms"
+        + " (CPU ms) | %.0f (%.0f) | %.0f (%.0f) | %.2fx (%.2fx) | %.0f | %.2fx |%n", inFlight, dt.wallMs(), dt.cpuMs(),
+        om.wallMs(), om.cpuMs(), om.wallMs() / dt.wallMs(), om.cpuMs() / dt.cpuMs(), manyFloor, dt.wallMs() / manyFloor));
+    Sample raw = median(many.get("raw"));
+    sb.append(String.format(Locale.ROOT, "| (b) no client: %d threads, a kept socket each, the answer skipped by its"
+        + " length: wall ms (CPU ms) | %.0f (%.0f) | | | %.0f | %.2fx |%n", inFlight, raw.wallMs(), raw.cpuMs(),
+        manyFloor, raw.wallMs() / manyFloor));
     Sample ds = median(seq.get("Discogen"));
     Sample os = median(seq.get("official"));
     sb.append(String.format(Locale.ROOT, "| (c) sequential GET, loopback: requests/s | %,.0f | %,.0f | %.2fx | | |%n",

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.security.KeyStore;
 import java.security.cert.Certificate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -96,7 +97,6 @@ final class TlsLink {
           new LinkBench.Discogen(fastRoot, ssl, HttpClient.Version.HTTP_2, D2),
           new LinkBench.Discogen(fastRoot, ssl, HttpClient.Version.HTTP_1_1, D1),
           new LinkBench.Official(fastRoot, 1, trust));
-      int n = onLink.size();
       // The JVM warmed first on the loopback server's clients (JIT, TLS classes), so that the cold
       // clients below are cold alone and the first one measured pays for no one.
       for (LinkBench.Client c : onLoopback) {
@@ -129,17 +129,12 @@ final class TlsLink {
       LinkBench.Client raw = new LinkBench.Discogen(slowRoot, ssl, HttpClient.Version.HTTP_2, D2, true);
       coldRaw = b.measure(() -> raw.manyGets(200, b.inFlight), slowStats, 1);
       System.err.println("cold " + cold + " first " + coldFirst + " ungated " + coldRaw);
-      for (int i = 0; i < 3; i++) {
-        for (LinkBench.Client c : onLink) {
-          c.list();
-          c.manyGets(200, b.inFlight);
-        }
-        for (LinkBench.Client c : onLoopback) {
-          for (int k = 0; k < 1000; k++) {
-            c.get("vm-0");
-          }
-        }
-      }
+      // Warm-up: whole rounds until the JIT is quiet (LinkBench.warmUntilSteady).
+      int[] w = {0};
+      b.warmRounds = LinkBench.warmUntilSteady(() -> {
+        round(w[0]++, onLink, onLoopback, slowStats, fastStats, new HashMap<>(), new HashMap<>(), new HashMap<>());
+        return 0;
+      });
       LinkBench.stats(slowStats);
       LinkBench.stats(fastStats);
       Map<String, List<LinkBench.Sample>> list = new LinkedHashMap<>();
@@ -147,25 +142,33 @@ final class TlsLink {
       Map<String, List<LinkBench.Sample>> seq = new LinkedHashMap<>();
       for (int r = 0; r < b.rounds; r++) {
         System.err.printf("round %d of %d%n", r + 1, b.rounds);
-        for (int k = 0; k < n; k++) {
-          LinkBench.Client c = onLink.get((r + k) % n);
-          list.computeIfAbsent(c.name(), x -> new ArrayList<>()).add(b.measure(() -> c.list(), slowStats, 1));
-          many.computeIfAbsent(c.name(), x -> new ArrayList<>())
-              .add(b.measure(() -> c.manyGets(b.gets, b.inFlight), slowStats, 1));
-          LinkBench.Client l = onLoopback.get((r + k) % n);
-          int calls = 2000;
-          seq.computeIfAbsent(l.name(), x -> new ArrayList<>()).add(b.measure(() -> {
-            for (int i = 0; i < calls; i++) {
-              l.get("vm-0");
-            }
-            return calls;
-          }, fastStats, calls));
-        }
+        round(r, onLink, onLoopback, slowStats, fastStats, list, many, seq);
       }
       return report(cold, list, many, seq);
     } finally {
       slow.destroy();
       fast.destroy();
+    }
+  }
+
+  /** Round {@code r}: each contender once per scenario, in rotating order, samples added to the maps. */
+  void round(int r, List<LinkBench.Client> onLink, List<LinkBench.Client> onLoopback, String slowStats,
+      String fastStats, Map<String, List<LinkBench.Sample>> list, Map<String, List<LinkBench.Sample>> many,
+      Map<String, List<LinkBench.Sample>> seq) throws Exception {
+    int n = onLink.size();
+    for (int k = 0; k < n; k++) {
+      LinkBench.Client c = onLink.get((r + k) % n);
+      list.computeIfAbsent(c.name(), x -> new ArrayList<>()).add(b.measure(() -> c.list(), slowStats, 1));
+      many.computeIfAbsent(c.name(), x -> new ArrayList<>())
+          .add(b.measure(() -> c.manyGets(b.gets, b.inFlight), slowStats, 1));
+      LinkBench.Client l = onLoopback.get((r + k) % n);
+      int calls = 2000;
+      seq.computeIfAbsent(l.name(), x -> new ArrayList<>()).add(b.measure(() -> {
+        for (int i = 0; i < calls; i++) {
+          l.get("vm-0");
+        }
+        return calls;
+      }, fastStats, calls));
     }
   }
 
@@ -201,9 +204,11 @@ final class TlsLink {
     sb.append("## The client on a realistic link, over TLS\n\n");
     sb.append(String.format(Locale.ROOT, "HTTPS (TLS with a self-signed EC P-256 certificate; Jetty 12 offering h2 and"
         + " http/1.1 by ALPN) on a %.0f Mbit/s link (token bucket on loopback when run by `link.sh --tls`), %d ms"
-        + " latency in the server; medians of %d rounds, the four contenders in rotating order. Process CPU is the"
+        + " latency in the server; medians of %d rounds, the four contenders in rotating order, after %d warm-up rounds"
+        + " (until the JIT compiled for under 2%% of a round). Process CPU is the"
         + " client's (the servers run in processes of their own). Connections: TCP connections the server accepted."
         + " JDK %s, %d cores; load average (1, 5, 15 min) %s before, %s after%s.%n%n", b.rateMbit, b.latencyMs, b.rounds,
+        b.warmRounds,
         System.getProperty("java.version"), Runtime.getRuntime().availableProcessors(), loadBefore, loadAverage(),
         Boolean.getBoolean("bench.tls.inline") ? "; Discogen's HttpClient with an inline executor (bench.tls.inline)" : ""));
     sb.append("| Scenario | " + DEF + " | " + D2 + " | " + D1 + " | official (HTTP/1.1 only) | official / default"

@@ -120,10 +120,10 @@ final class FirstConnection implements HttpSender {
   }
 
   /**
-   * After a failure that lost the connection (the JDK reports an end of stream, or the socket was
-   * reset), the host's next call opens the new one alone again: otherwise every call in flight, on
-   * retrying, opened a connection of its own (about 100 TLS handshakes per dropped connection in the
-   * TLS soak). A stream reset on a live connection ({@code RST_STREAM}) does not count.
+   * After a failure that lost the connection (see {@link #lostConnection}), the host's next call
+   * opens the new one alone again: otherwise every call in flight, on retrying, opened a connection
+   * of its own (about 100 TLS handshakes per dropped connection in the TLS soak). A stream reset on a
+   * live connection ({@code RST_STREAM}) does not count.
    */
   private void rearmIfLost(String key, Throwable failure) {
     if (key == null || !lostConnection(failure)) {
@@ -135,9 +135,22 @@ final class FirstConnection implements HttpSender {
     }
   }
 
+  /**
+   * Whether {@code failure} means the connection is gone, as java.net.http reports it: an end of
+   * stream, a socket error, a write into a closed socket or a read from a reset one (the NIO
+   * channels under it throw a plain {@code IOException("Broken pipe")} or {@code ("Connection reset
+   * by peer")}, not a {@code SocketException}), or the server's {@code GOAWAY} (JDK 17 closes the
+   * connection on it; Google's front end sends one when it retires a connection). Measured in the
+   * TLS soak: the writes and the {@code GOAWAY} fail before the first end of stream is seen, and
+   * the calls started meanwhile each opened a connection.
+   */
   static boolean lostConnection(Throwable failure) {
     for (Throwable t = failure; t != null; t = t.getCause()) {
       if (t instanceof java.io.EOFException || t instanceof java.net.SocketException) {
+        return true;
+      }
+      String m = t instanceof IOException ? t.getMessage() : null;
+      if (m != null && (m.equals("Broken pipe") || m.startsWith("Connection reset") || m.endsWith("GOAWAY received"))) {
         return true;
       }
     }

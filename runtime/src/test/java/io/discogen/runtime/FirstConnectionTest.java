@@ -216,4 +216,23 @@ class FirstConnectionTest {
     assertEquals(10, entered.get());
     assertEquals(0, failed.get());
   }
+
+  /** The failures java.net.http (17) reports when a connection goes, as the TLS soak saw them. */
+  @Test
+  void theJdksWaysOfReportingALostConnectionCount() {
+    for (IOException lost : List.of(
+        new IOException("EOF reached while reading", new java.io.EOFException("EOF reached while reading")),
+        new IOException("Broken pipe", new IOException("Broken pipe")),
+        new IOException("Connection reset by peer"),
+        new IOException("/127.0.0.1:50412: GOAWAY received"),
+        new IOException("x", new java.net.SocketException("Connection reset")))) {
+      org.junit.jupiter.api.Assertions.assertTrue(FirstConnection.lostConnection(lost), lost.toString());
+    }
+    for (Throwable alive : List.of(
+        new IOException("Received RST_STREAM: Internal error"),
+        new java.net.http.HttpTimeoutException("request timed out"),
+        new IOException("too many concurrent streams"))) {
+      org.junit.jupiter.api.Assertions.assertFalse(FirstConnection.lostConnection(alive), alive.toString());
+    }
+  }
 }

@@ -54,6 +54,11 @@ class SoakTest {
   static final long SEED = Long.getLong("soak.seed", 22L);
   /** Adds responses whose status line is not HTTP: each leaks a JDK connection (see FaultProxy). */
   static final boolean INVALID_STATUS = Boolean.getBoolean("soak.invalidStatus");
+  /**
+   * Seconds to stay idle after the run before a last sample (0: none): past the pools' 60 s
+   * keep-alive (the runtime's call threads, the JDK client's executor), their threads must be gone.
+   */
+  static final int IDLE_SECONDS = Integer.getInteger("soak.idleSeconds", 0);
   static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(2);
   static final Duration DEADLINE = Duration.ofSeconds(10);
   /** What a loaded two-core machine may add to a call past its deadline. */
@@ -197,6 +202,11 @@ class SoakTest {
     server.clearRecords();
     Thread.sleep(2_000); // idle: stalled connections closed by their clients' timeouts
     samples.add(sample("idle", proxy, server));
+    Sample later = null;
+    if (IDLE_SECONDS > 0) {
+      Thread.sleep(IDLE_SECONDS * 1000L);
+      later = sample(IDLE_SECONDS + "s", proxy, server);
+    }
 
     long[] sorted = durations.clone();
     java.util.Arrays.sort(sorted);
@@ -221,6 +231,9 @@ class SoakTest {
         + " the first result; calls under two ids %d, ids acted on twice %d%n", server.gets.get(), server.posts.get(),
         actedOn, server.repeatedIds.get(), duplicated, actedTwice));
     samples.forEach(s -> report.append("  ").append(s).append('\n'));
+    if (later != null) {
+      report.append("  ").append(later).append('\n');
+    }
     System.out.print(report);
 
     assertTrue(problems.isEmpty(), "problems: " + problems + "\n" + report);
@@ -251,6 +264,11 @@ class SoakTest {
     assertTrue(end.tcp().getOrDefault("client CLOSE_WAIT", 0) <= 2, "client sockets left in CLOSE_WAIT\n" + report);
     for (Sample s : samples) {
       assertTrue(s.clientSockets() <= IN_FLIGHT + 50, "client connections past the calls in flight\n" + report);
+    }
+    if (later != null) {
+      // Past the pools' keep-alive the client's threads are gone: what grew was pool size, not a leak.
+      assertTrue(later.clientThreads() < first.clientThreads(), "client threads kept after " + IDLE_SECONDS
+          + " s idle: " + later + "\n" + report);
     }
   }
 

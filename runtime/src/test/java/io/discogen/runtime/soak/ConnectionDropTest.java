@@ -1,0 +1,135 @@
+package io.discogen.runtime.soak;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.discogen.runtime.ClientOptions;
+import io.discogen.runtime.Credentials;
+import io.discogen.runtime.TestTls;
+import io.discogen.runtime.testapi.Widget;
+import io.discogen.runtime.testapi.Widgets;
+import java.net.http.HttpClient;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import javax.net.ssl.SSLContext;
+import org.eclipse.jetty.http.HttpFields;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.HttpVersion;
+import org.eclipse.jetty.http.MetaData;
+import org.eclipse.jetty.http2.ErrorCode;
+import org.eclipse.jetty.http2.HTTP2Session;
+import org.eclipse.jetty.http2.api.Session;
+import org.eclipse.jetty.http2.api.Stream;
+import org.eclipse.jetty.http2.api.server.ServerSessionListener;
+import org.eclipse.jetty.http2.frames.DataFrame;
+import org.eclipse.jetty.http2.frames.HeadersFrame;
+import org.eclipse.jetty.util.Callback;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The server ends the HTTP/2 connection three times under 200 calls in flight (answers after 1 ms,
+ * so calls keep starting), as Google's front end does when it retires a connection ({@code
+ * GOAWAY}) or as a dropped link does (the socket closed). Every call succeeds (GETs, retried), and
+ * the calls that fail with the connection, and those started meanwhile, share a new connection
+ * instead of opening one each: {@code FirstConnection} re-arms its gate on the first failure that
+ * shows the connection is gone, whichever the JDK reports first (a write into the closed socket, the
+ * {@code GOAWAY}, the end of stream). Measured: 4–7 new connections for the three drops; 58–101
+ * when only an end of stream or a socket exception re-armed the gate.
+ */
+@Tag("soak")
+class ConnectionDropTest {
+  static final int CALLS = 4000;
+  static final int DROPS = 3;
+  static final int IN_FLIGHT = 200;
+
+  @ParameterizedTest
+  @ValueSource(strings = {"goaway", "disconnect"})
+  void callsShareOneNewConnectionAfterTheServerEndsTheirs(String how, @org.junit.jupiter.api.io.TempDir Path dir)
+      throws Exception {
+    SSLContext tls = TestTls.context(dir);
+    ScheduledExecutorService later = Executors.newSingleThreadScheduledExecutor();
+    AtomicReference<Session> current = new AtomicReference<>();
+    JettyH2 server = new JettyH2(tls, new ServerSessionListener() {
+          @Override
+          public Stream.Listener onNewStream(Stream stream, HeadersFrame frame) {
+            current.set(stream.getSession());
+            byte[] body = "{\"name\":\"projects/p/widgets/w\"}".getBytes(StandardCharsets.UTF_8);
+            later.schedule(() -> {
+              HttpFields.Mutable fields = HttpFields.build();
+              fields.put(HttpHeader.CONTENT_TYPE, "application/json");
+              fields.put(HttpHeader.CONTENT_LENGTH, body.length);
+              stream.headers(new HeadersFrame(stream.getId(),
+                  new MetaData.Response(200, null, HttpVersion.HTTP_2, fields, body.length), null, false),
+                  Callback.from(() -> stream.data(new DataFrame(stream.getId(), ByteBuffer.wrap(body), true),
+                      Callback.NOOP), x -> { }));
+            }, 1, TimeUnit.MILLISECONDS);
+            return null;
+          }
+        }, 1000, "drops");
+    try {
+      HttpClient http = HttpClient.newBuilder().sslContext(tls).followRedirects(HttpClient.Redirect.NEVER).build();
+      AtomicInteger attempts = new AtomicInteger();
+      Widgets widgets = new Widgets(ClientOptions.builder()
+          .rootUrl("https://127.0.0.1:" + server.port() + "/")
+          .credentials(Credentials.none())
+          .httpClient(http)
+          .requestTimeout(Duration.ofSeconds(10))
+          .addPolicy(io.discogen.runtime.HttpPolicy.onRequest(io.discogen.runtime.HttpPolicy.Position.PER_RETRY,
+              ex -> attempts.incrementAndGet()))
+          .build());
+      widgets.get("projects/p/widgets/first").execute(); // the connection is up
+      assertEquals(1, server.accepted());
+      // Mid-run, with the pipeline full: the server ends the connection.
+      for (int d = 1; d <= DROPS; d++) {
+        later.schedule(() -> {
+          Session s = current.get();
+          if (how.equals("goaway")) {
+            s.close(ErrorCode.NO_ERROR.code, "retiring", Callback.NOOP);
+          } else {
+            ((HTTP2Session) s).disconnect();
+          }
+        }, 300L * d, TimeUnit.MILLISECONDS);
+      }
+      Semaphore slots = new Semaphore(IN_FLIGHT);
+      Map<String, AtomicInteger> outcomes = new ConcurrentHashMap<>();
+      List<CompletableFuture<Widget>> all = new ArrayList<>();
+      for (int i = 0; i < CALLS; i++) {
+        slots.acquire();
+        all.add(widgets.get("projects/p/widgets/w" + i).executeAsync().whenComplete((w, e) -> {
+          String outcome = e == null ? "ok" : String.valueOf(
+              e instanceof java.util.concurrent.CompletionException && e.getCause() != null ? e.getCause() : e);
+          outcomes.computeIfAbsent(outcome, k -> new AtomicInteger()).incrementAndGet();
+          slots.release();
+        }));
+      }
+      CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)).exceptionally(e -> null)
+          .get(60, TimeUnit.SECONDS);
+      int opened = server.accepted() - 1;
+      String report = String.format("%s under %d calls in flight: %d calls, outcomes %s, %d attempts, %d new"
+          + " connections", how, IN_FLIGHT, CALLS, new TreeMap<>(outcomes), attempts.get(), opened);
+      System.out.println(report);
+      assertEquals(Map.of("ok", CALLS), outcomes.entrySet().stream()
+          .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, x -> x.getValue().get())), report);
+      assertTrue(opened >= 1 && opened <= 4 * DROPS, report);
+    } finally {
+      server.close();
+      later.shutdownNow();
+    }
+  }
+}

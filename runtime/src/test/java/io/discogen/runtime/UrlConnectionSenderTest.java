@@ -39,7 +39,8 @@ class UrlConnectionSenderTest {
 
   /** Records what it is asked to send instead of sending it. */
   static final class Fallback implements HttpSender {
-    final List<HttpRequest> sent = new ArrayList<>();
+    /** Thread-safe: concurrent callers add to it (a plain ArrayList lost one now and then). */
+    final List<HttpRequest> sent = new java.util.concurrent.CopyOnWriteArrayList<>();
     final HttpSender real;
 
     Fallback() {

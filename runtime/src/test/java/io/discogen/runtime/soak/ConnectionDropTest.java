@@ -49,8 +49,9 @@ import org.junit.jupiter.params.provider.ValueSource;
  * the calls that fail with the connection, and those started meanwhile, share a new connection
  * instead of opening one each: {@code FirstConnection} re-arms its gate on the first failure that
  * shows the connection is gone, whichever the JDK reports first (a write into the closed socket, the
- * {@code GOAWAY}, the end of stream). Measured: 4–7 new connections for the three drops; 58–101
- * when only an end of stream or a socket exception re-armed the gate.
+ * {@code GOAWAY}, the end of stream). Measured with the socket closed: 4–7 new connections for the
+ * three drops; 58–101 when only an end of stream or a socket exception re-armed the gate. With a
+ * {@code GOAWAY}, every call succeeds; the connections are reported, not bounded (see below).
  */
 @Tag("soak")
 class ConnectionDropTest {
@@ -126,7 +127,14 @@ class ConnectionDropTest {
       System.out.println(report);
       assertEquals(Map.of("ok", CALLS), outcomes.entrySet().stream()
           .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, x -> x.getValue().get())), report);
-      assertTrue(opened >= 1 && opened <= 4 * DROPS, report);
+      assertTrue(opened >= 1, report);
+      if (how.equals("disconnect")) {
+        assertTrue(opened <= 4 * DROPS, report);
+      }
+      // After a GOAWAY, JDK 17 sometimes retries the streams the server had not taken on its own,
+      // and the calls started meanwhile see no failure: each opens a connection, the gate cannot
+      // tell (2–98 new connections over runs; benchmarks/FINDINGS.md, decision 18).
+
     } finally {
       server.close();
       later.shutdownNow();

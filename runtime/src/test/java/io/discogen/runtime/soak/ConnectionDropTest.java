@@ -6,36 +6,22 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.discogen.runtime.ClientOptions;
 import io.discogen.runtime.Credentials;
 import io.discogen.runtime.TestTls;
-import io.discogen.runtime.testapi.Widget;
 import io.discogen.runtime.testapi.Widgets;
 import java.net.http.HttpClient;
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import javax.net.ssl.SSLContext;
-import org.eclipse.jetty.http.HttpFields;
-import org.eclipse.jetty.http.HttpHeader;
-import org.eclipse.jetty.http.HttpVersion;
-import org.eclipse.jetty.http.MetaData;
 import org.eclipse.jetty.http2.ErrorCode;
 import org.eclipse.jetty.http2.HTTP2Session;
 import org.eclipse.jetty.http2.api.Session;
 import org.eclipse.jetty.http2.api.Stream;
 import org.eclipse.jetty.http2.api.server.ServerSessionListener;
-import org.eclipse.jetty.http2.frames.DataFrame;
 import org.eclipse.jetty.http2.frames.HeadersFrame;
 import org.eclipse.jetty.util.Callback;
 import org.junit.jupiter.api.Tag;
@@ -70,16 +56,7 @@ class ConnectionDropTest {
           @Override
           public Stream.Listener onNewStream(Stream stream, HeadersFrame frame) {
             current.set(stream.getSession());
-            byte[] body = "{\"name\":\"projects/p/widgets/w\"}".getBytes(StandardCharsets.UTF_8);
-            later.schedule(() -> {
-              HttpFields.Mutable fields = HttpFields.build();
-              fields.put(HttpHeader.CONTENT_TYPE, "application/json");
-              fields.put(HttpHeader.CONTENT_LENGTH, body.length);
-              stream.headers(new HeadersFrame(stream.getId(),
-                  new MetaData.Response(200, null, HttpVersion.HTTP_2, fields, body.length), null, false),
-                  Callback.from(() -> stream.data(new DataFrame(stream.getId(), ByteBuffer.wrap(body), true),
-                      Callback.NOOP), x -> { }));
-            }, 1, TimeUnit.MILLISECONDS);
+            later.schedule(() -> H2Calls.answer(stream), 1, TimeUnit.MILLISECONDS);
             return null;
           }
         }, 1000, "drops");
@@ -107,26 +84,12 @@ class ConnectionDropTest {
           }
         }, 300L * d, TimeUnit.MILLISECONDS);
       }
-      Semaphore slots = new Semaphore(IN_FLIGHT);
-      Map<String, AtomicInteger> outcomes = new ConcurrentHashMap<>();
-      List<CompletableFuture<Widget>> all = new ArrayList<>();
-      for (int i = 0; i < CALLS; i++) {
-        slots.acquire();
-        all.add(widgets.get("projects/p/widgets/w" + i).executeAsync().whenComplete((w, e) -> {
-          String outcome = e == null ? "ok" : String.valueOf(
-              e instanceof java.util.concurrent.CompletionException && e.getCause() != null ? e.getCause() : e);
-          outcomes.computeIfAbsent(outcome, k -> new AtomicInteger()).incrementAndGet();
-          slots.release();
-        }));
-      }
-      CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)).exceptionally(e -> null)
-          .get(60, TimeUnit.SECONDS);
+      Map<String, Integer> outcomes = H2Calls.inFlight(widgets, CALLS, IN_FLIGHT);
       int opened = server.accepted() - 1;
       String report = String.format("%s under %d calls in flight: %d calls, outcomes %s, %d attempts, %d new"
-          + " connections", how, IN_FLIGHT, CALLS, new TreeMap<>(outcomes), attempts.get(), opened);
+          + " connections", how, IN_FLIGHT, CALLS, outcomes, attempts.get(), opened);
       System.out.println(report);
-      assertEquals(Map.of("ok", CALLS), outcomes.entrySet().stream()
-          .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, x -> x.getValue().get())), report);
+      assertEquals(Map.of("ok", CALLS), outcomes, report);
       assertTrue(opened >= 1, report);
       if (how.equals("disconnect")) {
         assertTrue(opened <= 4 * DROPS, report);

@@ -6,33 +6,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.discogen.runtime.ClientOptions;
 import io.discogen.runtime.Credentials;
 import io.discogen.runtime.TestTls;
-import io.discogen.runtime.testapi.Widget;
 import io.discogen.runtime.testapi.Widgets;
 import java.net.http.HttpClient;
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.net.ssl.SSLContext;
-import org.eclipse.jetty.http.HttpFields;
-import org.eclipse.jetty.http.HttpHeader;
-import org.eclipse.jetty.http.HttpVersion;
-import org.eclipse.jetty.http.MetaData;
 import org.eclipse.jetty.http2.api.Stream;
 import org.eclipse.jetty.http2.api.server.ServerSessionListener;
-import org.eclipse.jetty.http2.frames.DataFrame;
 import org.eclipse.jetty.http2.frames.HeadersFrame;
-import org.eclipse.jetty.util.Callback;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -60,16 +46,9 @@ class StreamLimitTest {
           @Override
           public Stream.Listener onNewStream(Stream stream, HeadersFrame frame) {
             maxOpen.accumulateAndGet(open.incrementAndGet(), Math::max);
-            byte[] body = "{\"name\":\"projects/p/widgets/w\"}".getBytes(StandardCharsets.UTF_8);
             later.schedule(() -> {
-              HttpFields.Mutable fields = HttpFields.build();
-              fields.put(HttpHeader.CONTENT_TYPE, "application/json");
-              fields.put(HttpHeader.CONTENT_LENGTH, body.length);
               open.decrementAndGet();
-              stream.headers(new HeadersFrame(stream.getId(),
-                  new MetaData.Response(200, null, HttpVersion.HTTP_2, fields, body.length), null, false),
-                  Callback.from(() -> stream.data(new DataFrame(stream.getId(), ByteBuffer.wrap(body), true),
-                      Callback.NOOP), x -> { }));
+              H2Calls.answer(stream);
             }, 400, TimeUnit.MILLISECONDS);
             return null;
           }
@@ -86,26 +65,12 @@ class StreamLimitTest {
           .build());
       int calls = 300;
       long started = System.nanoTime();
-      java.util.concurrent.Semaphore slots = new java.util.concurrent.Semaphore(200);
-      Map<String, AtomicInteger> outcomes = new ConcurrentHashMap<>();
-      List<CompletableFuture<Widget>> all = new ArrayList<>();
-      for (int i = 0; i < calls; i++) {
-        slots.acquire();
-        all.add(widgets.get("projects/p/widgets/w" + i).executeAsync().whenComplete((w, e) -> {
-          String outcome = e == null ? "ok" : String.valueOf(
-              e instanceof java.util.concurrent.CompletionException && e.getCause() != null ? e.getCause() : e);
-          outcomes.computeIfAbsent(outcome, k -> new AtomicInteger()).incrementAndGet();
-          slots.release();
-        }));
-      }
-      CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)).exceptionally(e -> null)
-          .get(60, TimeUnit.SECONDS);
+      Map<String, Integer> outcomes = H2Calls.inFlight(widgets, calls, 200);
       String report = String.format("%d calls, 200 in flight, server limit %d streams: outcomes %s, %d attempts,"
-          + " %d ms, %d connections, at most %d streams open at once", calls, LIMIT, new TreeMap<>(outcomes),
+          + " %d ms, %d connections, at most %d streams open at once", calls, LIMIT, outcomes,
           attempts.get(), (System.nanoTime() - started) / 1_000_000, server.accepted(), maxOpen.get());
       System.out.println(report);
-      assertEquals(Map.of("ok", calls), outcomes.entrySet().stream()
-          .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, x -> x.getValue().get())), report);
+      assertEquals(Map.of("ok", calls), outcomes, report);
       assertEquals(calls, attempts.get(), "no attempt refused a stream: " + report);
       assertEquals(1, server.accepted(), report);
       assertTrue(maxOpen.get() <= LIMIT, report);

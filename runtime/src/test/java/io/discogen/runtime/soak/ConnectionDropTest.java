@@ -3,13 +3,9 @@ package io.discogen.runtime.soak;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.discogen.runtime.ClientOptions;
-import io.discogen.runtime.Credentials;
 import io.discogen.runtime.TestTls;
 import io.discogen.runtime.testapi.Widgets;
-import java.net.http.HttpClient;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -61,16 +57,8 @@ class ConnectionDropTest {
           }
         }, 1000, "drops");
     try {
-      HttpClient http = HttpClient.newBuilder().sslContext(tls).followRedirects(HttpClient.Redirect.NEVER).build();
       AtomicInteger attempts = new AtomicInteger();
-      Widgets widgets = new Widgets(ClientOptions.builder()
-          .rootUrl("https://127.0.0.1:" + server.port() + "/")
-          .credentials(Credentials.none())
-          .httpClient(http)
-          .requestTimeout(Duration.ofSeconds(10))
-          .addPolicy(io.discogen.runtime.HttpPolicy.onRequest(io.discogen.runtime.HttpPolicy.Position.PER_RETRY,
-              ex -> attempts.incrementAndGet()))
-          .build());
+      Widgets widgets = H2Calls.client(server, tls, attempts);
       widgets.get("projects/p/widgets/first").execute(); // the connection is up
       assertEquals(1, server.accepted());
       // Mid-run, with the pipeline full: the server ends the connection.

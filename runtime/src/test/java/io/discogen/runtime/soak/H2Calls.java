@@ -62,4 +62,21 @@ final class H2Calls {
     outcomes.forEach((k, v) -> out.put(k, v.get()));
     return out;
   }
+
+  /**
+   * A widgets client of {@code server} as the runtime builds one on an HTTP/2 client (trusting
+   * {@code tls}), 10 s request timeout, counting every attempt in {@code attempts}.
+   */
+  static Widgets client(JettyH2 server, javax.net.ssl.SSLContext tls, AtomicInteger attempts) {
+    java.net.http.HttpClient http = java.net.http.HttpClient.newBuilder().sslContext(tls)
+        .followRedirects(java.net.http.HttpClient.Redirect.NEVER).build();
+    return new Widgets(io.discogen.runtime.ClientOptions.builder()
+        .rootUrl("https://127.0.0.1:" + server.port() + "/")
+        .credentials(io.discogen.runtime.Credentials.none())
+        .httpClient(http)
+        .requestTimeout(java.time.Duration.ofSeconds(10))
+        .addPolicy(io.discogen.runtime.HttpPolicy.onRequest(io.discogen.runtime.HttpPolicy.Position.PER_RETRY,
+            ex -> attempts.incrementAndGet()))
+        .build());
+  }
 }

@@ -162,6 +162,17 @@ public final class LinkBench {
   static final class Official implements Client {
     final com.google.api.services.compute.Compute compute;
     final ExecutorService pool;
+    /** When set, {@link #manyGets} is driven as Discogen's {@code executeAsync()} is: a future per call. */
+    String futuresName;
+
+    /**
+     * Driven as Discogen's {@code executeAsync()} is in (b): a future per call on a cached pool
+     * (what {@code executeAsync()} does on 2 cores), the calls in flight bounded by a semaphore.
+     */
+    Official withFutures(String name) {
+      futuresName = name;
+      return this;
+    }
 
     Official(String root, int threads) {
       this(root, threads, new NetHttpTransport());
@@ -176,12 +187,12 @@ public final class LinkBench {
       compute = new com.google.api.services.compute.Compute.Builder(
               transport, GsonFactory.getDefaultInstance(), null)
           .setRootUrl(root).setApplicationName("discogen-bench").build();
-      pool = Executors.newFixedThreadPool(threads);
+      pool = threads > 0 ? Executors.newFixedThreadPool(threads) : Executors.newCachedThreadPool(daemon());
     }
 
     @Override
     public String name() {
-      return "official";
+      return futuresName != null ? futuresName : "official";
     }
 
     @Override
@@ -196,6 +207,22 @@ public final class LinkBench {
 
     @Override
     public int manyGets(int n, int inFlight) throws Exception {
+      if (futuresName != null) {
+        Semaphore slots = new Semaphore(inFlight);
+        List<CompletableFuture<?>> all = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+          slots.acquire();
+          all.add(CompletableFuture.supplyAsync(() -> {
+            try {
+              return get("vm-0");
+            } catch (IOException e) {
+              throw new java.io.UncheckedIOException(e);
+            }
+          }, pool).whenComplete((r, e) -> slots.release()));
+        }
+        CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)).join();
+        return all.size();
+      }
       // The official client is blocking: as many threads as calls in flight, as its users do.
       return onThreads(pool, n, () -> get("vm-0"));
     }
@@ -328,6 +355,7 @@ public final class LinkBench {
       // (b) only: Discogen driven as the official client is, and no client at all.
       URI slowUri = URI.create(slowRoot);
       List<Client> manyOnly = List.of(new Discogen(slowRoot, ON_THREADS).onThreads(inFlight),
+          new Official(slowRoot, 0).withFutures(OFFICIAL_FUTURES),
           new RawSockets(slowUri.getHost(), slowUri.getPort(), inFlight));
       List<Client> onLoopback = List.of(new Discogen(fastRoot), new Official(fastRoot, 1));
       // Warm-up (JIT, connections, both encodings of each answer, the servers' JIT): whole rounds
@@ -402,6 +430,7 @@ public final class LinkBench {
 
   static final int MAX_WARM_ROUNDS = 40;
   static final String ON_THREADS = "Discogen, execute() on threads";
+  static final String OFFICIAL_FUTURES = "official, a future per call";
 
   /** Warm-up rounds the last run took (for the report). */
   int warmRounds;
@@ -493,6 +522,11 @@ public final class LinkBench {
     sb.append(String.format(Locale.ROOT, "| (b) Discogen driven as the official client: `execute()` on %d threads: wall ms"
         + " (CPU ms) | %.0f (%.0f) | %.0f (%.0f) | %.2fx (%.2fx) | %.0f | %.2fx |%n", inFlight, dt.wallMs(), dt.cpuMs(),
         om.wallMs(), om.cpuMs(), om.wallMs() / dt.wallMs(), om.cpuMs() / dt.cpuMs(), manyFloor, dt.wallMs() / manyFloor));
+    Sample of = median(many.get(OFFICIAL_FUTURES));
+    sb.append(String.format(Locale.ROOT, "| (b) the official client driven as `executeAsync()` is: a future per call on a"
+        + " pool, %d in flight: wall ms (CPU ms) | %.0f (%.0f) | %.0f (%.0f) | %.2fx (%.2fx) | %.0f | %.2fx |%n", inFlight,
+        dm.wallMs(), dm.cpuMs(), of.wallMs(), of.cpuMs(), of.wallMs() / dm.wallMs(), of.cpuMs() / dm.cpuMs(), manyFloor,
+        dm.wallMs() / manyFloor));
     Sample raw = median(many.get("raw"));
     sb.append(String.format(Locale.ROOT, "| (b) no client: %d threads, a kept socket each, the answer skipped by its"
         + " length: wall ms (CPU ms) | %.0f (%.0f) | | | %.0f | %.2fx |%n", inFlight, raw.wallMs(), raw.cpuMs(),

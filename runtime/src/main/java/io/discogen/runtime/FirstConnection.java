@@ -29,6 +29,12 @@ final class FirstConnection implements HttpSender {
   private final long maxWaitNanos;
   /** Per scheme and authority: completes when the first call there has its headers or failed. */
   private final ConcurrentHashMap<String, CompletableFuture<Void>> opened = new ConcurrentHashMap<>();
+  /**
+   * Hosts that answered a first call over HTTP/2. Only there does a lost connection concern the
+   * other calls: over HTTP/1.1 each call has a connection of its own, and gating the host again
+   * after every reset serialised a faulty server's calls (TLS soak on HTTP/1.1: 114.5 against 83 s).
+   */
+  private final java.util.Set<String> http2 = ConcurrentHashMap.newKeySet();
 
   FirstConnection(HttpSender next) {
     this(next, MAX_WAIT);
@@ -48,8 +54,12 @@ final class FirstConnection implements HttpSender {
     return "https".equalsIgnoreCase(uri.getScheme()) ? "https://" + uri.getRawAuthority() : null;
   }
 
-  private static <T> HttpResponse.BodyHandler<T> opening(HttpResponse.BodyHandler<T> handler, CompletableFuture<Void> gate) {
+  private <T> HttpResponse.BodyHandler<T> opening(String key, HttpResponse.BodyHandler<T> handler,
+      CompletableFuture<Void> gate) {
     return info -> {
+      if (info.version() == java.net.http.HttpClient.Version.HTTP_2) {
+        http2.add(key);
+      }
       gate.complete(null);
       return handler.apply(info);
     };
@@ -65,7 +75,7 @@ final class FirstConnection implements HttpSender {
       gate = opened.putIfAbsent(key, mine);
       if (gate == null) {
         try {
-          return next.send(request, opening(handler, mine));
+          return next.send(request, opening(key, handler, mine));
         } catch (IOException e) {
           rearmIfLost(key, e);
           throw e;
@@ -99,7 +109,7 @@ final class FirstConnection implements HttpSender {
       if (gate == null) {
         CompletableFuture<HttpResponse<T>> f;
         try {
-          f = next.sendAsync(request, opening(handler, mine));
+          f = next.sendAsync(request, opening(key, handler, mine));
         } catch (RuntimeException e) {
           mine.complete(null);
           throw e;
@@ -120,13 +130,13 @@ final class FirstConnection implements HttpSender {
   }
 
   /**
-   * After a failure that lost the connection (see {@link #lostConnection}), the host's next call
-   * opens the new one alone again: otherwise every call in flight, on retrying, opened a connection
+   * After a failure that lost the connection (see {@link #lostConnection}) to a host that speaks
+   * HTTP/2, the host's next call opens the new one alone again: otherwise every call in flight, on retrying, opened a connection
    * of its own (about 100 TLS handshakes per dropped connection in the TLS soak). A stream reset on a
    * live connection ({@code RST_STREAM}) does not count.
    */
   private void rearmIfLost(String key, Throwable failure) {
-    if (key == null || !lostConnection(failure)) {
+    if (key == null || !http2.contains(key) || !lostConnection(failure)) {
       return;
     }
     CompletableFuture<Void> gate = opened.get(key);

@@ -162,35 +162,36 @@ class FirstConnectionTest {
    * A lost connection (end of stream) re-arms the gate: the next call opens the new connection
    * alone and the others wait for it; a reset stream on a live connection does not.
    */
+  /** The head of an answer, as the JDK gives it to a body handler. */
+  static HttpResponse.ResponseInfo answeredOver(java.net.http.HttpClient.Version version) {
+    return new HttpResponse.ResponseInfo() {
+      @Override
+      public int statusCode() {
+        return 200;
+      }
+
+      @Override
+      public java.net.http.HttpHeaders headers() {
+        return java.net.http.HttpHeaders.of(java.util.Map.of(), (a, b) -> true);
+      }
+
+      @Override
+      public java.net.http.HttpClient.Version version() {
+        return version;
+      }
+    };
+  }
+
   @Test
   void afterALostConnectionTheNextCallOpensTheNewOneAlone() throws Exception {
     AtomicInteger entered = new AtomicInteger();
     CountDownLatch release = new CountDownLatch(1);
     java.util.concurrent.atomic.AtomicReference<IOException> failNext = new java.util.concurrent.atomic.AtomicReference<>();
     java.util.concurrent.atomic.AtomicBoolean holdNext = new java.util.concurrent.atomic.AtomicBoolean();
-    HttpSender fake = new HttpSender() {
-      @Override
-      public <T> HttpResponse<T> send(HttpRequest request, HttpResponse.BodyHandler<T> handler)
-          throws IOException, InterruptedException {
-        entered.incrementAndGet();
-        IOException failure = failNext.getAndSet(null);
-        if (failure != null) {
-          throw failure;
-        }
-        if (holdNext.getAndSet(false)) {
-          release.await();
-        }
-        return null;
-      }
-
-      @Override
-      public <T> CompletableFuture<HttpResponse<T>> sendAsync(HttpRequest request, HttpResponse.BodyHandler<T> handler) {
-        throw new UnsupportedOperationException();
-      }
-    };
-    FirstConnection gate = new FirstConnection(fake);
+    FirstConnection gate = new FirstConnection(answering(java.net.http.HttpClient.Version.HTTP_2, entered, failNext,
+        holdNext, release));
     String url = "https://example.test/a";
-    gate.send(get(url), HttpResponse.BodyHandlers.discarding()); // the connection is up
+    gate.send(get(url), HttpResponse.BodyHandlers.discarding()); // the connection is up, on HTTP/2
     failNext.set(new IOException("Received RST_STREAM: Internal error"));
     org.junit.jupiter.api.Assertions.assertThrows(IOException.class,
         () -> gate.send(get(url), HttpResponse.BodyHandlers.discarding()));
@@ -215,6 +216,62 @@ class FirstConnectionTest {
     }
     assertEquals(10, entered.get());
     assertEquals(0, failed.get());
+  }
+
+  /** Over HTTP/1.1 every call has its own connection: a lost one does not hold the others back. */
+  @Test
+  void overHttp1ALostConnectionHoldsNoOneBack() throws Exception {
+    AtomicInteger entered = new AtomicInteger();
+    CountDownLatch release = new CountDownLatch(1);
+    java.util.concurrent.atomic.AtomicReference<IOException> failNext = new java.util.concurrent.atomic.AtomicReference<>();
+    java.util.concurrent.atomic.AtomicBoolean holdNext = new java.util.concurrent.atomic.AtomicBoolean();
+    FirstConnection gate = new FirstConnection(answering(java.net.http.HttpClient.Version.HTTP_1_1, entered, failNext,
+        holdNext, release));
+    String url = "https://example.test/a";
+    gate.send(get(url), HttpResponse.BodyHandlers.discarding());
+    failNext.set(new IOException("Connection reset by peer"));
+    org.junit.jupiter.api.Assertions.assertThrows(IOException.class,
+        () -> gate.send(get(url), HttpResponse.BodyHandlers.discarding()));
+    holdNext.set(true);
+    AtomicInteger failed = new AtomicInteger();
+    List<Thread> all = start(gate, url, 4, failed);
+    Thread.sleep(300);
+    assertEquals(6, entered.get(), "all four go at once");
+    release.countDown();
+    for (Thread t : all) {
+      t.join();
+    }
+    assertEquals(0, failed.get());
+  }
+
+  /**
+   * A sender that answers over {@code version} (its body handler sees the head), fails with
+   * {@code failNext} once when set, and holds one call until {@code release} when {@code holdNext}.
+   */
+  static HttpSender answering(java.net.http.HttpClient.Version version, AtomicInteger entered,
+      java.util.concurrent.atomic.AtomicReference<IOException> failNext,
+      java.util.concurrent.atomic.AtomicBoolean holdNext, CountDownLatch release) {
+    return new HttpSender() {
+      @Override
+      public <T> HttpResponse<T> send(HttpRequest request, HttpResponse.BodyHandler<T> handler)
+          throws IOException, InterruptedException {
+        entered.incrementAndGet();
+        IOException failure = failNext.getAndSet(null);
+        if (failure != null) {
+          throw failure;
+        }
+        if (holdNext.getAndSet(false)) {
+          release.await();
+        }
+        handler.apply(answeredOver(version));
+        return null;
+      }
+
+      @Override
+      public <T> CompletableFuture<HttpResponse<T>> sendAsync(HttpRequest request, HttpResponse.BodyHandler<T> handler) {
+        throw new UnsupportedOperationException();
+      }
+    };
   }
 
   /** The failures java.net.http (17) reports when a connection goes, as the TLS soak saw them. */

@@ -149,4 +149,55 @@ class StreamSlotsTest {
     slots.sendAsync(get("https://a.test/z"), HttpResponse.BodyHandlers.discarding()).get(5, TimeUnit.SECONDS);
     assertEquals(2, held.entered.get(), "the cancelled call never went");
   }
+
+  /** An https server without HTTP/2 has no stream limit: once it answered over HTTP/1.1, nothing waits. */
+  @Test
+  void aHostAnsweringOverHttp1IsNotLimited() throws Exception {
+    AtomicInteger inside = new AtomicInteger();
+    AtomicInteger most = new AtomicInteger();
+    CountDownLatch open = new CountDownLatch(1);
+    java.util.concurrent.atomic.AtomicBoolean hold = new java.util.concurrent.atomic.AtomicBoolean();
+    HttpSender http1 = new HttpSender() {
+      @Override
+      public <T> HttpResponse<T> send(HttpRequest request, HttpResponse.BodyHandler<T> handler)
+          throws IOException, InterruptedException {
+        most.accumulateAndGet(inside.incrementAndGet(), Math::max);
+        try {
+          if (hold.get()) {
+            open.await();
+          }
+          handler.apply(FirstConnectionTest.answeredOver(java.net.http.HttpClient.Version.HTTP_1_1));
+          return null;
+        } finally {
+          inside.decrementAndGet();
+        }
+      }
+
+      @Override
+      public <T> CompletableFuture<HttpResponse<T>> sendAsync(HttpRequest request, HttpResponse.BodyHandler<T> handler) {
+        throw new UnsupportedOperationException();
+      }
+    };
+    StreamSlots slots = new StreamSlots(http1, 4);
+    slots.send(get("https://a.test/x"), HttpResponse.BodyHandlers.discarding()); // answered over HTTP/1.1
+    hold.set(true);
+    ExecutorService callers = Executors.newFixedThreadPool(10);
+    try {
+      List<Future<?>> all = new ArrayList<>();
+      for (int i = 0; i < 10; i++) {
+        all.add(callers.submit(() -> slots.send(get("https://a.test/x"), HttpResponse.BodyHandlers.discarding())));
+      }
+      long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+      while (inside.get() < 10 && System.nanoTime() < until) {
+        Thread.sleep(10);
+      }
+      assertEquals(10, inside.get(), "all ten at once, none waiting for a slot");
+      open.countDown();
+      for (Future<?> f : all) {
+        f.get(5, TimeUnit.SECONDS);
+      }
+    } finally {
+      callers.shutdownNow();
+    }
+  }
 }

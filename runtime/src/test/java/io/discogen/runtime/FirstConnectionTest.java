@@ -184,15 +184,11 @@ class FirstConnectionTest {
 
   @Test
   void afterALostConnectionTheNextCallOpensTheNewOneAlone() throws Exception {
-    AtomicInteger entered = new AtomicInteger();
-    CountDownLatch release = new CountDownLatch(1);
-    java.util.concurrent.atomic.AtomicReference<IOException> failNext = new java.util.concurrent.atomic.AtomicReference<>();
-    java.util.concurrent.atomic.AtomicBoolean holdNext = new java.util.concurrent.atomic.AtomicBoolean();
-    FirstConnection gate = new FirstConnection(answering(java.net.http.HttpClient.Version.HTTP_2, entered, failNext,
-        holdNext, release));
+    Answering fake = new Answering(java.net.http.HttpClient.Version.HTTP_2);
+    FirstConnection gate = new FirstConnection(fake);
     String url = "https://example.test/a";
     gate.send(get(url), HttpResponse.BodyHandlers.discarding()); // the connection is up, on HTTP/2
-    failNext.set(new IOException("Received RST_STREAM: Internal error"));
+    fake.failNext.set(new IOException("Received RST_STREAM: Internal error"));
     org.junit.jupiter.api.Assertions.assertThrows(IOException.class,
         () -> gate.send(get(url), HttpResponse.BodyHandlers.discarding()));
     // A reset stream: calls still go straight through.
@@ -200,44 +196,40 @@ class FirstConnectionTest {
     for (Thread t : start(gate, url, 3, failed)) {
       t.join();
     }
-    assertEquals(5, entered.get());
-    failNext.set(new IOException("EOF reached while reading", new java.io.EOFException()));
+    assertEquals(5, fake.entered.get());
+    fake.failNext.set(new IOException("EOF reached while reading", new java.io.EOFException()));
     org.junit.jupiter.api.Assertions.assertThrows(IOException.class,
         () -> gate.send(get(url), HttpResponse.BodyHandlers.discarding()));
-    assertEquals(6, entered.get());
+    assertEquals(6, fake.entered.get());
     // The connection was lost: the next call goes alone, the others wait for its headers.
-    holdNext.set(true);
+    fake.holdNext.set(true);
     List<Thread> all = start(gate, url, 4, failed);
     Thread.sleep(300);
-    assertEquals(7, entered.get(), "one call opens the new connection, three wait");
-    release.countDown();
+    assertEquals(7, fake.entered.get(), "one call opens the new connection, three wait");
+    fake.release.countDown();
     for (Thread t : all) {
       t.join();
     }
-    assertEquals(10, entered.get());
+    assertEquals(10, fake.entered.get());
     assertEquals(0, failed.get());
   }
 
   /** Over HTTP/1.1 every call has its own connection: a lost one does not hold the others back. */
   @Test
   void overHttp1ALostConnectionHoldsNoOneBack() throws Exception {
-    AtomicInteger entered = new AtomicInteger();
-    CountDownLatch release = new CountDownLatch(1);
-    java.util.concurrent.atomic.AtomicReference<IOException> failNext = new java.util.concurrent.atomic.AtomicReference<>();
-    java.util.concurrent.atomic.AtomicBoolean holdNext = new java.util.concurrent.atomic.AtomicBoolean();
-    FirstConnection gate = new FirstConnection(answering(java.net.http.HttpClient.Version.HTTP_1_1, entered, failNext,
-        holdNext, release));
+    Answering fake = new Answering(java.net.http.HttpClient.Version.HTTP_1_1);
+    FirstConnection gate = new FirstConnection(fake);
     String url = "https://example.test/a";
     gate.send(get(url), HttpResponse.BodyHandlers.discarding());
-    failNext.set(new IOException("Connection reset by peer"));
+    fake.failNext.set(new IOException("Connection reset by peer"));
     org.junit.jupiter.api.Assertions.assertThrows(IOException.class,
         () -> gate.send(get(url), HttpResponse.BodyHandlers.discarding()));
-    holdNext.set(true);
+    fake.holdNext.set(true);
     AtomicInteger failed = new AtomicInteger();
     List<Thread> all = start(gate, url, 4, failed);
     Thread.sleep(300);
-    assertEquals(6, entered.get(), "all four go at once");
-    release.countDown();
+    assertEquals(6, fake.entered.get(), "all four go at once");
+    fake.release.countDown();
     for (Thread t : all) {
       t.join();
     }
@@ -248,30 +240,36 @@ class FirstConnectionTest {
    * A sender that answers over {@code version} (its body handler sees the head), fails with
    * {@code failNext} once when set, and holds one call until {@code release} when {@code holdNext}.
    */
-  static HttpSender answering(java.net.http.HttpClient.Version version, AtomicInteger entered,
-      java.util.concurrent.atomic.AtomicReference<IOException> failNext,
-      java.util.concurrent.atomic.AtomicBoolean holdNext, CountDownLatch release) {
-    return new HttpSender() {
-      @Override
-      public <T> HttpResponse<T> send(HttpRequest request, HttpResponse.BodyHandler<T> handler)
-          throws IOException, InterruptedException {
-        entered.incrementAndGet();
-        IOException failure = failNext.getAndSet(null);
-        if (failure != null) {
-          throw failure;
-        }
-        if (holdNext.getAndSet(false)) {
-          release.await();
-        }
-        handler.apply(answeredOver(version));
-        return null;
-      }
+  static final class Answering implements HttpSender {
+    final java.net.http.HttpClient.Version version;
+    final AtomicInteger entered = new AtomicInteger();
+    final CountDownLatch release = new CountDownLatch(1);
+    final java.util.concurrent.atomic.AtomicReference<IOException> failNext = new java.util.concurrent.atomic.AtomicReference<>();
+    final java.util.concurrent.atomic.AtomicBoolean holdNext = new java.util.concurrent.atomic.AtomicBoolean();
 
-      @Override
-      public <T> CompletableFuture<HttpResponse<T>> sendAsync(HttpRequest request, HttpResponse.BodyHandler<T> handler) {
-        throw new UnsupportedOperationException();
+    Answering(java.net.http.HttpClient.Version version) {
+      this.version = version;
+    }
+
+    @Override
+    public <T> HttpResponse<T> send(HttpRequest request, HttpResponse.BodyHandler<T> handler)
+        throws IOException, InterruptedException {
+      entered.incrementAndGet();
+      IOException failure = failNext.getAndSet(null);
+      if (failure != null) {
+        throw failure;
       }
-    };
+      if (holdNext.getAndSet(false)) {
+        release.await();
+      }
+      handler.apply(answeredOver(version));
+      return null;
+    }
+
+    @Override
+    public <T> CompletableFuture<HttpResponse<T>> sendAsync(HttpRequest request, HttpResponse.BodyHandler<T> handler) {
+      throw new UnsupportedOperationException();
+    }
   }
 
   /** The failures java.net.http (17) reports when a connection goes, as the TLS soak saw them. */

@@ -31,8 +31,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  * the calls that fail with the connection, and those started meanwhile, share a new connection
  * instead of opening one each: {@code FirstConnection} re-arms its gate on the first failure that
  * shows the connection is gone, whichever the JDK reports first (a write into the closed socket, the
- * {@code GOAWAY}, the end of stream). Measured with the socket closed: 4–7 new connections for the
- * three drops; 58–101 when only an end of stream or a socket exception re-armed the gate. With a
+ * {@code GOAWAY}, the end of stream). Measured with the socket closed: 2–12 new connections for the
+ * three drops, mostly 4–7; 58–101 when only an end of stream or a socket exception re-armed the gate. With a
  * {@code GOAWAY}, every call succeeds; the connections are reported, not bounded (see below).
  */
 @Tag("soak")
@@ -80,7 +80,9 @@ class ConnectionDropTest {
       assertEquals(Map.of("ok", CALLS), outcomes, report);
       assertTrue(opened >= 1, report);
       if (how.equals("disconnect")) {
-        assertTrue(opened <= 4 * DROPS, report);
+        // 2-12 over about 20 runs (12 once, on a loaded machine), 58-101 when the gate only
+        // counted an end of stream or a socket exception: ten a drop keeps the two apart.
+        assertTrue(opened <= 10 * DROPS, report);
       }
       // After a GOAWAY the first failure sometimes reaches the gate only after the calls started
       // meanwhile have each opened a connection (3 runs of 19: 76-101 new connections, about half
